@@ -1,0 +1,71 @@
+/// Solves the maximal covering location problem: open p sites to maximise the population
+/// within the radius of an open site.
+///
+/// Greedy construction (open the site covering most uncovered population, p times), then a
+/// variable neighbourhood search over swaps (``CoveringInterchange``): shake by k random swaps,
+/// descend by best-improvement swaps, keep or return, k = 1 … maxShake. A Lagrangian upper
+/// bound (``MaximalCoveringLagrangianBound``) stops the search once the coverage meets it.
+/// Deterministic for a seed when stopped by iterations.
+public struct MaximalCoveringSolver: Sendable {
+    /// Largest number of random swaps in a shake (capped by p and m − p). Default 10.
+    public var maxShake: Int
+    /// Whether to compute the Lagrangian upper bound. Default true.
+    public var computesUpperBound: Bool
+    /// Subgradient iterations for the bound. Default 500.
+    public var boundIterations: Int
+
+    public init(maxShake: Int = 10, computesUpperBound: Bool = true, boundIterations: Int = 500) {
+        self.maxShake = maxShake
+        self.computesUpperBound = computesUpperBound
+        self.boundIterations = boundIterations
+    }
+
+    public func solve(
+        _ problem: MaximalCoveringProblem, stop: SitingStop = .iterations(1_000), seed: UInt64 = 1,
+        progress: ((SitingProgress) -> Void)? = nil
+    ) -> MaximalCoveringSolution {
+        let clock = SitingClock(stop: stop)
+        var random = SitingRandom(seed: seed)
+        let (m, p) = (problem.siting.siteCount, problem.p)
+        var state = CoveringInterchange(problem: problem)
+        for _ in 0..<p { state.open(state.bestOpening()!) }
+        state.descend()
+        var bestSites = state.sites
+        var best = state.covered
+        var iterations = 0
+        var upperBound: Int? = nil
+        func report() {
+            progress?(SitingProgress(best: best, bound: upperBound, iterations: iterations, seconds: clock.seconds))
+        }
+        if best == problem.totalPopulation || p == m {
+            upperBound = best
+        } else if computesUpperBound {
+            upperBound = MaximalCoveringLagrangianBound(problem: problem).run(
+                lowerBound: best, iterationLimit: boundIterations, shouldStop: { clock.isOutOfTime(fraction: 0.3) })
+        }
+        report()
+        let maxShake = max(1, min(maxShake, p, m - p))
+        var k = 1
+        while upperBound != best, !clock.isExpired(iterations: iterations) {
+            iterations += 1
+            for _ in 0..<k {
+                var insert = random.below(m)
+                while state.isOpen[insert] { insert = random.below(m) }
+                state.swap(insert: insert, remove: state.openSites[random.below(p)])
+            }
+            state.descend()
+            if state.covered > best {
+                best = state.covered
+                bestSites = state.sites
+                k = 1
+                report()
+            } else {
+                if state.covered < best || random.below(2) == 0 { state.move(to: bestSites) }
+                k = k % maxShake + 1
+            }
+        }
+        return MaximalCoveringSolution(
+            sites: bestSites, coveredPopulation: best, totalPopulation: problem.totalPopulation,
+            upperBound: upperBound, iterations: iterations, seconds: clock.seconds)
+    }
+}

@@ -1,0 +1,18 @@
+/// Tuning of ``PMedianSolver``; the defaults are what the OR-Library benchmark in
+/// `bench/routing/SITING.md` was run with.
+public struct PMedianParameters: Sendable {
+    /// Largest number of random swaps in a VNS shake (capped by p and m − p). Default 10.
+    public var maxShake: Int = 10
+    /// Whether to compute the Lagrangian lower bound. Default true.
+    public var computesLowerBound: Bool = true
+    /// Subgradient iterations per bound phase. Default 3,000.
+    public var boundIterations: Int = 3_000
+    /// Share of the time limit the bound phase may use at most. Default 0.3.
+    public var boundTimeShare: Double = 0.3
+    #if DEBUG
+        /// Recompute the interchange bookkeeping after every swap (slow; tests only).
+        public var checksInvariants: Bool = false
+    #endif
+
+    public init() {}
+}

@@ -1,0 +1,128 @@
+/// Solves the p-median problem: open p sites minimising population-weighted distance to the
+/// nearest open site.
+///
+/// 1. Greedy construction (add the site saving most, p times; sorted lists keep it near
+///    O(n · m) per step at the start and much less later).
+/// 2. Fast interchange descent (``FastInterchange``, Resende & Werneck 2004).
+/// 3. Lagrangian lower bound and heuristic (``PMedianLagrangianBound``, Beasley 1993); the
+///    search stops as soon as the incumbent meets the bound.
+/// 4. Variable neighbourhood search (Hansen & Mladenović 1997, "Variable neighborhood search
+///    for the p-median", Location Science 5): shake by k random swaps, descend, move or return,
+///    k = 1 … maxShake.
+///
+/// Deterministic for a seed when stopped by iterations; a time limit only cuts the run short.
+public struct PMedianSolver: Sendable {
+    public var parameters: PMedianParameters
+
+    public init(parameters: PMedianParameters = PMedianParameters()) {
+        self.parameters = parameters
+    }
+
+    public func solve(
+        _ problem: SitingProblem, stop: SitingStop = .iterations(1_000), seed: UInt64 = 1,
+        progress: ((SitingProgress) -> Void)? = nil
+    ) -> SitingSolution {
+        let clock = SitingClock(stop: stop)
+        var random = SitingRandom(seed: seed)
+        let nearestSites = SitingNearestSites(problem)
+        let (m, p) = (problem.siteCount, problem.p)
+
+        var state = FastInterchange(
+            problem: problem, nearestSites: nearestSites, sites: greedySites(problem, nearestSites))
+        #if DEBUG
+            state.checksInvariants = parameters.checksInvariants
+        #endif
+        state.descend()
+        var bestSites = state.sites
+        var bestCost = state.cost
+        var lowerBound: Int? = nil
+        var iterations = 0
+        func report() {
+            progress?(SitingProgress(best: bestCost, bound: lowerBound, iterations: iterations, seconds: clock.seconds))
+        }
+        report()
+
+        if parameters.computesLowerBound, p < m {
+            let multipliers = (0..<problem.demandCount).map {
+                Double(problem.weights[$0] * state.nearestDistance[$0]) + 1
+            }
+            let result = PMedianLagrangianBound(problem: problem, nearestSites: nearestSites).run(
+                upperBound: bestCost, multipliers: multipliers, iterationLimit: parameters.boundIterations,
+                shouldStop: { clock.isOutOfTime(fraction: parameters.boundTimeShare) })
+            lowerBound = min(result.bound, bestCost)
+            if let sites = result.bestSites, result.bestCost < bestCost {
+                state.move(to: sites)
+                state.descend()
+                if state.cost < bestCost {
+                    bestCost = state.cost
+                    bestSites = state.sites
+                }
+            }
+            report()
+        } else if p == m {
+            lowerBound = bestCost
+        }
+
+        // Variable neighbourhood search.
+        let maxShake = max(1, min(parameters.maxShake, p, m - p))
+        var k = 1
+        while lowerBound != bestCost, !clock.isExpired(iterations: iterations) {
+            iterations += 1
+            for _ in 0..<k {
+                let insert = randomClosedSite(state, &random)
+                let remove = state.openSites[random.below(p)]
+                state.swap(insert: insert, remove: remove)
+            }
+            state.descend()
+            if state.cost < bestCost {
+                bestCost = state.cost
+                bestSites = state.sites
+                k = 1
+                report()
+            } else {
+                if state.cost > bestCost || random.below(2) == 0 {
+                    state.move(to: bestSites)
+                }
+                k = k % maxShake + 1
+            }
+        }
+        return SitingSolution(
+            sites: bestSites, cost: bestCost, lowerBound: lowerBound, iterations: iterations,
+            seconds: clock.seconds)
+    }
+
+    private func randomClosedSite(_ state: FastInterchange, _ random: inout SitingRandom) -> Int {
+        while true {
+            let site = random.below(state.problem.siteCount)
+            if !state.isOpen[site] { return site }
+        }
+    }
+
+    /// Adds, p times, the site that lowers the cost most (ties to the lower index).
+    func greedySites(_ problem: SitingProblem, _ nearestSites: SitingNearestSites) -> [Int] {
+        let (n, m) = (problem.demandCount, problem.siteCount)
+        let unserved = problem.maxDistance + 1
+        var current = [Int](repeating: unserved, count: n)
+        var saving = [Int](repeating: 0, count: m)
+        var open = [Bool](repeating: false, count: m)
+        var sites: [Int] = []
+        for _ in 0..<problem.p {
+            for j in 0..<m { saving[j] = 0 }
+            for u in 0..<n {
+                let (w, row, c) = (problem.weights[u], u * m, current[u])
+                for k in 0..<m {
+                    let j = Int(nearestSites.order[row + k])
+                    let d = problem.distances[row + j]
+                    if d >= c { break }
+                    saving[j] += w * (c - d)
+                }
+            }
+            var best = -1
+            for j in 0..<m where !open[j] && (best < 0 || saving[j] > saving[best]) { best = j }
+            open[best] = true
+            sites.append(best)
+            for u in 0..<n { current[u] = min(current[u], problem.distances[u * m + best]) }
+        }
+        return sites
+    }
+}
