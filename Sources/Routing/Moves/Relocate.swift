@@ -1,0 +1,12 @@
+/// Moves client `u` to just after `v` (Savelsbergh 1992's relocate; (1, 0)-exchange).
+/// O(1) between routes; O(distance between u and v) within a route when time windows or
+/// pickups make the order matter.
+enum Relocate: NodeMove {
+    static func delta(_ u: Int, _ v: Int, in search: LocalSearch) -> Int? {
+        search.exchangeDelta(u, 1, v, 0)
+    }
+
+    static func apply(_ u: Int, _ v: Int, to search: inout LocalSearch) {
+        search.applyExchange(u, 1, v, 0)
+    }
+}

@@ -1,0 +1,7 @@
+// Module Routing: vehicle routing and station siting solvers (pure Swift).
+//
+// Vehicle routing: `ProblemData` (immutable, validated) describes a CVRP, a VRP with
+// simultaneous pickup and delivery, a VRPTW or a mix with a heterogeneous fleet;
+// `Solver` runs an iterated local search over it (see `Solver.swift`) and returns a
+// `Solution`; `FeasibilityChecker` recomputes any solution's cost and feasibility from
+// scratch. Readers for CVRPLIB/TSPLIB, Solomon and LKH-3 VRPSPD files live in `IO/`.

@@ -1,0 +1,23 @@
+/// Tuning of `Solver`, with the defaults used on the benchmarks.
+public struct SolverParameters: Sendable, Hashable {
+    /// Granular neighbourhood size: moves only between a client and its closest ones.
+    public var neighbourCount: Int = 40
+    /// Average number of clients removed by one perturbation (SISR's c̄, Christiaens &
+    /// Vanden Berghe 2020).
+    public var averageRemoved: Int = 12
+    /// Longest string of consecutive clients removed from one route by a perturbation.
+    public var maxStringLength: Int = 10
+    /// Acceptance temperature at the start and end of the budget, as a fraction of the
+    /// average cost per client; cooled geometrically with the budget used.
+    public var initialTemperature: Double = 0.15
+    public var finalTemperature: Double = 0.002
+    /// Whether the local search uses SWAP* between routes.
+    public var useSwapStar: Bool = true
+    /// Target share of local-search results that respect capacity (and time windows);
+    /// penalties rise when fewer do and fall when more do (Vidal et al. 2012).
+    public var targetFeasible: Double = 0.5
+    /// How many iterations between penalty updates.
+    public var penaltyUpdateInterval: Int = 40
+
+    public init() {}
+}
