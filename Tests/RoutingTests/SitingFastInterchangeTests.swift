@@ -26,6 +26,27 @@ struct SitingFastInterchangeTests {
         }
     }
 
+    @Test("best swap is the best of all swaps, by the sparse and the dense scan", arguments: [1, 2, 4, 8, 12] as [Int])
+    func bestSwapIsTheBest(p: Int) throws {
+        // 40 sites: small p takes the dense scan, large p the sparse one.
+        let problem = try SitingTestSupport.randomProblem(demand: 60, sites: 40, p: p, seed: UInt64(30 + p))
+        var random = SitingRandom(seed: 3)
+        var state = FastInterchange(
+            problem: problem, nearestSites: SitingNearestSites(problem), sites: Array(0..<p))
+        for _ in 0..<5 {
+            var best = Int.min
+            for insert in 0..<problem.siteCount where !state.isOpen[insert] {
+                for remove in state.openSites { best = max(best, state.saving(insert: insert, remove: remove)) }
+            }
+            let move = try #require(state.bestSwap())
+            #expect(move.saving == best)
+            #expect(state.saving(insert: move.insert, remove: move.remove) == best)
+            var insert = random.below(problem.siteCount)
+            while state.isOpen[insert] { insert = random.below(problem.siteCount) }
+            state.swap(insert: insert, remove: state.openSites[random.below(p)])
+        }
+    }
+
     @Test func descentEndsInALocalOptimum() throws {
         let problem = try SitingTestSupport.randomProblem(demand: 40, sites: 20, p: 4, seed: 77)
         var state = FastInterchange(problem: problem, nearestSites: SitingNearestSites(problem), sites: [0, 1, 2, 3])

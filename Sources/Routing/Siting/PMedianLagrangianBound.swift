@@ -19,6 +19,8 @@ struct PMedianLagrangianBound {
         /// Best primal solution met (the p sites of a relaxation), and its cost.
         var bestSites: [Int]?
         var bestCost: Int
+        /// The p sites selected by the relaxation at the best bound: a good start for descent.
+        var boundSites: [Int] = []
         var iterations: Int
     }
 
@@ -26,7 +28,7 @@ struct PMedianLagrangianBound {
     /// bound reaches `upperBound` (the incumbent cost), when the step size vanishes, or when
     /// `shouldStop` says so.
     func run(
-        upperBound: Int, multipliers initial: [Double], iterationLimit: Int,
+        upperBound: Int, multipliers initial: [Double], iterationLimit: Int, stallLimit: Int = 30,
         shouldStop: () -> Bool
     ) -> Result {
         let (n, m, p) = (problem.demandCount, problem.siteCount, problem.p)
@@ -72,10 +74,11 @@ struct PMedianLagrangianBound {
             if value > bestL + 1e-9 {
                 bestL = value
                 result.bound = max(result.bound, Int((value - 1e-6).rounded(.up)))
+                result.boundSites = Array(indices[0..<p])
                 sinceImprovement = 0
             } else {
                 sinceImprovement += 1
-                if sinceImprovement >= 30 {
+                if sinceImprovement >= stallLimit {
                     theta /= 2
                     sinceImprovement = 0
                 }

@@ -7,8 +7,10 @@ public struct PMedianParameters: Sendable {
     public var computesLowerBound: Bool = true
     /// Subgradient iterations per bound phase. Default 3,000.
     public var boundIterations: Int = 3_000
-    /// Share of the time limit the bound phase may use at most. Default 0.3.
-    public var boundTimeShare: Double = 0.3
+    /// Subgradient iterations without a better bound before the step size is halved. Default 30.
+    public var boundStallLimit: Int = 30
+    /// Share of the time limit the bound phase may use at most. Default 0.15.
+    public var boundTimeShare: Double = 0.15
     #if DEBUG
         /// Recompute the interchange bookkeeping after every swap (slow; tests only).
         public var checksInvariants: Bool = false

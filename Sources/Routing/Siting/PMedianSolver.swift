@@ -47,10 +47,11 @@ public struct PMedianSolver: Sendable {
                 Double(problem.weights[$0] * state.nearestDistance[$0]) + 1
             }
             let result = PMedianLagrangianBound(problem: problem, nearestSites: nearestSites).run(
-                upperBound: bestCost, multipliers: multipliers, iterationLimit: parameters.boundIterations,
+                upperBound: bestCost, multipliers: multipliers, iterationLimit: parameters.boundIterations, stallLimit: parameters.boundStallLimit,
                 shouldStop: { clock.isOutOfTime(fraction: parameters.boundTimeShare) })
             lowerBound = min(result.bound, bestCost)
-            if let sites = result.bestSites, result.bestCost < bestCost {
+            // Lagrangian heuristic: descend from the relaxation's sites (Beasley 1993).
+            for sites in [result.bestSites, result.boundSites].compactMap({ $0 }) where sites.count == p {
                 state.move(to: sites)
                 state.descend()
                 if state.cost < bestCost {
@@ -58,6 +59,7 @@ public struct PMedianSolver: Sendable {
                     bestSites = state.sites
                 }
             }
+            state.move(to: bestSites)
             report()
         } else if p == m {
             lowerBound = bestCost
