@@ -1,0 +1,75 @@
+import Community
+import FluentKit
+import Foundation
+import JishiKit
+
+/// The home page: the county's towns and, under each, its villages.
+enum HomePage {
+    struct Model: Equatable, Sendable {
+        var county: Name
+        var towns: [TownEntry]
+
+        var villageCount: Int { towns.reduce(0) { $0 + $1.villages.count } }
+        var householdCount: Int { towns.reduce(0) { $0 + $1.householdCount } }
+    }
+
+    /// A place's name in both languages.
+    struct Name: Equatable, Sendable {
+        var zhHans: String
+        var en: String
+
+        func primary(_ language: JishiKit.Language) -> String { language == .zhHans ? zhHans : en }
+
+        /// The other-language name worth showing beside the primary one: the Chinese name on the
+        /// English page, as the signs in the village read.
+        func secondary(_ language: JishiKit.Language) -> String? { language == .en ? zhHans : nil }
+    }
+
+    struct TownEntry: Equatable, Sendable {
+        var name: Name
+        var villages: [VillageEntry]
+
+        var householdCount: Int { villages.reduce(0) { $0 + $1.households } }
+    }
+
+    struct VillageEntry: Equatable, Sendable {
+        var name: Name
+        /// Census households.
+        var households: Int
+        var specialty: Village.Specialty
+    }
+}
+
+extension HomePage.Model {
+    /// Reads the county, its towns and villages: three queries, whatever the county's size.
+    static func load(geography: GeographyService, on database: any Database) async throws -> Self {
+        let county = try await geography.county(on: database)
+        let towns = try await geography.towns(on: database)
+        let villages = try await geography.villages(inTown: nil, on: database)
+        let byTown = Dictionary(grouping: villages, by: { $0.$town.id })
+        return Self(
+            county: HomePage.Name(zhHans: county?.name ?? "", en: county?.nameEn ?? ""),
+            towns: towns.map { town in
+                HomePage.TownEntry(
+                    name: HomePage.Name(zhHans: town.name, en: town.nameEn),
+                    villages: (town.id.flatMap { byTown[$0] } ?? []).map { village in
+                        HomePage.VillageEntry(
+                            name: HomePage.Name(zhHans: village.name, en: village.nameEn),
+                            households: village.householdCount, specialty: village.specialty)
+                    })
+            })
+    }
+}
+
+extension Village.Specialty {
+    var l10nKey: L10nKey {
+        switch self {
+        case .costumes: .specialtyCostumes
+        case .urbanWholesale: .specialtyUrbanWholesale
+        case .farmProducts: .specialtyFarmProducts
+        case .furniture: .specialtyFurniture
+        case .handicrafts: .specialtyHandicrafts
+        case .mixed: .specialtyMixed
+        }
+    }
+}

@@ -1,0 +1,61 @@
+import Community
+import JishiKit
+import Plot
+
+extension RegisterPage {
+    struct View {
+        var model: Model
+        var context: PageContext
+
+        var html: HTML {
+            Layout.page(
+                title: context.text(.registerTitle), context: context,
+                main: [
+                    .h1(.safeText(context.text(.registerTitle))),
+                    .p(.class("lead"), .safeText(context.text(.registerIntro))),
+                    .form(
+                        .class("card"), .id("register-form"), .method(.post), .action(SitePath.register.path),
+                        .novalidate(),
+                        .if(
+                            !model.errors.isEmpty,
+                            .p(
+                                .class("alert"), .attribute(named: "role", value: "alert"),
+                                .safeText(context.text(.formErrorSummary)))),
+                        Layout.csrfField(context),
+                        FormField(
+                            name: "username", label: .fieldUsername, value: model.username, hint: .fieldUsernameHint,
+                            error: model.errors[.username], autocomplete: "username"
+                        ).node(context),
+                        FormField(
+                            name: "displayName", label: .fieldDisplayName, value: model.displayName,
+                            hint: .fieldDisplayNameHint, error: model.errors[.displayName], autocomplete: "name"
+                        ).node(context),
+                        FormField(
+                            name: "password", label: .fieldPassword, kind: .password(autocomplete: "new-password"),
+                            hint: .fieldPasswordHint, error: model.errors[.password]
+                        ).node(context),
+                        roleChoice,
+                        .button(.type(.submit), .class("button"), .safeText(context.text(.registerSubmit))),
+                        .p(.a(.href(SitePath.logIn.path), .safeText(context.text(.registerHaveAccount))))
+                    ),
+                ])
+        }
+
+        private var roleChoice: Node<HTML.FormContext> {
+            .fieldset(
+                .element(named: "legend", nodes: [Node<HTML.BodyContext>.safeText(context.text(.fieldRole))]),
+                .unwrap(model.errors[.role]) { .p(.class("error"), .id("role-error"), .safeText($0.text(context))) },
+                .group(
+                    [(Role.buyer, L10nKey.roleBuyer), (Role.seller, L10nKey.roleSeller)].map { role, key in
+                        .label(
+                            .class("choice"),
+                            .input(
+                                .type(.radio), .name("role"), .escaped("value", role.rawValue),
+                                .id("role-\(role.rawValue)"), .checked(model.role == role)),
+                            .safeText(context.text(key))
+                        )
+                    })
+            )
+        }
+    }
+}

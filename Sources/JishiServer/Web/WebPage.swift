@@ -1,0 +1,37 @@
+import Crypto
+import Foundation
+import Plot
+import Vapor
+
+/// Turns rendered pages into responses, with the headers every page carries.
+enum WebPage {
+    /// Only our own inline stylesheet may style the page (by hash); no scripts, no frames,
+    /// forms post only to us.
+    static let contentSecurityPolicy =
+        "default-src 'none'; style-src '\(Layout.stylesheetHash)'; img-src 'self' data:; "
+        + "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+
+    static func response(_ html: HTML, status: HTTPResponseStatus = .ok, session: WebSession) -> Response {
+        let response = Response(status: status)
+        response.headers.replaceOrAdd(name: .contentType, value: "text/html; charset=utf-8")
+        response.headers.replaceOrAdd(name: .contentLanguage, value: session.language.rawValue)
+        // Pages carry a CSRF token and who is signed in: never cache them.
+        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        response.headers.replaceOrAdd(name: "Content-Security-Policy", value: contentSecurityPolicy)
+        response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
+        response.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")
+        response.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
+        response.body = .init(string: html.render())
+        session.apply(to: response)
+        return response
+    }
+
+    /// "See other": where a browser goes after a form succeeds (so reloading never resubmits).
+    static func redirect(to path: SitePath, session: WebSession) -> Response {
+        let response = Response(status: .seeOther)
+        response.headers.replaceOrAdd(name: .location, value: path.path)
+        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        session.apply(to: response)
+        return response
+    }
+}

@@ -1,0 +1,129 @@
+import Community
+import Foundation
+import JishiKit
+import Vapor
+
+/// What a browser's cookies say about it: who is signed in, its CSRF token and its language;
+/// and the cookies the response has to set so that they keep saying it.
+///
+/// - `jishi_session`: a bearer token from `TokenService` (stored only as its SHA-256), HttpOnly,
+///   SameSite=Lax, Secure when the configuration says so, living as long as the token.
+/// - `csrf`: the double-submit token (see `CSRFToken`).
+/// - `lang`: the chosen language, so that it sticks without an account.
+struct WebSession: Sendable {
+    static let sessionCookie = "jishi_session"
+    static let csrfCookie = "csrf"
+    static let languageCookie = "lang"
+    /// A year: a language choice outlives sessions.
+    static let languageLifetime = 365 * 24 * 3600
+
+    /// The signed-in account, as pages show it.
+    struct Viewer: Hashable, Sendable {
+        var accountID: UUID
+        var username: String
+        var displayName: String
+    }
+
+    var viewer: Viewer?
+    var sessionToken: String?
+    var csrf: CSRFToken
+    var language: JishiKit.Language
+    /// Cookies to set (or clear, with an empty expired value) on the response, by name.
+    private(set) var outgoing: [String: HTTPCookies.Value] = [:]
+    private let secure: Bool
+    private let sessionLifetime: Int
+
+    /// The session as far as cookies and headers tell, without touching the database: what the
+    /// error page uses, since it must render even when the database is down.
+    static func fromCookies(_ request: Request) -> WebSession {
+        let services = request.jishi
+        let cookieLanguage = request.cookies[languageCookie].flatMap { JishiKit.Language(rawValue: $0.string) }
+        let language =
+            cookieLanguage ?? JishiKit.Language.preferred(acceptLanguage: request.headers.first(name: .acceptLanguage))
+            ?? .default
+        let existing = CSRFToken(cookie: request.cookies[csrfCookie]?.string)
+        var session = WebSession(
+            viewer: nil, sessionToken: nil, csrf: existing ?? .generate(services.dependencies), language: language,
+            secure: services.config.http.secureCookies,
+            sessionLifetime: Int(min(services.config.auth.tokenLifetime, Double(Int32.max))))
+        if existing == nil { session.setCSRFCookie() }
+        return session
+    }
+
+    /// The full session: the session cookie is checked against the token store, and a signed-in
+    /// account's preferred language wins over the cookie.
+    static func load(_ request: Request) async throws -> WebSession {
+        var session = fromCookies(request)
+        guard let token = request.cookies[sessionCookie]?.string, !token.isEmpty else { return session }
+        do {
+            let record = try await request.jishi.tokens.validate(token, on: request.db)
+            guard let account = try await Account.find(record.$account.id, on: request.db) else {
+                session.clearSessionCookie()
+                return session
+            }
+            session.signIn(account, token: token, setCookie: false)
+        } catch is Problem {
+            // Expired, revoked or unknown: the browser is simply signed out.
+            session.clearSessionCookie()
+        }
+        return session
+    }
+
+    /// Starts a session for `account`: the session cookie, a fresh CSRF token (a token seen
+    /// before signing in is never trusted after), and the account's language.
+    mutating func signIn(
+        _ account: Account, token: String, setCookie: Bool = true, rotating dependencies: Dependencies? = nil
+    ) {
+        viewer = Viewer(accountID: account.id ?? UUID(), username: account.username, displayName: account.displayName)
+        sessionToken = token
+        if setCookie {
+            outgoing[Self.sessionCookie] = cookie(token, maxAge: sessionLifetime)
+        }
+        if let dependencies {
+            csrf = .generate(dependencies)
+            setCSRFCookie()
+        }
+        if account.language != language || setCookie {
+            language = account.language
+            setLanguageCookie()
+        }
+    }
+
+    /// Ends the session in the browser (the caller revokes the token) and rotates the CSRF token.
+    mutating func signOut(rotating dependencies: Dependencies) {
+        viewer = nil
+        sessionToken = nil
+        clearSessionCookie()
+        csrf = .generate(dependencies)
+        setCSRFCookie()
+    }
+
+    mutating func choose(_ language: JishiKit.Language) {
+        self.language = language
+        setLanguageCookie()
+    }
+
+    /// Puts the outgoing cookies on `response`.
+    func apply(to response: Response) {
+        for (name, value) in outgoing { response.cookies[name] = value }
+    }
+
+    private mutating func setCSRFCookie() {
+        outgoing[Self.csrfCookie] = cookie(csrf.value, maxAge: sessionLifetime)
+    }
+
+    private mutating func setLanguageCookie() {
+        outgoing[Self.languageCookie] = cookie(language.rawValue, maxAge: Self.languageLifetime)
+    }
+
+    private mutating func clearSessionCookie() {
+        var expired = cookie("", maxAge: 0)
+        expired.expires = Date(timeIntervalSince1970: 0)
+        outgoing[Self.sessionCookie] = expired
+    }
+
+    private func cookie(_ value: String, maxAge: Int) -> HTTPCookies.Value {
+        HTTPCookies.Value(
+            string: value, maxAge: maxAge, path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax)
+    }
+}
