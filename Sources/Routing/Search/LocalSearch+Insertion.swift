@@ -19,7 +19,7 @@ extension LocalSearch {
                 bestAnchor = v
             }
             let pv = prev[v]
-            if isDepot(pv) {
+            if isDepot(pv) || !isNeighbour(pv, of: client) {
                 let beforeDelta = insertionDelta(client, after: pv)
                 if beforeDelta < bestDelta {
                     bestDelta = beforeDelta
@@ -49,6 +49,11 @@ extension LocalSearch {
         moveCounter &+= 1
         link(client, after: bestAnchor)
         updateRoute(routeOf[bestAnchor])
+    }
+
+    /// Whether `v` is among `client`'s granular neighbours. O(neighbours).
+    @inline(__always) func isNeighbour(_ v: Int, of client: Int) -> Bool {
+        neighbours(of: client).contains(v)
     }
 
     /// Removes routed `clients` and updates their routes once each.

@@ -1,7 +1,7 @@
 /// Tuning of `Solver`, with the defaults used on the benchmarks.
 public struct SolverParameters: Sendable, Hashable {
     /// Granular neighbourhood size: moves only between a client and its closest ones.
-    public var neighbourCount: Int = 40
+    public var neighbourCount: Int = 20
     /// Average number of clients removed by one perturbation (SISR's c̄, Christiaens &
     /// Vanden Berghe 2020).
     public var averageRemoved: Int = 12
