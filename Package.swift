@@ -1,0 +1,88 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "Jishi",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "jishi", targets: ["jishi"]),
+        .library(name: "Routing", targets: ["Routing"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/vapor/vapor", from: "4.122.0"),
+        .package(url: "https://github.com/vapor/fluent", from: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-kit", from: "1.57.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver", from: "2.14.0"),
+        .package(url: "https://github.com/apple/swift-openapi-generator", from: "1.14.0"),
+        .package(url: "https://github.com/apple/swift-openapi-runtime", from: "1.13.0"),
+        .package(url: "https://github.com/vapor/swift-openapi-vapor", from: "1.2.0"),
+        .package(url: "https://github.com/JohnSundell/Plot", from: "0.14.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.0"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.0"),
+    ],
+    targets: [
+        // Shared primitives: money, ids, geography maths, problems, localisation.
+        .target(name: "JishiKit"),
+        // County → town → village → household, accounts, roles and scopes.
+        .target(
+            name: "Community",
+            dependencies: [
+                "JishiKit",
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // Pure solvers: vehicle routing and station siting. Standard library and Foundation only.
+        .target(name: "Routing"),
+        // The OpenAPI contract and the code generated from it.
+        .target(
+            name: "JishiAPI",
+            dependencies: [.product(name: "OpenAPIRuntime", package: "swift-openapi-runtime")],
+            resources: [.copy("openapi.yaml")],
+            plugins: [.plugin(name: "OpenAPIGenerator", package: "swift-openapi-generator")]
+        ),
+        // Composition root: configuration, HTTP API handlers, web pages, demo seed.
+        .target(
+            name: "JishiServer",
+            dependencies: [
+                "JishiKit", "Community", "JishiAPI",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime"),
+                .product(name: "OpenAPIVapor", package: "swift-openapi-vapor"),
+                .product(name: "Plot", package: "Plot"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ]
+        ),
+        .executableTarget(
+            name: "jishi",
+            dependencies: [
+                "JishiServer", "Routing",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "JishiKitTests", dependencies: ["JishiKit"]),
+        .testTarget(name: "CommunityTests", dependencies: ["Community", "JishiServerTesting"]),
+        .testTarget(name: "RoutingTests", dependencies: ["Routing"], resources: [.copy("Fixtures")]),
+        .testTarget(name: "JishiAPITests", dependencies: ["JishiAPI"]),
+        .testTarget(name: "JishiServerTests", dependencies: ["JishiServerTesting"]),
+        .testTarget(name: "jishiTests", dependencies: ["jishi", "JishiServerTesting"]),
+        // The one helper that owns an app's lifecycle in tests: fresh migrated database per test.
+        .target(
+            name: "JishiServerTesting",
+            dependencies: [
+                "JishiServer",
+                .product(name: "VaporTesting", package: "vapor"),
+            ],
+            path: "Tests/JishiServerTesting"
+        ),
+    ]
+)
