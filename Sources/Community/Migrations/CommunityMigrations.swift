@@ -1,0 +1,9 @@
+import FluentKit
+
+/// This module's migrations, in the order they must run. Never edit a shipped one; add a new one.
+public enum CommunityMigrations {
+    public static let all: [any Migration] = [
+        CreateGeography(),
+        CreateAccounts(),
+    ]
+}

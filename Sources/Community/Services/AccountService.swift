@@ -1,0 +1,124 @@
+import FluentKit
+import Foundation
+import JishiKit
+
+/// Registers accounts, checks passwords and manages role grants.
+public struct AccountService: Sendable {
+    public let hasher: any PasswordHashing
+    public let dependencies: Dependencies
+
+    public init(hasher: any PasswordHashing, dependencies: Dependencies = .live) {
+        self.hasher = hasher
+        self.dependencies = dependencies
+    }
+
+    /// What someone fills in to register.
+    public struct Registration: Sendable {
+        public var username: String
+        public var password: String
+        public var displayName: String
+        public var role: Role
+        public var language: Language
+
+        public init(username: String, password: String, displayName: String, role: Role, language: Language) {
+            self.username = username
+            self.password = password
+            self.displayName = displayName
+            self.role = role
+            self.language = language
+        }
+    }
+
+    public static let usernameLength = 3...32
+    public static let passwordLength = 8...128
+    public static let displayNameLength = 1...64
+
+    /// Checks a registration and names the first offending field.
+    public static func validate(_ registration: Registration) throws {
+        let username = registration.username
+        guard usernameLength.contains(username.count) else {
+            throw Problem.validation("username", "Use \(usernameLength.lowerBound) to \(usernameLength.upperBound) characters.")
+        }
+        guard username.unicodeScalars.allSatisfy(isUsernameScalar) else {
+            throw Problem.validation("username", "Use only letters a–z, digits, '.', '_' and '-'.")
+        }
+        guard passwordLength.contains(registration.password.count) else {
+            throw Problem.validation("password", "Use \(passwordLength.lowerBound) to \(passwordLength.upperBound) characters.")
+        }
+        let name = registration.displayName.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard displayNameLength.contains(name.count) else {
+            throw Problem.validation("displayName", "Use \(displayNameLength.lowerBound) to \(displayNameLength.upperBound) characters.")
+        }
+        guard Role.selfService.contains(registration.role) else {
+            throw Problem.validation("role", "Only buyer and seller can be chosen; other roles are granted by an admin.")
+        }
+    }
+
+    private static func isUsernameScalar(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "a"..."z", "A"..."Z", "0"..."9", ".", "_", "-": true
+        default: false
+        }
+    }
+
+    /// Creates the account and its first role in one transaction.
+    public func register(_ registration: Registration, on database: any Database) async throws -> Account {
+        try Self.validate(registration)
+        let username = registration.username.lowercased()
+        if try await Account.query(on: database).filter(\.$username == username).count() > 0 {
+            throw Problem(type: .usernameTaken, detail: "Choose another username.", field: "username")
+        }
+        let hash = try hasher.hash(registration.password)
+        let account = Account(
+            id: dependencies.uuid(), username: username, passwordHash: hash,
+            displayName: registration.displayName.trimmingCharacters(in: .whitespacesAndNewlines),
+            preferredLanguage: registration.language)
+        do {
+            try await database.transaction { transaction in
+                try await account.create(on: transaction)
+                try await RoleGrantRecord(
+                    id: dependencies.uuid(), accountID: account.requireID(),
+                    grant: RoleGrant(role: registration.role)
+                ).create(on: transaction)
+            }
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            // Two registrations raced for the same name; the unique index decided.
+            throw Problem(type: .usernameTaken, detail: "Choose another username.", field: "username")
+        }
+        return account
+    }
+
+    /// The account whose username and password match; a `401` problem otherwise. Unknown
+    /// usernames cost as much as wrong passwords, so timing tells nothing.
+    public func authenticate(username: String, password: String, on database: any Database) async throws -> Account {
+        let account = try await Account.query(on: database).filter(\.$username == username.lowercased()).first()
+        let hash = account?.passwordHash ?? Self.decoyHash
+        let matches = (try? hasher.verify(password, created: hash)) ?? false
+        guard let account, matches else { throw Problem(type: .invalidCredentials) }
+        return account
+    }
+
+    /// A Bcrypt hash of a random string: checked against when the username is unknown.
+    static let decoyHash = "$2b$04$C6UzMDM.H6dfI/f/IKxGhu6bC9bQsqHyZ5Y5tkiUzQ9g/4kJbmK9e"
+
+    public func principal(for accountID: UUID, on database: any Database) async throws -> Principal {
+        let records = try await RoleGrantRecord.query(on: database).filter(\.$account.$id == accountID).all()
+        return Principal(accountID: accountID, grants: records.compactMap(\.grant))
+    }
+
+    /// Gives `grant` to an account, if `actor` may; granting an existing grant changes nothing.
+    public func grant(_ grant: RoleGrant, to accountID: UUID, by actor: Principal, on database: any Database) async throws {
+        try Authorization.require(actor, .grantRoles, .account(accountID))
+        guard try await Account.find(accountID, on: database) != nil else {
+            throw Problem.notFound("The account", field: "accountId")
+        }
+        let existing = try await principal(for: accountID, on: database)
+        guard !existing.grants.contains(grant) else { return }
+        try await RoleGrantRecord(id: dependencies.uuid(), accountID: accountID, grant: grant).create(on: database)
+    }
+
+    public func updateLanguage(_ language: Language, of accountID: UUID, on database: any Database) async throws {
+        try await Account.query(on: database).filter(\.$id == accountID)
+            .set(\.$preferredLanguage, to: language.rawValue).update()
+    }
+}
