@@ -1,0 +1,31 @@
+import Community
+import FluentKit
+import JishiAPI
+import JishiKit
+import Vapor
+
+/// Domain models to API schemas.
+enum APIMapping {
+    static func account(_ account: Account, on request: Request) async throws -> Components.Schemas.Account {
+        let id = try account.requireID()
+        let principal = try await request.jishi.accounts.principal(for: id, on: request.db)
+        return Components.Schemas.Account(
+            id: id.uuidString, username: account.username, displayName: account.displayName,
+            preferredLanguage: Components.Schemas.Language(rawValue: account.language.rawValue) ?? .zhHans,
+            roles: principal.grants.map(roleGrant), createdAt: account.createdAt)
+    }
+
+    static func roleGrant(_ grant: RoleGrant) -> Components.Schemas.RoleGrant {
+        Components.Schemas.RoleGrant(
+            role: Components.Schemas.Role(rawValue: grant.role.rawValue) ?? .buyer,
+            scope: .init(kind: .init(rawValue: grant.scope.kind.rawValue) ?? .everywhere, id: grant.scope.id?.uuidString))
+    }
+
+    static func villageSummary(_ village: Village) throws -> Components.Schemas.VillageSummary {
+        Components.Schemas.VillageSummary(
+            id: try village.requireID().uuidString, townId: village.$town.id.uuidString, name: village.name,
+            nameEn: village.nameEn, location: .init(latitude: village.latitude, longitude: village.longitude),
+            householdCount: village.householdCount,
+            specialty: Components.Schemas.Specialty(rawValue: village.specialty.rawValue) ?? .mixed)
+    }
+}

@@ -1,0 +1,129 @@
+import Foundation
+import Logging
+
+/// Everything the server needs to know, as one typed value, loaded once.
+///
+/// Layered: command-line flags, then environment variables, then the defaults below.
+public struct JishiConfig: Sendable {
+    public var store: Store
+    public var http: HTTP
+    public var auth: Auth
+    public var logLevel: Logger.Level
+
+    public init(store: Store = .sqlite(path: "jishi.sqlite"), http: HTTP = HTTP(), auth: Auth = Auth(), logLevel: Logger.Level = .info) {
+        self.store = store
+        self.http = http
+        self.auth = auth
+        self.logLevel = logLevel
+    }
+
+    /// Where the data lives.
+    public enum Store: Sendable, Equatable {
+        /// An SQLite file; created when absent.
+        case sqlite(path: String)
+        /// A private in-memory SQLite database (tests).
+        case sqliteMemory
+        /// A PostgreSQL server, from a `postgres://user:pass@host:port/db` URL. `searchPath`
+        /// puts the tables in a schema of their own (tests use one per test).
+        case postgres(url: String, searchPath: [String]? = nil)
+
+        /// Parses `DATABASE_URL`: `sqlite:PATH`, `sqlite::memory:` or `postgres://…`.
+        public init(databaseURL: String) throws {
+            if databaseURL == "sqlite::memory:" {
+                self = .sqliteMemory
+            } else if databaseURL.hasPrefix("sqlite:") {
+                let path = String(databaseURL.dropFirst("sqlite:".count))
+                guard !path.isEmpty else { throw ConfigError(variable: "DATABASE_URL", reason: "sqlite: needs a file path, as in sqlite:jishi.sqlite") }
+                self = .sqlite(path: path)
+            } else if databaseURL.hasPrefix("postgres://") || databaseURL.hasPrefix("postgresql://") {
+                guard let components = URLComponents(string: databaseURL), components.host != nil else {
+                    throw ConfigError(variable: "DATABASE_URL", reason: "not a valid postgres:// URL")
+                }
+                self = .postgres(url: databaseURL)
+            } else {
+                throw ConfigError(variable: "DATABASE_URL", reason: "use sqlite:PATH or postgres://user:pass@host:port/db")
+            }
+        }
+
+        public var kind: String {
+            switch self {
+            case .sqlite, .sqliteMemory: "sqlite"
+            case .postgres: "postgres"
+            }
+        }
+
+        /// What the logs may say about the store: never the password.
+        public var redactedDescription: String {
+            switch self {
+            case .sqlite(let path): return "sqlite:\(path)"
+            case .sqliteMemory: return "sqlite::memory:"
+            case .postgres(let url, _):
+                guard var components = URLComponents(string: url) else { return "postgres://(unparseable)" }
+                if components.password != nil { components.password = "***" }
+                return components.string ?? "postgres://(unparseable)"
+            }
+        }
+    }
+
+    public struct HTTP: Sendable {
+        public var hostname = "127.0.0.1"
+        public var port = 8080
+        /// Largest request body accepted, in bytes.
+        public var maxBodyBytes = 1 << 20
+        /// Mark cookies `Secure` (behind HTTPS).
+        public var secureCookies = false
+
+        public init() {}
+    }
+
+    public struct Auth: Sendable {
+        /// How long a bearer token or a web session lasts.
+        public var tokenLifetime: TimeInterval = 7 * 24 * 3600
+        /// Bcrypt cost; tests lower it.
+        public var bcryptCost = 12
+        public var loginAttemptsPerAccount = 5
+        public var loginAttemptsPerAddress = 20
+        public var loginWindow: TimeInterval = 15 * 60
+
+        public init() {}
+    }
+
+    /// Reads the environment over the defaults. Flags are applied afterwards by the caller.
+    public static func load(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> JishiConfig {
+        var config = JishiConfig()
+        if let url = environment["DATABASE_URL"], !url.isEmpty {
+            config.store = try Store(databaseURL: url)
+        }
+        if let host = environment["JISHI_HOSTNAME"], !host.isEmpty { config.http.hostname = host }
+        if let port = environment["JISHI_PORT"] {
+            guard let value = Int(port), (1...65535).contains(value) else {
+                throw ConfigError(variable: "JISHI_PORT", reason: "not a port number: \(port)")
+            }
+            config.http.port = value
+        }
+        if let level = environment["LOG_LEVEL"] {
+            guard let value = Logger.Level(rawValue: level.lowercased()) else {
+                throw ConfigError(variable: "LOG_LEVEL", reason: "use trace, debug, info, notice, warning, error or critical")
+            }
+            config.logLevel = value
+        }
+        if let secure = environment["JISHI_SECURE_COOKIES"] {
+            config.http.secureCookies = ["1", "true", "yes"].contains(secure.lowercased())
+        }
+        if let hours = environment["JISHI_TOKEN_HOURS"] {
+            guard let value = Double(hours), value > 0 else {
+                throw ConfigError(variable: "JISHI_TOKEN_HOURS", reason: "a positive number of hours")
+            }
+            config.auth.tokenLifetime = value * 3600
+        }
+        return config
+    }
+}
+
+/// A configuration value that cannot be used, naming its source.
+public struct ConfigError: Error, CustomStringConvertible {
+    public var variable: String
+    public var reason: String
+
+    public var description: String { "\(variable): \(reason)" }
+}

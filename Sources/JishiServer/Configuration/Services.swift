@@ -1,0 +1,53 @@
+import Community
+import JishiKit
+import Vapor
+
+/// The domain services one running app uses, built once from its configuration.
+public struct JishiServices: Sendable {
+    public var config: JishiConfig
+    public var dependencies: Dependencies
+    public var accounts: AccountService
+    public var tokens: TokenService
+    public var geography: GeographyService
+    public var loginThrottle: LoginThrottle
+    public var metrics: AppMetrics
+
+    public init(config: JishiConfig, dependencies: Dependencies) {
+        self.config = config
+        self.dependencies = dependencies
+        self.accounts = AccountService(hasher: BcryptHasher(cost: config.auth.bcryptCost), dependencies: dependencies)
+        self.tokens = TokenService(lifetime: config.auth.tokenLifetime, dependencies: dependencies)
+        self.geography = GeographyService()
+        self.loginThrottle = LoginThrottle(
+            accountLimit: config.auth.loginAttemptsPerAccount,
+            addressLimit: config.auth.loginAttemptsPerAddress,
+            window: config.auth.loginWindow)
+        self.metrics = AppMetrics()
+    }
+}
+
+/// Vapor's Bcrypt behind the domain's hashing protocol.
+struct BcryptHasher: PasswordHashing {
+    let cost: Int
+
+    func hash(_ password: String) throws -> String { try Bcrypt.hash(password, cost: cost) }
+
+    func verify(_ password: String, created hash: String) throws -> Bool { try Bcrypt.verify(password, created: hash) }
+}
+
+extension Application {
+    private struct ServicesKey: StorageKey { typealias Value = JishiServices }
+
+    /// The app's services; set by `configure`.
+    public var jishi: JishiServices {
+        get {
+            guard let services = storage[ServicesKey.self] else { fatalError("configure(app, config) has not run") }
+            return services
+        }
+        set { storage[ServicesKey.self] = newValue }
+    }
+}
+
+extension Request {
+    public var jishi: JishiServices { application.jishi }
+}

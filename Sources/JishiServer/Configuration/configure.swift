@@ -1,0 +1,58 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import JishiAPI
+import JishiKit
+import OpenAPIVapor
+import Vapor
+
+/// Sets up an application: database, migrations, middleware, the API, the pages.
+/// The `jishi` command and the tests call this same function.
+public func configure(_ app: Application, _ config: JishiConfig, dependencies: Dependencies = .live) async throws {
+    app.logger.logLevel = config.logLevel
+    app.jishi = JishiServices(config: config, dependencies: dependencies)
+    app.http.server.configuration.hostname = config.http.hostname
+    app.http.server.configuration.port = config.http.port
+    app.routes.defaultMaxBodySize = ByteCount(integerLiteral: config.http.maxBodyBytes)
+
+    try useDatabase(app, config.store)
+    app.logger.notice("Store: \(config.store.redactedDescription)")
+    app.migrations.add(JishiMigrations.all)
+
+    // Outermost first: observation sees every response, including those made from errors.
+    app.middleware = Middlewares()
+    app.middleware.use(RequestObservation())
+    app.middleware.use(ProblemMiddleware())
+
+    try registerMachineRoutes(app)
+    let api = app.grouped(RequestContextMiddleware())
+    try APIHandler().registerHandlers(on: VaporTransport(routesBuilder: api), serverURL: Servers.Server1.url())
+    try WebRoutes.register(on: app)
+}
+
+private func useDatabase(_ app: Application, _ store: JishiConfig.Store) throws {
+    switch store {
+    case .sqlite(let path):
+        app.databases.use(.sqlite(.file(path)), as: .sqlite)
+    case .sqliteMemory:
+        app.databases.use(.sqlite(.memory), as: .sqlite)
+    case .postgres(let url, let searchPath):
+        var configuration = try SQLPostgresConfiguration(url: url)
+        configuration.searchPath = searchPath
+        app.databases.use(.postgres(configuration: configuration), as: .psql)
+    }
+}
+
+/// `/openapi.yaml` and `/metrics`; `/healthz` is part of the contract.
+private func registerMachineRoutes(_ app: Application) throws {
+    app.get("openapi.yaml") { _ -> Response in
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "application", subType: "yaml", parameters: ["charset": "utf-8"])
+        return Response(status: .ok, headers: headers, body: .init(string: Contract.yaml))
+    }
+    app.get("metrics") { request -> Response in
+        var headers = HTTPHeaders()
+        headers.contentType = HTTPMediaType(type: "text", subType: "plain", parameters: ["version": "0.0.4", "charset": "utf-8"])
+        return Response(status: .ok, headers: headers, body: .init(string: request.jishi.metrics.text()))
+    }
+}

@@ -1,0 +1,153 @@
+import Foundation
+import JishiKit
+import OpenAPIRuntime
+import Vapor
+
+/// Turns every error into a response: `application/problem+json` for the API, a page for
+/// browsers. Bad input becomes a 4xx naming the field; only a bug becomes a 500, logged.
+struct ProblemMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        do {
+            return try await next.respond(to: request)
+        } catch {
+            return Self.response(for: error, request: request)
+        }
+    }
+
+    static func response(for error: any Error, request: Request) -> Response {
+        var problem = Self.problem(for: error)
+        problem.instance = request.url.path
+        if problem.status >= 500 {
+            request.logger.error("\(problem.status) \(String(reflecting: error))")
+        } else {
+            request.logger.notice("\(problem.status) \(problem.type) \(problem.detail ?? "")")
+        }
+        if wantsHTML(request) {
+            return WebErrorPage.response(for: problem, request: request)
+        }
+        return problemResponse(problem)
+    }
+
+    static func problemResponse(_ problem: Problem) -> Response {
+        let response = Response(status: HTTPResponseStatus(statusCode: problem.status))
+        response.headers.replaceOrAdd(name: .contentType, value: Problem.mediaType)
+        if problem.status == 405 { response.headers.replaceOrAdd(name: .allow, value: "GET, POST, DELETE") }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        response.body = .init(data: (try? encoder.encode(problem)) ?? Data())
+        return response
+    }
+
+    /// The API and machine endpoints answer problem+json; everything else is a page.
+    static func wantsHTML(_ request: Request) -> Bool {
+        let path = request.url.path
+        if path.hasPrefix("/api/") || path == "/healthz" || path == "/metrics" || path == "/openapi.yaml" { return false }
+        let accept = request.headers.first(name: .accept) ?? ""
+        return accept.isEmpty || accept.contains("text/html") || accept.contains("*/*")
+    }
+
+    /// Maps any error to a problem. Errors are searched through their wrappers (OpenAPI's
+    /// `ServerError`, enum payloads) for the most specific cause.
+    static func problem(for error: any Error) -> Problem {
+        if let problem = find(Problem.self, in: error) { return problem }
+        if let decoding = find(DecodingError.self, in: error) { return problem(for: decoding) }
+        if isTooManyBytes(error) {
+            // OpenAPIRuntime's collection limit; its error type is private, so match by name.
+            return Problem(type: .payloadTooLarge)
+        }
+        if let serverError = error as? ServerError {
+            return problem(status: Int(serverError.httpStatus.code), detail: serverError.causeDescription, underlying: serverError.underlyingError)
+        }
+        if let abort = error as? any AbortError {
+            return problem(status: Int(abort.status.code), detail: abort.reason, underlying: nil)
+        }
+        return Problem(type: .internalError)
+    }
+
+    private static func problem(status: Int, detail: String, underlying: (any Error)?) -> Problem {
+        switch status {
+        case 400:
+            // The runtime names the parameter in its description ("…named: town", "type 'UUID'").
+            return Problem(type: .validation, detail: underlying.map { "\($0)" } ?? detail, field: fieldName(in: underlying.map { "\($0)" } ?? detail))
+        case 401: return Problem(type: .unauthenticated)
+        case 403: return Problem(type: .forbidden)
+        case 404: return Problem(type: .notFound, detail: "There is nothing at this address.")
+        case 405: return Problem(type: .methodNotAllowed)
+        case 413: return Problem(type: .payloadTooLarge)
+        case 415: return Problem(type: .unsupportedMediaType, detail: "Send application/json.")
+        case 400..<500: return Problem(type: .validation, status: status, detail: detail)
+        case 503: return Problem(type: .unavailable)
+        default: return Problem(type: .internalError)
+        }
+    }
+
+    private static func fieldName(in text: String) -> String? {
+        for marker in ["named: ", "named '", "parameter "] {
+            if let range = text.range(of: marker) {
+                let rest = text[range.upperBound...]
+                let name = rest.prefix { $0.isLetter || $0.isNumber || $0 == "_" }
+                if !name.isEmpty { return String(name) }
+            }
+        }
+        return nil
+    }
+
+    static func problem(for error: DecodingError) -> Problem {
+        func path(_ context: DecodingError.Context, appending key: (any CodingKey)? = nil) -> String? {
+            let keys = context.codingPath + (key.map { [$0] } ?? [])
+            let names = keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }
+            let joined = names.reduce(into: "") { result, name in
+                if name.hasPrefix("[") || result.isEmpty { result += name } else { result += "." + name }
+            }
+            return joined.isEmpty ? nil : joined
+        }
+        switch error {
+        case .keyNotFound(let key, let context):
+            let field = path(context, appending: key) ?? key.stringValue
+            return Problem(type: .missingField, detail: "\(field) is required.", field: field)
+        case .typeMismatch(let type, let context):
+            let field = path(context)
+            return Problem(type: .validation, detail: "\(field ?? "The body") has the wrong type; expected \(type).", field: field)
+        case .valueNotFound(_, let context):
+            let field = path(context)
+            return Problem(type: .missingField, detail: "\(field ?? "A value") must not be null.", field: field)
+        case .dataCorrupted(let context):
+            if let field = path(context) {
+                return Problem(type: .validation, detail: "\(field): \(context.debugDescription)", field: field)
+            }
+            return Problem(type: .invalidJSON, detail: "The body could not be parsed as JSON.")
+        @unknown default:
+            return Problem(type: .invalidJSON)
+        }
+    }
+
+    private static func isTooManyBytes(_ error: any Error, depth: Int = 0) -> Bool {
+        if String(describing: type(of: error)).contains("TooManyBytes") { return true }
+        guard depth < 6 else { return false }
+        if let serverError = error as? ServerError { return isTooManyBytes(serverError.underlyingError, depth: depth + 1) }
+        return Mirror(reflecting: error).children.contains { child in
+            (child.value as? any Error).map { isTooManyBytes($0, depth: depth + 1) } ?? false
+        }
+    }
+
+    /// Depth-first search for an error of type `T` through `ServerError` and enum payloads.
+    static func find<T>(_ type: T.Type, in error: any Error, depth: Int = 0) -> T? {
+        if let match = error as? T { return match }
+        guard depth < 6 else { return nil }
+        if let serverError = error as? ServerError {
+            return find(type, in: serverError.underlyingError, depth: depth + 1)
+        }
+        for child in Mirror(reflecting: error).children {
+            if let inner = child.value as? any Error, let match = find(type, in: inner, depth: depth + 1) {
+                return match
+            }
+            // Enum payloads with labels arrive as tuples.
+            for grandchild in Mirror(reflecting: child.value).children {
+                if let inner = grandchild.value as? any Error, let match = find(type, in: inner, depth: depth + 1) {
+                    return match
+                }
+            }
+        }
+        return nil
+    }
+}

@@ -1,0 +1,60 @@
+import Community
+import JishiKit
+import Vapor
+
+/// The Vapor request behind the OpenAPI handler now running. The generated handlers see only
+/// typed input; this task-local gives them the caller's address, headers and logger.
+enum RequestContext {
+    @TaskLocal static var current: Request?
+
+    static func request() throws -> Request {
+        guard let request = current else { throw Problem(type: .internalError, detail: "No request context.") }
+        return request
+    }
+}
+
+/// Sets `RequestContext.current` around the API routes, and refuses bodies over the limit
+/// before anyone reads them.
+struct RequestContextMiddleware: AsyncMiddleware {
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if let length = request.headers.first(name: .contentLength).flatMap(Int.init),
+            length > request.jishi.config.http.maxBodyBytes
+        {
+            throw Problem(type: .payloadTooLarge, detail: "At most \(request.jishi.config.http.maxBodyBytes) bytes.")
+        }
+        return try await RequestContext.$current.withValue(request) {
+            try await next.respond(to: request)
+        }
+    }
+}
+
+extension Request {
+    private struct PrincipalKey: StorageKey { typealias Value = Principal }
+
+    /// The bearer token of the `Authorization` header, if any.
+    var bearerToken: String? {
+        guard let value = headers.first(name: .authorization) else { return nil }
+        let parts = value.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2, parts[0].lowercased() == "bearer" else { return nil }
+        let token = parts[1].trimmingCharacters(in: .whitespaces)
+        return token.isEmpty ? nil : token
+    }
+
+    /// The account behind the bearer token; a `401` problem when there is none or it is dead.
+    func requirePrincipal() async throws -> Principal {
+        if let principal = storage[PrincipalKey.self] { return principal }
+        guard let token = bearerToken else {
+            throw Problem(type: .unauthenticated, detail: "Send Authorization: Bearer <token>.")
+        }
+        let record = try await jishi.tokens.validate(token, on: db)
+        let principal = try await jishi.accounts.principal(for: record.$account.id, on: db)
+        storage[PrincipalKey.self] = principal
+        return principal
+    }
+
+    /// The caller's address for rate limits: the socket peer (a proxy in front should be
+    /// trusted explicitly before `X-Forwarded-For` is).
+    var clientAddress: String {
+        remoteAddress?.ipAddress ?? "unknown"
+    }
+}

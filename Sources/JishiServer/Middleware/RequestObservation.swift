@@ -1,0 +1,43 @@
+import Vapor
+
+/// Gives every request an id (the caller's `X-Request-Id` when it is sane, else a new one) that
+/// every log line of the request carries and the response echoes; logs one line per request;
+/// and counts requests and their latency for `/metrics`.
+struct RequestObservation: AsyncMiddleware {
+    static let header = "X-Request-Id"
+
+    func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if let incoming = request.headers.first(name: Self.header), Self.isSane(incoming) {
+            request.logger[metadataKey: "request-id"] = .string(incoming)
+        }
+        let id: String
+        if case .string(let value)? = request.logger[metadataKey: "request-id"] {
+            id = value
+        } else {
+            id = request.id
+            request.logger[metadataKey: "request-id"] = .string(id)
+        }
+        let start = ContinuousClock.now
+        let response: Response
+        do {
+            response = try await next.respond(to: request)
+        } catch {
+            // ProblemMiddleware sits inside this one and answers every error; this is a backstop.
+            response = ProblemMiddleware.response(for: error, request: request)
+        }
+        response.headers.replaceOrAdd(name: Self.header, value: id)
+        let elapsed = ContinuousClock.now - start
+        let nanoseconds = elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000
+        let route = request.route.map { "/" + $0.path.map(\.description).joined(separator: "/") } ?? "unmatched"
+        request.jishi.metrics.recordRequest(
+            method: request.method.rawValue, route: route, status: response.status.code, nanoseconds: nanoseconds)
+        request.logger.info(
+            "\(request.method.rawValue) \(request.url.path) \(response.status.code) \(nanoseconds / 1_000_000)ms")
+        return response
+    }
+
+    private static func isSane(_ id: String) -> Bool {
+        (1...64).contains(id.utf8.count)
+            && id.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || $0 == "-" || $0 == "_" || $0 == "." }
+    }
+}
