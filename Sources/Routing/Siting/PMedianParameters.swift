@@ -11,6 +11,16 @@ public struct PMedianParameters: Sendable {
     public var boundStallLimit: Int = 30
     /// Share of the time limit the bound phase may use at most. Default 0.15.
     public var boundTimeShare: Double = 0.15
+    /// Whether to run branch and bound after the search when the bound leaves a gap. Default true.
+    public var provesOptimality: Bool = true
+    /// Share of the time limit after which the search yields to branch and bound. Default 0.3.
+    public var searchTimeShare: Double = 0.3
+    /// Iterations without improvement after which the search yields to branch and bound. Default 300.
+    public var stagnationLimit: Int = 300
+    /// Subgradient iterations at each branch-and-bound node. Default 30.
+    public var branchNodeIterations: Int = 30
+    /// Node limit of the branch and bound. Default 20,000.
+    public var branchNodeLimit: Int = 20_000
     #if DEBUG
         /// Recompute the interchange bookkeeping after every swap (slow; tests only).
         public var checksInvariants: Bool = false

@@ -10,6 +10,10 @@
 ///    for the p-median", Location Science 5): shake by k random swaps, descend, move or return,
 ///    k = 1 … maxShake.
 ///
+/// 5. When the bound leaves a gap, depth-first branch and bound on the Lagrangian relaxation
+///    (``PMedianBranchAndBound``) in the time left, which proves the incumbent optimal or
+///    improves it.
+///
 /// Deterministic for a seed when stopped by iterations; a time limit only cuts the run short.
 public struct PMedianSolver: Sendable {
     public var parameters: PMedianParameters
@@ -36,6 +40,7 @@ public struct PMedianSolver: Sendable {
         var bestSites = state.sites
         var bestCost = state.cost
         var lowerBound: Int? = nil
+        var rootMultipliers: [Double] = []
         var iterations = 0
         func report() {
             progress?(SitingProgress(best: bestCost, bound: lowerBound, iterations: iterations, seconds: clock.seconds))
@@ -50,6 +55,7 @@ public struct PMedianSolver: Sendable {
                 upperBound: bestCost, multipliers: multipliers, iterationLimit: parameters.boundIterations, stallLimit: parameters.boundStallLimit,
                 shouldStop: { clock.isOutOfTime(fraction: parameters.boundTimeShare) })
             lowerBound = min(result.bound, bestCost)
+            rootMultipliers = result.multipliers
             // Lagrangian heuristic: descend from the relaxation's sites (Beasley 1993).
             for sites in [result.bestSites, result.boundSites].compactMap({ $0 }) where sites.count == p {
                 state.move(to: sites)
@@ -68,7 +74,13 @@ public struct PMedianSolver: Sendable {
         // Variable neighbourhood search.
         let maxShake = max(1, min(parameters.maxShake, p, m - p))
         var k = 1
-        while lowerBound != bestCost, !clock.isExpired(iterations: iterations) {
+        var lastImprovement = 0
+        let searchesTree = parameters.provesOptimality && !rootMultipliers.isEmpty
+        while lowerBound != bestCost, !clock.isExpired(iterations: iterations),
+            !(searchesTree
+                && (clock.isOutOfTime(fraction: parameters.searchTimeShare)
+                    || iterations - lastImprovement >= parameters.stagnationLimit))
+        {
             iterations += 1
             for _ in 0..<k {
                 let insert = randomClosedSite(state, &random)
@@ -80,6 +92,7 @@ public struct PMedianSolver: Sendable {
                 bestCost = state.cost
                 bestSites = state.sites
                 k = 1
+                lastImprovement = iterations
                 report()
             } else {
                 if state.cost > bestCost || random.below(2) == 0 {
@@ -87,6 +100,23 @@ public struct PMedianSolver: Sendable {
                 }
                 k = k % maxShake + 1
             }
+        }
+
+        // Branch and bound on the Lagrangian relaxation closes the gap the root bound leaves.
+        if searchesTree, let bound = lowerBound, bound < bestCost, !clock.isOutOfTime() {
+            var tree = PMedianBranchAndBound(
+                relaxation: PMedianLagrangianBound(problem: problem, nearestSites: nearestSites))
+            tree.nodeLimit = parameters.branchNodeLimit
+            tree.nodeIterations = parameters.branchNodeIterations
+            let outcome = tree.run(
+                incumbent: bestCost, incumbentSites: bestSites, rootMultipliers: rootMultipliers,
+                shouldStop: { clock.isOutOfTime() })
+            if outcome.bestCost < bestCost {
+                bestCost = outcome.bestCost
+                bestSites = outcome.bestSites
+            }
+            if outcome.isComplete { lowerBound = bestCost }
+            report()
         }
         return SitingSolution(
             sites: bestSites, cost: bestCost, lowerBound: lowerBound, iterations: iterations,
