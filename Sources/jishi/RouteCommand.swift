@@ -53,12 +53,14 @@ struct RouteCommand: ParsableCommand {
 
         func run() throws {
             guard timeLimit > 0, threads >= 1, (iterations ?? 1) >= 1 else {
-                FileHandle.standardError.write(Data("error: --time-limit, --threads and --iterations must be positive\n".utf8))
+                FileHandle.standardError.write(
+                    Data("error: --time-limit, --threads and --iterations must be positive\n".utf8))
                 throw ExitCode(2)
             }
             let instance: RoutingInstance
             do {
-                instance = try InstanceReader.read(path: file, kind: problem.flatMap { ProblemKind(rawValue: $0.rawValue) })
+                instance = try InstanceReader.read(
+                    path: file, kind: problem.flatMap { ProblemKind(rawValue: $0.rawValue) })
             } catch {
                 FileHandle.standardError.write(Data("error: \(error)\n".utf8))
                 throw ExitCode(2)
@@ -90,10 +92,13 @@ struct RouteCommand: ParsableCommand {
                         + "\"iterations\": \(result.iterations)}")
             case .text:
                 print("\(instance.name) (\(instance.kind.rawValue), \(instance.problem.clientCount) clients)")
-                print(String(format: "cost %d (%.4f in the file's units, scale %d)", result.report.cost,
-                    Double(result.report.cost) / Double(scale), scale))
-                print("feasible \(result.report.isFeasible ? "yes" : "no"), vehicles \(routes.count), "
-                    + String(format: "%.1f s, %d iterations", result.seconds, result.iterations))
+                print(
+                    String(
+                        format: "cost %d (%.4f in the file's units, scale %d)", result.report.cost,
+                        Double(result.report.cost) / Double(scale), scale))
+                print(
+                    "feasible \(result.report.isFeasible ? "yes" : "no"), vehicles \(routes.count), "
+                        + String(format: "%.1f s, %d iterations", result.seconds, result.iterations))
                 for (index, route) in routes.enumerated() {
                     print("Route #\(index + 1): " + route.map(String.init).joined(separator: " "))
                 }

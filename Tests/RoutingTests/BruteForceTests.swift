@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Routing
 
 /// Layer 1: on tiny instances the solver must find the optimum a brute force finds.

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Routing
 
 /// The step-by-step checker and the search's segment algebra must agree, and the checker
@@ -6,7 +7,8 @@ import Testing
 @Suite struct FeasibilityCheckerTests {
     /// With penalties of 1 the search's penalised cost is cost + excess load + time warp;
     /// the checker recomputes each part by simulation.
-    @Test(arguments: TestSupport.Variant.allCases) func segmentsAgreeWithSimulation(variant: TestSupport.Variant) throws {
+    @Test(arguments: TestSupport.Variant.allCases) func segmentsAgreeWithSimulation(variant: TestSupport.Variant) throws
+    {
         for seed in UInt64(1)...6 {
             let problem = try TestSupport.randomProblem(variant, clients: 12, seed: seed)
             var search = LocalSearch(problem: problem, neighbourCount: 5, seed: seed)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Routing
 
 /// Layer 2: every move's O(1) delta must equal the change of the penalised cost that a
@@ -16,7 +17,8 @@ import Testing
             search.timePenalty = 3
             var rng = Xoshiro256(seed: seed &* 31)
             for round in 0..<12 {
-                search.load(TestSupport.randomSolution(search, seed: seed &* 100 &+ UInt64(round)), asLocalOptimum: false)
+                search.load(
+                    TestSupport.randomSolution(search, seed: seed &* 100 &+ UInt64(round)), asLocalOptimum: false)
                 for _ in 0..<30 {
                     let u = 1 + rng.below(search.n)
                     var v = 1 + rng.below(search.n)
@@ -83,7 +85,8 @@ import Testing
             search.timePenalty = 3
             var rng = Xoshiro256(seed: seed)
             for round in 0..<10 {
-                search.load(TestSupport.randomSolution(search, seed: seed &* 50 &+ UInt64(round)), asLocalOptimum: false)
+                search.load(
+                    TestSupport.randomSolution(search, seed: seed &* 50 &+ UInt64(round)), asLocalOptimum: false)
                 let used = (0..<search.routeCount).filter { search.routeSize[$0] > 0 }
                 guard used.count >= 2 else { continue }
                 let a = used[0]
@@ -122,7 +125,8 @@ import Testing
     }
 
     /// The whole descent leaves no improving move and a consistent state.
-    @Test(arguments: TestSupport.Variant.allCases) func descentReachesLocalOptimum(variant: TestSupport.Variant) throws {
+    @Test(arguments: TestSupport.Variant.allCases) func descentReachesLocalOptimum(variant: TestSupport.Variant) throws
+    {
         let problem = try TestSupport.randomProblem(variant, clients: 30, seed: 9)
         var search = LocalSearch(problem: problem, neighbourCount: 10, seed: 9)
         search.load(TestSupport.randomSolution(search, seed: 9), asLocalOptimum: false)

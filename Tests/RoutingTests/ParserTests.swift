@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Routing
 
 /// Readers on the bundled fixtures and on malformed input.
@@ -42,7 +43,7 @@ import Testing
         #expect(instance.problem.hasPickups)
         #expect(!instance.problem.hasTimeConstraints)
         #expect(instance.problem.distance(0, 1) == 174413)
-        #expect(instance.problem.pickups[1] == 1015547)
+        #expect(instance.problem.pickups[1] == 1_015_547)
         #expect(instance.problem.deliveries[1] == 109447)
         #expect(instance.costScale == 10_000)
     }
@@ -89,7 +90,10 @@ import Testing
             1 0
             2 3
             """
-        #expect(throws: RoutingParseError(file: "bad.vrp", line: 7, field: "NODE_COORD_SECTION x", message: "expected a number, found \"x\"")) {
+        #expect(
+            throws: RoutingParseError(
+                file: "bad.vrp", line: 7, field: "NODE_COORD_SECTION x", message: "expected a number, found \"x\"")
+        ) {
             try TSPLIBReader().parse(badCoordinate, file: "bad.vrp")
         }
         let missingCapacity = "NAME : m\nDIMENSION : 2\nNODE_COORD_SECTION\n1 0 0\n2 1 1\nDEMAND_SECTION\n1 0\n2 1\n"
@@ -100,7 +104,8 @@ import Testing
             #expect(error.field == "CAPACITY")
             #expect(error.description.contains("m.vrp"))
         }
-        let shortMatrix = "NAME : s\nDIMENSION : 3\nCAPACITY : 5\nEDGE_WEIGHT_TYPE : EXPLICIT\nEDGE_WEIGHT_FORMAT : FULL_MATRIX\nEDGE_WEIGHT_SECTION\n0 1 2\n1 0\nDEMAND_SECTION\n1 0\n2 1\n3 1\n"
+        let shortMatrix =
+            "NAME : s\nDIMENSION : 3\nCAPACITY : 5\nEDGE_WEIGHT_TYPE : EXPLICIT\nEDGE_WEIGHT_FORMAT : FULL_MATRIX\nEDGE_WEIGHT_SECTION\n0 1 2\n1 0\nDEMAND_SECTION\n1 0\n2 1\n3 1\n"
         do {
             _ = try TSPLIBReader().parse(shortMatrix, file: "s.vrp")
             Issue.record("expected an error")
@@ -108,7 +113,8 @@ import Testing
             #expect(error.field == "EDGE_WEIGHT_SECTION")
             #expect(error.line == 6)
         }
-        let badSolomon = "R1\r\n\r\nVEHICLE\r\nNUMBER CAPACITY\r\n 2 10\r\n\r\nCUSTOMER\r\nCUST NO. X\r\n 0 0 0 0 0 100 0\r\n 1 5 5 3 0 50\r\n"
+        let badSolomon =
+            "R1\r\n\r\nVEHICLE\r\nNUMBER CAPACITY\r\n 2 10\r\n\r\nCUSTOMER\r\nCUST NO. X\r\n 0 0 0 0 0 100 0\r\n 1 5 5 3 0 50\r\n"
         do {
             _ = try SolomonReader().parse(badSolomon, file: "r.txt")
             Issue.record("expected an error")
@@ -138,19 +144,27 @@ import Testing
 
     @Test func invalidProblemDataIsRejected() {
         #expect(throws: ProblemDataError.matrixSize(name: "distance", expected: 4, actual: 3)) {
-            try ProblemData(dimension: 2, distances: [0, 1, 1], deliveries: [0, 1], vehicleTypes: [VehicleType(capacity: 1, count: 1)])
+            try ProblemData(
+                dimension: 2, distances: [0, 1, 1], deliveries: [0, 1],
+                vehicleTypes: [VehicleType(capacity: 1, count: 1)])
         }
         #expect(throws: ProblemDataError.depotHasDemand(field: "delivery", value: 2)) {
-            try ProblemData(dimension: 2, distances: [0, 1, 1, 0], deliveries: [2, 1], vehicleTypes: [VehicleType(capacity: 1, count: 1)])
+            try ProblemData(
+                dimension: 2, distances: [0, 1, 1, 0], deliveries: [2, 1],
+                vehicleTypes: [VehicleType(capacity: 1, count: 1)])
         }
         #expect(throws: ProblemDataError.emptyTimeWindow(location: 1, earliest: 5, latest: 4)) {
-            try ProblemData(dimension: 2, distances: [0, 1, 1, 0], deliveries: [0, 1], earliest: [0, 5], latest: [9, 4], vehicleTypes: [VehicleType(capacity: 1, count: 1)])
+            try ProblemData(
+                dimension: 2, distances: [0, 1, 1, 0], deliveries: [0, 1], earliest: [0, 5], latest: [9, 4],
+                vehicleTypes: [VehicleType(capacity: 1, count: 1)])
         }
         #expect(throws: ProblemDataError.noVehicleTypes) {
             try ProblemData(dimension: 2, distances: [0, 1, 1, 0], deliveries: [0, 1], vehicleTypes: [])
         }
         #expect(throws: ProblemDataError.negativeValue(field: "distance", index: 1, value: -1)) {
-            try ProblemData(dimension: 2, distances: [0, -1, 1, 0], deliveries: [0, 1], vehicleTypes: [VehicleType(capacity: 1, count: 1)])
+            try ProblemData(
+                dimension: 2, distances: [0, -1, 1, 0], deliveries: [0, 1],
+                vehicleTypes: [VehicleType(capacity: 1, count: 1)])
         }
     }
 
@@ -158,11 +172,13 @@ import Testing
     @Test(.enabled(if: TestSupport.hasBenchmarks, "needs ../shared/data/benchmarks"))
     func sharedBenchmarkSolutionsMatchTheirCosts() throws {
         let folder = TestSupport.benchmarks.appendingPathComponent("cvrp/X")
-        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".vrp") }.sorted()
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".vrp") }
+            .sorted()
         #expect(files.count > 5)
         for file in files.prefix(6) {
             let instance = try TSPLIBReader().read(path: folder.appendingPathComponent(file).path)
-            let (solution, cost) = try SolutionFile.read(path: folder.appendingPathComponent(file.replacingOccurrences(of: ".vrp", with: ".sol")).path)
+            let (solution, cost) = try SolutionFile.read(
+                path: folder.appendingPathComponent(file.replacingOccurrences(of: ".vrp", with: ".sol")).path)
             let report = FeasibilityChecker(problem: instance.problem).check(solution)
             #expect(report.isFeasible, "\(file)")
             #expect(report.cost == cost, "\(file)")

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Routing
 
 @Suite struct StoppingCriterionTests {

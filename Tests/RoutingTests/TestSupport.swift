@@ -1,4 +1,5 @@
 import Foundation
+
 @testable import Routing
 
 /// Shared helpers: fixtures, random small problems and a brute-force optimum.
@@ -65,7 +66,10 @@ enum TestSupport {
         var routes = Array(repeating: [Int](), count: search.routeCount)
         let used = max(1, min(search.routeCount, 2 + rng.below(4)))
         for client in 1...search.n { routes[rng.below(used)].append(client) }
-        return Solution(routes: routes.enumerated().map { SolutionRoute(vehicleType: search.routeType[$0.offset], clients: $0.element) })
+        return Solution(
+            routes: routes.enumerated().map {
+                SolutionRoute(vehicleType: search.routeType[$0.offset], clients: $0.element)
+            })
     }
 
     /// Cheapest feasible solution by enumerating every ordered partition of the clients

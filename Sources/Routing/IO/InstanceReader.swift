@@ -9,7 +9,8 @@ public enum InstanceReader {
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
-            throw RoutingParseError(file: path, line: 0, field: "file", message: "cannot read: \(error.localizedDescription)")
+            throw RoutingParseError(
+                file: path, line: 0, field: "file", message: "cannot read: \(error.localizedDescription)")
         }
         let resolved = kind ?? guessKind(text)
         switch resolved {
@@ -18,7 +19,8 @@ public enum InstanceReader {
         case .cvrp, .vrpspd:
             var instance = try TSPLIBReader().parse(text, file: path)
             if resolved == .vrpspd && instance.kind != .vrpspd {
-                throw RoutingParseError(file: path, line: 0, field: "PICKUP_AND_DELIVERY_SECTION", message: "missing for --problem vrpspd")
+                throw RoutingParseError(
+                    file: path, line: 0, field: "PICKUP_AND_DELIVERY_SECTION", message: "missing for --problem vrpspd")
             }
             instance.kind = resolved == .cvrp && instance.kind == .vrpspd ? .vrpspd : instance.kind
             return instance

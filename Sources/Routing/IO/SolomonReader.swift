@@ -16,7 +16,8 @@ public struct SolomonReader: Sendable {
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
-            throw RoutingParseError(file: path, line: 0, field: "file", message: "cannot read: \(error.localizedDescription)")
+            throw RoutingParseError(
+                file: path, line: 0, field: "file", message: "cannot read: \(error.localizedDescription)")
         }
         return try parse(text, file: path)
     }
@@ -41,7 +42,8 @@ public struct SolomonReader: Sendable {
             cursor += 1
             if words.isEmpty || words.first?.uppercased() == "NUMBER" { continue }
             guard words.count == 2, let count = Int(words[0]), let capacity = Int(words[1]) else {
-                throw fail(cursor, "VEHICLE", "expected \"NUMBER CAPACITY\" as two integers, found \"\(lines[cursor - 1])\"")
+                throw fail(
+                    cursor, "VEHICLE", "expected \"NUMBER CAPACITY\" as two integers, found \"\(lines[cursor - 1])\"")
             }
             guard count >= 1, capacity >= 0 else { throw fail(cursor, "VEHICLE", "invalid vehicle number or capacity") }
             fleet = (count, capacity)
@@ -58,7 +60,9 @@ public struct SolomonReader: Sendable {
             if words.isEmpty { continue }
             if rows.isEmpty && Int(words[0]) == nil { continue }  // column headings
             guard words.count == 7 else {
-                throw fail(index + 1, "customer row", "expected 7 columns (\(fields.joined(separator: ", "))), found \(words.count)")
+                throw fail(
+                    index + 1, "customer row",
+                    "expected 7 columns (\(fields.joined(separator: ", "))), found \(words.count)")
             }
             var values: [Int] = []
             for (column, word) in words.enumerated() {
@@ -72,7 +76,9 @@ public struct SolomonReader: Sendable {
         guard !rows.isEmpty else { throw fail(customerIndex + 1, "CUSTOMER", "no rows") }
         let n = rows.count
         for (position, row) in rows.enumerated() where row.values[0] != position {
-            throw fail(row.line, "CUST NO.", "expected \(position) (rows must be numbered from 0, the depot), found \(row.values[0])")
+            throw fail(
+                row.line, "CUST NO.",
+                "expected \(position) (rows must be numbered from 0, the depot), found \(row.values[0])")
         }
         var distances = Array(repeating: 0, count: n * n)
         for i in 0..<n {
@@ -89,7 +95,8 @@ public struct SolomonReader: Sendable {
                 earliest: rows.map { 10 * $0.values[4] }, latest: rows.map { 10 * $0.values[5] },
                 vehicleTypes: [VehicleType(capacity: fleet.capacity, count: fleet.count)],
                 coordinates: rows.map { SIMD2(Double($0.values[1]), Double($0.values[2])) })
-            return RoutingInstance(name: name, kind: .vrptw, problem: problem, labels: rows.map { $0.values[0] }, costScale: 10)
+            return RoutingInstance(
+                name: name, kind: .vrptw, problem: problem, labels: rows.map { $0.values[0] }, costScale: 10)
         } catch {
             throw fail(rows.first!.line, "data", error.description)
         }

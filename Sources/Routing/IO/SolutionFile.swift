@@ -9,25 +9,32 @@ public enum SolutionFile {
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
-            throw RoutingParseError(file: path, line: 0, field: "file", message: "cannot read: \(error.localizedDescription)")
+            throw RoutingParseError(
+                file: path, line: 0, field: "file", message: "cannot read: \(error.localizedDescription)")
         }
         return try parse(text, file: path)
     }
 
-    public static func parse(_ text: String, file: String) throws(RoutingParseError) -> (solution: Solution, cost: Int?) {
+    public static func parse(_ text: String, file: String) throws(RoutingParseError) -> (solution: Solution, cost: Int?)
+    {
         var routes: [SolutionRoute] = []
         var cost: Int?
-        for (index, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).enumerated() {
+        for (index, raw) in text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
+            .enumerated()
+        {
             let line = raw.trimmingCharacters(in: .whitespacesAndNewlines)
             if line.isEmpty { continue }
             if line.lowercased().hasPrefix("route") {
                 guard let colon = line.firstIndex(of: ":") else {
-                    throw RoutingParseError(file: file, line: index + 1, field: "Route", message: "expected \"Route #k: clients\"")
+                    throw RoutingParseError(
+                        file: file, line: index + 1, field: "Route", message: "expected \"Route #k: clients\"")
                 }
                 var clients: [Int] = []
                 for word in line[line.index(after: colon)...].split(separator: " ") {
                     guard let client = Int(word), client > 0 else {
-                        throw RoutingParseError(file: file, line: index + 1, field: "Route", message: "expected a positive client number, found \"\(word)\"")
+                        throw RoutingParseError(
+                            file: file, line: index + 1, field: "Route",
+                            message: "expected a positive client number, found \"\(word)\"")
                     }
                     clients.append(client)
                 }
@@ -35,11 +42,13 @@ public enum SolutionFile {
             } else if line.lowercased().hasPrefix("cost") {
                 let value = line.dropFirst(4).trimmingCharacters(in: .whitespaces)
                 guard let number = Int(value) ?? Double(value).map({ Int($0.rounded()) }) else {
-                    throw RoutingParseError(file: file, line: index + 1, field: "Cost", message: "expected a number, found \"\(value)\"")
+                    throw RoutingParseError(
+                        file: file, line: index + 1, field: "Cost", message: "expected a number, found \"\(value)\"")
                 }
                 cost = number
             } else {
-                throw RoutingParseError(file: file, line: index + 1, field: "line", message: "expected \"Route #k: ...\" or \"Cost C\"")
+                throw RoutingParseError(
+                    file: file, line: index + 1, field: "line", message: "expected \"Route #k: ...\" or \"Cost C\"")
             }
         }
         return (Solution(routes: routes), cost)

@@ -19,7 +19,8 @@ public struct TSPLIBReader: Sendable {
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
-            throw RoutingParseError(file: path, line: 0, field: "file", message: "cannot read: \(error.localizedDescription)")
+            throw RoutingParseError(
+                file: path, line: 0, field: "file", message: "cannot read: \(error.localizedDescription)")
         }
         return try parse(text, file: path)
     }
@@ -48,7 +49,9 @@ public struct TSPLIBReader: Sendable {
                 sections[String(first)] = (lineNumber, [])
                 continue
             }
-            if let colon = line.firstIndex(of: ":"), line[..<colon].allSatisfy({ $0.isUppercase || $0 == "_" || $0 == " " || $0 == "\t" }) {
+            if let colon = line.firstIndex(of: ":"),
+                line[..<colon].allSatisfy({ $0.isUppercase || $0 == "_" || $0 == " " || $0 == "\t" })
+            {
                 let key = line[..<colon].trimmingCharacters(in: .whitespaces)
                 let value = line[line.index(after: colon)...].trimmingCharacters(in: .whitespaces)
                 header[key] = (value, lineNumber)
@@ -56,7 +59,8 @@ public struct TSPLIBReader: Sendable {
                 continue
             }
             guard let section = currentSection else {
-                throw fail(lineNumber, "line", "expected KEY : VALUE or a *_SECTION keyword, found \"\(line.prefix(40))\"")
+                throw fail(
+                    lineNumber, "line", "expected KEY : VALUE or a *_SECTION keyword, found \"\(line.prefix(40))\"")
             }
             sections[section]!.tokens += words.map { Token(text: $0, line: lineNumber) }
         }
@@ -89,7 +93,9 @@ public struct TSPLIBReader: Sendable {
         guard let dimension = try headerInt("DIMENSION", required: true), dimension >= 1 else {
             throw fail(header["DIMENSION"]?.line ?? 0, "DIMENSION", "must be at least 1")
         }
-        guard dimension <= 20_000 else { throw fail(header["DIMENSION"]!.line, "DIMENSION", "\(dimension) is too large") }
+        guard dimension <= 20_000 else {
+            throw fail(header["DIMENSION"]!.line, "DIMENSION", "\(dimension) is too large")
+        }
         let capacity = try headerInt("CAPACITY", required: true)!
         let vehicles = try headerInt("VEHICLES", required: false)
         let routeLimit = try headerInt("DISTANCE", required: false)
@@ -120,13 +126,17 @@ public struct TSPLIBReader: Sendable {
         var coordinates: [SIMD2<Double>]?
         if let section = sections["NODE_COORD_SECTION"] {
             guard section.tokens.count == 3 * dimension else {
-                throw fail(section.line, "NODE_COORD_SECTION", "expected \(dimension) lines of \"node x y\", found \(section.tokens.count) numbers")
+                throw fail(
+                    section.line, "NODE_COORD_SECTION",
+                    "expected \(dimension) lines of \"node x y\", found \(section.tokens.count) numbers")
             }
             var points = Array(repeating: SIMD2<Double>(0, 0), count: dimension)
             var seen = Array(repeating: false, count: dimension)
             for row in 0..<dimension {
                 let node = try nodeIndex(section.tokens[3 * row], "NODE_COORD_SECTION node")
-                if seen[node] { throw fail(section.tokens[3 * row].line, "NODE_COORD_SECTION node", "node \(node + 1) listed twice") }
+                if seen[node] {
+                    throw fail(section.tokens[3 * row].line, "NODE_COORD_SECTION node", "node \(node + 1) listed twice")
+                }
                 seen[node] = true
                 points[node] = SIMD2(
                     try number(section.tokens[3 * row + 1], "NODE_COORD_SECTION x"),
@@ -141,7 +151,9 @@ public struct TSPLIBReader: Sendable {
         switch weightType {
         case "EUC_2D", "CEIL_2D", "EXACT_2D":
             guard let points = coordinates else {
-                throw fail(header["EDGE_WEIGHT_TYPE"]?.line ?? 0, "NODE_COORD_SECTION", "missing for EDGE_WEIGHT_TYPE \(weightType)")
+                throw fail(
+                    header["EDGE_WEIGHT_TYPE"]?.line ?? 0, "NODE_COORD_SECTION",
+                    "missing for EDGE_WEIGHT_TYPE \(weightType)")
             }
             if weightType == "EXACT_2D" { costScale = 1000 }
             for i in 0..<dimension {
@@ -157,7 +169,8 @@ public struct TSPLIBReader: Sendable {
             }
         case "EXPLICIT":
             guard let section = sections["EDGE_WEIGHT_SECTION"] else {
-                throw fail(header["EDGE_WEIGHT_TYPE"]!.line, "EDGE_WEIGHT_SECTION", "missing for EDGE_WEIGHT_TYPE EXPLICIT")
+                throw fail(
+                    header["EDGE_WEIGHT_TYPE"]!.line, "EDGE_WEIGHT_SECTION", "missing for EDGE_WEIGHT_TYPE EXPLICIT")
             }
             let format = header["EDGE_WEIGHT_FORMAT"]?.value ?? "FULL_MATRIX"
             var cells: [(Int, Int)] = []
@@ -174,15 +187,19 @@ public struct TSPLIBReader: Sendable {
             case "UPPER_DIAG_ROW", "LOWER_DIAG_COL":
                 for i in 0..<n { for j in i..<n { cells.append((i, j)) } }
             default:
-                throw fail(header["EDGE_WEIGHT_FORMAT"]?.line ?? 0, "EDGE_WEIGHT_FORMAT", "unsupported format \(format)")
+                throw fail(
+                    header["EDGE_WEIGHT_FORMAT"]?.line ?? 0, "EDGE_WEIGHT_FORMAT", "unsupported format \(format)")
             }
             guard section.tokens.count == cells.count else {
-                throw fail(section.line, "EDGE_WEIGHT_SECTION", "expected \(cells.count) weights for \(format) of dimension \(n), found \(section.tokens.count)")
+                throw fail(
+                    section.line, "EDGE_WEIGHT_SECTION",
+                    "expected \(cells.count) weights for \(format) of dimension \(n), found \(section.tokens.count)")
             }
             for (token, (i, j)) in zip(section.tokens, cells) {
                 let value = Int(token.text) ?? Double(token.text).map { Int($0.rounded()) }
                 guard let value, value >= 0 else {
-                    throw fail(token.line, "EDGE_WEIGHT_SECTION", "expected a non-negative number, found \"\(token.text)\"")
+                    throw fail(
+                        token.line, "EDGE_WEIGHT_SECTION", "expected a non-negative number, found \"\(token.text)\"")
                 }
                 matrix[i * n + j] = value
                 if format != "FULL_MATRIX" { matrix[j * n + i] = value }
@@ -201,7 +218,9 @@ public struct TSPLIBReader: Sendable {
         var hasWindows = false
         if let section = sections["PICKUP_AND_DELIVERY_SECTION"] {
             guard section.tokens.count == 7 * dimension else {
-                throw fail(section.line, "PICKUP_AND_DELIVERY_SECTION", "expected \(dimension) lines of 7 numbers, found \(section.tokens.count) numbers")
+                throw fail(
+                    section.line, "PICKUP_AND_DELIVERY_SECTION",
+                    "expected \(dimension) lines of 7 numbers, found \(section.tokens.count) numbers")
             }
             for row in 0..<dimension {
                 let t = Array(section.tokens[(7 * row)..<(7 * row + 7)])
@@ -216,7 +235,9 @@ public struct TSPLIBReader: Sendable {
         } else {
             guard let section = sections["DEMAND_SECTION"] else { throw fail(0, "DEMAND_SECTION", "missing") }
             guard section.tokens.count == 2 * dimension else {
-                throw fail(section.line, "DEMAND_SECTION", "expected \(dimension) lines of \"node demand\", found \(section.tokens.count) numbers")
+                throw fail(
+                    section.line, "DEMAND_SECTION",
+                    "expected \(dimension) lines of \"node demand\", found \(section.tokens.count) numbers")
             }
             for row in 0..<dimension {
                 let node = try nodeIndex(section.tokens[2 * row], "DEMAND_SECTION node")
@@ -224,8 +245,9 @@ public struct TSPLIBReader: Sendable {
             }
         }
         if deliveries[depot] != 0 || pickups[depot] != 0 {
-            throw fail(sections["DEMAND_SECTION"]?.line ?? sections["PICKUP_AND_DELIVERY_SECTION"]?.line ?? 0,
-                       "depot demand", "the depot (node \(depot + 1)) must have zero demand")
+            throw fail(
+                sections["DEMAND_SECTION"]?.line ?? sections["PICKUP_AND_DELIVERY_SECTION"]?.line ?? 0,
+                "depot demand", "the depot (node \(depot + 1)) must have zero demand")
         }
 
         // Reorder: depot first, then the other nodes in file order.
@@ -255,7 +277,8 @@ public struct TSPLIBReader: Sendable {
                 latest: hasWindows ? order.map { latest[$0] } : nil,
                 vehicleTypes: [fleet], coordinates: coordinates.map { points in order.map { points[$0] } })
             let kind: ProblemKind = type == "VRPSPD" || sections["PICKUP_AND_DELIVERY_SECTION"] != nil ? .vrpspd : .cvrp
-            return RoutingInstance(name: name, kind: kind, problem: problem, labels: order.map { $0 + 1 }, costScale: costScale)
+            return RoutingInstance(
+                name: name, kind: kind, problem: problem, labels: order.map { $0 + 1 }, costScale: costScale)
         } catch {
             throw fail(0, "data", error.description)
         }

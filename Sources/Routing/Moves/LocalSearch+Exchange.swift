@@ -65,9 +65,11 @@ extension LocalSearch {
             let lnv = location(nv)
             let innerU = distBefore[uEnd] &- distBefore[u]
             let innerV = distBefore[vEnd] &- distBefore[v]
-            let dU = d[lpu &* dim &+ v] &+ innerV &+ d[vEnd &* dim &+ lnu]
+            let dU =
+                d[lpu &* dim &+ v] &+ innerV &+ d[vEnd &* dim &+ lnu]
                 &- d[lpu &* dim &+ u] &- innerU &- d[uEnd &* dim &+ lnu]
-            let dV = d[lpv &* dim &+ u] &+ innerU &+ d[uEnd &* dim &+ lnv]
+            let dV =
+                d[lpv &* dim &+ u] &+ innerU &+ d[uEnd &* dim &+ lnv]
                 &- d[lpv &* dim &+ v] &- innerV &- d[vEnd &* dim &+ lnv]
             let bound = unitCost[ru] &* dU &+ unitCost[rv] &* dV &- routePenalty[ru] &- routePenalty[rv]
             if bound >= 0 { return nil }

@@ -48,7 +48,8 @@ enum SwapStar: RouteMove {
         for (i, u) in clientsA.enumerated() {
             for (j, v) in clientsB.enumerated() {
                 let shift = p.deliveries[v] &- p.deliveries[u]
-                let deltaPenalty = loadPenalty(loadA &+ shift, a) &- penaltyA
+                let deltaPenalty =
+                    loadPenalty(loadA &+ shift, a) &- penaltyA
                     &+ loadPenalty(loadB &- shift, b) &- penaltyB
                 let base = deltaPenalty &+ removalA[i] &+ removalB[j]
                 if base >= 0 { continue }

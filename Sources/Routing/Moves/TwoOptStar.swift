@@ -17,7 +17,8 @@ enum TwoOptStar: NodeMove {
         let totalV = search.distBefore[search.endDepot(rv)]
         let distanceU = search.distBefore[u] &+ p.distance(lu, search.location(nv)) &+ totalV &- search.distBefore[nv]
         let distanceV = search.distBefore[v] &+ p.distance(lv, search.location(nu)) &+ totalU &- search.distBefore[nu]
-        var bound = search.unitCost[ru] &* distanceU &+ search.unitCost[rv] &* distanceV
+        var bound =
+            search.unitCost[ru] &* distanceU &+ search.unitCost[rv] &* distanceV
             &- search.routeCost[ru] &- search.routeCost[rv]
         if sizeU > 0 { bound &+= search.fixedCost[ru] }
         if sizeV > 0 { bound &+= search.fixedCost[rv] }

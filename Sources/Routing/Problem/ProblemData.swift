@@ -122,7 +122,8 @@ public struct ProblemData: Sendable {
             windowBinds || latest[0] < horizon || vehicleTypes.contains { $0.maxDuration != nil }
         var symmetric = true
         outer: for i in 0..<dimension {
-            for j in (i + 1)..<max(i + 1, dimension) where distances[i * dimension + j] != distances[j * dimension + i] {
+            for j in (i + 1)..<max(i + 1, dimension) where distances[i * dimension + j] != distances[j * dimension + i]
+            {
                 symmetric = false
                 break outer
             }

@@ -395,4 +395,3 @@ struct LocalSearch {
         return result
     }
 }
-

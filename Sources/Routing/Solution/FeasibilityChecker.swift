@@ -50,11 +50,13 @@ public struct FeasibilityChecker: Sendable {
         }
         for (typeIndex, count) in used.enumerated() where count > problem.vehicleTypes[typeIndex].count {
             report.structuralErrors.append(
-                "vehicle type \(typeIndex) used \(count) times, only \(problem.vehicleTypes[typeIndex].count) available")
+                "vehicle type \(typeIndex) used \(count) times, only \(problem.vehicleTypes[typeIndex].count) available"
+            )
         }
         for client in 1..<max(1, problem.dimension) where seen[client] != 1 {
             report.structuralErrors.append(
-                seen[client] == 0 ? "client \(client) is not visited" : "client \(client) is visited \(seen[client]) times")
+                seen[client] == 0
+                    ? "client \(client) is not visited" : "client \(client) is visited \(seen[client]) times")
         }
         return report
     }

@@ -80,7 +80,10 @@ public struct Solver: Sendable {
             var removed = ruin.ruin(&search)
             switch search.rng.below(3) {
             case 0: removed.shuffle(using: &search.rng)
-            case 1: removed.sort { problem.deliveries[$0] + problem.pickups[$0] > problem.deliveries[$1] + problem.pickups[$1] }
+            case 1:
+                removed.sort {
+                    problem.deliveries[$0] + problem.pickups[$0] > problem.deliveries[$1] + problem.pickups[$1]
+                }
             default: removed.sort { problem.distance(0, $0) > problem.distance(0, $1) }
             }
             for client in removed { search.insertCheapest(client) }
@@ -93,7 +96,9 @@ public struct Solver: Sendable {
             let cost = search.penalisedCost
             let accept: Bool
             if feasible {
-                accept = !currentFeasible || Double(cost) < Double(currentCost) - temperature * log(search.rng.unit() + 1e-300)
+                accept =
+                    !currentFeasible
+                    || Double(cost) < Double(currentCost) - temperature * log(search.rng.unit() + 1e-300)
             } else {
                 accept = !currentFeasible && cost < currentCost
             }
