@@ -29,6 +29,7 @@ import Testing
                     let after = search.penalisedCost
                     #expect(after - before == delta, "\(Move.self) u=\(u) v=\(v) \(variant)")
                     #expect(recomputedCost(search) == after)
+                    #expect(search.invariantViolations().isEmpty)
                     checked += 1
                 }
             }

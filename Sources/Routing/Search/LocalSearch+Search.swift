@@ -29,6 +29,7 @@ extension LocalSearch {
             }
             if useSwapStar && swapStarPass() { improved = true }
         }
+        assert(invariantViolations().isEmpty, "search state: \(invariantViolations().prefix(3))")
     }
 
     @inline(__always)
