@@ -91,7 +91,7 @@ struct SiteCommand: ParsableCommand {
                     print("cost \(solution.cost)")
                     print("lower bound \(solution.lowerBound.map(String.init) ?? "none")\(solution.isProvenOptimal ? " (proven optimal)" : "")")
                     print("sites \(sites.map(String.init).joined(separator: " "))")
-                    print("iterations \(solution.iterations), \(String(format: "%.2f", solution.seconds)) s")
+                    print("iterations \(solution.iterations), branch-and-bound nodes \(solution.branchNodes), \(String(format: "%.2f", solution.seconds)) s")
                 }
             case .covering:
                 guard let radius else { fail("--radius: required with --model covering") }

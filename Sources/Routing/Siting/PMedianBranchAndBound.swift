@@ -12,7 +12,7 @@
 struct PMedianBranchAndBound {
     let relaxation: PMedianLagrangianBound
     /// Subgradient iterations per node (the root has been solved by the caller).
-    var nodeIterations = 30
+    var nodeIterations = 15
     var nodeLimit = 5_000
 
     struct Outcome {

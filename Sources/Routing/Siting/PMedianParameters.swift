@@ -17,8 +17,8 @@ public struct PMedianParameters: Sendable {
     public var searchTimeShare: Double = 0.3
     /// Iterations without improvement after which the search yields to branch and bound. Default 300.
     public var stagnationLimit: Int = 300
-    /// Subgradient iterations at each branch-and-bound node. Default 30.
-    public var branchNodeIterations: Int = 30
+    /// Subgradient iterations at each branch-and-bound node. Default 15.
+    public var branchNodeIterations: Int = 15
     /// Node limit of the branch and bound. Default 20,000.
     public var branchNodeLimit: Int = 20_000
     #if DEBUG

@@ -10,6 +10,8 @@ public struct SitingSolution: Sendable, Equatable {
     public var iterations: Int
     /// Wall-clock seconds of the solve.
     public var seconds: Double
+    /// Branch-and-bound nodes searched (0 when the root bound already closed the gap).
+    public var branchNodes: Int = 0
 
     /// True when the bound proves `cost` optimal.
     public var isProvenOptimal: Bool { lowerBound == cost }
