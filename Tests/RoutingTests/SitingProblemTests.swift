@@ -29,6 +29,9 @@ struct SitingProblemTests {
         #expect(throws: SitingProblemError.costOverflow) {
             try SitingProblem(weights: [Int.max / 2, Int.max / 2], distances: [[1], [1]], p: 1)
         }
+        #expect(throws: SitingProblemError.costOverflow) {
+            try SitingProblem(nodeCount: 2, roads: [.init(from: 0, to: 1, length: Int.max)], p: 1)
+        }
         #expect(throws: SitingProblemError.unreachable(demandPoint: 0, site: 2)) {
             try SitingProblem(nodeCount: 3, roads: [.init(from: 0, to: 1, length: 1)], p: 1)
         }

@@ -37,6 +37,8 @@ struct SitingReaderTests {
         ("3 2 1\n0 2 3\n2 3 1\n", 2, "edge from"),
         ("3 2 1\n1 2 -3\n2 3 1\n", 2, "edge cost"),
         ("3 2 1\n1 2 3 4\n2 3 1\n", 2, "edge"),
+        ("3 2 1\n1 2 3\n2 3 99999999999999999\n", 3, "edge cost"),
+        ("3 2 1\n1 2 3\n2 3 99999999999999999999\n", 3, "edge cost"),
         ("3 2 1\n1 2 3\n", 3, "edges"),
         ("3 1 1\n1 2 3\n2 3 1\n", 3, "edges"),
     ] as [(String, Int, String)])

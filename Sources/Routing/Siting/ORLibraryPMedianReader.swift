@@ -16,6 +16,9 @@ public struct ORLibraryPMedianReader: Sendable {
         public var roads: [SitingProblem.Road]
     }
 
+    /// Edge costs above this are rejected, so that weighted path lengths cannot overflow.
+    public static let largestEdgeCost = 1_000_000_000_000
+
     public init() {}
 
     /// Reads and validates a file and builds the problem; `p` overrides the file's p when given.
@@ -104,6 +107,10 @@ public struct ORLibraryPMedianReader: Sendable {
             }
             guard cost >= 0 else {
                 throw SitingFormatError(file: file, line: line.number, field: "edge cost", message: "must not be negative, got \(cost)")
+            }
+            guard cost <= Self.largestEdgeCost else {
+                throw SitingFormatError(
+                    file: file, line: line.number, field: "edge cost", message: "\(cost) is larger than \(Self.largestEdgeCost)")
             }
             roads.append(SitingProblem.Road(from: i - 1, to: j - 1, length: cost))
         }

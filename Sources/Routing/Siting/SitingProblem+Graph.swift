@@ -30,10 +30,13 @@ extension SitingProblem {
     static func shortestPaths(nodeCount n: Int, roads: [Road]) throws(SitingProblemError) -> [Int] {
         var lengthByPair: [Int: Int] = [:]
         var order: [Int] = []
+        // Any path is shorter than n roads, so this keeps every path length far from overflow.
+        let longestRoad = Int.max / 8 / max(n, 1)
         for road in roads where road.from != road.to {
             guard road.length >= 0 else {
                 throw .negativeDistance(demandPoint: road.from, site: road.to, distance: road.length)
             }
+            guard road.length <= longestRoad else { throw .costOverflow }
             let key = min(road.from, road.to) * n + max(road.from, road.to)
             if lengthByPair.updateValue(road.length, forKey: key) == nil { order.append(key) }
         }
