@@ -40,11 +40,22 @@ extension SitingProblem {
             let key = min(road.from, road.to) * n + max(road.from, road.to)
             if lengthByPair.updateValue(road.length, forKey: key) == nil { order.append(key) }
         }
-        var adjacency = Array(repeating: [(node: Int, length: Int)](), count: n)
+        // Compressed adjacency: the neighbours of node a are targets[offsets[a]..<offsets[a + 1]].
+        var offsets = [Int](repeating: 0, count: n + 1)
+        for key in order {
+            offsets[key / n + 1] += 1
+            offsets[key % n + 1] += 1
+        }
+        for a in 0..<n { offsets[a + 1] += offsets[a] }
+        var fill = offsets
+        var targets = [Int](repeating: 0, count: offsets[n])
+        var lengths = [Int](repeating: 0, count: offsets[n])
         for key in order {
             let (a, b, length) = (key / n, key % n, lengthByPair[key]!)
-            adjacency[a].append((b, length))
-            adjacency[b].append((a, length))
+            (targets[fill[a]], lengths[fill[a]]) = (b, length)
+            fill[a] += 1
+            (targets[fill[b]], lengths[fill[b]]) = (a, length)
+            fill[b] += 1
         }
         let unreached = Int.max
         var result = Array(repeating: unreached, count: n * n)
@@ -55,8 +66,8 @@ extension SitingProblem {
             heap.push(key: 0, value: source)
             while let (d, node) = heap.pop() {
                 if d > result[row + node] { continue }
-                for (next, length) in adjacency[node] {
-                    let candidate = d + length
+                for edge in offsets[node]..<offsets[node + 1] {
+                    let (next, candidate) = (targets[edge], d + lengths[edge])
                     if candidate < result[row + next] {
                         result[row + next] = candidate
                         heap.push(key: candidate, value: next)
