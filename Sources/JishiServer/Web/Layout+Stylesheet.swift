@@ -53,7 +53,7 @@ extension Layout {
         .villages li:first-child{border-top:0}
         .v-name{font-weight:600}
         .v-alt{margin-left:6px;color:#6b6f76;font-size:14px;font-weight:400}
-        .v-meta{color:#4a4f57;font-size:15px}
+        .v-meta{margin-left:auto;color:#4a4f57;font-size:15px}
         .tag{display:inline-block;margin-right:8px;padding:0 8px;border-radius:10px;background:#f4efe6;\
         color:#6e2410;font-size:14px}
         .card{max-width:520px;padding:16px;border-radius:10px;background:#fff;box-shadow:0 1px 3px rgba(0,0,0,.12)}
@@ -61,8 +61,8 @@ extension Layout {
         .card input[type=text],.card input[type=password]{display:block;width:100%;min-height:48px;\
         padding:10px 12px;border:1px solid #8a8f96;border-radius:8px;background:#fff;color:inherit;font:inherit}
         .card input[aria-invalid=true]{border:2px solid #b00020}
-        fieldset{margin:0;padding:0;border:0}
-        .choice{display:flex;align-items:center;gap:10px;min-height:48px;margin:6px 0;padding:0 12px;\
+        fieldset{margin:8px 0 0;padding:0;border:0}
+        .card .choice{display:flex;align-items:center;gap:10px;min-height:48px;margin:6px 0;padding:0 12px;\
         border:1px solid #c9c4ba;border-radius:8px;font-weight:400}
         .choice input{flex:none;width:22px;height:22px;margin:0;accent-color:#b23a1e}
         .hint{margin:4px 0 0;color:#555a61;font-size:14px}
