@@ -6,7 +6,7 @@
 /// The covered population grows by `gain[i] − loss[f] + extra[i,f]` when i opens and f closes.
 /// A move updates only the demand points within radius of the site opened or closed, each in
 /// time proportional to the number of sites covering it; the best swap is found in O((m − p) · p).
-struct CoveringInterchange {
+struct CoveringInterchange: SitingInterchange {
     let problem: MaximalCoveringProblem
     private(set) var isOpen: [Bool]
     private(set) var openSites: [Int] = []
@@ -85,25 +85,6 @@ struct CoveringInterchange {
             }
         }
         return best
-    }
-
-    /// Best-improvement swaps until none adds population; returns the number of swaps.
-    @discardableResult
-    mutating func descend() -> Int {
-        var moves = 0
-        while let move = bestSwap(), move.saving > 0 {
-            swap(insert: move.insert, remove: move.remove)
-            moves += 1
-        }
-        return moves
-    }
-
-    /// Moves to another set of the same number of open sites.
-    mutating func move(to target: [Int]) {
-        let wanted = Set(target)
-        let toOpen = target.filter { !isOpen[$0] }
-        let toClose = openSites.filter { !wanted.contains($0) }
-        for (insert, remove) in zip(toOpen, toClose) { swap(insert: insert, remove: remove) }
     }
 
     mutating func contribute(_ u: Int, sign: Int) {

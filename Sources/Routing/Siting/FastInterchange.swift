@@ -11,9 +11,10 @@
 ///
 /// A swap updates only the demand points whose φ1 or φ2 changes, each in time proportional to
 /// the number of sites nearer than its d2 (sorted neighbour lists). Finding the best swap scans
-/// gain, loss and the dense `extra` matrix: O((m − p) · p). Memory is O(m²) for `extra`.
+/// either the dense `extra` matrix, O((m − p) · p), or only its entries with a share, whichever
+/// is smaller (see ``bestSwap()``). Memory is O(m²) for `extra` (8 MB at m = 1,000).
 /// With p = 1 the missing second site is at `maxDistance + 1`, which keeps the formulas exact.
-struct FastInterchange {
+struct FastInterchange: SitingInterchange {
     let problem: SitingProblem
     let nearestSites: SitingNearestSites
     private(set) var isOpen: [Bool]
@@ -180,27 +181,6 @@ struct FastInterchange {
         #if DEBUG
             if checksInvariants { checkInvariants() }
         #endif
-    }
-
-    /// Best-improvement descent until no swap saves anything; returns the number of swaps made.
-    @discardableResult
-    mutating func descend() -> Int {
-        var moves = 0
-        while let move = bestSwap(), move.saving > 0 {
-            swap(insert: move.insert, remove: move.remove)
-            moves += 1
-        }
-        return moves
-    }
-
-    /// Moves to another set of p open sites by swaps, pairing sites to open with sites to close.
-    mutating func move(to target: [Int]) {
-        precondition(target.count == openSites.count)
-        var wanted = Array(repeating: false, count: problem.siteCount)
-        for site in target { wanted[site] = true }
-        let toOpen = target.filter { !isOpen[$0] }
-        let toClose = openSites.filter { !wanted[$0] }
-        for (insert, remove) in zip(toOpen, toClose) { swap(insert: insert, remove: remove) }
     }
 
     /// Finds φ1, φ2 of `u` by walking its sorted neighbour list.

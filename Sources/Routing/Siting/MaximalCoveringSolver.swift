@@ -48,11 +48,7 @@ public struct MaximalCoveringSolver: Sendable {
         var k = 1
         while upperBound != best, !clock.isExpired(iterations: iterations) {
             iterations += 1
-            for _ in 0..<k {
-                var insert = random.below(m)
-                while state.isOpen[insert] { insert = random.below(m) }
-                state.swap(insert: insert, remove: state.openSites[random.below(p)])
-            }
+            state.shake(k, random: &random)
             state.descend()
             if state.covered > best {
                 best = state.covered

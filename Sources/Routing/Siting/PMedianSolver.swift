@@ -87,11 +87,7 @@ public struct PMedianSolver: Sendable {
                     || iterations - lastImprovement >= parameters.stagnationLimit))
         {
             iterations += 1
-            for _ in 0..<k {
-                let insert = randomClosedSite(state, &random)
-                let remove = state.openSites[random.below(p)]
-                state.swap(insert: insert, remove: remove)
-            }
+            state.shake(k, random: &random)
             state.descend()
             if state.cost < bestCost {
                 bestCost = state.cost
@@ -128,13 +124,6 @@ public struct PMedianSolver: Sendable {
             seconds: clock.seconds)
         solution.branchNodes = branchNodes
         return solution
-    }
-
-    private func randomClosedSite(_ state: FastInterchange, _ random: inout SitingRandom) -> Int {
-        while true {
-            let site = random.below(state.problem.siteCount)
-            if !state.isOpen[site] { return site }
-        }
     }
 
     /// Adds, p times, the site that lowers the cost most (ties to the lower index).
