@@ -3,8 +3,9 @@ import Prometheus
 
 /// The app's metrics registry, exported in Prometheus text format at `/metrics`.
 ///
-/// Each app owns its registry (tests run many apps in one process); the metrics are made
-/// through swift-metrics with an explicit factory so any swift-metrics user can feed it.
+/// Each app owns its registry (tests run many apps in one process), fed through swift-metrics
+/// with an explicit factory. The global MetricsSystem is left alone on purpose: Vapor would
+/// then report the same metric names with other labels into it.
 public struct AppMetrics: Sendable {
     public let registry: PrometheusCollectorRegistry
     public let factory: PrometheusMetricsFactory

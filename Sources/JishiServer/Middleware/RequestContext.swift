@@ -14,13 +14,20 @@ enum RequestContext {
 }
 
 /// Sets `RequestContext.current` around the API routes, and refuses bodies over the limit
-/// before anyone reads them.
+/// before anyone parses them: by `Content-Length` at once, and for chunked bodies by
+/// collecting at most the limit (API bodies are small JSON documents).
 struct RequestContextMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        if let length = request.headers.first(name: .contentLength).flatMap(Int.init),
-            length > request.jishi.config.http.maxBodyBytes
-        {
-            throw Problem(type: .payloadTooLarge, detail: "At most \(request.jishi.config.http.maxBodyBytes) bytes.")
+        let limit = request.jishi.config.http.maxBodyBytes
+        let tooLarge = Problem(type: .payloadTooLarge, detail: "At most \(limit) bytes.")
+        if let length = request.headers.first(name: .contentLength).flatMap(Int.init) {
+            guard length <= limit else { throw tooLarge }
+        } else if request.headers.contains(name: .transferEncoding) {
+            do {
+                _ = try await request.body.collect(max: limit).get()
+            } catch let abort as any AbortError where abort.status == .payloadTooLarge {
+                throw tooLarge
+            }
         }
         return try await RequestContext.$current.withValue(request) {
             try await next.respond(to: request)

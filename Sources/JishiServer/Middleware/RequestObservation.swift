@@ -7,16 +7,16 @@ struct RequestObservation: AsyncMiddleware {
     static let header = "X-Request-Id"
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        if let incoming = request.headers.first(name: Self.header), Self.isSane(incoming) {
-            request.logger[metadataKey: "request-id"] = .string(incoming)
-        }
+        // Vapor adopts an incoming X-Request-Id as is; keep it only when it is sane.
         let id: String
-        if case .string(let value)? = request.logger[metadataKey: "request-id"] {
+        if let incoming = request.headers.first(name: Self.header) {
+            id = Self.isSane(incoming) ? incoming : UUID().uuidString
+        } else if case .string(let value)? = request.logger[metadataKey: "request-id"] {
             id = value
         } else {
-            id = request.id
-            request.logger[metadataKey: "request-id"] = .string(id)
+            id = UUID().uuidString
         }
+        request.logger[metadataKey: "request-id"] = .string(id)
         let start = ContinuousClock.now
         let response: Response
         do {

@@ -1,6 +1,5 @@
 import Community
 import FluentKit
-import Metrics
 import Vapor
 
 /// The seed step of `jishi seed --demo` and `jishi demo`.
@@ -22,20 +21,5 @@ public enum DemoSeed {
                 + "\(login.username.padding(toLength: 12, withPad: " ", startingAt: 0))\(DemoCounty.password)   (\(login.scopeDescription))"
         }
         return (["Demo logins (role, username, password):"] + rows).joined(separator: "\n")
-    }
-}
-
-/// Bootstraps swift-metrics once per process with the app's factory, so library metrics land
-/// in the same registry as the request metrics.
-public enum MetricsBootstrap {
-    private static let lock = NSLock()
-    nonisolated(unsafe) private static var done = false
-
-    public static func once(_ metrics: AppMetrics) {
-        lock.lock()
-        defer { lock.unlock() }
-        guard !done else { return }
-        done = true
-        MetricsSystem.bootstrap(metrics.factory)
     }
 }

@@ -1,0 +1,47 @@
+import Fluent
+import JishiServer
+import Logging
+import Vapor
+
+// The Vapor side of the commands, kept apart from ArgumentParser (both name a type `Option`).
+
+/// Makes a configured app, runs `body`, and always shuts it down.
+func withApplication<T: Sendable>(_ config: JishiConfig, _ body: (Application) async throws -> T) async throws -> T {
+    bootstrapLogging(level: config.logLevel)
+    let app = try await Application.make(.init(name: "production", arguments: ["jishi"]))
+    do {
+        try await configure(app, config)
+        let result = try await body(app)
+        try await app.asyncShutdown()
+        return result
+    } catch {
+        try? await app.asyncShutdown()
+        throw error
+    }
+}
+
+/// Serves until interrupted (SIGINT/SIGTERM), through Vapor's own serve command.
+func serve(_ app: Application, hostname: String, port: Int) async throws {
+    app.environment.arguments = ["jishi", "serve", "--hostname", hostname, "--port", String(port)]
+    try await app.execute()
+}
+
+/// Logging is bootstrapped once per process, at the level of the first configuration.
+private let loggingLock = NSLock()
+nonisolated(unsafe) private var loggingBootstrapped = false
+
+func bootstrapLogging(level: Logger.Level) {
+    loggingLock.lock()
+    defer { loggingLock.unlock() }
+    guard !loggingBootstrapped else { return }
+    loggingBootstrapped = true
+    LoggingSystem.bootstrap { label in
+        var handler = StreamLogHandler.standardError(label: label)
+        handler.logLevel = level
+        return handler
+    }
+}
+
+func migrate(_ app: Application, revert: Bool = false) async throws {
+    if revert { try await app.autoRevert() } else { try await app.autoMigrate() }
+}

@@ -1,0 +1,84 @@
+import ArgumentParser
+import Foundation
+import JishiServer
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "serve", abstract: "Serve the API and the pages.")
+
+    @OptionGroup var store: StoreOptions
+    @Option(help: "Address to listen on.") var hostname: String?
+    @Option(help: "Port to listen on.") var port: Int?
+    @Flag(help: "Run pending migrations before serving.") var migrate = false
+
+    func run() async throws {
+        var config = try store.config()
+        if let hostname { config.http.hostname = hostname }
+        if let port { config.http.port = port }
+        try await withApplication(config) { app in
+            if self.migrate { try await jishi.migrate(app) }
+            try await serve(app, hostname: config.http.hostname, port: config.http.port)
+        }
+    }
+}
+
+struct MigrateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "migrate", abstract: "Run pending migrations, or revert them all.")
+
+    @OptionGroup var store: StoreOptions
+    @Flag(help: "Revert every migration instead.") var revert = false
+
+    func run() async throws {
+        try await withApplication(try store.config()) { app in
+            try await jishi.migrate(app, revert: revert)
+            print(revert ? "Reverted all migrations." : "Migrated.")
+        }
+    }
+}
+
+struct SeedCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "seed", abstract: "Load the demo county into an empty database (migrating first).")
+
+    @OptionGroup var store: StoreOptions
+    @Flag(help: "Load the demo county.") var demo = false
+
+    func validate() throws {
+        guard demo else { throw ValidationError("Say what to seed: --demo.") }
+    }
+
+    func run() async throws {
+        let loaded = try await withApplication(try store.config()) { app in
+            try await jishi.migrate(app)
+            return try await DemoSeed.loadIfEmpty(app)
+        }
+        guard loaded else {
+            FileHandle.standardError.write(Data("error: \(DemoCounty.SeedError.notEmpty.description)\n".utf8))
+            throw ExitCode(2)
+        }
+        print("Loaded the demo county: \(DemoCounty.towns.count) towns, \(DemoCounty.villageCount) villages.")
+        print(DemoSeed.loginTable)
+    }
+}
+
+struct DemoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo", abstract: "One-command start: migrate, seed and serve jishi-demo.sqlite.")
+
+    @Option(help: "Port to listen on.") var port = 8080
+    @Option(help: "Address to listen on.") var hostname = "127.0.0.1"
+    @Option(name: .customLong("database-url"), help: "Where the demo lives.") var databaseURL = "sqlite:jishi-demo.sqlite"
+
+    func run() async throws {
+        var config = try StoreOptions.parse(["--database-url", databaseURL]).config()
+        config.http.hostname = hostname
+        config.http.port = port
+        try await withApplication(config) { app in
+            try await jishi.migrate(app)
+            let loaded = try await DemoSeed.loadIfEmpty(app)
+            print(loaded ? "Seeded the demo county into \(config.store.redactedDescription)." : "Reusing \(config.store.redactedDescription).")
+            print("\nJishi is at http://\(hostname):\(port)/\n")
+            print(DemoSeed.loginTable)
+            try await serve(app, hostname: hostname, port: port)
+        }
+    }
+}
