@@ -50,9 +50,32 @@ struct SitingCoveringTests {
                     #expect(problem.coveredPopulation(by: after) - state.covered == state.saving(insert: insert, remove: remove))
                 }
             }
+            let best = open.flatMap { remove in
+                (0..<siting.siteCount).filter { !state.isOpen[$0] }.map { state.saving(insert: $0, remove: remove) }
+            }.max()
+            #expect(state.bestSwap()?.saving == best)
             var insert = random.below(siting.siteCount)
             while state.isOpen[insert] { insert = random.below(siting.siteCount) }
             state.swap(insert: insert, remove: open[random.below(open.count)])
+        }
+    }
+
+    @Test("best swap is the best of all swaps, by the sparse and the dense scan", arguments: [1, 3, 8, 20] as [Int])
+    func bestSwapIsTheBest(p: Int) throws {
+        let siting = try SitingTestSupport.randomProblem(demand: 50, sites: 30, p: p, seed: UInt64(60 + p))
+        for radius in [2, 5, 9] {
+            let problem = try MaximalCoveringProblem(siting: siting, radius: radius)
+            var state = CoveringInterchange(problem: problem)
+            for site in 0..<p { state.open(site) }
+            var random = SitingRandom(seed: UInt64(radius))
+            for _ in 0..<5 {
+                var best = Int.min
+                for insert in 0..<siting.siteCount where !state.isOpen[insert] {
+                    for remove in state.openSites { best = max(best, state.saving(insert: insert, remove: remove)) }
+                }
+                #expect(state.bestSwap()?.saving == best)
+                state.shake(1, random: &random)
+            }
         }
     }
 }

@@ -16,6 +16,8 @@ struct CoveringInterchange: SitingInterchange {
     var gain: [Int]
     var loss: [Int]
     var extra: [Int]
+    /// Σ over demand points covered by exactly one open site of the sites covering them.
+    private var soleCoverPairs = 0
 
     /// Starts with no site open: every demand point contributes to `gain`. O(n · m) for `extra`.
     init(problem: MaximalCoveringProblem) {
@@ -74,14 +76,35 @@ struct CoveringInterchange: SitingInterchange {
         return best
     }
 
-    /// The swap adding the most covered population (first in index order on ties).
+    /// The swap adding the most covered population. Since extra ≥ 0, only the pair (largest
+    /// gain, smallest loss) and the pairs with a share in `extra` — a closed site covering a
+    /// demand point covered by one open site — can be best; they are scanned when fewer than
+    /// the (m − p) · p pairs of the dense scan. Ties go to the first pair met.
     func bestSwap() -> (insert: Int, remove: Int, saving: Int)? {
         let m = problem.siting.siteCount
-        var best: (insert: Int, remove: Int, saving: Int)? = nil
-        for i in 0..<m where !isOpen[i] {
-            for f in openSites {
-                let s = gain[i] - loss[f] + extra[i * m + f]
-                if best == nil || s > best!.saving { best = (i, f, s) }
+        guard openSites.count < m, !openSites.isEmpty else { return nil }
+        var bestInsert = -1
+        for i in 0..<m where !isOpen[i] && (bestInsert < 0 || gain[i] > gain[bestInsert]) { bestInsert = i }
+        var bestRemove = openSites[0]
+        for f in openSites where loss[f] < loss[bestRemove] || loss[f] == loss[bestRemove] && f < bestRemove {
+            bestRemove = f
+        }
+        var best = (insert: bestInsert, remove: bestRemove, saving: saving(insert: bestInsert, remove: bestRemove))
+        if soleCoverPairs < (m - openSites.count) * openSites.count {
+            for u in 0..<problem.siting.demandCount where coverCount[u] == 1 && problem.siting.weights[u] != 0 {
+                let sites = problem.coveringSites[u]
+                let f = sites.first(where: { isOpen[$0] })!
+                for i in sites where !isOpen[i] {
+                    let s = gain[i] - loss[f] + extra[i * m + f]
+                    if s > best.saving { best = (i, f, s) }
+                }
+            }
+        } else {
+            for i in 0..<m where !isOpen[i] {
+                for f in openSites {
+                    let s = gain[i] - loss[f] + extra[i * m + f]
+                    if s > best.saving { best = (i, f, s) }
+                }
             }
         }
         return best
@@ -99,6 +122,7 @@ struct CoveringInterchange: SitingInterchange {
             let f = sites.first(where: { isOpen[$0] })!
             loss[f] += w
             for i in sites where i != f { extra[i * m + f] += w }
+            soleCoverPairs += sign * sites.count
         default:
             break
         }
