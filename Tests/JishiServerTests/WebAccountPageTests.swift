@@ -116,8 +116,8 @@ struct WebAccountPageTests {
                 "/login", [("username", "seller"), ("password", DemoCounty.password)])
             #expect(signedIn.status == .seeOther)
             let token = try #require(browser.cookies["jishi_session"])
-            let shown1 = try await browser.get("/").body.string
-            #expect(shown1.contains("丁庄 王秀英，您好"))
+            let signedInHome = try await browser.get("/").body.string
+            #expect(signedInHome.contains("丁庄 王秀英，您好"))
             // The cookie is a real bearer token.
             #expect(try await app.send(.GET, "/api/v1/accounts/me", token: token).status == .ok)
 
@@ -131,8 +131,8 @@ struct WebAccountPageTests {
 
             // Replaying the old cookie shows a signed-out page and clears it.
             browser.cookies["jishi_session"] = token
-            let shown2 = try await browser.get("/").body.string
-            #expect(!shown2.contains("您好"))
+            let replayedHome = try await browser.get("/").body.string
+            #expect(!replayedHome.contains("您好"))
             #expect(try #require(browser.setCookie(named: "jishi_session")).contains("Max-Age=0"))
         }
     }
@@ -146,8 +146,8 @@ struct WebAccountPageTests {
             let refused = try await browser.post("/logout", [], csrf: .omit)
             #expect(refused.status == .forbidden)
             #expect(try await app.send(.GET, "/api/v1/accounts/me", token: token).status == .ok)
-            let shown3 = try await browser.get("/").body.string
-            #expect(shown3.contains("李敏"))
+            let stillSignedInHome = try await browser.get("/").body.string
+            #expect(stillSignedInHome.contains("李敏"))
         }
     }
 
@@ -193,11 +193,11 @@ struct WebAccountPageTests {
             try await browser.get("/login")
             try await browser.post("/login", [("username", "buyer"), ("password", DemoCounty.password)])
             #expect(try #require(browser.setCookie(named: "jishi_session")).contains("Max-Age=600"))
-            let shown4 = try await browser.get("/").body.string
-            #expect(shown4.contains("李敏"))
+            let beforeExpiry = try await browser.get("/").body.string
+            #expect(beforeExpiry.contains("李敏"))
             clock.advance(by: 601)
-            let shown5 = try await browser.get("/").body.string
-            #expect(!shown5.contains("李敏"))
+            let afterExpiry = try await browser.get("/").body.string
+            #expect(!afterExpiry.contains("李敏"))
         }
     }
 

@@ -10,11 +10,11 @@ struct WebLanguageTests {
     @Test func acceptLanguagePicksTheDefaultAndChineseIsTheFallback() async throws {
         try await withTestApp { app in
             var french = WebBrowser(app, acceptLanguage: "fr-FR,fr;q=0.9")
-            let shown1 = try await french.get("/").body.string
-            #expect(shown1.contains(#"<html lang="zh-Hans">"#))
+            let frenchHome = try await french.get("/").body.string
+            #expect(frenchHome.contains(#"<html lang="zh-Hans">"#))
             var english = WebBrowser(app, acceptLanguage: "fr;q=1, en-US;q=0.8")
-            let shown2 = try await english.get("/").body.string
-            #expect(shown2.contains(#"<html lang="en">"#))
+            let englishHome = try await english.get("/").body.string
+            #expect(englishHome.contains(#"<html lang="en">"#))
         }
     }
 
@@ -33,12 +33,12 @@ struct WebLanguageTests {
             browser.acceptLanguage = "zh-CN"
             let page = try await browser.get("/").body.string
             #expect(page.contains(#"<html lang="en">"#) && page.contains("Towns and villages"))
-            let shown3 = try await browser.get("/no-such-page").body.string
-            #expect(shown3.contains("There is no page at this address."))
+            let errorPage = try await browser.get("/no-such-page").body.string
+            #expect(errorPage.contains("There is no page at this address."))
 
             try await browser.post("/language", [("lang", "zh-Hans"), ("next", "/")])
-            let shown4 = try await browser.get("/login").body.string
-            #expect(shown4.contains(#"<html lang="zh-Hans">"#))
+            let logInPage = try await browser.get("/login").body.string
+            #expect(logInPage.contains(#"<html lang="zh-Hans">"#))
         }
     }
 
@@ -57,8 +57,8 @@ struct WebLanguageTests {
             let crossSite = try await browser.post(
                 "/language", [("lang", "en")], headers: [("Sec-Fetch-Site", "cross-site")])
             #expect(crossSite.status == .forbidden)
-            let shown5 = try await browser.get("/").body.string
-            #expect(shown5.contains(#"<html lang="zh-Hans">"#))
+            let homeAfterRefusals = try await browser.get("/").body.string
+            #expect(homeAfterRefusals.contains(#"<html lang="zh-Hans">"#))
         }
     }
 
@@ -92,8 +92,8 @@ struct WebLanguageTests {
             var phone = WebBrowser(app, acceptLanguage: "zh-CN")
             try await phone.get("/login")
             try await phone.post("/login", [("username", "mei"), ("password", "correct horse")])
-            let shown6 = try await phone.get("/").body.string
-            #expect(shown6.contains(#"<html lang="en">"#))
+            let phoneHome = try await phone.get("/").body.string
+            #expect(phoneHome.contains(#"<html lang="en">"#))
         }
     }
 }

@@ -22,7 +22,7 @@ public enum L10nKey: String, CaseIterable, Sendable {
     case homeSummary = "home.summary"
     case homeJoinCall = "home.join-call"
     case homeEmpty = "home.empty"
-    case homeTownVillages = "home.town.villages"
+    case homeTownSummary = "home.town.summary"
     case homeVillageHouseholds = "home.village.households"
     case specialtyCostumes = "specialty.costumes"
     case specialtyUrbanWholesale = "specialty.urban-wholesale"

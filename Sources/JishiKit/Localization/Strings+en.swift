@@ -23,7 +23,7 @@ extension Localization {
         .homeSummary: "{0} towns · {1} villages · {2} households",
         .homeJoinCall: "Register to shop or sell",
         .homeEmpty: "No towns or villages have been entered yet.",
-        .homeTownVillages: "{0} villages",
+        .homeTownSummary: "{0} villages · {1} households",
         .homeVillageHouseholds: "{0} households",
         .specialtyCostumes: "Performance costumes",
         .specialtyUrbanWholesale: "Urban wholesale",

@@ -21,7 +21,7 @@ extension Localization {
         .homeSummary: "{0} 个乡镇 · {1} 个村 · {2} 户",
         .homeJoinCall: "注册账号，开店或购物",
         .homeEmpty: "还没有录入乡镇和村。",
-        .homeTownVillages: "{0} 个村",
+        .homeTownSummary: "{0} 个村 · {1} 户",
         .homeVillageHouseholds: "{0} 户",
         .specialtyCostumes: "演出服饰",
         .specialtyUrbanWholesale: "城中村批发",

@@ -35,8 +35,9 @@ extension HomePage {
                     .h2(.id(headingID), name(town.name)),
                     .p(
                         .safeText(
-                            context.text(.homeTownVillages, context.number(town.villages.count)) + " · "
-                                + context.text(.homeVillageHouseholds, context.number(town.householdCount))))
+                            context.text(
+                                .homeTownSummary, context.number(town.villages.count),
+                                context.number(town.householdCount))))
                 ),
                 .ul(.class("villages"), .group(town.villages.map(village)))
             )

@@ -28,6 +28,9 @@ enum Layout {
         )
     }
 
+    /// The logo: the first character of the Chinese name, in every language.
+    private static let brandMark = String(Localization.string(.appName, .zhHans).prefix(1))
+
     private static func siteHeader(_ context: PageContext) -> Node<HTML.BodyContext> {
         .header(
             .class("site"),
@@ -35,7 +38,7 @@ enum Layout {
                 .class("bar"),
                 .a(
                     .class("brand"), .href(SitePath.home.path),
-                    .span(.class("mark"), .attribute(named: "aria-hidden", value: "true"), .text("集")),
+                    .span(.class("mark"), .attribute(named: "aria-hidden", value: "true"), .safeText(brandMark)),
                     .span(
                         .strong(.safeText(context.text(.appName))),
                         .small(.safeText(context.text(.appTagline)))
