@@ -14,8 +14,25 @@ struct SitingBranchAndBoundTests {
             incumbent: problem.medianCost(of: start), incumbentSites: start,
             rootMultipliers: Array(repeating: 0, count: problem.demandCount), shouldStop: { false })
         #expect(outcome.isComplete)
-        #expect(outcome.bestCost == optimum)
+        #expect(outcome.bestCost == optimum && outcome.lowerBound == optimum)
         #expect(problem.medianCost(of: outcome.bestSites) == optimum)
+    }
+
+    @Test("a tree cut short still reports a valid lower bound", arguments: 1...12)
+    func truncatedTreeBound(seed: Int) throws {
+        let problem = try SitingTestSupport.randomProblem(demand: 16, sites: 12, p: 2 + seed % 3, seed: UInt64(400 + seed))
+        let optimum = SitingTestSupport.bruteForceMedian(problem)
+        let start = Array(0..<problem.p)
+        var tree = PMedianBranchAndBound(
+            relaxation: PMedianLagrangianBound(problem: problem, nearestSites: SitingNearestSites(problem)))
+        for limit in [1, 2, 3, 5] {
+            tree.nodeLimit = limit
+            let outcome = tree.run(
+                incumbent: problem.medianCost(of: start), incumbentSites: start,
+                rootMultipliers: Array(repeating: 0, count: problem.demandCount), shouldStop: { false })
+            #expect(outcome.lowerBound <= optimum && outcome.bestCost >= optimum)
+            #expect(problem.medianCost(of: outcome.bestSites) == outcome.bestCost)
+        }
     }
 
     @Test("reduced-cost fixing never removes every optimal solution", arguments: 1...20)

@@ -18,6 +18,9 @@ struct PMedianBranchAndBound {
     struct Outcome {
         /// True when the whole tree was searched: `bestCost` is optimal.
         var isComplete: Bool
+        /// A lower bound on the optimum: `bestCost` when complete, else the smallest bound of
+        /// the nodes left unexplored (every other subtree was pruned at the incumbent).
+        var lowerBound: Int
         var bestCost: Int
         var bestSites: [Int]
         var nodes: Int
@@ -26,18 +29,27 @@ struct PMedianBranchAndBound {
     private struct Node {
         var fixing: [PMedianLagrangianBound.Fixing]
         var multipliers: [Double]
+        /// ⌈L⌉ of the parent: a lower bound for this subtree.
+        var bound: Int
     }
 
     /// Searches for a solution cheaper than `incumbent`, starting from the root multipliers.
     func run(
-        incumbent: Int, incumbentSites: [Int], rootMultipliers: [Double], shouldStop: () -> Bool
+        incumbent: Int, incumbentSites: [Int], rootMultipliers: [Double], rootBound: Int = 0,
+        shouldStop: () -> Bool
     ) -> Outcome {
         let problem = relaxation.problem
         let (m, p) = (problem.siteCount, problem.p)
-        var outcome = Outcome(isComplete: false, bestCost: incumbent, bestSites: incumbentSites, nodes: 0)
-        var stack = [Node(fixing: Array(repeating: .free, count: m), multipliers: rootMultipliers)]
+        var outcome = Outcome(
+            isComplete: false, lowerBound: min(rootBound, incumbent), bestCost: incumbent, bestSites: incumbentSites,
+            nodes: 0)
+        var stack = [Node(fixing: Array(repeating: .free, count: m), multipliers: rootMultipliers, bound: rootBound)]
         while var node = stack.popLast() {
-            if outcome.nodes >= nodeLimit || shouldStop() { return outcome }
+            if outcome.nodes >= nodeLimit || shouldStop() {
+                let open = stack.map(\.bound).min() ?? node.bound
+                outcome.lowerBound = max(outcome.lowerBound, min(open, node.bound, outcome.bestCost))
+                return outcome
+            }
             outcome.nodes += 1
             let result = relaxation.run(
                 upperBound: outcome.bestCost, multipliers: node.multipliers, fixing: node.fixing,
@@ -83,6 +95,7 @@ struct PMedianBranchAndBound {
                 // Every selected site is fixed open yet fewer than p are open: branch on a free site.
                 branch = (0..<m).first { node.fixing[$0] == .free }!
             }
+            node.bound = max(node.bound, result.bound)
             var closed = node
             closed.fixing[branch] = .closed
             closed.multipliers = result.multipliers
@@ -93,6 +106,7 @@ struct PMedianBranchAndBound {
             stack.append(opened)
         }
         outcome.isComplete = true
+        outcome.lowerBound = outcome.bestCost
         return outcome
     }
 }

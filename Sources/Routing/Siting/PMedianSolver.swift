@@ -110,12 +110,12 @@ public struct PMedianSolver: Sendable {
             tree.nodeIterations = parameters.branchNodeIterations
             let outcome = tree.run(
                 incumbent: bestCost, incumbentSites: bestSites, rootMultipliers: rootMultipliers,
-                shouldStop: { clock.isOutOfTime() })
+                rootBound: bound, shouldStop: { clock.isOutOfTime() })
             if outcome.bestCost < bestCost {
                 bestCost = outcome.bestCost
                 bestSites = outcome.bestSites
             }
-            if outcome.isComplete { lowerBound = bestCost }
+            lowerBound = max(bound, min(outcome.lowerBound, bestCost))
             branchNodes = outcome.nodes
             report()
         }
