@@ -34,7 +34,7 @@ struct MaximalCoveringLagrangianBound {
             }
             if l < bestL - 1e-9 {
                 bestL = l
-                best = min(best, Int((l + 1e-6).rounded(.down)))
+                best = min(best, Int((l + 1e-9 * max(1, abs(l))).rounded(.down)))
                 sinceImprovement = 0
             } else {
                 sinceImprovement += 1

@@ -68,7 +68,12 @@ struct PMedianLagrangianBound {
         var fixing: [Fixing]?
     }
 
-    static func roundedUp(_ value: Double) -> Int { Int((value - 1e-6).rounded(.up)) }
+    /// Rounding slack for sums of many doubles: relative, so that large weighted costs keep
+    /// the bound valid.
+    static func slack(_ value: Double) -> Double { 1e-9 * max(1, abs(value)) }
+
+    /// ⌈L⌉ less the rounding slack: a valid integer bound.
+    static func roundedUp(_ value: Double) -> Int { Int((value - slack(value)).rounded(.up)) }
 
     /// L(λ) with the given fixings; `nil` when no selection of p sites respects them.
     func evaluate(_ lambda: [Double], fixing: [Fixing]?) -> Evaluation? {
@@ -137,7 +142,7 @@ struct PMedianLagrangianBound {
     /// out is closed when opening it (L − ρ_last + ρ_j) would reach `upperBound`; a selected free
     /// site is opened when closing it (L − ρ_j + ρ_next) would. O(m).
     func fixSites(_ fixing: inout [Fixing], by at: Evaluation, upperBound: Int) {
-        let threshold = Double(upperBound) - 1 + 1e-6
+        let threshold = Double(upperBound) - 1 + Self.slack(Double(upperBound))
         for j in 0..<fixing.count where fixing[j] == .free {
             if at.isSelected[j] {
                 if let next = at.firstUnselectedRho {
