@@ -15,6 +15,10 @@ extension ProblemType {
         case .methodNotAllowed: .problemMethodNotAllowed
         case .conflict: .problemConflict
         case .usernameTaken: .problemUsernameTaken
+        case .insufficientStock: .problemInsufficientStock
+        case .invalidTransition: .problemInvalidTransition
+        case .idempotencyKeyReused: .problemIdempotencyKeyReused
+        case .paymentDeclined: .problemPaymentDeclined
         case .rateLimited: .problemRateLimited
         case .csrf: .problemCSRF
         case .unavailable: .problemUnavailable

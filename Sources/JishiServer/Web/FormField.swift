@@ -6,6 +6,8 @@ import Plot
 struct FormField {
     enum Kind {
         case text
+        /// A login name: no capitals, no spelling suggestions.
+        case identifier
         case password(autocomplete: String)
     }
 
@@ -24,6 +26,8 @@ struct FormField {
         var attributes: [Attribute<HTML.InputContext>] = [.id(name), .name(name)]
         switch kind {
         case .text:
+            attributes += [.type(.text), .escaped("value", value), .escaped("autocomplete", autocomplete ?? "off")]
+        case .identifier:
             attributes += [
                 .type(.text), .escaped("value", value), .escaped("autocomplete", autocomplete ?? "off"),
                 .attribute(named: "autocapitalize", value: "none"), .attribute(named: "spellcheck", value: "false"),

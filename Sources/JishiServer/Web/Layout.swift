@@ -65,7 +65,6 @@ enum Layout {
             .button(
                 .type(.submit), .escaped("name", "lang"), .escaped("value", other.rawValue),
                 .escaped("lang", other.htmlTag), .escaped("title", context.text(.languageSwitchLabel)),
-                .escaped("aria-label", context.text(.languageSwitchLabel) + ": " + context.text(.languageSwitchOther)),
                 .safeText(context.text(.languageSwitchOther))
             )
         )

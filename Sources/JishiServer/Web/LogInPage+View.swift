@@ -24,7 +24,7 @@ extension LogInPage {
                                 .safeText(context.text(.formErrorSummary)))),
                         Layout.csrfField(context),
                         FormField(
-                            name: "username", label: .fieldUsername, value: model.username,
+                            name: "username", label: .fieldUsername, kind: .identifier, value: model.username,
                             error: model.errors[.username], autocomplete: "username"
                         ).node(context),
                         FormField(

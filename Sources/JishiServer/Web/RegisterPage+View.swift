@@ -23,7 +23,8 @@ extension RegisterPage {
                                 .safeText(context.text(.formErrorSummary)))),
                         Layout.csrfField(context),
                         FormField(
-                            name: "username", label: .fieldUsername, value: model.username, hint: .fieldUsernameHint,
+                            name: "username", label: .fieldUsername, kind: .identifier, value: model.username,
+                            hint: .fieldUsernameHint,
                             error: model.errors[.username], autocomplete: "username"
                         ).node(context),
                         FormField(
