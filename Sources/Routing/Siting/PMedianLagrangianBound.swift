@@ -16,8 +16,10 @@ struct PMedianLagrangianBound {
     let nearestSites: SitingNearestSites
     /// `sortedCosts[u * m + k]` = w_u · d(u, k-th nearest site of u), read contiguously.
     private let sortedCosts: [Double]
+    /// `siteCosts[j * n + u]` = w_u · d(u, j): one site's column, read contiguously.
+    private let siteCosts: [Double]
 
-    /// O(n · m) time and 8 · n · m bytes for the weighted distances in neighbour order.
+    /// O(n · m) time and 16 · n · m bytes for the weighted distances in neighbour and site order.
     init(problem: SitingProblem, nearestSites: SitingNearestSites) {
         self.problem = problem
         self.nearestSites = nearestSites
@@ -30,6 +32,13 @@ struct PMedianLagrangianBound {
             }
         }
         sortedCosts = costs
+        let n = problem.demandCount
+        var columns = [Double](repeating: 0, count: n * m)
+        for u in 0..<n {
+            let w = Double(problem.weights[u])
+            for j in 0..<m { columns[j * n + u] = w * Double(problem.distances[u * m + j]) }
+        }
+        siteCosts = columns
     }
 
     /// A site's state in a branch of the search tree.
@@ -209,24 +218,31 @@ struct PMedianLagrangianBound {
                 }
             }
             if result.bound >= Int(upper) || theta < 1e-4 { break }
-            // g_u = 1 − (number of selected sites with w_u·d(u,j) < λ_u): by the selection when
-            // p is small, else along the neighbour list.
+            // g_u = 1 − (number of selected sites with w_u·d(u,j) < λ_u): by the selected sites'
+            // columns when p is small, else along the neighbour lists.
             var norm = 0.0
-            let bySelection = problem.p <= 16
-            sortedCosts.withUnsafeBufferPointer { costs in
-                problem.distances.withUnsafeBufferPointer { distances in
+            if problem.p <= 32 {
+                for u in 0..<n { subgradient[u] = 1 }
+                siteCosts.withUnsafeBufferPointer { columns in
+                    lambda.withUnsafeBufferPointer { lambda in
+                        subgradient.withUnsafeMutableBufferPointer { g in
+                            for j in relaxation.selection {
+                                let column = j * n
+                                for u in 0..<n where columns[column + u] < lambda[u] { g[u] -= 1 }
+                            }
+                        }
+                    }
+                }
+                for u in 0..<n { norm += subgradient[u] * subgradient[u] }
+            } else {
+                sortedCosts.withUnsafeBufferPointer { costs in
                     nearestSites.order.withUnsafeBufferPointer { order in
                         for u in 0..<n {
                             let (l, row) = (lambda[u], u * m)
                             var served = 0
-                            if bySelection {
-                                let w = Double(problem.weights[u])
-                                for j in relaxation.selection where w * Double(distances[row + j]) < l { served += 1 }
-                            } else {
-                                for k in 0..<m {
-                                    if costs[row + k] >= l { break }
-                                    if relaxation.isSelected[Int(order[row + k])] { served += 1 }
-                                }
+                            for k in 0..<m {
+                                if costs[row + k] >= l { break }
+                                if relaxation.isSelected[Int(order[row + k])] { served += 1 }
                             }
                             subgradient[u] = Double(1 - served)
                             norm += subgradient[u] * subgradient[u]
