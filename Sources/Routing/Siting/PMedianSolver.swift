@@ -14,8 +14,8 @@
 ///    which proves the incumbent optimal or improves it, in the time left.
 ///
 /// Memory O(n · m + m²) (distances, neighbour lists, weighted distances of the relaxation, the
-/// interchange's `extra` matrix): `jishi site solve` peaked at 49 MB resident on pmed40 (n = 900). Deterministic for a seed when stopped by iterations; a time limit
-/// only cuts the run short.
+/// interchange's `extra` matrix): `jishi site solve` peaked at 49 MB resident on pmed40 (n = 900).
+/// Deterministic for a seed when stopped by iterations; a time limit only cuts the run short.
 public struct PMedianSolver: Sendable {
     public var parameters: PMedianParameters
 
