@@ -34,7 +34,7 @@ enum AccountPages {
         }
         let issued = try await services.tokens.issue(for: account.requireID(), on: request.db)
         try await endCurrentSession(session, request: request)
-        session.signIn(account, token: issued.token, rotating: services.dependencies)
+        session.signIn(account, token: issued.token, dependencies: services.dependencies)
         return WebPage.redirect(to: .home, session: session)
     }
 
@@ -65,7 +65,7 @@ enum AccountPages {
             throw Problem(type: .internalError, detail: "A fresh token has no account.")
         }
         try await endCurrentSession(session, request: request)
-        session.signIn(account, token: issued.token, rotating: services.dependencies)
+        session.signIn(account, token: issued.token, dependencies: services.dependencies)
         return WebPage.redirect(to: .home, session: session)
     }
 

@@ -61,7 +61,7 @@ struct WebSession: Sendable {
                 session.clearSessionCookie()
                 return session
             }
-            session.signIn(account, token: token, setCookie: false)
+            session.resume(account, token: token)
         } catch is Problem {
             // Expired, revoked or unknown: the browser is simply signed out.
             session.clearSessionCookie()
@@ -70,20 +70,21 @@ struct WebSession: Sendable {
     }
 
     /// Starts a session for `account`: the session cookie, a fresh CSRF token (a token seen
-    /// before signing in is never trusted after), and the account's language.
-    mutating func signIn(
-        _ account: Account, token: String, setCookie: Bool = true, rotating dependencies: Dependencies? = nil
-    ) {
+    /// before signing in is never trusted after), and the account's language in the cookie.
+    mutating func signIn(_ account: Account, token: String, dependencies: Dependencies) {
+        resume(account, token: token)
+        outgoing[Self.sessionCookie] = cookie(token, maxAge: sessionLifetime)
+        csrf = .generate(dependencies)
+        setCSRFCookie()
+        setLanguageCookie()
+    }
+
+    /// Continues the session the cookie names. The account's preferred language wins, and the
+    /// `lang` cookie follows it so that pages drawn without the database agree.
+    private mutating func resume(_ account: Account, token: String) {
         viewer = Viewer(accountID: account.id ?? UUID(), username: account.username, displayName: account.displayName)
         sessionToken = token
-        if setCookie {
-            outgoing[Self.sessionCookie] = cookie(token, maxAge: sessionLifetime)
-        }
-        if let dependencies {
-            csrf = .generate(dependencies)
-            setCSRFCookie()
-        }
-        if account.language != language || setCookie {
+        if account.language != language {
             language = account.language
             setLanguageCookie()
         }
