@@ -40,6 +40,10 @@ public enum ProblemType: String, Sendable, CaseIterable {
     case methodNotAllowed = "method-not-allowed"
     case conflict = "conflict"
     case usernameTaken = "username-taken"
+    case insufficientStock = "insufficient-stock"
+    case invalidTransition = "invalid-transition"
+    case idempotencyKeyReused = "idempotency-key-reused"
+    case paymentDeclined = "payment-declined"
     case rateLimited = "rate-limited"
     case csrf = "csrf-token-invalid"
     case unavailable = "service-unavailable"
@@ -54,7 +58,8 @@ public enum ProblemType: String, Sendable, CaseIterable {
         case .forbidden, .csrf: 403
         case .notFound: 404
         case .methodNotAllowed: 405
-        case .conflict, .usernameTaken: 409
+        case .conflict, .usernameTaken, .insufficientStock, .invalidTransition, .idempotencyKeyReused: 409
+        case .paymentDeclined: 402
         case .payloadTooLarge: 413
         case .unsupportedMediaType: 415
         case .rateLimited: 429
@@ -78,6 +83,10 @@ public enum ProblemType: String, Sendable, CaseIterable {
         case .methodNotAllowed: "The method is not allowed on this resource"
         case .conflict: "The request conflicts with the current state"
         case .usernameTaken: "The username is already taken"
+        case .insufficientStock: "Not enough stock for some items; nothing was reserved"
+        case .invalidTransition: "The order cannot move to that state from its current one"
+        case .idempotencyKeyReused: "This Idempotency-Key was used for a different request"
+        case .paymentDeclined: "The payment was declined"
         case .rateLimited: "Too many attempts; wait and try again"
         case .csrf: "The form has expired; reload the page and try again"
         case .unavailable: "The service is temporarily unavailable"
