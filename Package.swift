@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/vapor", from: "4.122.0"),
         .package(url: "https://github.com/vapor/fluent", from: "4.13.0"),
         .package(url: "https://github.com/vapor/fluent-kit", from: "1.57.0"),
+        .package(url: "https://github.com/vapor/sql-kit", from: "3.36.0"),
         .package(url: "https://github.com/vapor/fluent-sqlite-driver", from: "4.9.0"),
         .package(url: "https://github.com/vapor/fluent-postgres-driver", from: "2.14.0"),
         .package(url: "https://github.com/apple/swift-openapi-generator", from: "1.14.0"),
@@ -36,6 +37,16 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // Shops, catalog and stock, checkout, orders and payments.
+        .target(
+            name: "Marketplace",
+            dependencies: [
+                "Community", "JishiKit",
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         // Pure solvers: vehicle routing and station siting. Standard library and Foundation only.
         .target(name: "Routing"),
         // The OpenAPI contract and the code generated from it.
@@ -52,7 +63,7 @@ let package = Package(
         .target(
             name: "JishiServer",
             dependencies: [
-                "JishiKit", "Community", "JishiAPI",
+                "JishiKit", "Community", "Marketplace", "JishiAPI",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -74,6 +85,7 @@ let package = Package(
         ),
         .testTarget(name: "JishiKitTests", dependencies: ["JishiKit"]),
         .testTarget(name: "CommunityTests", dependencies: ["Community", "JishiServerTesting"]),
+        .testTarget(name: "MarketplaceTests", dependencies: ["Marketplace", "JishiServerTesting"]),
         .testTarget(name: "RoutingTests", dependencies: ["Routing"], resources: [.copy("Fixtures")]),
         .testTarget(name: "JishiAPITests", dependencies: ["JishiAPI"]),
         .testTarget(name: "JishiServerTests", dependencies: ["JishiServerTesting"]),

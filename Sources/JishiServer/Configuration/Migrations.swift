@@ -1,10 +1,11 @@
 import Community
 import FluentKit
+import Marketplace
 
 /// Every migration of every module, in the one order they run. A shipped migration never
 /// changes; a schema change is a new migration named after it, appended here.
 public enum JishiMigrations {
     public static var all: [any Migration] {
-        CommunityMigrations.all
+        CommunityMigrations.all + MarketplaceMigrations.all
     }
 }

@@ -1,5 +1,6 @@
 import Community
 import JishiKit
+import Marketplace
 import Vapor
 
 /// The domain services one running app uses, built once from its configuration.
@@ -11,6 +12,7 @@ public struct JishiServices: Sendable {
     public var geography: GeographyService
     public var loginThrottle: LoginThrottle
     public var metrics: AppMetrics
+    public var marketplace: MarketplaceContext
 
     public init(config: JishiConfig, dependencies: Dependencies) {
         self.config = config
@@ -23,6 +25,8 @@ public struct JishiServices: Sendable {
             addressLimit: config.auth.loginAttemptsPerAddress,
             window: config.auth.loginWindow)
         self.metrics = AppMetrics()
+        self.marketplace = MarketplaceContext(
+            dependencies: dependencies, transactions: TransactionRunner(serialized: config.store.kind == "sqlite"))
     }
 }
 

@@ -1,0 +1,10 @@
+import FluentKit
+
+/// This module's migrations, in order. Never edit a shipped one; add a new one.
+public enum MarketplaceMigrations {
+    public static let all: [any Migration] = [
+        CreateShops(),
+        CreateCatalog(),
+        CreateOrders(),
+    ]
+}

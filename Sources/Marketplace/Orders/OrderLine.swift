@@ -1,0 +1,35 @@
+import FluentKit
+import Foundation
+import JishiKit
+
+/// One variant in an order, with the price and commission rate fixed at the time of sale.
+public final class OrderLine: Model, @unchecked Sendable {
+    public static let schema = "order_lines"
+
+    @ID(key: .id) public var id: UUID?
+    @Parent(key: "order_id") public var order: Order
+    @Parent(key: "variant_id") public var variant: Variant
+    @Field(key: "title") public var title: String
+    @Field(key: "sku") public var sku: String
+    @Field(key: "unit_price_minor") public var unitPriceMinor: Int64
+    @Field(key: "quantity") public var quantity: Int
+    @Field(key: "commission_bps") public var commissionBasisPoints: Int
+
+    public init() {}
+
+    public init(
+        id: UUID, orderID: UUID, variantID: UUID, title: String, sku: String, unitPriceMinor: Int64, quantity: Int,
+        commissionBasisPoints: Int
+    ) {
+        self.id = id
+        self.$order.id = orderID
+        self.$variant.id = variantID
+        self.title = title
+        self.sku = sku
+        self.unitPriceMinor = unitPriceMinor
+        self.quantity = quantity
+        self.commissionBasisPoints = commissionBasisPoints
+    }
+
+    public var totalMinor: Int64 { unitPriceMinor * Int64(quantity) }
+}

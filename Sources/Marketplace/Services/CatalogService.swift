@@ -1,0 +1,110 @@
+import Community
+import FluentKit
+import Foundation
+import JishiKit
+
+/// Lists products and their variants.
+public struct CatalogService: Sendable {
+    public let context: MarketplaceContext
+
+    public init(context: MarketplaceContext) { self.context = context }
+
+    public struct NewVariant: Sendable {
+        public var sku: String
+        public var name: String
+        public var price: Money
+        public var stock: Int
+        public var weightGrams: Int
+
+        public init(sku: String, name: String = "", price: Money, stock: Int, weightGrams: Int = 0) {
+            self.sku = sku
+            self.name = name
+            self.price = price
+            self.stock = stock
+            self.weightGrams = weightGrams
+        }
+    }
+
+    public struct NewProduct: Sendable {
+        public var title: String
+        public var description: String
+        public var categoryID: UUID
+        public var originVillageID: UUID?
+        public var variants: [NewVariant]
+
+        public init(title: String, description: String, categoryID: UUID, originVillageID: UUID? = nil, variants: [NewVariant]) {
+            self.title = title
+            self.description = description
+            self.categoryID = categoryID
+            self.originVillageID = originVillageID
+            self.variants = variants
+        }
+    }
+
+    public static let maximumStock = 1_000_000
+    public static let maximumPriceMinor: Int64 = 100_000_000  // CNY 1,000,000
+
+    public func addProduct(
+        _ new: NewProduct, to shopID: UUID, by principal: Principal, shops: ShopService, on database: any Database
+    ) async throws -> (Product, [Variant]) {
+        let shop = try await shops.requireStaff(of: shopID, principal, on: database)
+        guard shop.status == .active else { throw Problem(type: .conflict, detail: "The shop is \(shop.status.rawValue).") }
+        let title = try requireText(new.title, field: "title", length: 1...120)
+        let description = try requireText(new.description, field: "description", length: 0...5000)
+        guard try await Category.find(new.categoryID, on: database) != nil else {
+            throw Problem.notFound("The category", field: "categoryId")
+        }
+        guard (1...50).contains(new.variants.count) else {
+            throw Problem.validation("variants", "Give 1 to 50 variants.")
+        }
+        let productID = context.dependencies.uuid()
+        var skus = Set<String>()
+        let variants = try new.variants.enumerated().map { index, variant in
+            let field = "variants[\(index)]"
+            let sku = try requireText(variant.sku, field: field + ".sku", length: 1...64)
+            guard skus.insert(sku).inserted else { throw Problem.validation(field + ".sku", "SKUs must differ.") }
+            guard variant.price.currency == .cny else { throw Problem.validation(field + ".currency", "Only CNY.") }
+            guard (1...Self.maximumPriceMinor).contains(variant.price.minorUnits) else {
+                throw Problem.validation(field + ".priceMinor", "A price from 1 to \(Self.maximumPriceMinor) fen.")
+            }
+            guard (0...Self.maximumStock).contains(variant.stock) else {
+                throw Problem.validation(field + ".stock", "Stock from 0 to \(Self.maximumStock).")
+            }
+            guard (0...1_000_000).contains(variant.weightGrams) else {
+                throw Problem.validation(field + ".weightGrams", "Weight from 0 to 1,000,000 g.")
+            }
+            return Variant(
+                id: context.dependencies.uuid(), productID: productID, sku: sku,
+                name: try requireText(variant.name, field: field + ".name", length: 0...60), price: variant.price,
+                stock: variant.stock, weightGrams: variant.weightGrams)
+        }
+        let product = Product(
+            id: productID, shopID: shopID, categoryID: new.categoryID, title: title, description: description,
+            originVillageID: new.originVillageID ?? shop.$village.id)
+        try await context.transactions.transaction(on: database) { db in
+            try await product.create(on: db)
+            try await variants.create(on: db)
+        }
+        return (product, variants)
+    }
+
+    /// A product with its variants; unlisted products and those of suspended or closed shops
+    /// are visible to their shop only.
+    public func product(_ id: UUID, viewer: Principal?, on database: any Database) async throws -> (Product, [Variant]) {
+        guard let product = try await Product.query(on: database).filter(\.$id == id).with(\.$shop).first() else {
+            throw Problem.notFound("The product", field: "id")
+        }
+        if !product.listed || product.shop.status != .active {
+            let isStaff: Bool
+            if let viewer {
+                isStaff = try await ShopStaff.query(on: database).filter(\.$shop.$id == product.$shop.id)
+                    .filter(\.$account.$id == viewer.accountID).count() > 0
+            } else {
+                isStaff = false
+            }
+            guard isStaff else { throw Problem.notFound("The product", field: "id") }
+        }
+        let variants = try await Variant.query(on: database).filter(\.$product.$id == id).sort(\.$sku).all()
+        return (product, variants)
+    }
+}

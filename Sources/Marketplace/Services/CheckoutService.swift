@@ -1,0 +1,229 @@
+import Community
+import Crypto
+import FluentKit
+import Foundation
+import JishiKit
+import SQLKit
+
+/// Turns a buyer's items into one order per shop and reserves their stock, all or nothing.
+///
+/// Stock moves only through one guarded statement per variant
+/// (`UPDATE variants SET stock = stock - q WHERE id = ? AND stock >= q RETURNING id`), in
+/// variant-id order so concurrent multi-line checkouts never deadlock; the checkout row with
+/// its unique `(buyer, Idempotency-Key)` goes in first, so a retry stops before touching stock.
+public struct CheckoutService: Sendable {
+    public let context: MarketplaceContext
+
+    public init(context: MarketplaceContext) { self.context = context }
+
+    public struct Item: Sendable, Hashable {
+        public var variantID: UUID
+        public var quantity: Int
+
+        public init(variantID: UUID, quantity: Int) {
+            self.variantID = variantID
+            self.quantity = quantity
+        }
+    }
+
+    public struct Request: Sendable {
+        public var items: [Item]
+        public var delivery: DeliveryAddress
+        public var paymentMethod: Checkout.PaymentMethod
+
+        public init(items: [Item], delivery: DeliveryAddress, paymentMethod: Checkout.PaymentMethod) {
+            self.items = items
+            self.delivery = delivery
+            self.paymentMethod = paymentMethod
+        }
+    }
+
+    public struct Result: Sendable {
+        public var checkout: Checkout
+        public var orders: [Order]
+        /// True when this answers a retry of an earlier request with the same key.
+        public var replayed: Bool
+    }
+
+    public static let maximumQuantity = 999
+    public static let maximumLines = 100
+
+    public func checkout(
+        _ request: Request, idempotencyKey: String, by principal: Principal, on database: any Database
+    ) async throws -> Result {
+        try Authorization.require(principal, .buy, .marketplace)
+        let key = try requireText(idempotencyKey, field: "Idempotency-Key", length: 8...128)
+        let items = try Self.validated(request.items)
+        let delivery = try Self.validated(request.delivery)
+        let digest = Self.digest(items: items, delivery: delivery, method: request.paymentMethod)
+
+        if let earlier = try await existing(buyer: principal.accountID, key: key, digest: digest, on: database) {
+            return earlier
+        }
+        if let villageID = delivery.villageID, try await Village.find(villageID, on: database) == nil {
+            throw Problem.notFound("The delivery village", field: "delivery.villageId")
+        }
+        let catalogue = try await forSale(items, on: database)
+
+        let now = context.dependencies.now()
+        let checkoutID = context.dependencies.uuid()
+        var ordersByShop: [UUID: (order: Order, lines: [OrderLine])] = [:]
+        var total: Int64 = 0
+        for (index, item) in items.enumerated() {
+            guard let entry = catalogue[item.variantID] else { continue }
+            let shopID = entry.product.$shop.id
+            if ordersByShop[shopID] == nil {
+                let order = Order(
+                    id: context.dependencies.uuid(), checkoutID: checkoutID, shopID: shopID, buyerID: principal.accountID,
+                    totalMinor: 0, delivery: delivery, at: now)
+                ordersByShop[shopID] = (order, [])
+            }
+            let lineTotal = entry.variant.priceMinor.multipliedReportingOverflow(by: Int64(item.quantity))
+            guard !lineTotal.overflow else { throw Problem.validation("items[\(index)].quantity", "The amount is too large.") }
+            let line = OrderLine(
+                id: context.dependencies.uuid(), orderID: try ordersByShop[shopID]!.order.requireID(),
+                variantID: item.variantID, title: entry.product.title, sku: entry.variant.sku,
+                unitPriceMinor: entry.variant.priceMinor, quantity: item.quantity,
+                commissionBasisPoints: entry.commissionBasisPoints)
+            ordersByShop[shopID]!.lines.append(line)
+            ordersByShop[shopID]!.order.totalMinor += lineTotal.partialValue
+            total += lineTotal.partialValue
+        }
+        let checkout = Checkout(
+            id: checkoutID, buyerID: principal.accountID, idempotencyKey: key, requestDigest: digest, totalMinor: total,
+            paymentMethod: request.paymentMethod, createdAt: now, expiresAt: now.addingTimeInterval(context.paymentWindow))
+        let orders = ordersByShop.values.sorted { $0.order.id!.uuidString < $1.order.id!.uuidString }
+        let events = try orders.map {
+            OrderEvent(
+                id: context.dependencies.uuid(), orderID: try $0.order.requireID(), from: nil, to: .pendingPayment,
+                actorID: principal.accountID, reason: "checkout", at: now)
+        }
+
+        do {
+            try await context.transactions.transaction(on: database) { db in
+                try await checkout.create(on: db)
+                try await StockLedger.reserve(items, catalogue: catalogue, on: db)
+                for entry in orders {
+                    try await entry.order.create(on: db)
+                    try await entry.lines.create(on: db)
+                }
+                try await events.create(on: db)
+            }
+        } catch let error where (error as? any DatabaseError)?.isConstraintFailure == true {
+            // The same key raced in from another request and won: answer with its checkout.
+            if let earlier = try await existing(buyer: principal.accountID, key: key, digest: digest, on: database) {
+                return earlier
+            }
+            throw error
+        }
+        return Result(checkout: checkout, orders: orders.map(\.order), replayed: false)
+    }
+
+    private func existing(buyer: UUID, key: String, digest: String, on database: any Database) async throws -> Result? {
+        guard
+            let checkout = try await Checkout.query(on: database).filter(\.$buyer.$id == buyer)
+                .filter(\.$idempotencyKey == key).first()
+        else { return nil }
+        guard checkout.requestDigest == digest else {
+            throw Problem(type: .idempotencyKeyReused, field: "Idempotency-Key")
+        }
+        let orders = try await Order.query(on: database).filter(\.$checkout.$id == checkout.requireID()).sort(\.$id).all()
+        return Result(checkout: checkout, orders: orders, replayed: true)
+    }
+
+    struct Offer: Sendable {
+        var variant: Variant
+        var product: Product
+        var commissionBasisPoints: Int
+    }
+
+    /// The variants asked for, with their products; every one must exist and be for sale.
+    private func forSale(_ items: [Item], on database: any Database) async throws -> [UUID: Offer] {
+        let ids = items.map(\.variantID)
+        let variants = try await Variant.query(on: database).filter(\.$id ~~ ids)
+            .with(\.$product) { $0.with(\.$shop).with(\.$category) }.all()
+        var offers: [UUID: Offer] = [:]
+        for variant in variants {
+            offers[try variant.requireID()] = Offer(
+                variant: variant, product: variant.product,
+                commissionBasisPoints: variant.product.category.commissionBasisPoints)
+        }
+        for (index, item) in items.enumerated() {
+            guard let offer = offers[item.variantID] else {
+                throw Problem.notFound("The variant \(item.variantID.uuidString)", field: "items[\(index)].variantId")
+            }
+            guard offer.product.listed, offer.product.shop.status == .active else {
+                throw Problem(
+                    type: .conflict, detail: "\(offer.product.title) is not for sale.", field: "items[\(index)].variantId")
+            }
+        }
+        return offers
+    }
+
+    static func validated(_ items: [Item]) throws -> [Item] {
+        guard !items.isEmpty else { throw Problem(type: .missingField, detail: "The cart is empty.", field: "items") }
+        guard items.count <= maximumLines else { throw Problem.validation("items", "At most \(maximumLines) lines.") }
+        var merged: [UUID: Int] = [:]
+        for (index, item) in items.enumerated() {
+            guard (1...maximumQuantity).contains(item.quantity) else {
+                throw Problem.validation("items[\(index)].quantity", "A quantity from 1 to \(maximumQuantity).")
+            }
+            merged[item.variantID, default: 0] += item.quantity
+            guard merged[item.variantID]! <= maximumQuantity else {
+                throw Problem.validation("items[\(index)].quantity", "At most \(maximumQuantity) of one variant.")
+            }
+        }
+        // Variant-id order: every checkout locks rows in the same order, so none deadlock.
+        return merged.map { Item(variantID: $0.key, quantity: $0.value) }.sorted { $0.variantID.uuidString < $1.variantID.uuidString }
+    }
+
+    static func validated(_ delivery: DeliveryAddress) throws -> DeliveryAddress {
+        var clean = delivery
+        clean.name = try requireText(delivery.name, field: "delivery.name", length: 1...64)
+        clean.phone = try requireText(delivery.phone, field: "delivery.phone", length: 5...20)
+        guard clean.phone.allSatisfy({ $0.isNumber || $0 == "+" || $0 == "-" || $0 == " " }) else {
+            throw Problem.validation("delivery.phone", "Digits, spaces, '+' and '-' only.")
+        }
+        clean.addressLine = try requireText(delivery.addressLine, field: "delivery.addressLine", length: 1...200)
+        return clean
+    }
+
+    static func digest(items: [Item], delivery: DeliveryAddress, method: Checkout.PaymentMethod) -> String {
+        var text = items.map { "\($0.variantID.uuidString):\($0.quantity)" }.joined(separator: ",")
+        text += "|\(delivery.name)|\(delivery.phone)|\(delivery.villageID?.uuidString ?? "-")|\(delivery.addressLine)|\(method.rawValue)"
+        return SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+    }
+}
+
+/// The only place stock changes.
+enum StockLedger {
+    /// Takes every item's quantity or none: a short item throws after all are tried, naming
+    /// every short SKU, and the caller's transaction rolls the others back.
+    static func reserve(_ items: [CheckoutService.Item], catalogue: [UUID: CheckoutService.Offer], on db: any Database) async throws {
+        guard let sql = db as? any SQLDatabase else { throw Problem(type: .internalError, detail: "SQL database required.") }
+        var short: [String] = []
+        for item in items {
+            let rows = try await sql.update(Variant.schema)
+                .set(SQLIdentifier("stock"), to: SQLBinaryExpression(SQLIdentifier("stock"), .subtract, SQLBind(item.quantity)))
+                .where(SQLIdentifier("id"), .equal, SQLBind(item.variantID))
+                .where(SQLIdentifier("stock"), .greaterThanOrEqual, SQLBind(item.quantity))
+                .returning(SQLIdentifier("id"))
+                .all()
+            if rows.isEmpty { short.append(catalogue[item.variantID]?.variant.sku ?? item.variantID.uuidString) }
+        }
+        guard short.isEmpty else {
+            throw Problem(type: .insufficientStock, detail: "Short: \(short.joined(separator: ", ")).", field: "items")
+        }
+    }
+
+    /// Gives stock back for the lines of an order that no longer holds it.
+    static func release(_ lines: [OrderLine], on db: any Database) async throws {
+        guard let sql = db as? any SQLDatabase else { throw Problem(type: .internalError, detail: "SQL database required.") }
+        for line in lines {
+            try await sql.update(Variant.schema)
+                .set(SQLIdentifier("stock"), to: SQLBinaryExpression(SQLIdentifier("stock"), .add, SQLBind(line.quantity)))
+                .where(SQLIdentifier("id"), .equal, SQLBind(line.$variant.id))
+                .run()
+        }
+    }
+}

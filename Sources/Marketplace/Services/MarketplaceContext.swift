@@ -1,0 +1,27 @@
+import Community
+import FluentKit
+import Foundation
+import JishiKit
+
+/// What every marketplace service needs: the clock and ids, and the transaction runner.
+public struct MarketplaceContext: Sendable {
+    public var dependencies: Dependencies
+    public var transactions: TransactionRunner
+    /// How long an unpaid order holds its stock.
+    public var paymentWindow: TimeInterval
+
+    public init(dependencies: Dependencies, transactions: TransactionRunner, paymentWindow: TimeInterval = 30 * 60) {
+        self.dependencies = dependencies
+        self.transactions = transactions
+        self.paymentWindow = paymentWindow
+    }
+}
+
+/// Checks a text field's length after trimming, naming the field.
+func requireText(_ value: String, field: String, length: ClosedRange<Int>) throws -> String {
+    let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+    guard length.contains(trimmed.count) else {
+        throw Problem.validation(field, "Use \(length.lowerBound) to \(length.upperBound) characters.")
+    }
+    return trimmed
+}

@@ -1,0 +1,118 @@
+import Community
+import FluentKit
+import Foundation
+import JishiKit
+import SQLKit
+
+/// Moves orders through their state machine, recording every transition.
+public struct OrderService: Sendable {
+    public let context: MarketplaceContext
+
+    public init(context: MarketplaceContext) { self.context = context }
+
+    /// The order if `principal` is its buyer, works for its shop, or is an admin; `404`
+    /// otherwise, so nobody learns of others' orders.
+    public func order(_ id: UUID, for principal: Principal, on database: any Database) async throws -> Order {
+        guard let order = try await Order.find(id, on: database) else { throw Problem.notFound("The order", field: "id") }
+        if order.$buyer.id == principal.accountID || principal.has(.admin) { return order }
+        let staff = try await ShopStaff.query(on: database).filter(\.$shop.$id == order.$shop.id)
+            .filter(\.$account.$id == principal.accountID).count()
+        guard staff > 0 else { throw Problem.notFound("The order", field: "id") }
+        return order
+    }
+
+    public func isStaff(_ principal: Principal, of order: Order, on database: any Database) async throws -> Bool {
+        try await ShopStaff.query(on: database).filter(\.$shop.$id == order.$shop.id)
+            .filter(\.$account.$id == principal.accountID).count() > 0
+    }
+
+    /// Cancels before shipping and gives the stock back, exactly once.
+    public func cancel(_ id: UUID, by principal: Principal, reason: String, on database: any Database) async throws -> Order {
+        let order = try await order(id, for: principal, on: database)
+        let isBuyer = order.$buyer.id == principal.accountID
+        // A buyer may cancel until paid; the shop (or an admin) until shipped.
+        let allowedFrom: [OrderStatus] =
+            isBuyer && !principal.has(.admin) ? [.pendingPayment] : [.pendingPayment, .paid]
+        return try await move(order, to: .cancelled, from: allowedFrom, actor: principal.accountID, reason: reason, on: database)
+    }
+
+    public func markShipped(_ id: UUID, by principal: Principal, on database: any Database) async throws -> Order {
+        let order = try await order(id, for: principal, on: database)
+        guard try await isStaff(principal, of: order, on: database) || principal.has(.admin) else {
+            throw Problem.forbidden("Only the shop ships its orders.")
+        }
+        return try await move(order, to: .shipped, from: [.paid], actor: principal.accountID, reason: "shipped", on: database)
+    }
+
+    public func markDelivered(_ id: UUID, by principal: Principal, on database: any Database) async throws -> Order {
+        let order = try await order(id, for: principal, on: database)
+        guard try await isStaff(principal, of: order, on: database) || principal.has(.admin) else {
+            throw Problem.forbidden("Only the shop or its carrier marks delivery.")
+        }
+        return try await move(order, to: .delivered, from: [.shipped], actor: principal.accountID, reason: "delivered", on: database)
+    }
+
+    public func confirmReceipt(_ id: UUID, by principal: Principal, on database: any Database) async throws -> Order {
+        let order = try await order(id, for: principal, on: database)
+        guard order.$buyer.id == principal.accountID else { throw Problem.forbidden("Only the buyer confirms receipt.") }
+        return try await move(order, to: .completed, from: [.delivered], actor: principal.accountID, reason: "received", on: database)
+    }
+
+    /// Cancels every unpaid order whose checkout's payment window has closed, giving its stock
+    /// back. Safe to run from several workers at once: each order is moved by a guarded update.
+    @discardableResult
+    public func expireUnpaid(on database: any Database) async throws -> Int {
+        let now = context.dependencies.now()
+        let due = try await Order.query(on: database).join(Checkout.self, on: \Order.$checkout.$id == \Checkout.$id)
+            .filter(\Order.$status == .pendingPayment).filter(Checkout.self, \.$expiresAt < now).all()
+        var expired = 0
+        for order in due {
+            do {
+                _ = try await move(order, to: .cancelled, from: [.pendingPayment], actor: nil, reason: "payment window closed", on: database)
+                expired += 1
+            } catch let problem as Problem where problem.type == ProblemType.invalidTransition.uri {
+                continue  // another worker (or the buyer) got there first
+            }
+        }
+        return expired
+    }
+
+    /// The one transition primitive: a guarded status update (so two racing movers cannot both
+    /// succeed), its event, and the stock release when the order is cancelled — in one
+    /// transaction.
+    func move(
+        _ order: Order, to next: OrderStatus, from allowed: [OrderStatus], actor: UUID?, reason: String,
+        on database: any Database
+    ) async throws -> Order {
+        let id = try order.requireID()
+        let allowedNow = allowed.filter { $0.canMove(to: next) }
+        guard allowedNow.contains(order.status) else {
+            throw Problem(type: .invalidTransition, detail: "The order is \(order.status.rawValue); it cannot become \(next.rawValue).")
+        }
+        let now = context.dependencies.now()
+        let previous = order.status
+        try await context.transactions.transaction(on: database) { db in
+            guard let sql = db as? any SQLDatabase else { throw Problem(type: .internalError) }
+            let moved = try await sql.update(Order.schema)
+                .set(SQLIdentifier("status"), to: SQLBind(next.rawValue))
+                .set(SQLIdentifier("updated_at"), to: SQLBind(now))
+                .where(SQLIdentifier("id"), .equal, SQLBind(id))
+                .where(SQLIdentifier("status"), .equal, SQLBind(previous.rawValue))
+                .returning(SQLIdentifier("id"))
+                .all()
+            guard !moved.isEmpty else {
+                throw Problem(type: .invalidTransition, detail: "The order changed meanwhile; reload it.")
+            }
+            try await OrderEvent(
+                id: context.dependencies.uuid(), orderID: id, from: previous, to: next, actorID: actor, reason: reason, at: now
+            ).create(on: db)
+            if next == .cancelled {
+                let lines = try await OrderLine.query(on: db).filter(\.$order.$id == id).all()
+                try await StockLedger.release(lines, on: db)
+            }
+        }
+        order.status = next
+        order.updatedAt = now
+        return order
+    }
+}

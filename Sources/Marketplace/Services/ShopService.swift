@@ -1,0 +1,65 @@
+import Community
+import FluentKit
+import Foundation
+import JishiKit
+
+/// Opens and runs shops. Any seller opens one for free.
+public struct ShopService: Sendable {
+    public let context: MarketplaceContext
+
+    public init(context: MarketplaceContext) { self.context = context }
+
+    public struct Opening: Sendable {
+        public var name: String
+        public var description: String
+        public var villageID: UUID
+        public var kind: Shop.Kind
+        public var brandName: String?
+        public var licenceNumber: String?
+
+        public init(
+            name: String, description: String = "", villageID: UUID, kind: Shop.Kind, brandName: String? = nil,
+            licenceNumber: String? = nil
+        ) {
+            self.name = name
+            self.description = description
+            self.villageID = villageID
+            self.kind = kind
+            self.brandName = brandName
+            self.licenceNumber = licenceNumber
+        }
+    }
+
+    public func open(_ opening: Opening, by principal: Principal, on database: any Database) async throws -> Shop {
+        try Authorization.require(principal, .sell, .marketplace)
+        let name = try requireText(opening.name, field: "name", length: 1...60)
+        let description = try requireText(opening.description, field: "description", length: 0...2000)
+        guard try await Village.find(opening.villageID, on: database) != nil else {
+            throw Problem.notFound("The village", field: "villageId")
+        }
+        let shop = Shop(
+            id: context.dependencies.uuid(), ownerID: principal.accountID, villageID: opening.villageID, name: name,
+            description: description, kind: opening.kind)
+        if opening.kind == .enterprise {
+            shop.brandName = try requireText(opening.brandName ?? "", field: "brandName", length: 1...60)
+            shop.licenceNumber = try requireText(opening.licenceNumber ?? "", field: "licenceNumber", length: 6...40)
+        }
+        let staff = ShopStaff(id: context.dependencies.uuid(), shopID: try shop.requireID(), accountID: principal.accountID, role: .owner)
+        try await context.transactions.transaction(on: database) { db in
+            try await shop.create(on: db)
+            try await staff.create(on: db)
+        }
+        return shop
+    }
+
+    /// The shop, if `principal` works for it; a `404` otherwise (and for unknown shops), so
+    /// nobody learns of shops they do not run.
+    public func requireStaff(of shopID: UUID, _ principal: Principal, on database: any Database) async throws -> Shop {
+        guard let shop = try await Shop.find(shopID, on: database),
+            try await ShopStaff.query(on: database).filter(\.$shop.$id == shopID)
+                .filter(\.$account.$id == principal.accountID).count() > 0
+                || principal.has(.admin)
+        else { throw Problem.notFound("The shop", field: "shopId") }
+        return shop
+    }
+}

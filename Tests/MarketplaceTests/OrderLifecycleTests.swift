@@ -1,0 +1,122 @@
+import Community
+import FluentKit
+import Foundation
+import JishiKit
+import JishiServerTesting
+import Marketplace
+import Testing
+
+@Suite("Orders, payments and expiry")
+struct OrderLifecycleTests {
+    @Test(arguments: TestStore.available)
+    func payOnceThenShipDeliverComplete(store: TestStore) async throws {
+        try await withTestApp(on: store, seedDemo: true) { app in
+            let fixture = try await MarketplaceFixture.make(app)
+            let variant = try #require(try await fixture.product(variants: [("P", 2_000, 5)]).first)
+            let buyer = try #require(try await fixture.buyers(1).first)
+            let checkout = try await fixture.checkouts.checkout(
+                try fixture.request([(variant, 2)]), idempotencyKey: "pay-flow-1", by: buyer, on: app.db)
+            let checkoutID = try checkout.checkout.requireID()
+
+            // Declined first; nothing is paid and the checkout stays payable.
+            await #expect(throws: Problem(type: .paymentDeclined, detail: "Try another payment method.")) {
+                try await fixture.payments.pay(
+                    checkoutID: checkoutID, provider: "sandbox", token: "tok_decline", idempotencyKey: "pay-attempt-1",
+                    by: buyer, on: app.db)
+            }
+            // Approved, retried five times concurrently with one key: one capture.
+            let results = try await withThrowingTaskGroup(of: UUID.self) { group in
+                for _ in 0..<5 {
+                    group.addTask {
+                        try await fixture.payments.pay(
+                            checkoutID: checkoutID, provider: "sandbox", token: "tok_ok", idempotencyKey: "pay-attempt-2",
+                            by: buyer, on: app.db
+                        ).payment.requireID()
+                    }
+                }
+                return try await group.reduce(into: Set<UUID>()) { $0.insert($1) }
+            }
+            #expect(results.count == 1)
+            #expect(try await Payment.query(on: app.db).filter(\.$status == .captured).count() == 1)
+            // A new key cannot pay a paid checkout again.
+            await #expect(throws: Problem.self) {
+                try await fixture.payments.pay(
+                    checkoutID: checkoutID, provider: "sandbox", token: "tok_ok", idempotencyKey: "pay-attempt-3",
+                    by: buyer, on: app.db)
+            }
+            #expect(try await Payment.query(on: app.db).filter(\.$status == .captured).count() == 1)
+
+            let orderID = try #require(checkout.orders.first).requireID()
+            #expect(try await fixture.orders.order(orderID, for: buyer, on: app.db).status == .paid)
+            // The buyer cannot ship; an invalid transition is refused.
+            await #expect(throws: Problem.self) { try await fixture.orders.markShipped(orderID, by: buyer, on: app.db) }
+            await #expect(throws: Problem.self) { try await fixture.orders.confirmReceipt(orderID, by: buyer, on: app.db) }
+            _ = try await fixture.orders.markShipped(orderID, by: fixture.seller, on: app.db)
+            await #expect(throws: Problem.self) {
+                try await fixture.orders.cancel(orderID, by: fixture.seller, reason: "too late", on: app.db)
+            }
+            _ = try await fixture.orders.markDelivered(orderID, by: fixture.seller, on: app.db)
+            let completed = try await fixture.orders.confirmReceipt(orderID, by: buyer, on: app.db)
+            #expect(completed.status == .completed)
+            let trail = try await OrderEvent.query(on: app.db).filter(\.$order.$id == orderID).sort(\.$at).all()
+            #expect(trail.map(\.to) == [.pendingPayment, .paid, .shipped, .delivered, .completed])
+            #expect(trail.allSatisfy { $0.actorID != nil })
+            #expect(try await fixture.stock(of: variant) == 3)
+
+            // Nobody else sees the order.
+            let stranger = try await MarketplaceFixture.makeAccount(app, "stranger")
+            await #expect(throws: Problem.self) { try await fixture.orders.order(orderID, for: stranger, on: app.db) }
+        }
+    }
+
+    @Test(arguments: TestStore.available)
+    func cancellingGivesTheStockBackOnce(store: TestStore) async throws {
+        try await withTestApp(on: store, seedDemo: true) { app in
+            let fixture = try await MarketplaceFixture.make(app)
+            let variant = try #require(try await fixture.product(variants: [("K", 2_000, 5)]).first)
+            let buyer = try #require(try await fixture.buyers(1).first)
+            let checkout = try await fixture.checkouts.checkout(
+                try fixture.request([(variant, 4)]), idempotencyKey: "cancel-flow", by: buyer, on: app.db)
+            #expect(try await fixture.stock(of: variant) == 1)
+            let orderID = try #require(checkout.orders.first).requireID()
+            let attempts = try await withThrowingTaskGroup(of: Bool.self) { group in
+                for _ in 0..<4 {
+                    group.addTask {
+                        do {
+                            _ = try await fixture.orders.cancel(orderID, by: buyer, reason: "changed my mind", on: app.db)
+                            return true
+                        } catch let problem as Problem where problem.type == ProblemType.invalidTransition.uri {
+                            return false
+                        }
+                    }
+                }
+                return try await group.reduce(into: [Bool]()) { $0.append($1) }
+            }
+            #expect(attempts.filter { $0 }.count == 1)
+            #expect(try await fixture.stock(of: variant) == 5)
+        }
+    }
+
+    @Test(arguments: TestStore.available)
+    func expiryReturnsStockExactlyOnceWhenTwoWorkersRace(store: TestStore) async throws {
+        let clock = TestClock()
+        try await withTestApp(on: store, seedDemo: true, dependencies: clock.dependencies) { app in
+            let fixture = try await MarketplaceFixture.make(app)
+            let variant = try #require(try await fixture.product(variants: [("E", 2_000, 10)]).first)
+            let buyers = try await fixture.buyers(3)
+            for (index, buyer) in buyers.enumerated() {
+                _ = try await fixture.checkouts.checkout(
+                    try fixture.request([(variant, 2)]), idempotencyKey: "expiry-\(index)-key", by: buyer, on: app.db)
+            }
+            #expect(try await fixture.stock(of: variant) == 4)
+            #expect(try await fixture.orders.expireUnpaid(on: app.db) == 0)
+            clock.advance(by: 30 * 60 + 1)
+            async let first = fixture.orders.expireUnpaid(on: app.db)
+            async let second = fixture.orders.expireUnpaid(on: app.db)
+            let expired = try await first + second
+            #expect(expired == 3)
+            #expect(try await fixture.stock(of: variant) == 10)
+            #expect(try await Order.query(on: app.db).filter(\.$status == .cancelled).count() == 3)
+        }
+    }
+}
