@@ -166,6 +166,9 @@ def test_no_horizontal_overflow_on_a_360px_phone(browser, path, language):
     browser.phone()
     browser.open(path)
     assert browser.viewport_width() == 360
+    weight = browser.driver.execute_script(
+        "return performance.getEntriesByType('navigation')[0].decodedBodySize")
+    assert 0 < weight < 60_000, f"{path} ({language}) weighs {weight} bytes"
     assert browser.scroll_width() <= 360, f"{path} ({language}) is {browser.scroll_width()} px wide"
     # Tap targets: every button and text field is at least 44 px tall.
     for element in browser.driver.find_elements(By.CSS_SELECTOR, "button, input[type=text], input[type=password]"):
