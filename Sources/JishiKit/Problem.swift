@@ -9,6 +9,8 @@ public struct Problem: Error, Hashable, Sendable, Codable {
     public var detail: String?
     public var field: String?
     public var instance: String?
+    /// Seconds until a retry may succeed; also sent as `Retry-After`.
+    public var retryAfter: Int?
 
     public init(
         type: ProblemType, status: Int? = nil, detail: String? = nil, field: String? = nil,
@@ -32,6 +34,7 @@ public enum ProblemType: String, Sendable, CaseIterable {
     case missingField = "missing-field"
     case payloadTooLarge = "payload-too-large"
     case unsupportedMediaType = "unsupported-media-type"
+    case notAcceptable = "not-acceptable"
     case unauthenticated = "unauthenticated"
     case invalidCredentials = "invalid-credentials"
     case tokenExpired = "token-expired"
@@ -62,6 +65,7 @@ public enum ProblemType: String, Sendable, CaseIterable {
         case .paymentDeclined: 402
         case .payloadTooLarge: 413
         case .unsupportedMediaType: 415
+        case .notAcceptable: 406
         case .rateLimited: 429
         case .internalError: 500
         case .unavailable: 503
@@ -75,6 +79,7 @@ public enum ProblemType: String, Sendable, CaseIterable {
         case .missingField: "A required field is missing"
         case .payloadTooLarge: "The request body is too large"
         case .unsupportedMediaType: "The request body has an unsupported content type"
+        case .notAcceptable: "No representation matches the Accept header"
         case .unauthenticated: "Authentication is required"
         case .invalidCredentials: "The username or password is wrong"
         case .tokenExpired: "The access token has expired or was revoked"

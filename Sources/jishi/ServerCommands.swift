@@ -10,6 +10,10 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Port to listen on.") var port: Int?
     @Flag(help: "Run pending migrations before serving.") var migrate = false
 
+    func validate() throws {
+        if let port, !(1...65535).contains(port) { throw ValidationError("--port: use 1 to 65535") }
+    }
+
     func run() async throws {
         var config = try store.config()
         if let hostname { config.http.hostname = hostname }
@@ -64,20 +68,29 @@ struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo", abstract: "One-command start: migrate, seed and serve jishi-demo.sqlite.")
 
-    @Option(help: "Port to listen on.") var port = 8080
-    @Option(help: "Address to listen on.") var hostname = "127.0.0.1"
-    @Option(name: .customLong("database-url"), help: "Where the demo lives.") var databaseURL = "sqlite:jishi-demo.sqlite"
+    @Option(help: "Port to listen on (default: $JISHI_PORT, else 8080).") var port: Int?
+    @Option(help: "Address to listen on (default: $JISHI_HOSTNAME, else 127.0.0.1).") var hostname: String?
+    @Option(name: .customLong("database-url"), help: "Where the demo lives (default: sqlite:jishi-demo.sqlite).")
+    var databaseURL = "sqlite:jishi-demo.sqlite"
+
+    func validate() throws {
+        if let port, !(1...65535).contains(port) { throw ValidationError("--port: use 1 to 65535") }
+    }
 
     func run() async throws {
         var config = try StoreOptions.parse(["--database-url", databaseURL]).config()
-        config.http.hostname = hostname
-        config.http.port = port
+        if let hostname { config.http.hostname = hostname }
+        if let port { config.http.port = port }
+        let (hostname, port) = (config.http.hostname, config.http.port)
         try await withApplication(config) { app in
             try await jishi.migrate(app)
             let loaded = try await DemoSeed.loadIfEmpty(app)
-            print(loaded ? "Seeded the demo county into \(config.store.redactedDescription)." : "Reusing \(config.store.redactedDescription).")
-            print("\nJishi is at http://\(hostname):\(port)/\n")
-            print(DemoSeed.loginTable)
+            // Written straight to the descriptor: print's buffer would hold it until exit when
+            // stdout is a pipe.
+            let banner =
+                (loaded ? "Seeded the demo county into \(config.store.redactedDescription).\n" : "Reusing \(config.store.redactedDescription).\n")
+                + "\nJishi is at http://\(hostname):\(port)/\n\n" + DemoSeed.loginTable + "\n"
+            FileHandle.standardOutput.write(Data(banner.utf8))
             try await serve(app, hostname: hostname, port: port)
         }
     }

@@ -42,16 +42,33 @@ public struct AccountService: Sendable {
         guard username.unicodeScalars.allSatisfy(isUsernameScalar) else {
             throw Problem.validation("username", "Use only letters a–z, digits, '.', '_' and '-'.")
         }
-        guard passwordLength.contains(registration.password.count) else {
-            throw Problem.validation("password", "Use \(passwordLength.lowerBound) to \(passwordLength.upperBound) characters.")
-        }
+        try validatePassword(registration.password)
         let name = registration.displayName.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard displayNameLength.contains(name.count) else {
-            throw Problem.validation("displayName", "Use \(displayNameLength.lowerBound) to \(displayNameLength.upperBound) characters.")
+        guard displayNameLength.contains(name.count), !name.containsControlCharacters() else {
+            throw Problem.validation(
+                "displayName", "Use \(displayNameLength.lowerBound) to \(displayNameLength.upperBound) characters, no control characters.")
         }
         guard Role.selfService.contains(registration.role) else {
             throw Problem.validation("role", "Only buyer and seller can be chosen; other roles are granted by an admin.")
         }
+    }
+
+    /// Bcrypt reads at most 72 bytes and stops at a NUL, so longer passwords or control
+    /// characters would silently weaken it: refuse them.
+    public static let passwordMaximumBytes = 72
+
+    static func validatePassword(_ password: String) throws {
+        guard password.count >= passwordLength.lowerBound, password.utf8.count <= passwordMaximumBytes,
+            !password.containsControlCharacters()
+        else {
+            throw Problem.validation(
+                "password",
+                "Use at least \(passwordLength.lowerBound) characters and at most \(passwordMaximumBytes) bytes, no control characters.")
+        }
+    }
+
+    static func isPlausibleUsername(_ username: String) -> Bool {
+        usernameLength.contains(username.count) && username.unicodeScalars.allSatisfy(isUsernameScalar)
     }
 
     private static func isUsernameScalar(_ scalar: Unicode.Scalar) -> Bool {
@@ -68,7 +85,7 @@ public struct AccountService: Sendable {
         if try await Account.query(on: database).filter(\.$username == username).count() > 0 {
             throw Problem(type: .usernameTaken, detail: "Choose another username.", field: "username")
         }
-        let hash = try hasher.hash(registration.password)
+        let hash = try await hasher.hash(registration.password)
         let account = Account(
             id: dependencies.uuid(), username: username, passwordHash: hash,
             displayName: registration.displayName.trimmingCharacters(in: .whitespacesAndNewlines),
@@ -89,17 +106,22 @@ public struct AccountService: Sendable {
     }
 
     /// The account whose username and password match; a `401` problem otherwise. Unknown
-    /// usernames cost as much as wrong passwords, so timing tells nothing.
+    /// usernames cost one hash at the real cost, as wrong passwords do, so timing tells nothing.
     public func authenticate(username: String, password: String, on database: any Database) async throws -> Account {
-        let account = try await Account.query(on: database).filter(\.$username == username.lowercased()).first()
-        let hash = account?.passwordHash ?? Self.decoyHash
-        let matches = (try? hasher.verify(password, created: hash)) ?? false
-        guard let account, matches else { throw Problem(type: .invalidCredentials) }
+        let plausible =
+            Self.isPlausibleUsername(username) && password.utf8.count <= Self.passwordMaximumBytes
+            && !password.containsControlCharacters()
+        let account =
+            plausible ? try await Account.query(on: database).filter(\.$username == username.lowercased()).first() : nil
+        guard let account else {
+            _ = try? await hasher.hash(password.isEmpty ? "-" : String(password.prefix(Self.passwordMaximumBytes)))
+            throw Problem(type: .invalidCredentials)
+        }
+        guard (try? await hasher.verify(password, created: account.passwordHash)) == true else {
+            throw Problem(type: .invalidCredentials)
+        }
         return account
     }
-
-    /// A Bcrypt hash of a random string: checked against when the username is unknown.
-    static let decoyHash = "$2b$04$C6UzMDM.H6dfI/f/IKxGhu6bC9bQsqHyZ5Y5tkiUzQ9g/4kJbmK9e"
 
     public func principal(for accountID: UUID, on database: any Database) async throws -> Principal {
         let records = try await RoleGrantRecord.query(on: database).filter(\.$account.$id == accountID).all()
@@ -110,7 +132,7 @@ public struct AccountService: Sendable {
     public func grant(_ grant: RoleGrant, to accountID: UUID, by actor: Principal, on database: any Database) async throws {
         try Authorization.require(actor, .grantRoles, .account(accountID))
         guard try await Account.find(accountID, on: database) != nil else {
-            throw Problem.notFound("The account", field: "accountId")
+            throw Problem.notFound("The account", field: "id")
         }
         let existing = try await principal(for: accountID, on: database)
         guard !existing.grants.contains(grant) else { return }

@@ -73,6 +73,7 @@ public enum L10nKey: String, CaseIterable, Sendable {
     case problemMissingField = "problem.missing-field"
     case problemPayloadTooLarge = "problem.payload-too-large"
     case problemUnsupportedMediaType = "problem.unsupported-media-type"
+    case problemNotAcceptable = "problem.not-acceptable"
     case problemUnauthenticated = "problem.unauthenticated"
     case problemInvalidCredentials = "problem.invalid-credentials"
     case problemTokenExpired = "problem.token-expired"

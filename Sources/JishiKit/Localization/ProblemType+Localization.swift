@@ -7,6 +7,7 @@ extension ProblemType {
         case .missingField: .problemMissingField
         case .payloadTooLarge: .problemPayloadTooLarge
         case .unsupportedMediaType: .problemUnsupportedMediaType
+        case .notAcceptable: .problemNotAcceptable
         case .unauthenticated: .problemUnauthenticated
         case .invalidCredentials: .problemInvalidCredentials
         case .tokenExpired: .problemTokenExpired

@@ -72,6 +72,7 @@ extension Localization {
         .problemMissingField: "A required field is missing.",
         .problemPayloadTooLarge: "What was sent is too large.",
         .problemUnsupportedMediaType: "What was sent has an unsupported format.",
+        .problemNotAcceptable: "This address cannot answer in the format asked for.",
         .problemUnauthenticated: "Please log in first.",
         .problemInvalidCredentials: "The username or password is wrong.",
         .problemTokenExpired: "Your session has expired; please log in again.",

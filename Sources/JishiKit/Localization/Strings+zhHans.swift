@@ -68,6 +68,7 @@ extension Localization {
         .problemMissingField: "缺少必填的一项。",
         .problemPayloadTooLarge: "提交的内容太大了。",
         .problemUnsupportedMediaType: "提交的内容格式不支持。",
+        .problemNotAcceptable: "无法以所要求的格式回复。",
         .problemUnauthenticated: "请先登录。",
         .problemInvalidCredentials: "用户名或密码不对。",
         .problemTokenExpired: "登录已过期，请重新登录。",

@@ -10,12 +10,17 @@ extension APIHandler {
     func getHealth(_ input: Operations.GetHealth.Input) async throws -> Operations.GetHealth.Output {
         let request = try RequestContext.request()
         let kind = request.jishi.config.store.kind
+        let applied: Int
         do {
             guard let sql = request.db as? any SQLDatabase else { throw Problem(type: .unavailable) }
             try await sql.raw("SELECT 1").run()
+            applied = (try? await sql.raw("SELECT COUNT(*) AS n FROM _fluent_migrations").first()?.decode(column: "n", as: Int.self)) ?? 0
         } catch {
             request.logger.error("health check failed: \(String(reflecting: error))")
             throw Problem(type: .unavailable, detail: "The database does not answer.")
+        }
+        guard applied >= JishiMigrations.all.count else {
+            throw Problem(type: .unavailable, detail: "Migrations are pending: run jishi migrate.")
         }
         return .ok(.init(body: .json(.init(status: .ok, database: kind == "postgres" ? .postgres : .sqlite))))
     }
@@ -52,6 +57,14 @@ extension APIHandler {
             throw Problem.validation("scope.id", "An id is required for a county, town or station scope, and not allowed for everywhere.")
         }
         guard let role = Role(rawValue: body.role.rawValue) else { throw Problem.validation("role", "Unknown role.") }
+        switch scope {
+        case .county(let id) where try await County.find(id, on: request.db) == nil:
+            throw Problem.notFound("The county", field: "scope.id")
+        case .town(let id) where try await Town.find(id, on: request.db) == nil:
+            throw Problem.notFound("The town", field: "scope.id")
+        default:
+            break  // stations arrive with the stations module; their ids are checked there
+        }
         try await request.jishi.accounts.grant(RoleGrant(role: role, scope: scope), to: accountID, by: principal, on: request.db)
         guard let account = try await Account.find(accountID, on: request.db) else { throw Problem.notFound("The account") }
         return .created(.init(body: .json(try await APIMapping.account(account, on: request))))

@@ -36,8 +36,10 @@ public struct JishiConfig: Sendable {
                 guard !path.isEmpty else { throw ConfigError(variable: "DATABASE_URL", reason: "sqlite: needs a file path, as in sqlite:jishi.sqlite") }
                 self = .sqlite(path: path)
             } else if databaseURL.hasPrefix("postgres://") || databaseURL.hasPrefix("postgresql://") {
-                guard let components = URLComponents(string: databaseURL), components.host != nil else {
-                    throw ConfigError(variable: "DATABASE_URL", reason: "not a valid postgres:// URL")
+                guard let components = URLComponents(string: databaseURL), components.host?.isEmpty == false,
+                    components.user?.isEmpty == false, components.path.count > 1
+                else {
+                    throw ConfigError(variable: "DATABASE_URL", reason: "use postgres://user:pass@host:port/db")
                 }
                 self = .postgres(url: databaseURL)
             } else {
@@ -122,6 +124,11 @@ public struct JishiConfig: Sendable {
 
 /// A configuration value that cannot be used, naming its source.
 public struct ConfigError: Error, CustomStringConvertible {
+    public init(variable: String, reason: String) {
+        self.variable = variable
+        self.reason = reason
+    }
+
     public var variable: String
     public var reason: String
 

@@ -30,13 +30,18 @@ public struct JishiServices: Sendable {
     }
 }
 
-/// Vapor's Bcrypt behind the domain's hashing protocol.
+/// Vapor's Bcrypt behind the domain's hashing protocol, on the blocking-work thread pool so a
+/// burst of logins never stalls the event loops.
 struct BcryptHasher: PasswordHashing {
     let cost: Int
 
-    func hash(_ password: String) throws -> String { try Bcrypt.hash(password, cost: cost) }
+    func hash(_ password: String) async throws -> String {
+        try await NIOThreadPool.singleton.runIfActive { [cost] in try Bcrypt.hash(password, cost: cost) }
+    }
 
-    func verify(_ password: String, created hash: String) throws -> Bool { try Bcrypt.verify(password, created: hash) }
+    func verify(_ password: String, created hash: String) async throws -> Bool {
+        try await NIOThreadPool.singleton.runIfActive { try Bcrypt.verify(password, created: hash) }
+    }
 }
 
 extension Application {

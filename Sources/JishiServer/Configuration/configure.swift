@@ -37,7 +37,13 @@ private func useDatabase(_ app: Application, _ store: JishiConfig.Store) throws 
     case .sqliteMemory:
         app.databases.use(.sqlite(.memory), as: .sqlite)
     case .postgres(let url, let searchPath):
-        var configuration = try SQLPostgresConfiguration(url: url)
+        var configuration: SQLPostgresConfiguration
+        do {
+            configuration = try SQLPostgresConfiguration(url: url)
+        } catch {
+            // The driver's error repeats the URL, password included.
+            throw ConfigError(variable: "DATABASE_URL", reason: "not a usable PostgreSQL URL: \(store.redactedDescription)")
+        }
         configuration.searchPath = searchPath
         app.databases.use(.postgres(configuration: configuration), as: .psql)
     }

@@ -16,22 +16,54 @@ struct ProblemMiddleware: AsyncMiddleware {
 
     static func response(for error: any Error, request: Request) -> Response {
         var problem = Self.problem(for: error)
+        var allowed: [String] = []
+        if problem.status == 404, request.route == nil {
+            allowed = allowedMethods(for: request)
+            if !allowed.isEmpty { problem = Problem(type: .methodNotAllowed, detail: "Use \(allowed.joined(separator: ", ")).") }
+        }
         problem.instance = request.url.path
         if problem.status >= 500 {
-            request.logger.error("\(problem.status) \(String(reflecting: error))")
+            // Never the request itself: its headers carry tokens and cookies.
+            request.logger.error("\(problem.status) \(logDescription(of: error).loggable)")
         } else {
-            request.logger.notice("\(problem.status) \(problem.type) \(problem.detail ?? "")")
+            request.logger.notice("\(problem.status) \(problem.type) \((problem.detail ?? "").loggable)")
         }
-        if wantsHTML(request) {
-            return WebErrorPage.response(for: problem, request: request)
+        let response = wantsHTML(request) ? WebErrorPage.response(for: problem, request: request) : problemResponse(problem)
+        if !allowed.isEmpty { response.headers.replaceOrAdd(name: .allow, value: allowed.joined(separator: ", ")) }
+        return response
+    }
+
+    /// What a 500 logs: the cause, without the request (OpenAPI's `ServerError` description
+    /// includes every header).
+    static func logDescription(of error: any Error) -> String {
+        if let serverError = error as? ServerError {
+            return "\(serverError.operationID): \(serverError.causeDescription) \(String(reflecting: serverError.underlyingError))"
         }
-        return problemResponse(problem)
+        return String(reflecting: error)
+    }
+
+    /// The methods that do have a route at this path, for a 405's `Allow`.
+    static func allowedMethods(for request: Request) -> [String] {
+        let parts = request.url.path.split(separator: "/").map(String.init)
+        var methods = Set<String>()
+        for route in request.application.routes.all where route.path.count == parts.count {
+            let matches = zip(route.path, parts).allSatisfy { component, part in
+                switch component {
+                case .constant(let constant): constant == part
+                case .parameter: true
+                default: false
+                }
+            }
+            if matches { methods.insert(route.method.rawValue) }
+        }
+        return methods.sorted()
     }
 
     static func problemResponse(_ problem: Problem) -> Response {
         let response = Response(status: HTTPResponseStatus(statusCode: problem.status))
         response.headers.replaceOrAdd(name: .contentType, value: Problem.mediaType)
-        if problem.status == 405 { response.headers.replaceOrAdd(name: .allow, value: "GET, POST, DELETE") }
+        if problem.status == 401 { response.headers.replaceOrAdd(name: .wwwAuthenticate, value: "Bearer") }
+        if let retryAfter = problem.retryAfter { response.headers.replaceOrAdd(name: .retryAfter, value: String(retryAfter)) }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         response.body = .init(data: (try? encoder.encode(problem)) ?? Data())
@@ -56,7 +88,10 @@ struct ProblemMiddleware: AsyncMiddleware {
             return Problem(type: .payloadTooLarge)
         }
         if let serverError = error as? ServerError {
-            return problem(status: Int(serverError.httpStatus.code), detail: serverError.causeDescription, underlying: serverError.underlyingError)
+            var status = Int(serverError.httpStatus.code)
+            // Failing before the handler ran means the request could not be read: bad input.
+            if status == 500, serverError.operationInput == nil { status = 400 }
+            return problem(status: status, detail: serverError.causeDescription, underlying: serverError.underlyingError)
         }
         if let abort = error as? any AbortError {
             return problem(status: Int(abort.status.code), detail: abort.reason, underlying: nil)
@@ -73,6 +108,7 @@ struct ProblemMiddleware: AsyncMiddleware {
         case 403: return Problem(type: .forbidden)
         case 404: return Problem(type: .notFound, detail: "There is nothing at this address.")
         case 405: return Problem(type: .methodNotAllowed)
+        case 406: return Problem(type: .notAcceptable, detail: "This resource answers application/json.")
         case 413: return Problem(type: .payloadTooLarge)
         case 415: return Problem(type: .unsupportedMediaType, detail: "Send application/json.")
         case 400..<500: return Problem(type: .validation, status: status, detail: detail)
@@ -106,11 +142,13 @@ struct ProblemMiddleware: AsyncMiddleware {
             let field = path(context, appending: key) ?? key.stringValue
             return Problem(type: .missingField, detail: "\(field) is required.", field: field)
         case .typeMismatch(let type, let context):
-            let field = path(context)
-            return Problem(type: .validation, detail: "\(field ?? "The body") has the wrong type; expected \(type).", field: field)
+            guard let field = path(context) else {
+                return Problem(type: .validation, detail: "The body must be a JSON object.", field: "body")
+            }
+            return Problem(type: .validation, detail: "\(field) has the wrong type; expected \(jsonType(type)).", field: field)
         case .valueNotFound(_, let context):
-            let field = path(context)
-            return Problem(type: .missingField, detail: "\(field ?? "A value") must not be null.", field: field)
+            let field = path(context) ?? "body"
+            return Problem(type: .missingField, detail: "\(field) must not be null.", field: field)
         case .dataCorrupted(let context):
             if let field = path(context) {
                 return Problem(type: .validation, detail: "\(field): \(context.debugDescription)", field: field)
@@ -127,6 +165,17 @@ struct ProblemMiddleware: AsyncMiddleware {
         if let serverError = error as? ServerError { return isTooManyBytes(serverError.underlyingError, depth: depth + 1) }
         return Mirror(reflecting: error).children.contains { child in
             (child.value as? any Error).map { isTooManyBytes($0, depth: depth + 1) } ?? false
+        }
+    }
+
+    private static func jsonType(_ type: Any.Type) -> String {
+        switch type {
+        case is String.Type: "a string"
+        case is Int.Type, is Int64.Type, is Int32.Type: "an integer"
+        case is Double.Type, is Float.Type: "a number"
+        case is Bool.Type: "true or false"
+        case is [Any].Type: "an array"
+        default: "an object"
         }
     }
 

@@ -193,7 +193,7 @@ public enum DemoCounty {
             throw SeedError.notEmpty
         }
         // Hash outside the transaction: Bcrypt is slow by design.
-        let rows = rows(passwordHash: try accounts.hasher.hash(password))
+        let rows = rows(passwordHash: try await accounts.hasher.hash(password))
         try await database.transaction { db in
             try await rows.county.create(on: db)
             try await rows.towns.create(on: db)
