@@ -18,6 +18,6 @@ struct ContractTests {
         #expect(Contract.yaml.contains("application/problem+json"))
         // Every operation declares an operationId, so generated names never drift.
         let operations = Contract.yaml.components(separatedBy: "\n").filter { $0.trimmingCharacters(in: .whitespaces).hasPrefix("operationId:") }
-        #expect(operations.count == 9)
+        #expect(operations.count == 16)
     }
 }

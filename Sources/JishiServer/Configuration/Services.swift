@@ -30,6 +30,14 @@ public struct JishiServices: Sendable {
     }
 }
 
+extension JishiServices {
+    public var shops: ShopService { ShopService(context: marketplace) }
+    public var catalog: CatalogService { CatalogService(context: marketplace) }
+    public var checkouts: CheckoutService { CheckoutService(context: marketplace) }
+    public var orders: OrderService { OrderService(context: marketplace) }
+    public var payments: PaymentService { PaymentService(context: marketplace) }
+}
+
 /// Vapor's Bcrypt behind the domain's hashing protocol, on the blocking-work thread pool so a
 /// burst of logins never stalls the event loops.
 struct BcryptHasher: PasswordHashing {

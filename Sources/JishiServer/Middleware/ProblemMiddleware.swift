@@ -121,7 +121,7 @@ struct ProblemMiddleware: AsyncMiddleware {
         for marker in ["named: ", "named '", "parameter "] {
             if let range = text.range(of: marker) {
                 let rest = text[range.upperBound...]
-                let name = rest.prefix { $0.isLetter || $0.isNumber || $0 == "_" }
+                let name = rest.prefix { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }
                 if !name.isEmpty { return String(name) }
             }
         }

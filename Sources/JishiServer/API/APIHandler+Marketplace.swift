@@ -1,0 +1,111 @@
+import Community
+import FluentKit
+import Foundation
+import JishiAPI
+import JishiKit
+import Marketplace
+import Vapor
+
+extension APIHandler {
+    func openShop(_ input: Operations.OpenShop.Input) async throws -> Operations.OpenShop.Output {
+        let request = try RequestContext.request()
+        let principal = try await request.requirePrincipal()
+        guard case .json(let body) = input.body else { throw Problem(type: .unsupportedMediaType) }
+        let shop = try await request.jishi.shops.open(
+            .init(
+                name: body.name, description: body.description ?? "", villageID: try Self.uuid(body.villageId, field: "villageId"),
+                kind: Shop.Kind(rawValue: body.kind.rawValue) ?? .individual, brandName: body.brandName,
+                licenceNumber: body.licenceNumber),
+            by: principal, on: request.db)
+        return .created(.init(body: .json(try APIMapping.shop(shop))))
+    }
+
+    func addProduct(_ input: Operations.AddProduct.Input) async throws -> Operations.AddProduct.Output {
+        let request = try RequestContext.request()
+        let principal = try await request.requirePrincipal()
+        let shopID = try Self.uuid(input.path.shopId, field: "shopId")
+        guard case .json(let body) = input.body else { throw Problem(type: .unsupportedMediaType) }
+        let variants = body.variants.map { variant in
+            CatalogService.NewVariant(
+                sku: variant.sku, name: variant.name ?? "", price: Money(minorUnits: variant.priceMinor, currency: .cny),
+                stock: variant.stock, weightGrams: variant.weightGrams ?? 0)
+        }
+        let (product, made) = try await request.jishi.catalog.addProduct(
+            .init(
+                title: body.title, description: body.description ?? "",
+                categoryID: try Self.uuid(body.categoryId, field: "categoryId"), variants: variants),
+            to: shopID, by: principal, shops: request.jishi.shops, on: request.db)
+        return .created(.init(body: .json(try APIMapping.product(product, made))))
+    }
+
+    func getProduct(_ input: Operations.GetProduct.Input) async throws -> Operations.GetProduct.Output {
+        let request = try RequestContext.request()
+        let viewer = request.bearerToken == nil ? nil : try await request.requirePrincipal()
+        let (product, variants) = try await request.jishi.catalog.product(
+            try Self.uuid(input.path.id, field: "id"), viewer: viewer, on: request.db)
+        return .ok(.init(body: .json(try APIMapping.product(product, variants))))
+    }
+
+    func checkout(_ input: Operations.Checkout.Input) async throws -> Operations.Checkout.Output {
+        let request = try RequestContext.request()
+        let principal = try await request.requirePrincipal()
+        guard case .json(let body) = input.body else { throw Problem(type: .unsupportedMediaType) }
+        guard let items = body.items else {
+            // Carts arrive with the cart endpoints; until then the items are required.
+            throw Problem(type: .missingField, detail: "items is required.", field: "items")
+        }
+        let delivery = DeliveryAddress(
+            name: body.delivery.name, phone: body.delivery.phone,
+            villageID: try body.delivery.villageId.map { try Self.uuid($0, field: "delivery.villageId") },
+            addressLine: body.delivery.addressLine)
+        let lines = try items.enumerated().map { index, item in
+            CheckoutService.Item(variantID: try Self.uuid(item.variantId, field: "items[\(index)].variantId"), quantity: item.quantity)
+        }
+        let result = try await request.jishi.checkouts.checkout(
+            .init(items: lines, delivery: delivery, paymentMethod: Checkout.PaymentMethod(rawValue: body.paymentMethod.rawValue) ?? .online),
+            idempotencyKey: input.headers.idempotencyKey, by: principal, on: request.db)
+        return .created(
+            .init(
+                body: .json(
+                    .init(
+                        checkoutId: try result.checkout.requireID().uuidString, orders: try result.orders.map(APIMapping.orderSummary),
+                        totalMinor: result.checkout.totalMinor, expiresAt: result.checkout.expiresAt))))
+    }
+
+    func payCheckout(_ input: Operations.PayCheckout.Input) async throws -> Operations.PayCheckout.Output {
+        let request = try RequestContext.request()
+        let principal = try await request.requirePrincipal()
+        guard case .json(let body) = input.body else { throw Problem(type: .unsupportedMediaType) }
+        let result = try await request.jishi.payments.pay(
+            checkoutID: try Self.uuid(input.path.checkoutId, field: "checkoutId"), provider: body.provider.rawValue,
+            token: body.token, idempotencyKey: input.headers.idempotencyKey, by: principal, on: request.db)
+        return .created(
+            .init(
+                body: .json(
+                    .init(
+                        paymentId: try result.payment.requireID().uuidString, status: .captured,
+                        orders: try result.orders.map(APIMapping.orderSummary)))))
+    }
+
+    func getOrder(_ input: Operations.GetOrder.Input) async throws -> Operations.GetOrder.Output {
+        let request = try RequestContext.request()
+        let principal = try await request.requirePrincipal()
+        let order = try await request.jishi.orders.order(try Self.uuid(input.path.id, field: "id"), for: principal, on: request.db)
+        return .ok(.init(body: .json(try await APIMapping.order(order, on: request.db))))
+    }
+
+    func cancelOrder(_ input: Operations.CancelOrder.Input) async throws -> Operations.CancelOrder.Output {
+        let request = try RequestContext.request()
+        let principal = try await request.requirePrincipal()
+        var reason = "cancelled"
+        if case .json(let body)? = input.body, let given = body.reason?.trimmingCharacters(in: .whitespacesAndNewlines), !given.isEmpty {
+            guard !given.containsControlCharacters(allowingLineBreaks: true) else {
+                throw Problem.validation("reason", "No control characters.")
+            }
+            reason = given
+        }
+        let order = try await request.jishi.orders.cancel(
+            try Self.uuid(input.path.id, field: "id"), by: principal, reason: reason, on: request.db)
+        return .ok(.init(body: .json(try await APIMapping.order(order, on: request.db))))
+    }
+}
