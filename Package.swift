@@ -34,6 +34,7 @@ let package = Package(
             dependencies: [
                 "JishiKit",
                 .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),

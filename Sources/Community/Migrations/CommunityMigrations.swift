@@ -5,5 +5,6 @@ public enum CommunityMigrations {
     public static let all: [any Migration] = [
         CreateGeography(),
         CreateAccounts(),
+        CreateJobs(),
     ]
 }

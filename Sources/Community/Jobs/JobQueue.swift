@@ -1,0 +1,117 @@
+import FluentKit
+import Foundation
+import JishiKit
+import SQLKit
+
+/// Enqueues and runs background jobs kept in the database.
+///
+/// A worker claims a due job with one guarded update
+/// (`… SET status = 'running', locked_by = me WHERE id = ? AND (status = 'queued' OR lease expired)`),
+/// so of several workers — in one process or many — exactly one runs each attempt. A worker
+/// that dies leaves its lease to expire and the job is claimed again. Failed attempts are
+/// retried with exponential backoff up to `maxAttempts`, then the job is marked failed.
+public struct JobQueue: Sendable {
+    public typealias Handler = @Sendable (_ payload: String, _ database: any Database) async throws -> Void
+
+    public let dependencies: Dependencies
+    public let workerID: String
+    /// How long a claim holds before another worker may take the job over.
+    public let lease: TimeInterval
+    private let handlers: [String: Handler]
+
+    public init(dependencies: Dependencies, workerID: String, lease: TimeInterval = 60, handlers: [String: Handler] = [:]) {
+        self.dependencies = dependencies
+        self.workerID = workerID
+        self.lease = lease
+        self.handlers = handlers
+    }
+
+    /// A queue with one more handler.
+    public func handling(_ kind: String, _ handler: @escaping Handler) -> JobQueue {
+        var all = handlers
+        all[kind] = handler
+        return JobQueue(dependencies: dependencies, workerID: workerID, lease: lease, handlers: all)
+    }
+
+    /// Adds a job; call it inside the transaction that makes the work necessary, so the job
+    /// exists exactly when that work's reason does.
+    @discardableResult
+    public func enqueue(_ kind: String, payload: String, runAt: Date? = nil, maxAttempts: Int = 5, on database: any Database) async throws -> Job {
+        let now = dependencies.now()
+        let job = Job(id: dependencies.uuid(), kind: kind, payload: payload, runAt: runAt ?? now, maxAttempts: maxAttempts, createdAt: now)
+        try await job.create(on: database)
+        return job
+    }
+
+    /// Claims and runs up to `limit` due jobs, one at a time; returns how many it ran.
+    @discardableResult
+    public func runDue(limit: Int = 20, on database: any Database) async throws -> Int {
+        guard let sql = database as? any SQLDatabase else { return 0 }
+        let now = dependencies.now()
+        let candidates = try await Job.query(on: database)
+            .group(.or) { group in
+                group.group(.and) { $0.filter(\.$status == .queued).filter(\.$runAt <= now) }
+                group.group(.and) { $0.filter(\.$status == .running).filter(\.$lockedUntil < now) }
+            }
+            .sort(\.$runAt).sort(\.$id).limit(limit).all()
+        var ran = 0
+        for candidate in candidates {
+            let id = try candidate.requireID()
+            let claimed = try await sql.update(Job.schema)
+                .set(SQLIdentifier("status"), to: SQLBind(Job.Status.running.rawValue))
+                .set(SQLIdentifier("locked_by"), to: SQLBind(workerID))
+                .set(SQLIdentifier("locked_until"), to: SQLBind(now.addingTimeInterval(lease)))
+                .set(SQLIdentifier("attempts"), to: SQLBinaryExpression(SQLIdentifier("attempts"), .add, SQLLiteral.numeric("1")))
+                .where(SQLIdentifier("id"), .equal, SQLBind(id))
+                .where { group in
+                    group.where(SQLIdentifier("status"), .equal, SQLBind(Job.Status.queued.rawValue))
+                        .orWhere { expired in
+                            expired.where(SQLIdentifier("status"), .equal, SQLBind(Job.Status.running.rawValue))
+                                .where(SQLIdentifier("locked_until"), .lessThan, SQLBind(now))
+                        }
+                }
+                .returning(SQLIdentifier("id"))
+                .all()
+            guard !claimed.isEmpty else { continue }  // another worker took it
+            try await run(id: id, on: database)
+            ran += 1
+        }
+        return ran
+    }
+
+    private func run(id: UUID, on database: any Database) async throws {
+        guard let job = try await Job.find(id, on: database), job.lockedBy == workerID else { return }
+        do {
+            guard let handler = handlers[job.kind] else {
+                throw JobError(message: "No handler for job kind \(job.kind).")
+            }
+            try await handler(job.payload, database)
+            job.status = .done
+            job.lastError = nil
+        } catch {
+            job.lastError = String(String(describing: error).prefix(500))
+            if job.attempts >= job.maxAttempts {
+                job.status = .failed
+            } else {
+                job.status = .queued
+                job.runAt = dependencies.now().addingTimeInterval(Self.backoff(attempt: job.attempts))
+            }
+        }
+        job.lockedBy = nil
+        job.lockedUntil = nil
+        try await job.save(on: database)
+    }
+
+    /// 2, 4, 8 … seconds, at most an hour.
+    public static func backoff(attempt: Int) -> TimeInterval {
+        min(3600, pow(2, Double(max(1, attempt))))
+    }
+}
+
+public struct JobError: Error, CustomStringConvertible {
+    public var message: String
+
+    public init(message: String) { self.message = message }
+
+    public var description: String { message }
+}
