@@ -119,4 +119,38 @@ struct OrderLifecycleTests {
             #expect(try await Order.query(on: app.db).filter(\.$status == .cancelled).count() == 3)
         }
     }
+
+    @Test(arguments: TestStore.available)
+    func checkoutQueuesItsOwnExpiryWhichTwoWorkersRunOnce(store: TestStore) async throws {
+        let clock = TestClock()
+        try await withTestApp(on: store, seedDemo: true, dependencies: clock.dependencies) { app in
+            let fixture = try await MarketplaceFixture.make(app)
+            let variant = try #require(try await fixture.product(variants: [("J", 2_000, 10)]).first)
+            let buyers = try await fixture.buyers(2)
+            let unpaid = try await fixture.checkouts.checkout(
+                try fixture.request([(variant, 3)]), idempotencyKey: "job-expiry-1", by: buyers[0], on: app.db)
+            let paid = try await fixture.checkouts.checkout(
+                try fixture.request([(variant, 2)]), idempotencyKey: "job-expiry-2", by: buyers[1], on: app.db)
+            _ = try await fixture.payments.pay(
+                checkoutID: try paid.checkout.requireID(), provider: "sandbox", token: "tok_ok",
+                idempotencyKey: "job-expiry-pay", by: buyers[1], on: app.db)
+            #expect(try await Job.query(on: app.db).count() == 2)
+            #expect(try await fixture.stock(of: variant) == 5)
+
+            func worker(_ name: String) -> JobQueue {
+                MarketplaceJobs.register(
+                    on: JobQueue(dependencies: clock.dependencies, workerID: name), context: fixture.context)
+            }
+            #expect(try await worker("early").runDue(on: app.db) == 0)
+            clock.advance(by: 30 * 60 + 1)
+            async let a = worker("a").runDue(on: app.db)
+            async let b = worker("b").runDue(on: app.db)
+            #expect(try await a + b == 2)
+            // The unpaid checkout's 3 come back once; the paid one keeps its 2.
+            #expect(try await fixture.stock(of: variant) == 8)
+            let unpaidOrder = try #require(unpaid.orders.first)
+            #expect(try await Order.find(unpaidOrder.requireID(), on: app.db)?.status == .cancelled)
+            #expect(try await Order.query(on: app.db).filter(\.$status == .paid).count() == 1)
+        }
+    }
 }

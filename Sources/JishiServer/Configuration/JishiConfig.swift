@@ -8,13 +8,28 @@ public struct JishiConfig: Sendable {
     public var store: Store
     public var http: HTTP
     public var auth: Auth
+    public var jobs: Jobs
     public var logLevel: Logger.Level
 
-    public init(store: Store = .sqlite(path: "jishi.sqlite"), http: HTTP = HTTP(), auth: Auth = Auth(), logLevel: Logger.Level = .info) {
+    public init(
+        store: Store = .sqlite(path: "jishi.sqlite"), http: HTTP = HTTP(), auth: Auth = Auth(), jobs: Jobs = Jobs(),
+        logLevel: Logger.Level = .info
+    ) {
         self.store = store
         self.http = http
         self.auth = auth
+        self.jobs = jobs
         self.logLevel = logLevel
+    }
+
+    /// The background job worker that runs inside every server process.
+    public struct Jobs: Sendable {
+        /// Off in tests, which run the queue by hand.
+        public var enabled = true
+        /// How often the worker looks for due jobs.
+        public var pollInterval: TimeInterval = 2
+
+        public init() {}
     }
 
     /// Where the data lives.

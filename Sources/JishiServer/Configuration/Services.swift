@@ -13,6 +13,8 @@ public struct JishiServices: Sendable {
     public var loginThrottle: LoginThrottle
     public var metrics: AppMetrics
     public var marketplace: MarketplaceContext
+    /// The job queue with every module's handlers.
+    public var jobs: JobQueue
 
     public init(config: JishiConfig, dependencies: Dependencies) {
         self.config = config
@@ -25,8 +27,10 @@ public struct JishiServices: Sendable {
             addressLimit: config.auth.loginAttemptsPerAddress,
             window: config.auth.loginWindow)
         self.metrics = AppMetrics()
+        let queue = JobQueue(dependencies: dependencies, workerID: "\(ProcessInfo.processInfo.hostName):\(getpid()):\(UUID())")
         self.marketplace = MarketplaceContext(
-            dependencies: dependencies, transactions: TransactionRunner(serialized: config.store.kind == "sqlite"))
+            dependencies: dependencies, transactions: TransactionRunner(serialized: config.store.kind == "sqlite"), jobs: queue)
+        self.jobs = MarketplaceJobs.register(on: queue, context: marketplace)
     }
 }
 

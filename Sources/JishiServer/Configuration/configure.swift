@@ -28,6 +28,7 @@ public func configure(_ app: Application, _ config: JishiConfig, dependencies: D
     let api = app.grouped(RequestContextMiddleware())
     try APIHandler().registerHandlers(on: VaporTransport(routesBuilder: api), serverURL: Servers.Server1.url())
     try WebRoutes.register(on: app)
+    if config.jobs.enabled { app.lifecycle.use(JobWorker()) }
 }
 
 private func useDatabase(_ app: Application, _ store: JishiConfig.Store) throws {

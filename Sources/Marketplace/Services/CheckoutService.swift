@@ -108,6 +108,8 @@ public struct CheckoutService: Sendable {
                     try await entry.lines.create(on: db)
                 }
                 try await events.create(on: db)
+                try await context.jobs.enqueue(
+                    MarketplaceJobs.expireCheckout, payload: checkoutID.uuidString, runAt: checkout.expiresAt, on: db)
             }
         } catch let error where (error as? any DatabaseError)?.isConstraintFailure == true {
             // The same key raced in from another request and won: answer with its checkout.

@@ -9,11 +9,17 @@ public struct MarketplaceContext: Sendable {
     public var transactions: TransactionRunner
     /// How long an unpaid order holds its stock.
     public var paymentWindow: TimeInterval
+    /// Where follow-up work (expiring unpaid checkouts) is queued.
+    public var jobs: JobQueue
 
-    public init(dependencies: Dependencies, transactions: TransactionRunner, paymentWindow: TimeInterval = 30 * 60) {
+    public init(
+        dependencies: Dependencies, transactions: TransactionRunner, paymentWindow: TimeInterval = 30 * 60,
+        jobs: JobQueue? = nil
+    ) {
         self.dependencies = dependencies
         self.transactions = transactions
         self.paymentWindow = paymentWindow
+        self.jobs = jobs ?? JobQueue(dependencies: dependencies, workerID: "marketplace")
     }
 }
 

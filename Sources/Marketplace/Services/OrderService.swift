@@ -58,6 +58,27 @@ public struct OrderService: Sendable {
         return try await move(order, to: .completed, from: [.delivered], actor: principal.accountID, reason: "received", on: database)
     }
 
+    /// Cancels a checkout's orders that are still unpaid once its payment window has closed,
+    /// giving their stock back; an order paid or cancelled meanwhile is left alone.
+    @discardableResult
+    public func expire(checkoutID: UUID, on database: any Database) async throws -> Int {
+        guard let checkout = try await Checkout.find(checkoutID, on: database),
+            checkout.expiresAt <= context.dependencies.now()
+        else { return 0 }
+        var expired = 0
+        for order in try await Order.query(on: database).filter(\.$checkout.$id == checkoutID)
+            .filter(\.$status == .pendingPayment).all()
+        {
+            do {
+                _ = try await move(order, to: .cancelled, from: [.pendingPayment], actor: nil, reason: "payment window closed", on: database)
+                expired += 1
+            } catch let problem as Problem where problem.type == ProblemType.invalidTransition.uri {
+                continue  // paid or cancelled meanwhile
+            }
+        }
+        return expired
+    }
+
     /// Cancels every unpaid order whose checkout's payment window has closed, giving its stock
     /// back. Safe to run from several workers at once: each order is moved by a guarded update.
     @discardableResult
