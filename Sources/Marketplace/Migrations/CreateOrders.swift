@@ -24,6 +24,7 @@ public struct CreateOrders: AsyncMigration {
             .field("buyer_id", .uuid, .required, .references(Account.schema, .id))
             .field("status", .string, .required)
             .field("total_minor", .int64, .required)
+            .field("refund_reserved_minor", .int64, .required)
             .field("delivery_name", .string, .required)
             .field("delivery_phone", .string, .required)
             .field("delivery_village_id", .uuid)
@@ -61,10 +62,23 @@ public struct CreateOrders: AsyncMigration {
             .field("created_at", .datetime, .required)
             .unique(on: "checkout_id", "idempotency_key")
             .create()
+        try await database.schema(Refund.schema)
+            .id()
+            .field("order_id", .uuid, .required, .references(Order.schema, .id, onDelete: .cascade))
+            .field("amount_minor", .int64, .required)
+            .field("reason", .string, .required)
+            .field("requires_return", .bool, .required)
+            .field("status", .string, .required)
+            .field("requested_by", .uuid, .required)
+            .field("requested_at", .datetime, .required)
+            .field("decided_at", .datetime)
+            .field("refunded_at", .datetime)
+            .field("provider_reference", .string)
+            .create()
     }
 
     public func revert(on database: any Database) async throws {
-        for schema in [Payment.schema, OrderEvent.schema, OrderLine.schema, Order.schema, Checkout.schema] {
+        for schema in [Refund.schema, Payment.schema, OrderEvent.schema, OrderLine.schema, Order.schema, Checkout.schema] {
             try await database.schema(schema).delete()
         }
     }

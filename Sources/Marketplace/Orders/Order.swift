@@ -12,6 +12,8 @@ public final class Order: Model, @unchecked Sendable {
     @Parent(key: "buyer_id") public var buyer: Account
     @Field(key: "status") public var status: OrderStatus
     @Field(key: "total_minor") public var totalMinor: Int64
+    /// Money promised back by refunds that are not rejected; never above `totalMinor`.
+    @Field(key: "refund_reserved_minor") public var refundReservedMinor: Int64
     @Field(key: "delivery_name") public var deliveryName: String
     @Field(key: "delivery_phone") public var deliveryPhone: String
     @OptionalField(key: "delivery_village_id") public var deliveryVillageID: UUID?
@@ -33,6 +35,7 @@ public final class Order: Model, @unchecked Sendable {
         self.$buyer.id = buyerID
         self.status = .pendingPayment
         self.totalMinor = totalMinor
+        self.refundReservedMinor = 0
         self.deliveryName = delivery.name
         self.deliveryPhone = delivery.phone
         self.deliveryVillageID = delivery.villageID

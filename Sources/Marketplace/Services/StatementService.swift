@@ -1,0 +1,79 @@
+import Community
+import FluentKit
+import Foundation
+import JishiKit
+
+/// What a shop sold, refunded and owes in commission over a period, and what it is paid.
+///
+/// Sales count when an order is paid; refunds when the money went back. Commission is each
+/// line's total times the rate fixed on the line at the time of sale (half up, in fen); a
+/// refund returns the order's commission in proportion to the amount refunded (rounded down,
+/// so the platform never returns more than it took). Always:
+/// `net = sales − refunds − commission + commissionReturned`.
+public struct Statement: Sendable, Hashable {
+    public var shopID: UUID
+    public var from: Date
+    public var to: Date
+    public var salesMinor: Int64 = 0
+    public var refundsMinor: Int64 = 0
+    public var commissionMinor: Int64 = 0
+    public var commissionReturnedMinor: Int64 = 0
+    public var paidOrders = 0
+    public var refunds = 0
+
+    public var netPayableMinor: Int64 { salesMinor - refundsMinor - commissionMinor + commissionReturnedMinor }
+}
+
+public struct StatementService: Sendable {
+    public init() {}
+
+    /// Commission on one line, half up.
+    public static func commission(onMinor amount: Int64, basisPoints: Int) -> Int64 {
+        (amount * Int64(basisPoints) + 5_000) / 10_000
+    }
+
+    /// The statement for `[from, to)`; staff of the shop or an admin only.
+    public func statement(
+        shopID: UUID, from: Date, to: Date, by principal: Principal, on database: any Database
+    ) async throws -> Statement {
+        guard from < to else { throw Problem.validation("to", "The period must end after it starts.") }
+        let isStaff =
+            try await ShopStaff.query(on: database).filter(\.$shop.$id == shopID)
+            .filter(\.$account.$id == principal.accountID).count() > 0
+        guard isStaff || principal.has(.admin) else { throw Problem.notFound("The shop", field: "shopId") }
+
+        var statement = Statement(shopID: shopID, from: from, to: to)
+        let orders = try await Order.query(on: database).filter(\.$shop.$id == shopID).all()
+        let orderIDs = try orders.map { try $0.requireID() }
+        guard !orderIDs.isEmpty else { return statement }
+        let lines = Dictionary(grouping: try await OrderLine.query(on: database).filter(\.$order.$id ~~ orderIDs).all()) {
+            $0.$order.id
+        }
+        var orderCommission: [UUID: Int64] = [:]
+        for (orderID, orderLines) in lines {
+            orderCommission[orderID] = orderLines.reduce(0) {
+                $0 + Self.commission(onMinor: $1.totalMinor, basisPoints: $1.commissionBasisPoints)
+            }
+        }
+        let paidEvents = try await OrderEvent.query(on: database).filter(\.$order.$id ~~ orderIDs)
+            .filter(\.$from == .pendingPayment).filter(\.$to == .paid).filter(\.$at >= from).filter(\.$at < to).all()
+        let totals = Dictionary(uniqueKeysWithValues: try orders.map { (try $0.requireID(), $0.totalMinor) })
+        for event in paidEvents {
+            let orderID = event.$order.id
+            statement.salesMinor += totals[orderID] ?? 0
+            statement.commissionMinor += orderCommission[orderID] ?? 0
+            statement.paidOrders += 1
+        }
+        let refunds = try await Refund.query(on: database).filter(\.$order.$id ~~ orderIDs)
+            .filter(\.$status == .refunded).filter(\.$refundedAt >= from).filter(\.$refundedAt < to).all()
+        for refund in refunds {
+            let orderID = refund.$order.id
+            statement.refundsMinor += refund.amountMinor
+            if let total = totals[orderID], total > 0 {
+                statement.commissionReturnedMinor += (orderCommission[orderID] ?? 0) * refund.amountMinor / total
+            }
+            statement.refunds += 1
+        }
+        return statement
+    }
+}
