@@ -1,6 +1,7 @@
 import FluentKit
 import Foundation
 import JishiKit
+import SQLKit
 
 /// Reads the county's geography.
 public struct GeographyService: Sendable {
@@ -8,6 +9,22 @@ public struct GeographyService: Sendable {
 
     public func towns(on database: any Database) async throws -> [Town] {
         try await Town.query(on: database).sort(\.$nameEn).all()
+    }
+
+    /// How many villages each town has, in one query.
+    public func villageCounts(on database: any Database) async throws -> [UUID: Int] {
+        guard let sql = database as? any SQLDatabase else { return [:] }
+        let rows = try await sql.select()
+            .column(SQLIdentifier("town_id"))
+            .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+            .from(Village.schema)
+            .groupBy(SQLIdentifier("town_id"))
+            .all()
+        var counts: [UUID: Int] = [:]
+        for row in rows {
+            counts[try row.decode(column: "town_id", as: UUID.self)] = try row.decode(column: "n", as: Int.self)
+        }
+        return counts
     }
 
     public func villages(inTown townID: UUID?, on database: any Database) async throws -> [Village] {

@@ -87,8 +87,7 @@ extension APIHandler {
     func listTowns(_ input: Operations.ListTowns.Input) async throws -> Operations.ListTowns.Output {
         let request = try RequestContext.request()
         let towns = try await request.jishi.geography.towns(on: request.db)
-        var counts: [UUID: Int] = [:]
-        for village in try await Village.query(on: request.db).all() { counts[village.$town.id, default: 0] += 1 }
+        let counts = try await request.jishi.geography.villageCounts(on: request.db)
         let body = try towns.map { town in
             let id = try town.requireID()
             return Components.Schemas.Town(
