@@ -6,5 +6,6 @@ public enum MarketplaceMigrations {
         CreateShops(),
         CreateCatalog(),
         CreateOrders(),
+        CreateSearchTerms(),
     ]
 }

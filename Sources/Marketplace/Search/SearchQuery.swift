@@ -1,0 +1,85 @@
+import Foundation
+import JishiKit
+
+/// What a buyer asks the search for: words, filters, an order and a page.
+public struct SearchQuery: Hashable, Sendable {
+    public static let maximumLimit = 100
+    public static let maximumOffset = 10_000
+    public static let maximumQueryLength = 100
+    public static let maximumTerms = 40
+
+    /// The query box; blank means "everything that passes the filters".
+    public var text: String?
+    public var categoryID: UUID?
+    /// The product's origin village.
+    public var villageID: UUID?
+    /// Any village of this town.
+    public var townID: UUID?
+    /// Some variant costs at least this many fen.
+    public var minPriceMinor: Int64?
+    /// Some variant costs at most this many fen.
+    public var maxPriceMinor: Int64?
+    /// Some variant (within the price range, if given) has stock.
+    public var inStockOnly: Bool
+    public var sort: Sort
+    public var limit: Int
+    public var offset: Int
+
+    public init(
+        text: String? = nil, categoryID: UUID? = nil, villageID: UUID? = nil, townID: UUID? = nil,
+        minPriceMinor: Int64? = nil, maxPriceMinor: Int64? = nil, inStockOnly: Bool = false, sort: Sort = .relevance,
+        limit: Int = 20, offset: Int = 0
+    ) {
+        self.text = text
+        self.categoryID = categoryID
+        self.villageID = villageID
+        self.townID = townID
+        self.minPriceMinor = minPriceMinor
+        self.maxPriceMinor = maxPriceMinor
+        self.inStockOnly = inStockOnly
+        self.sort = sort
+        self.limit = limit
+        self.offset = offset
+    }
+
+    /// Checks the bounds, naming the offending field, and returns the query's distinct terms
+    /// (nil when there is no query text).
+    public func validatedTerms() throws -> [String]? {
+        guard (1...Self.maximumLimit).contains(limit) else {
+            throw Problem.validation("limit", "Use a limit from 1 to \(Self.maximumLimit).")
+        }
+        guard (0...Self.maximumOffset).contains(offset) else {
+            throw Problem.validation("offset", "Use an offset from 0 to \(Self.maximumOffset).")
+        }
+        if let minPriceMinor, minPriceMinor < 0 { throw Problem.validation("minPrice", "A price is not negative.") }
+        if let maxPriceMinor, maxPriceMinor < 0 { throw Problem.validation("maxPrice", "A price is not negative.") }
+        if let minPriceMinor, let maxPriceMinor, minPriceMinor > maxPriceMinor {
+            throw Problem.validation("minPrice", "minPrice must not exceed maxPrice.")
+        }
+        guard let text, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
+        guard text.count <= Self.maximumQueryLength else {
+            throw Problem.validation("q", "Use at most \(Self.maximumQueryLength) characters.")
+        }
+        guard !text.containsControlCharacters(allowingLineBreaks: false) else {
+            throw Problem.validation("q", "No control characters.")
+        }
+        let terms = SearchTokenizer.distinctTerms(text)
+        guard terms.count <= Self.maximumTerms else {
+            throw Problem.validation("q", "Use fewer words (at most \(Self.maximumTerms) terms).")
+        }
+        return terms
+    }
+}
+
+extension SearchQuery {
+    /// The order of results; every order ends with the product id so pages never overlap.
+    public enum Sort: String, Codable, Sendable, CaseIterable {
+        /// Summed term weights, highest first; newest first when there is no query text.
+        case relevance
+        case priceAsc = "price_asc"
+        case priceDesc = "price_desc"
+        /// Units sold (all order lines), most first.
+        case sales
+        case newest
+    }
+}
