@@ -1,0 +1,42 @@
+import Foundation
+import JishiAPI
+import JishiKit
+import Marketplace
+import Vapor
+
+extension APIHandler {
+    /// `GET /api/v1/search`: parses the query parameters (naming any bad one) and asks
+    /// `SearchService`; anonymous, since only public products are found.
+    func searchProducts(_ input: Operations.SearchProducts.Input) async throws -> Operations.SearchProducts.Output {
+        let request = try RequestContext.request()
+        let query = input.query
+        let sort: SearchQuery.Sort
+        if let given = query.sort {
+            guard let parsed = SearchQuery.Sort(rawValue: given) else {
+                throw Problem.validation("sort", "Use one of \(SearchQuery.Sort.allCases.map(\.rawValue)).")
+            }
+            sort = parsed
+        } else {
+            sort = .relevance
+        }
+        let search = SearchQuery(
+            text: query.q,
+            categoryID: try query.category.map { try Self.uuid($0, field: "category") },
+            villageID: try query.village.map { try Self.uuid($0, field: "village") },
+            townID: try query.town.map { try Self.uuid($0, field: "town") },
+            minPriceMinor: query.minPrice, maxPriceMinor: query.maxPrice, inStockOnly: query.inStock ?? false, sort: sort,
+            limit: query.limit ?? 20, offset: query.offset ?? 0)
+        let page = try await SearchService().search(search, on: request.db)
+        return .ok(
+            .init(
+                body: .json(
+                    .init(
+                        items: page.items.map { hit in
+                            .init(
+                                productId: hit.productID.uuidString, title: hit.title, shopId: hit.shopID.uuidString,
+                                categoryId: hit.categoryID.uuidString, villageId: hit.villageID?.uuidString,
+                                minPriceMinor: hit.minPriceMinor, inStock: hit.inStock, score: hit.score)
+                        },
+                        total: page.total, limit: search.limit, offset: search.offset))))
+    }
+}
