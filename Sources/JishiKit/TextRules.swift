@@ -4,8 +4,9 @@ extension String {
     public func containsControlCharacters(allowingLineBreaks: Bool = false) -> Bool {
         unicodeScalars.contains { scalar in
             if allowingLineBreaks, scalar == "\n" || scalar == "\r" || scalar == "\t" { return false }
-            return scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format
-                && scalar.value != 0x200D  // zero-width joiner is part of ordinary emoji and scripts
+            return scalar.properties.generalCategory == .control
+                || scalar.properties.generalCategory == .format
+                    && scalar.value != 0x200D  // zero-width joiner is part of ordinary emoji and scripts
         }
     }
 

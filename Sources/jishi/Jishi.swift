@@ -6,9 +6,11 @@ struct Jishi: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "jishi",
         abstract: "Jishi (集市): the county's rural e-commerce platform.",
-        discussion: "Start with `jishi demo`. The store is chosen by --database-url or DATABASE_URL (sqlite:PATH or postgres://…).",
+        discussion:
+            "Start with `jishi demo`. The store is chosen by --database-url or DATABASE_URL (sqlite:PATH or postgres://…).",
         subcommands: [
-            ServeCommand.self, MigrateCommand.self, SeedCommand.self, DemoCommand.self, RouteCommand.self, SiteCommand.self,
+            ServeCommand.self, MigrateCommand.self, SeedCommand.self, DemoCommand.self, RouteCommand.self,
+            SiteCommand.self,
         ]
     )
 }

@@ -26,7 +26,8 @@ struct ServeCommand: AsyncParsableCommand {
 }
 
 struct MigrateCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "migrate", abstract: "Run pending migrations, or revert them all.")
+    static let configuration = CommandConfiguration(
+        commandName: "migrate", abstract: "Run pending migrations, or revert them all.")
 
     @OptionGroup var store: StoreOptions
     @Flag(help: "Revert every migration instead.") var revert = false
@@ -88,7 +89,9 @@ struct DemoCommand: AsyncParsableCommand {
             // Written straight to the descriptor: print's buffer would hold it until exit when
             // stdout is a pipe.
             let banner =
-                (loaded ? "Seeded the demo county into \(config.store.redactedDescription).\n" : "Reusing \(config.store.redactedDescription).\n")
+                (loaded
+                    ? "Seeded the demo county into \(config.store.redactedDescription).\n"
+                    : "Reusing \(config.store.redactedDescription).\n")
                 + "\nJishi is at http://\(hostname):\(port)/\n\n" + DemoSeed.loginTable + "\n"
             FileHandle.standardOutput.write(Data(banner.utf8))
             try await serve(app, hostname: hostname, port: port)

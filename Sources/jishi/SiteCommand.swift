@@ -86,12 +86,18 @@ struct SiteCommand: ParsableCommand {
                 let sites = solution.sites.map { $0 + 1 }
                 switch format {
                 case .json:
-                    print(#"{"cost": \#(solution.cost), "sites": \#(sites), "lowerBound": \#(solution.lowerBound.map(String.init) ?? "null")}"#)
+                    print(
+                        #"{"cost": \#(solution.cost), "sites": \#(sites), "lowerBound": \#(solution.lowerBound.map(String.init) ?? "null")}"#
+                    )
                 case .text:
                     print("cost \(solution.cost)")
-                    print("lower bound \(solution.lowerBound.map(String.init) ?? "none")\(solution.isProvenOptimal ? " (proven optimal)" : "")")
+                    print(
+                        "lower bound \(solution.lowerBound.map(String.init) ?? "none")\(solution.isProvenOptimal ? " (proven optimal)" : "")"
+                    )
                     print("sites \(sites.map(String.init).joined(separator: " "))")
-                    print("iterations \(solution.iterations), branch-and-bound nodes \(solution.branchNodes), \(String(format: "%.2f", solution.seconds)) s")
+                    print(
+                        "iterations \(solution.iterations), branch-and-bound nodes \(solution.branchNodes), \(String(format: "%.2f", solution.seconds)) s"
+                    )
                 }
             case .covering:
                 guard let radius else { fail("--radius: required with --model covering") }
@@ -105,10 +111,14 @@ struct SiteCommand: ParsableCommand {
                 let sites = solution.sites.map { $0 + 1 }
                 switch format {
                 case .json:
-                    print(#"{"covered": \#(solution.coveredPopulation), "population": \#(solution.totalPopulation), "sites": \#(sites), "upperBound": \#(solution.upperBound.map(String.init) ?? "null")}"#)
+                    print(
+                        #"{"covered": \#(solution.coveredPopulation), "population": \#(solution.totalPopulation), "sites": \#(sites), "upperBound": \#(solution.upperBound.map(String.init) ?? "null")}"#
+                    )
                 case .text:
                     print("covered \(solution.coveredPopulation) of \(solution.totalPopulation)")
-                    print("upper bound \(solution.upperBound.map(String.init) ?? "none")\(solution.isProvenOptimal ? " (proven optimal)" : "")")
+                    print(
+                        "upper bound \(solution.upperBound.map(String.init) ?? "none")\(solution.isProvenOptimal ? " (proven optimal)" : "")"
+                    )
                     print("sites \(sites.map(String.init).joined(separator: " "))")
                     print("iterations \(solution.iterations), \(String(format: "%.2f", solution.seconds)) s")
                 }

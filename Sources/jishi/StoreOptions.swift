@@ -5,7 +5,9 @@ import Logging
 
 /// Options every server command shares. Flags win over the environment, which wins over defaults.
 struct StoreOptions: ParsableArguments {
-    @Option(name: .customLong("database-url"), help: "sqlite:PATH or postgres://user:pass@host:port/db (default: $DATABASE_URL, else sqlite:jishi.sqlite).")
+    @Option(
+        name: .customLong("database-url"),
+        help: "sqlite:PATH or postgres://user:pass@host:port/db (default: $DATABASE_URL, else sqlite:jishi.sqlite).")
     var databaseURL: String?
 
     @Option(help: "trace, debug, info, notice, warning, error or critical (default: $LOG_LEVEL, else info).")
@@ -15,7 +17,9 @@ struct StoreOptions: ParsableArguments {
         var config: JishiConfig
         do {
             config = try JishiConfig.load()
-            if let defaultStore, ProcessInfo.processInfo.environment["DATABASE_URL"] == nil { config.store = defaultStore }
+            if let defaultStore, ProcessInfo.processInfo.environment["DATABASE_URL"] == nil {
+                config.store = defaultStore
+            }
             if let databaseURL { config.store = try JishiConfig.Store(databaseURL: databaseURL) }
         } catch let error as ConfigError {
             throw ValidationError(error.description)
@@ -29,4 +33,3 @@ struct StoreOptions: ParsableArguments {
         return config
     }
 }
-

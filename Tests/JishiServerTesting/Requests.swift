@@ -27,13 +27,16 @@ extension Application {
     ) async throws -> String {
         let created = try await send(
             .POST, "/api/v1/accounts",
-            json: #"{"username":"\#(username)","password":"\#(password)","displayName":"\#(username)","role":"\#(role)"}"#)
+            json:
+                #"{"username":"\#(username)","password":"\#(password)","displayName":"\#(username)","role":"\#(role)"}"#
+        )
         #expect(created.status == .created, "registering \(username): \(created.body.string)")
         return try await logIn(username, password: password)
     }
 
     public func logIn(_ username: String, password: String) async throws -> String {
-        let session = try await send(.POST, "/api/v1/sessions", json: #"{"username":"\#(username)","password":"\#(password)"}"#)
+        let session = try await send(
+            .POST, "/api/v1/sessions", json: #"{"username":"\#(username)","password":"\#(password)"}"#)
         #expect(session.status == .created, "logging in \(username): \(session.body.string)")
         return try session.json()["token"] as? String ?? ""
     }

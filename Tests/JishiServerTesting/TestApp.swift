@@ -21,7 +21,8 @@ public func withTestApp<T>(
     var config = JishiConfig(store: .sqliteMemory)
     config.auth.bcryptCost = 4
     config.jobs.enabled = false  // tests run the queue by hand
-    config.logLevel = ProcessInfo.processInfo.environment["JISHI_TEST_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .critical
+    config.logLevel =
+        ProcessInfo.processInfo.environment["JISHI_TEST_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .critical
     let schema = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
     if store == .postgres {
         guard let url = TestStore.postgresURL else { throw TestStoreError.postgresNotConfigured }

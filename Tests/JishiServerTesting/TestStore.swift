@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import JishiServer
+import Testing
 
 /// A database the storage tests run on: in-memory SQLite always, PostgreSQL when
 /// `JISHI_TEST_POSTGRES_URL` is set (CI sets it).
@@ -20,4 +20,3 @@ public enum TestStore: String, Sendable, CustomTestStringConvertible, CaseIterab
 
     public var testDescription: String { rawValue }
 }
-

@@ -8,7 +8,8 @@ import Vapor
 
 @Suite("Accounts API")
 struct AccountAPITests {
-    static let valid = #"{"username":"mei","password":"correct horse","displayName":"李梅","role":"seller","preferredLanguage":"zh-Hans"}"#
+    static let valid =
+        #"{"username":"mei","password":"correct horse","displayName":"李梅","role":"seller","preferredLanguage":"zh-Hans"}"#
 
     @Test(arguments: TestStore.available)
     func registerReturnsTheAccountWithItsRole(store: TestStore) async throws {
@@ -44,10 +45,19 @@ struct AccountAPITests {
             (#"{"username":"mei","password":"correct horse","displayName":"x","role":42}"#, .validation, "role"),
             (#"{"username":"mei","password":"correct horse","displayName":"x","role":"admin"}"#, .validation, "role"),
             (#"{"username":"m","password":"correct horse","displayName":"x","role":"buyer"}"#, .validation, "username"),
-            (#"{"username":"mei mei","password":"correct horse","displayName":"x","role":"buyer"}"#, .validation, "username"),
+            (
+                #"{"username":"mei mei","password":"correct horse","displayName":"x","role":"buyer"}"#, .validation,
+                "username"
+            ),
             (#"{"username":"mei","password":"short","displayName":"x","role":"buyer"}"#, .validation, "password"),
-            (#"{"username":"mei","password":"correct horse","displayName":"  ","role":"buyer"}"#, .validation, "displayName"),
-            (#"{"username":"mei","password":"correct horse","displayName":"x","role":"buyer","preferredLanguage":"fr"}"#, .validation, "preferredLanguage"),
+            (
+                #"{"username":"mei","password":"correct horse","displayName":"  ","role":"buyer"}"#, .validation,
+                "displayName"
+            ),
+            (
+                #"{"username":"mei","password":"correct horse","displayName":"x","role":"buyer","preferredLanguage":"fr"}"#,
+                .validation, "preferredLanguage"
+            ),
             (#"{"username":"mei","password":"#, .invalidJSON, nil),
             (#"[1,2,3]"#, .validation, nil),
         ] as [(String, ProblemType, String?)])
@@ -98,26 +108,37 @@ struct AccountAPITests {
             let buyer = try await app.registerAndLogIn("newcomer")
             let me = try await app.send(.GET, "/api/v1/accounts/me", token: buyer).json()
             let id = try #require(me["id"] as? String)
-            let town = try #require(try await Town.query(on: app.db).filter(\.$nameEn == "Daying Town").first()?.requireID())
+            let town = try #require(
+                try await Town.query(on: app.db).filter(\.$nameEn == "Daying Town").first()?.requireID())
             let grant = #"{"role":"official","scope":{"kind":"town","id":"\#(town.uuidString)"}}"#
 
-            try await app.send(.POST, "/api/v1/accounts/\(id)/roles", json: grant, token: buyer).expectProblem(.forbidden)
+            try await app.send(.POST, "/api/v1/accounts/\(id)/roles", json: grant, token: buyer).expectProblem(
+                .forbidden)
             let official = try await app.logIn("official", password: DemoCounty.password)
-            try await app.send(.POST, "/api/v1/accounts/\(id)/roles", json: grant, token: official).expectProblem(.forbidden)
+            try await app.send(.POST, "/api/v1/accounts/\(id)/roles", json: grant, token: official).expectProblem(
+                .forbidden)
 
             let admin = try await app.logIn("admin", password: DemoCounty.password)
             let granted = try await app.send(.POST, "/api/v1/accounts/\(id)/roles", json: grant, token: admin)
             #expect(granted.status == .created)
             let roles = try #require(try granted.json()["roles"] as? [[String: Any]])
-            #expect(roles.contains { ($0["role"] as? String) == "official" && (($0["scope"] as? [String: Any])?["id"] as? String) == town.uuidString })
+            #expect(
+                roles.contains {
+                    ($0["role"] as? String) == "official"
+                        && (($0["scope"] as? [String: Any])?["id"] as? String) == town.uuidString
+                })
 
-            try await app.send(.POST, "/api/v1/accounts/\(UUID())/roles", json: grant, token: admin).expectProblem(.notFound)
-            try await app.send(.POST, "/api/v1/accounts/nope/roles", json: grant, token: admin).expectProblem(.validation, field: "id")
+            try await app.send(.POST, "/api/v1/accounts/\(UUID())/roles", json: grant, token: admin).expectProblem(
+                .notFound)
+            try await app.send(.POST, "/api/v1/accounts/nope/roles", json: grant, token: admin).expectProblem(
+                .validation, field: "id")
             try await app.send(
-                .POST, "/api/v1/accounts/\(id)/roles", json: #"{"role":"official","scope":{"kind":"town"}}"#, token: admin
+                .POST, "/api/v1/accounts/\(id)/roles", json: #"{"role":"official","scope":{"kind":"town"}}"#,
+                token: admin
             ).expectProblem(.validation, field: "scope.id")
             try await app.send(
-                .POST, "/api/v1/accounts/\(id)/roles", json: #"{"role":"king","scope":{"kind":"everywhere"}}"#, token: admin
+                .POST, "/api/v1/accounts/\(id)/roles", json: #"{"role":"king","scope":{"kind":"everywhere"}}"#,
+                token: admin
             ).expectProblem(.validation, field: "role")
         }
     }

@@ -27,7 +27,10 @@ struct GeographyAPITests {
             let villages = try await app.send(.GET, "/api/v1/villages?town=\(daying.requireID())").jsonArray()
             #expect(villages.count == 8)
             #expect(villages.allSatisfy { $0["townId"] as? String == daying.id?.uuidString })
-            #expect(villages.contains { $0["nameEn"] as? String == "Dingzhuang" && $0["specialty"] as? String == "costumes" })
+            #expect(
+                villages.contains {
+                    $0["nameEn"] as? String == "Dingzhuang" && $0["specialty"] as? String == "costumes"
+                })
 
             try await app.send(.GET, "/api/v1/villages?town=\(UUID())").expectProblem(.notFound, field: "town")
             try await app.send(.GET, "/api/v1/villages?town=not-a-uuid").expectProblem(.validation, field: "town")
@@ -67,7 +70,8 @@ struct MachineEndpointTests {
     @Test func healthIs503WhenTheDatabaseIsGone() async throws {
         let app = try await Application.make(.testing)
         do {
-            try await configure(app, JishiConfig(store: .sqlite(path: "/nonexistent-dir/jishi.sqlite"), logLevel: .critical))
+            try await configure(
+                app, JishiConfig(store: .sqlite(path: "/nonexistent-dir/jishi.sqlite"), logLevel: .critical))
             try await app.send(.GET, "/healthz").expectProblem(.unavailable)
         } catch {
             try? await app.asyncShutdown()
@@ -91,7 +95,9 @@ struct MachineEndpointTests {
             try await app.send(.GET, "/api/v1/towns")
             try await app.send(.GET, "/api/v1/towns")
             let metrics = try await app.send(.GET, "/metrics").body.string
-            #expect(metrics.contains(#"http_requests_total{method="GET",route="/api/v1/towns",status="200"} 2"#), "\(metrics)")
+            #expect(
+                metrics.contains(#"http_requests_total{method="GET",route="/api/v1/towns",status="200"} 2"#),
+                "\(metrics)")
             #expect(metrics.contains("http_request_duration_seconds_bucket"))
         }
     }

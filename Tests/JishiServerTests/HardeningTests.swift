@@ -11,13 +11,17 @@ import Vapor
 @Suite("Hardening")
 struct HardeningTests {
     static func registration(password: String, displayName: String = "Mei") -> String {
-        let body: [String: String] = ["username": "mei", "password": password, "displayName": displayName, "role": "buyer"]
+        let body: [String: String] = [
+            "username": "mei", "password": password, "displayName": displayName, "role": "buyer",
+        ]
         return String(decoding: try! JSONEncoder().encode(body), as: UTF8.self)
     }
 
     @Test(
         "Passwords Bcrypt would silently cut are refused",
-        arguments: ["\u{0}secretpw", "secret\u{0}pw-and-more", String(repeating: "a", count: 73), "汉字密码汉字密码汉字密码汉字密码汉字密码汉字密码汉"])
+        arguments: [
+            "\u{0}secretpw", "secret\u{0}pw-and-more", String(repeating: "a", count: 73), "汉字密码汉字密码汉字密码汉字密码汉字密码汉字密码汉",
+        ])
     func passwordsBcryptWouldTruncate(password: String) async throws {
         try await withTestApp { app in
             try await app.send(.POST, "/api/v1/accounts", json: Self.registration(password: password))
@@ -29,8 +33,10 @@ struct HardeningTests {
     @Test(arguments: TestStore.available)
     func controlCharactersInNamesAreRefused(store: TestStore) async throws {
         try await withTestApp(on: store) { app in
-            try await app.send(.POST, "/api/v1/accounts", json: Self.registration(password: "correct horse", displayName: "a\u{0}b"))
-                .expectProblem(.validation, field: "displayName")
+            try await app.send(
+                .POST, "/api/v1/accounts", json: Self.registration(password: "correct horse", displayName: "a\u{0}b")
+            )
+            .expectProblem(.validation, field: "displayName")
             try await app.send(.POST, "/api/v1/sessions", json: #"{"username":"a\u0000b","password":"correct horse"}"#)
                 .expectProblem(.invalidCredentials)
             #expect(try await Account.query(on: app.db).count() == 0)
@@ -65,7 +71,8 @@ struct HardeningTests {
             let me = try await app.send(.GET, "/api/v1/accounts/me")
             #expect(me.headers.first(name: .wwwAuthenticate) == "Bearer")
             try await app.send(.POST, "/api/v1/sessions", json: #"{"username":"mei","password":"wrong horse"}"#)
-            let limited = try await app.send(.POST, "/api/v1/sessions", json: #"{"username":"mei","password":"wrong horse"}"#)
+            let limited = try await app.send(
+                .POST, "/api/v1/sessions", json: #"{"username":"mei","password":"wrong horse"}"#)
             try limited.expectProblem(.rateLimited)
             #expect(Int(limited.headers.first(name: .retryAfter) ?? "") ?? 0 > 0)
             try await app.send(
@@ -87,7 +94,8 @@ struct HardeningTests {
             let me = try await app.send(.GET, "/api/v1/accounts/me", token: admin).json()
             let id = try #require(me["id"] as? String)
             try await app.send(
-                .POST, "/api/v1/accounts/\(id)/roles", json: #"{"role":"agent","scope":{"kind":"town","id":"\#(UUID())"}}"#,
+                .POST, "/api/v1/accounts/\(id)/roles",
+                json: #"{"role":"agent","scope":{"kind":"town","id":"\#(UUID())"}}"#,
                 token: admin
             ).expectProblem(.notFound, field: "scope.id")
         }

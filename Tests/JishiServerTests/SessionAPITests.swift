@@ -10,11 +10,13 @@ struct SessionAPITests {
     @Test(arguments: TestStore.available)
     func logInIssuesAnExpiringToken(store: TestStore) async throws {
         let clock = TestClock()
-        try await withTestApp(on: store, adjust: { $0.auth.tokenLifetime = 3600 }, dependencies: clock.dependencies) { app in
+        try await withTestApp(on: store, adjust: { $0.auth.tokenLifetime = 3600 }, dependencies: clock.dependencies) {
+            app in
             try await app.send(
                 .POST, "/api/v1/accounts",
                 json: #"{"username":"mei","password":"correct horse","displayName":"Mei","role":"buyer"}"#)
-            let session = try await app.send(.POST, "/api/v1/sessions", json: #"{"username":"MEI","password":"correct horse"}"#)
+            let session = try await app.send(
+                .POST, "/api/v1/sessions", json: #"{"username":"MEI","password":"correct horse"}"#)
             #expect(session.status == .created)
             let body = try session.json()
             let token = try #require(body["token"] as? String)
@@ -46,12 +48,15 @@ struct SessionAPITests {
     @Test func wrongPasswordAndUnknownUserLookTheSame() async throws {
         try await withTestApp { app in
             _ = try await app.registerAndLogIn("mei")
-            let wrong = try await app.send(.POST, "/api/v1/sessions", json: #"{"username":"mei","password":"wrong horse"}"#)
-            let unknown = try await app.send(.POST, "/api/v1/sessions", json: #"{"username":"nobody","password":"wrong horse"}"#)
+            let wrong = try await app.send(
+                .POST, "/api/v1/sessions", json: #"{"username":"mei","password":"wrong horse"}"#)
+            let unknown = try await app.send(
+                .POST, "/api/v1/sessions", json: #"{"username":"nobody","password":"wrong horse"}"#)
             try wrong.expectProblem(.invalidCredentials)
             try unknown.expectProblem(.invalidCredentials)
             #expect(try wrong.json()["detail"] as? String == nil)
-            try await app.send(.POST, "/api/v1/sessions", json: #"{"username":"mei"}"#).expectProblem(.missingField, field: "password")
+            try await app.send(.POST, "/api/v1/sessions", json: #"{"username":"mei"}"#).expectProblem(
+                .missingField, field: "password")
         }
     }
 
@@ -71,11 +76,15 @@ struct SessionAPITests {
     @Test func logInIsRateLimitedPerAddress() async throws {
         try await withTestApp(adjust: { $0.auth.loginAttemptsPerAddress = 4 }) { app in
             for index in 0..<4 {
-                try await app.send(.POST, "/api/v1/sessions", json: #"{"username":"guess\#(index)","password":"wrong horse"}"#)
-                    .expectProblem(.invalidCredentials)
+                try await app.send(
+                    .POST, "/api/v1/sessions", json: #"{"username":"guess\#(index)","password":"wrong horse"}"#
+                )
+                .expectProblem(.invalidCredentials)
             }
-            try await app.send(.POST, "/api/v1/sessions", json: #"{"username":"someone-else","password":"wrong horse"}"#)
-                .expectProblem(.rateLimited)
+            try await app.send(
+                .POST, "/api/v1/sessions", json: #"{"username":"someone-else","password":"wrong horse"}"#
+            )
+            .expectProblem(.rateLimited)
         }
     }
 }

@@ -45,7 +45,9 @@ struct CheckoutTests {
             let won = try await withThrowingTaskGroup(of: Int.self) { group in
                 for (index, buyer) in buyers.enumerated() {
                     // Lines in different orders, to provoke lock-order deadlocks if there were any.
-                    let lines = index % 2 == 0 ? [(variants[0], 1), (variants[1], 1), (variants[2], 2)]
+                    let lines =
+                        index % 2 == 0
+                        ? [(variants[0], 1), (variants[1], 1), (variants[2], 2)]
                         : [(variants[2], 2), (variants[1], 1), (variants[0], 1)]
                     group.addTask {
                         do {
@@ -77,8 +79,10 @@ struct CheckoutTests {
             let ids = try await withThrowingTaskGroup(of: UUID.self) { group in
                 for _ in 0..<5 {
                     group.addTask {
-                        try await fixture.checkouts.checkout(request, idempotencyKey: "same-key-123", by: buyer, on: app.db)
-                            .checkout.requireID()
+                        try await fixture.checkouts.checkout(
+                            request, idempotencyKey: "same-key-123", by: buyer, on: app.db
+                        )
+                        .checkout.requireID()
                     }
                 }
                 return try await group.reduce(into: Set<UUID>()) { $0.insert($1) }
@@ -111,7 +115,8 @@ struct CheckoutTests {
                 to: try orchard.requireID(), by: otherSeller, shops: ShopService(context: fixture.context), on: app.db)
             let buyer = try #require(try await fixture.buyers(1).first)
             let result = try await fixture.checkouts.checkout(
-                try fixture.request([(costume, 2), (peaches[0], 3)]), idempotencyKey: "split-key-1", by: buyer, on: app.db)
+                try fixture.request([(costume, 2), (peaches[0], 3)]), idempotencyKey: "split-key-1", by: buyer,
+                on: app.db)
             #expect(result.orders.count == 2)
             #expect(result.checkout.totalMinor == 2 * 12_800 + 3 * 3_990)
             #expect(result.orders.map(\.totalMinor).reduce(0, +) == result.checkout.totalMinor)
@@ -124,7 +129,8 @@ struct CheckoutTests {
     @Test(
         "Bad checkout input is refused and writes nothing",
         arguments: [
-            (0, "items[0].quantity"), (-3, "items[0].quantity"), (1_000, "items[0].quantity"), (Int.max, "items[0].quantity"),
+            (0, "items[0].quantity"), (-3, "items[0].quantity"), (1_000, "items[0].quantity"),
+            (Int.max, "items[0].quantity"),
         ])
     func badQuantity(quantity: Int, field: String) async throws {
         try await withTestApp(seedDemo: true) { app in
@@ -153,7 +159,8 @@ struct CheckoutTests {
             let variant = try #require(try await fixture.product(variants: [("U", 100, 10)]).first)
             let buyer = try #require(try await fixture.buyers(1).first)
             let unknown = CheckoutService.Request(
-                items: [.init(variantID: UUID(), quantity: 1)], delivery: MarketplaceFixture.delivery, paymentMethod: .online)
+                items: [.init(variantID: UUID(), quantity: 1)], delivery: MarketplaceFixture.delivery,
+                paymentMethod: .online)
             do {
                 _ = try await fixture.checkouts.checkout(unknown, idempotencyKey: "unknown-key", by: buyer, on: app.db)
                 Issue.record("an unknown variant was sold")

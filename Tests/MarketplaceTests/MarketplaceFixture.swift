@@ -28,7 +28,8 @@ struct MarketplaceFixture {
     }
 
     /// An account with `roles`, written directly (no Bcrypt) to keep concurrency tests fast.
-    static func makeAccount(_ app: Application, _ username: String, roles: [Role] = [.buyer]) async throws -> Principal {
+    static func makeAccount(_ app: Application, _ username: String, roles: [Role] = [.buyer]) async throws -> Principal
+    {
         let account = Account(
             id: UUID(), username: username, passwordHash: "-", displayName: username, preferredLanguage: .zhHans)
         try await account.create(on: app.db)
@@ -61,10 +62,10 @@ struct MarketplaceFixture {
 
     static let delivery = DeliveryAddress(name: "李敏", phone: "138 0000 0000", villageID: nil, addressLine: "上海市静安区")
 
-    func request(_ items: [(Variant, Int)], method: Checkout.PaymentMethod = .online) throws -> CheckoutService.Request {
+    func request(_ items: [(Variant, Int)], method: Checkout.PaymentMethod = .online) throws -> CheckoutService.Request
+    {
         .init(
             items: try items.map { .init(variantID: try $0.0.requireID(), quantity: $0.1) }, delivery: Self.delivery,
             paymentMethod: method)
     }
 }
-

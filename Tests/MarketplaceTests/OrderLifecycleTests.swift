@@ -29,7 +29,8 @@ struct OrderLifecycleTests {
                 for _ in 0..<5 {
                     group.addTask {
                         try await fixture.payments.pay(
-                            checkoutID: checkoutID, provider: "sandbox", token: "tok_ok", idempotencyKey: "pay-attempt-2",
+                            checkoutID: checkoutID, provider: "sandbox", token: "tok_ok",
+                            idempotencyKey: "pay-attempt-2",
                             by: buyer, on: app.db
                         ).payment.requireID()
                     }
@@ -50,7 +51,9 @@ struct OrderLifecycleTests {
             #expect(try await fixture.orders.order(orderID, for: buyer, on: app.db).status == .paid)
             // The buyer cannot ship; an invalid transition is refused.
             await #expect(throws: Problem.self) { try await fixture.orders.markShipped(orderID, by: buyer, on: app.db) }
-            await #expect(throws: Problem.self) { try await fixture.orders.confirmReceipt(orderID, by: buyer, on: app.db) }
+            await #expect(throws: Problem.self) {
+                try await fixture.orders.confirmReceipt(orderID, by: buyer, on: app.db)
+            }
             _ = try await fixture.orders.markShipped(orderID, by: fixture.seller, on: app.db)
             await #expect(throws: Problem.self) {
                 try await fixture.orders.cancel(orderID, by: fixture.seller, reason: "too late", on: app.db)
@@ -83,7 +86,8 @@ struct OrderLifecycleTests {
                 for _ in 0..<4 {
                     group.addTask {
                         do {
-                            _ = try await fixture.orders.cancel(orderID, by: buyer, reason: "changed my mind", on: app.db)
+                            _ = try await fixture.orders.cancel(
+                                orderID, by: buyer, reason: "changed my mind", on: app.db)
                             return true
                         } catch let problem as Problem where problem.type == ProblemType.invalidTransition.uri {
                             return false

@@ -15,7 +15,8 @@ struct RefundAndStatementTests {
         let result = try await fixture.checkouts.checkout(
             try fixture.request([(variant, quantity)]), idempotencyKey: key, by: buyer, on: fixture.app.db)
         _ = try await fixture.payments.pay(
-            checkoutID: try result.checkout.requireID(), provider: "sandbox", token: "tok_ok", idempotencyKey: key + "-pay",
+            checkoutID: try result.checkout.requireID(), provider: "sandbox", token: "tok_ok",
+            idempotencyKey: key + "-pay",
             by: buyer, on: fixture.app.db)
         let orderID = try #require(result.orders.first).requireID()
         return try #require(try await Order.find(orderID, on: fixture.app.db))
@@ -32,28 +33,36 @@ struct RefundAndStatementTests {
 
             // Partial, no return needed: approved means refunded.
             let first = try await refunds.request(
-                orderID: try order.requireID(), amountMinor: 3_000, reason: "褪色", requiresReturn: false, by: buyer, on: app.db)
+                orderID: try order.requireID(), amountMinor: 3_000, reason: "褪色", requiresReturn: false, by: buyer,
+                on: app.db)
             #expect(try await refunds.approve(first.requireID(), by: fixture.seller, on: app.db).status == .refunded)
             // More than is left is refused and reserves nothing.
             await #expect(throws: Problem.self) {
                 try await refunds.request(
-                    orderID: try order.requireID(), amountMinor: 7_001, reason: "all", requiresReturn: true, by: buyer, on: app.db)
+                    orderID: try order.requireID(), amountMinor: 7_001, reason: "all", requiresReturn: true, by: buyer,
+                    on: app.db)
             }
             // A rejected request frees its amount again.
             let rejected = try await refunds.request(
-                orderID: try order.requireID(), amountMinor: 7_000, reason: "size", requiresReturn: true, by: buyer, on: app.db)
+                orderID: try order.requireID(), amountMinor: 7_000, reason: "size", requiresReturn: true, by: buyer,
+                on: app.db)
             _ = try await refunds.reject(rejected.requireID(), by: fixture.seller, on: app.db)
-            await #expect(throws: Problem.self) { try await refunds.approve(rejected.requireID(), by: fixture.seller, on: app.db) }
+            await #expect(throws: Problem.self) {
+                try await refunds.approve(rejected.requireID(), by: fixture.seller, on: app.db)
+            }
             // With a return: approved, goods back, then refunded; the order is fully refunded.
             let second = try await refunds.request(
-                orderID: try order.requireID(), amountMinor: 7_000, reason: "size", requiresReturn: true, by: buyer, on: app.db)
+                orderID: try order.requireID(), amountMinor: 7_000, reason: "size", requiresReturn: true, by: buyer,
+                on: app.db)
             await #expect(throws: Problem.self) { try await refunds.approve(second.requireID(), by: buyer, on: app.db) }
             #expect(try await refunds.approve(second.requireID(), by: fixture.seller, on: app.db).status == .approved)
-            #expect(try await refunds.confirmReturn(second.requireID(), by: fixture.seller, on: app.db).status == .refunded)
+            #expect(
+                try await refunds.confirmReturn(second.requireID(), by: fixture.seller, on: app.db).status == .refunded)
             #expect(try await Order.find(order.requireID(), on: app.db)?.status == .refunded)
             await #expect(throws: Problem.self) {
                 try await refunds.request(
-                    orderID: try order.requireID(), amountMinor: 1, reason: "more", requiresReturn: false, by: buyer, on: app.db)
+                    orderID: try order.requireID(), amountMinor: 1, reason: "more", requiresReturn: false, by: buyer,
+                    on: app.db)
             }
         }
     }
@@ -99,7 +108,8 @@ struct RefundAndStatementTests {
                 .init(
                     title: "鲜桃", description: "", categoryID: CategoryTaxonomy.id(for: "farm"),
                     variants: [.init(sku: "P", price: Money(minorUnits: 3_333), stock: 500)]),
-                to: try fixture.shop.requireID(), by: fixture.seller, shops: ShopService(context: fixture.context), on: app.db)
+                to: try fixture.shop.requireID(), by: fixture.seller, shops: ShopService(context: fixture.context),
+                on: app.db)
             let buyers = try await fixture.buyers(3)
             let refunds = RefundService(context: fixture.context)
             var random = SeededGenerator(seed: 42)
@@ -129,7 +139,9 @@ struct RefundAndStatementTests {
                 shopID: try fixture.shop.requireID(), from: start, to: end, by: fixture.seller, on: app.db)
             #expect(whole.salesMinor == ledger.reduce(0) { $0 + $1.sales })
             #expect(whole.refundsMinor == ledger.reduce(0) { $0 + $1.refunds })
-            #expect(whole.netPayableMinor == whole.salesMinor - whole.refundsMinor - whole.commissionMinor + whole.commissionReturnedMinor)
+            #expect(
+                whole.netPayableMinor == whole.salesMinor - whole.refundsMinor - whole.commissionMinor
+                    + whole.commissionReturnedMinor)
             #expect(whole.commissionReturnedMinor <= whole.commissionMinor)
             #expect(whole.commissionMinor > 0)
 

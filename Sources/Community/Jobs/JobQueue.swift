@@ -19,7 +19,9 @@ public struct JobQueue: Sendable {
     public let lease: TimeInterval
     private let handlers: [String: Handler]
 
-    public init(dependencies: Dependencies, workerID: String, lease: TimeInterval = 60, handlers: [String: Handler] = [:]) {
+    public init(
+        dependencies: Dependencies, workerID: String, lease: TimeInterval = 60, handlers: [String: Handler] = [:]
+    ) {
         self.dependencies = dependencies
         self.workerID = workerID
         self.lease = lease
@@ -36,9 +38,13 @@ public struct JobQueue: Sendable {
     /// Adds a job; call it inside the transaction that makes the work necessary, so the job
     /// exists exactly when that work's reason does.
     @discardableResult
-    public func enqueue(_ kind: String, payload: String, runAt: Date? = nil, maxAttempts: Int = 5, on database: any Database) async throws -> Job {
+    public func enqueue(
+        _ kind: String, payload: String, runAt: Date? = nil, maxAttempts: Int = 5, on database: any Database
+    ) async throws -> Job {
         let now = dependencies.now()
-        let job = Job(id: dependencies.uuid(), kind: kind, payload: payload, runAt: runAt ?? now, maxAttempts: maxAttempts, createdAt: now)
+        let job = Job(
+            id: dependencies.uuid(), kind: kind, payload: payload, runAt: runAt ?? now, maxAttempts: maxAttempts,
+            createdAt: now)
         try await job.create(on: database)
         return job
     }
@@ -61,7 +67,10 @@ public struct JobQueue: Sendable {
                 .set(SQLIdentifier("status"), to: SQLBind(Job.Status.running.rawValue))
                 .set(SQLIdentifier("locked_by"), to: SQLBind(workerID))
                 .set(SQLIdentifier("locked_until"), to: SQLBind(now.addingTimeInterval(lease)))
-                .set(SQLIdentifier("attempts"), to: SQLBinaryExpression(SQLIdentifier("attempts"), .add, SQLLiteral.numeric("1")))
+                .set(
+                    SQLIdentifier("attempts"),
+                    to: SQLBinaryExpression(SQLIdentifier("attempts"), .add, SQLLiteral.numeric("1"))
+                )
                 .where(SQLIdentifier("id"), .equal, SQLBind(id))
                 .where { group in
                     group.where(SQLIdentifier("status"), .equal, SQLBind(Job.Status.queued.rawValue))

@@ -37,7 +37,8 @@ public struct AccountService: Sendable {
     public static func validate(_ registration: Registration) throws {
         let username = registration.username
         guard usernameLength.contains(username.count) else {
-            throw Problem.validation("username", "Use \(usernameLength.lowerBound) to \(usernameLength.upperBound) characters.")
+            throw Problem.validation(
+                "username", "Use \(usernameLength.lowerBound) to \(usernameLength.upperBound) characters.")
         }
         guard username.unicodeScalars.allSatisfy(isUsernameScalar) else {
             throw Problem.validation("username", "Use only letters a–z, digits, '.', '_' and '-'.")
@@ -46,10 +47,13 @@ public struct AccountService: Sendable {
         let name = registration.displayName.trimmingCharacters(in: .whitespacesAndNewlines)
         guard displayNameLength.contains(name.count), !name.containsControlCharacters() else {
             throw Problem.validation(
-                "displayName", "Use \(displayNameLength.lowerBound) to \(displayNameLength.upperBound) characters, no control characters.")
+                "displayName",
+                "Use \(displayNameLength.lowerBound) to \(displayNameLength.upperBound) characters, no control characters."
+            )
         }
         guard Role.selfService.contains(registration.role) else {
-            throw Problem.validation("role", "Only buyer and seller can be chosen; other roles are granted by an admin.")
+            throw Problem.validation(
+                "role", "Only buyer and seller can be chosen; other roles are granted by an admin.")
         }
     }
 
@@ -63,7 +67,8 @@ public struct AccountService: Sendable {
         else {
             throw Problem.validation(
                 "password",
-                "Use at least \(passwordLength.lowerBound) characters and at most \(passwordMaximumBytes) bytes, no control characters.")
+                "Use at least \(passwordLength.lowerBound) characters and at most \(passwordMaximumBytes) bytes, no control characters."
+            )
         }
     }
 
@@ -129,7 +134,9 @@ public struct AccountService: Sendable {
     }
 
     /// Gives `grant` to an account, if `actor` may; granting an existing grant changes nothing.
-    public func grant(_ grant: RoleGrant, to accountID: UUID, by actor: Principal, on database: any Database) async throws {
+    public func grant(_ grant: RoleGrant, to accountID: UUID, by actor: Principal, on database: any Database)
+        async throws
+    {
         try Authorization.require(actor, .grantRoles, .account(accountID))
         guard try await Account.find(accountID, on: database) != nil else {
             throw Problem.notFound("The account", field: "id")

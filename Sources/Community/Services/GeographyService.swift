@@ -39,7 +39,9 @@ public struct GeographyService: Sendable {
     }
 
     /// A village and how many of its households are registered in Jishi.
-    public func village(_ id: UUID, on database: any Database) async throws -> (village: Village, registeredHouseholds: Int) {
+    public func village(_ id: UUID, on database: any Database) async throws -> (
+        village: Village, registeredHouseholds: Int
+    ) {
         guard let village = try await Village.find(id, on: database) else {
             throw Problem.notFound("The village", field: "id")
         }

@@ -13,7 +13,8 @@ extension APIHandler {
         guard case .json(let body) = input.body else { throw Problem(type: .unsupportedMediaType) }
         let shop = try await request.jishi.shops.open(
             .init(
-                name: body.name, description: body.description ?? "", villageID: try Self.uuid(body.villageId, field: "villageId"),
+                name: body.name, description: body.description ?? "",
+                villageID: try Self.uuid(body.villageId, field: "villageId"),
                 kind: Shop.Kind(rawValue: body.kind.rawValue) ?? .individual, brandName: body.brandName,
                 licenceNumber: body.licenceNumber),
             by: principal, on: request.db)
@@ -27,7 +28,8 @@ extension APIHandler {
         guard case .json(let body) = input.body else { throw Problem(type: .unsupportedMediaType) }
         let variants = body.variants.map { variant in
             CatalogService.NewVariant(
-                sku: variant.sku, name: variant.name ?? "", price: Money(minorUnits: variant.priceMinor, currency: .cny),
+                sku: variant.sku, name: variant.name ?? "",
+                price: Money(minorUnits: variant.priceMinor, currency: .cny),
                 stock: variant.stock, weightGrams: variant.weightGrams ?? 0)
         }
         let (product, made) = try await request.jishi.catalog.addProduct(
@@ -59,16 +61,20 @@ extension APIHandler {
             villageID: try body.delivery.villageId.map { try Self.uuid($0, field: "delivery.villageId") },
             addressLine: body.delivery.addressLine)
         let lines = try items.enumerated().map { index, item in
-            CheckoutService.Item(variantID: try Self.uuid(item.variantId, field: "items[\(index)].variantId"), quantity: item.quantity)
+            CheckoutService.Item(
+                variantID: try Self.uuid(item.variantId, field: "items[\(index)].variantId"), quantity: item.quantity)
         }
         let result = try await request.jishi.checkouts.checkout(
-            .init(items: lines, delivery: delivery, paymentMethod: Checkout.PaymentMethod(rawValue: body.paymentMethod.rawValue) ?? .online),
+            .init(
+                items: lines, delivery: delivery,
+                paymentMethod: Checkout.PaymentMethod(rawValue: body.paymentMethod.rawValue) ?? .online),
             idempotencyKey: input.headers.idempotencyKey, by: principal, on: request.db)
         return .created(
             .init(
                 body: .json(
                     .init(
-                        checkoutId: try result.checkout.requireID().uuidString, orders: try result.orders.map(APIMapping.orderSummary),
+                        checkoutId: try result.checkout.requireID().uuidString,
+                        orders: try result.orders.map(APIMapping.orderSummary),
                         totalMinor: result.checkout.totalMinor, expiresAt: result.checkout.expiresAt))))
     }
 
@@ -90,7 +96,8 @@ extension APIHandler {
     func getOrder(_ input: Operations.GetOrder.Input) async throws -> Operations.GetOrder.Output {
         let request = try RequestContext.request()
         let principal = try await request.requirePrincipal()
-        let order = try await request.jishi.orders.order(try Self.uuid(input.path.id, field: "id"), for: principal, on: request.db)
+        let order = try await request.jishi.orders.order(
+            try Self.uuid(input.path.id, field: "id"), for: principal, on: request.db)
         return .ok(.init(body: .json(try await APIMapping.order(order, on: request.db))))
     }
 
@@ -98,7 +105,9 @@ extension APIHandler {
         let request = try RequestContext.request()
         let principal = try await request.requirePrincipal()
         var reason = "cancelled"
-        if case .json(let body)? = input.body, let given = body.reason?.trimmingCharacters(in: .whitespacesAndNewlines), !given.isEmpty {
+        if case .json(let body)? = input.body, let given = body.reason?.trimmingCharacters(in: .whitespacesAndNewlines),
+            !given.isEmpty
+        {
             guard !given.containsControlCharacters(allowingLineBreaks: true) else {
                 throw Problem.validation("reason", "No control characters.")
             }

@@ -14,7 +14,9 @@ extension APIHandler {
         do {
             guard let sql = request.db as? any SQLDatabase else { throw Problem(type: .unavailable) }
             try await sql.raw("SELECT 1").run()
-            applied = (try? await sql.raw("SELECT COUNT(*) AS n FROM _fluent_migrations").first()?.decode(column: "n", as: Int.self)) ?? 0
+            applied =
+                (try? await sql.raw("SELECT COUNT(*) AS n FROM _fluent_migrations").first()?.decode(
+                    column: "n", as: Int.self)) ?? 0
         } catch {
             request.logger.error("health check failed: \(String(reflecting: error))")
             throw Problem(type: .unavailable, detail: "The database does not answer.")
@@ -53,8 +55,10 @@ extension APIHandler {
         let accountID = try Self.uuid(input.path.id, field: "id")
         guard case .json(let body) = input.body else { throw Problem(type: .unsupportedMediaType) }
         let scopeID = try body.scope.id.map { try Self.uuid($0, field: "scope.id") }
-        guard let kind = Scope.Kind(rawValue: body.scope.kind.rawValue), let scope = Scope(kind: kind, id: scopeID) else {
-            throw Problem.validation("scope.id", "An id is required for a county, town or station scope, and not allowed for everywhere.")
+        guard let kind = Scope.Kind(rawValue: body.scope.kind.rawValue), let scope = Scope(kind: kind, id: scopeID)
+        else {
+            throw Problem.validation(
+                "scope.id", "An id is required for a county, town or station scope, and not allowed for everywhere.")
         }
         guard let role = Role(rawValue: body.role.rawValue) else { throw Problem.validation("role", "Unknown role.") }
         switch scope {
@@ -65,8 +69,11 @@ extension APIHandler {
         default:
             break  // stations arrive with the stations module; their ids are checked there
         }
-        try await request.jishi.accounts.grant(RoleGrant(role: role, scope: scope), to: accountID, by: principal, on: request.db)
-        guard let account = try await Account.find(accountID, on: request.db) else { throw Problem.notFound("The account") }
+        try await request.jishi.accounts.grant(
+            RoleGrant(role: role, scope: scope), to: accountID, by: principal, on: request.db)
+        guard let account = try await Account.find(accountID, on: request.db) else {
+            throw Problem.notFound("The account")
+        }
         return .created(.init(body: .json(try await APIMapping.account(account, on: request))))
     }
 
@@ -77,7 +84,9 @@ extension APIHandler {
         return .created(.init(body: .json(.init(token: issued.token, expiresAt: issued.expiresAt))))
     }
 
-    func deleteCurrentSession(_ input: Operations.DeleteCurrentSession.Input) async throws -> Operations.DeleteCurrentSession.Output {
+    func deleteCurrentSession(_ input: Operations.DeleteCurrentSession.Input) async throws
+        -> Operations.DeleteCurrentSession.Output
+    {
         let request = try RequestContext.request()
         _ = try await request.requirePrincipal()
         if let token = request.bearerToken { try await request.jishi.tokens.revoke(token, on: request.db) }
@@ -108,6 +117,11 @@ extension APIHandler {
         let request = try RequestContext.request()
         let id = try Self.uuid(input.path.id, field: "id")
         let (village, registered) = try await request.jishi.geography.village(id, on: request.db)
-        return .ok(.init(body: .json(.init(value1: try APIMapping.villageSummary(village), value2: .init(registeredHouseholds: registered)))))
+        return .ok(
+            .init(
+                body: .json(
+                    .init(
+                        value1: try APIMapping.villageSummary(village), value2: .init(registeredHouseholds: registered))
+                )))
     }
 }

@@ -19,7 +19,8 @@ enum APIMapping {
     static func roleGrant(_ grant: RoleGrant) -> Components.Schemas.RoleGrant {
         Components.Schemas.RoleGrant(
             role: Components.Schemas.Role(rawValue: grant.role.rawValue) ?? .buyer,
-            scope: .init(kind: .init(rawValue: grant.scope.kind.rawValue) ?? .everywhere, id: grant.scope.id?.uuidString))
+            scope: .init(
+                kind: .init(rawValue: grant.scope.kind.rawValue) ?? .everywhere, id: grant.scope.id?.uuidString))
     }
 
     static func villageSummary(_ village: Village) throws -> Components.Schemas.VillageSummary {
@@ -69,7 +70,8 @@ enum APIMapping {
             },
             history: events.map { event in
                 Components.Schemas.OrderEvent(
-                    from: event.from.flatMap { .init(rawValue: $0.rawValue) }, to: .init(rawValue: event.to.rawValue) ?? .pendingPayment,
+                    from: event.from.flatMap { .init(rawValue: $0.rawValue) },
+                    to: .init(rawValue: event.to.rawValue) ?? .pendingPayment,
                     reason: event.reason, at: event.at)
             })
     }

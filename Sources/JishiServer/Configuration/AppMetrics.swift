@@ -24,8 +24,10 @@ public struct AppMetrics: Sendable {
     func recordRequest(method: String, route: String, status: UInt, nanoseconds: Int64) {
         let dimensions = [("method", method), ("route", route), ("status", String(status))]
         Counter(label: "http_requests_total", dimensions: dimensions, factory: factory).increment()
-        Timer(label: "http_request_duration_seconds", dimensions: [("method", method), ("route", route)], factory: factory)
-            .recordNanoseconds(nanoseconds)
+        Timer(
+            label: "http_request_duration_seconds", dimensions: [("method", method), ("route", route)], factory: factory
+        )
+        .recordNanoseconds(nanoseconds)
     }
 
     public func text() -> String { registry.emitToString() }

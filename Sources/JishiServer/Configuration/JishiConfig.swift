@@ -48,7 +48,10 @@ public struct JishiConfig: Sendable {
                 self = .sqliteMemory
             } else if databaseURL.hasPrefix("sqlite:") {
                 let path = String(databaseURL.dropFirst("sqlite:".count))
-                guard !path.isEmpty else { throw ConfigError(variable: "DATABASE_URL", reason: "sqlite: needs a file path, as in sqlite:jishi.sqlite") }
+                guard !path.isEmpty else {
+                    throw ConfigError(
+                        variable: "DATABASE_URL", reason: "sqlite: needs a file path, as in sqlite:jishi.sqlite")
+                }
                 self = .sqlite(path: path)
             } else if databaseURL.hasPrefix("postgres://") || databaseURL.hasPrefix("postgresql://") {
                 guard let components = URLComponents(string: databaseURL), components.host?.isEmpty == false,
@@ -58,7 +61,8 @@ public struct JishiConfig: Sendable {
                 }
                 self = .postgres(url: databaseURL)
             } else {
-                throw ConfigError(variable: "DATABASE_URL", reason: "use sqlite:PATH or postgres://user:pass@host:port/db")
+                throw ConfigError(
+                    variable: "DATABASE_URL", reason: "use sqlite:PATH or postgres://user:pass@host:port/db")
             }
         }
 
@@ -120,7 +124,8 @@ public struct JishiConfig: Sendable {
         }
         if let level = environment["LOG_LEVEL"] {
             guard let value = Logger.Level(rawValue: level.lowercased()) else {
-                throw ConfigError(variable: "LOG_LEVEL", reason: "use trace, debug, info, notice, warning, error or critical")
+                throw ConfigError(
+                    variable: "LOG_LEVEL", reason: "use trace, debug, info, notice, warning, error or critical")
             }
             config.logLevel = value
         }

@@ -27,9 +27,11 @@ public struct JishiServices: Sendable {
             addressLimit: config.auth.loginAttemptsPerAddress,
             window: config.auth.loginWindow)
         self.metrics = AppMetrics()
-        let queue = JobQueue(dependencies: dependencies, workerID: "\(ProcessInfo.processInfo.hostName):\(getpid()):\(UUID())")
+        let queue = JobQueue(
+            dependencies: dependencies, workerID: "\(ProcessInfo.processInfo.hostName):\(getpid()):\(UUID())")
         self.marketplace = MarketplaceContext(
-            dependencies: dependencies, transactions: TransactionRunner(serialized: config.store.kind == "sqlite"), jobs: queue)
+            dependencies: dependencies, transactions: TransactionRunner(serialized: config.store.kind == "sqlite"),
+            jobs: queue)
         self.jobs = MarketplaceJobs.register(on: queue, context: marketplace)
     }
 }

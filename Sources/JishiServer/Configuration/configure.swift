@@ -43,7 +43,8 @@ private func useDatabase(_ app: Application, _ store: JishiConfig.Store) throws 
             configuration = try SQLPostgresConfiguration(url: url)
         } catch {
             // The driver's error repeats the URL, password included.
-            throw ConfigError(variable: "DATABASE_URL", reason: "not a usable PostgreSQL URL: \(store.redactedDescription)")
+            throw ConfigError(
+                variable: "DATABASE_URL", reason: "not a usable PostgreSQL URL: \(store.redactedDescription)")
         }
         configuration.searchPath = searchPath
         app.databases.use(.postgres(configuration: configuration), as: .psql)
@@ -59,7 +60,8 @@ private func registerMachineRoutes(_ app: Application) throws {
     }
     app.get("metrics") { request -> Response in
         var headers = HTTPHeaders()
-        headers.contentType = HTTPMediaType(type: "text", subType: "plain", parameters: ["version": "0.0.4", "charset": "utf-8"])
+        headers.contentType = HTTPMediaType(
+            type: "text", subType: "plain", parameters: ["version": "0.0.4", "charset": "utf-8"])
         return Response(status: .ok, headers: headers, body: .init(string: request.jishi.metrics.text()))
     }
 }

@@ -19,7 +19,9 @@ struct ProblemMiddleware: AsyncMiddleware {
         var allowed: [String] = []
         if problem.status == 404, request.route == nil {
             allowed = allowedMethods(for: request)
-            if !allowed.isEmpty { problem = Problem(type: .methodNotAllowed, detail: "Use \(allowed.joined(separator: ", ")).") }
+            if !allowed.isEmpty {
+                problem = Problem(type: .methodNotAllowed, detail: "Use \(allowed.joined(separator: ", ")).")
+            }
         }
         problem.instance = request.url.path
         if problem.status >= 500 {
@@ -28,7 +30,8 @@ struct ProblemMiddleware: AsyncMiddleware {
         } else {
             request.logger.notice("\(problem.status) \(problem.type) \((problem.detail ?? "").loggable)")
         }
-        let response = wantsHTML(request) ? WebErrorPage.response(for: problem, request: request) : problemResponse(problem)
+        let response =
+            wantsHTML(request) ? WebErrorPage.response(for: problem, request: request) : problemResponse(problem)
         if !allowed.isEmpty { response.headers.replaceOrAdd(name: .allow, value: allowed.joined(separator: ", ")) }
         return response
     }
@@ -37,7 +40,8 @@ struct ProblemMiddleware: AsyncMiddleware {
     /// includes every header).
     static func logDescription(of error: any Error) -> String {
         if let serverError = error as? ServerError {
-            return "\(serverError.operationID): \(serverError.causeDescription) \(String(reflecting: serverError.underlyingError))"
+            return
+                "\(serverError.operationID): \(serverError.causeDescription) \(String(reflecting: serverError.underlyingError))"
         }
         return String(reflecting: error)
     }
@@ -63,7 +67,9 @@ struct ProblemMiddleware: AsyncMiddleware {
         let response = Response(status: HTTPResponseStatus(statusCode: problem.status))
         response.headers.replaceOrAdd(name: .contentType, value: Problem.mediaType)
         if problem.status == 401 { response.headers.replaceOrAdd(name: .wwwAuthenticate, value: "Bearer") }
-        if let retryAfter = problem.retryAfter { response.headers.replaceOrAdd(name: .retryAfter, value: String(retryAfter)) }
+        if let retryAfter = problem.retryAfter {
+            response.headers.replaceOrAdd(name: .retryAfter, value: String(retryAfter))
+        }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         response.body = .init(data: (try? encoder.encode(problem)) ?? Data())
@@ -73,7 +79,9 @@ struct ProblemMiddleware: AsyncMiddleware {
     /// The API and machine endpoints answer problem+json; everything else is a page.
     static func wantsHTML(_ request: Request) -> Bool {
         let path = request.url.path
-        if path.hasPrefix("/api/") || path == "/healthz" || path == "/metrics" || path == "/openapi.yaml" { return false }
+        if path.hasPrefix("/api/") || path == "/healthz" || path == "/metrics" || path == "/openapi.yaml" {
+            return false
+        }
         let accept = request.headers.first(name: .accept) ?? ""
         return accept.isEmpty || accept.contains("text/html") || accept.contains("*/*")
     }
@@ -91,7 +99,8 @@ struct ProblemMiddleware: AsyncMiddleware {
             var status = Int(serverError.httpStatus.code)
             // Failing before the handler ran means the request could not be read: bad input.
             if status == 500, serverError.operationInput == nil { status = 400 }
-            return problem(status: status, detail: serverError.causeDescription, underlying: serverError.underlyingError)
+            return problem(
+                status: status, detail: serverError.causeDescription, underlying: serverError.underlyingError)
         }
         if let abort = error as? any AbortError {
             return problem(status: Int(abort.status.code), detail: abort.reason, underlying: nil)
@@ -103,7 +112,9 @@ struct ProblemMiddleware: AsyncMiddleware {
         switch status {
         case 400:
             // The runtime names the parameter in its description ("…named: town", "type 'UUID'").
-            return Problem(type: .validation, detail: underlying.map { "\($0)" } ?? detail, field: fieldName(in: underlying.map { "\($0)" } ?? detail))
+            return Problem(
+                type: .validation, detail: underlying.map { "\($0)" } ?? detail,
+                field: fieldName(in: underlying.map { "\($0)" } ?? detail))
         case 401: return Problem(type: .unauthenticated)
         case 403: return Problem(type: .forbidden)
         case 404: return Problem(type: .notFound, detail: "There is nothing at this address.")
@@ -145,7 +156,8 @@ struct ProblemMiddleware: AsyncMiddleware {
             guard let field = path(context) else {
                 return Problem(type: .validation, detail: "The body must be a JSON object.", field: "body")
             }
-            return Problem(type: .validation, detail: "\(field) has the wrong type; expected \(jsonType(type)).", field: field)
+            return Problem(
+                type: .validation, detail: "\(field) has the wrong type; expected \(jsonType(type)).", field: field)
         case .valueNotFound(_, let context):
             let field = path(context) ?? "body"
             return Problem(type: .missingField, detail: "\(field) must not be null.", field: field)
@@ -162,7 +174,9 @@ struct ProblemMiddleware: AsyncMiddleware {
     private static func isTooManyBytes(_ error: any Error, depth: Int = 0) -> Bool {
         if String(describing: type(of: error)).contains("TooManyBytes") { return true }
         guard depth < 6 else { return false }
-        if let serverError = error as? ServerError { return isTooManyBytes(serverError.underlyingError, depth: depth + 1) }
+        if let serverError = error as? ServerError {
+            return isTooManyBytes(serverError.underlyingError, depth: depth + 1)
+        }
         return Mirror(reflecting: error).children.contains { child in
             (child.value as? any Error).map { isTooManyBytes($0, depth: depth + 1) } ?? false
         }

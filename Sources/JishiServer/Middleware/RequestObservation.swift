@@ -32,12 +32,15 @@ struct RequestObservation: AsyncMiddleware {
         request.jishi.metrics.recordRequest(
             method: request.method.rawValue, route: route, status: response.status.code, nanoseconds: nanoseconds)
         request.logger.info(
-            "\(request.method.rawValue) \(request.url.path.loggable) \(response.status.code) \(nanoseconds / 1_000_000)ms")
+            "\(request.method.rawValue) \(request.url.path.loggable) \(response.status.code) \(nanoseconds / 1_000_000)ms"
+        )
         return response
     }
 
     private static func isSane(_ id: String) -> Bool {
         (1...64).contains(id.utf8.count)
-            && id.unicodeScalars.allSatisfy { $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "-_.".unicodeScalars.contains($0)) }
+            && id.unicodeScalars.allSatisfy {
+                $0.isASCII && (CharacterSet.alphanumerics.contains($0) || "-_.".unicodeScalars.contains($0))
+            }
     }
 }

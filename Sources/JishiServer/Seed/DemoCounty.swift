@@ -104,7 +104,9 @@ public enum DemoCounty {
     ]
 
     static let surnames = Array("王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗丁")
-    static let givenNames = ["秀英", "建国", "桂兰", "志强", "玉梅", "海燕", "国庆", "红梅", "春生", "丽娟", "建华", "淑珍", "德明", "小燕", "军", "伟", "芳", "磊"]
+    static let givenNames = [
+        "秀英", "建国", "桂兰", "志强", "玉梅", "海燕", "国庆", "红梅", "春生", "丽娟", "建华", "淑珍", "德明", "小燕", "军", "伟", "芳", "磊",
+    ]
 
     /// Every row of the demo county, made from the fixed seed: the same on every run.
     struct Rows {
@@ -147,7 +149,8 @@ public enum DemoCounty {
             for (index, villagePlan) in plan.villages.enumerated() {
                 // Villages ring their town at 2–8 km, spread evenly with some jitter.
                 let angle =
-                    Double(index) / Double(plan.villages.count) * 2 * .pi + Double.random(in: -0.3...0.3, using: &random)
+                    Double(index) / Double(plan.villages.count) * 2 * .pi
+                    + Double.random(in: -0.3...0.3, using: &random)
                 let radius = Double.random(in: 2_000...8_000, using: &random)
                 let location = townCentre.offset(northMetres: radius * sin(angle), eastMetres: radius * cos(angle))
                 let villageID = nextID()
@@ -179,7 +182,8 @@ public enum DemoCounty {
                 case .dispatcher, .official: .county(countyID)
                 default: .everywhere
                 }
-            rows.grants.append(RoleGrantRecord(id: nextID(), accountID: accountID, grant: RoleGrant(role: login.role, scope: scope)))
+            rows.grants.append(
+                RoleGrantRecord(id: nextID(), accountID: accountID, grant: RoleGrant(role: login.role, scope: scope)))
             if login.role == .seller || login.role == .agent {
                 rows.grants.append(RoleGrantRecord(id: nextID(), accountID: accountID, grant: RoleGrant(role: .buyer)))
             }
@@ -189,7 +193,8 @@ public enum DemoCounty {
 
     /// Loads the county into an empty database, in one transaction.
     public static func load(on database: any Database, accounts: AccountService) async throws {
-        guard try await County.query(on: database).count() == 0, try await Account.query(on: database).count() == 0 else {
+        guard try await County.query(on: database).count() == 0, try await Account.query(on: database).count() == 0
+        else {
             throw SeedError.notEmpty
         }
         // Hash outside the transaction: Bcrypt is slow by design.

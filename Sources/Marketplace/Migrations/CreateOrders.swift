@@ -78,7 +78,9 @@ public struct CreateOrders: AsyncMigration {
     }
 
     public func revert(on database: any Database) async throws {
-        for schema in [Refund.schema, Payment.schema, OrderEvent.schema, OrderLine.schema, Order.schema, Checkout.schema] {
+        for schema in [
+            Refund.schema, Payment.schema, OrderEvent.schema, OrderLine.schema, Order.schema, Checkout.schema,
+        ] {
             try await database.schema(schema).delete()
         }
     }

@@ -15,7 +15,8 @@ public final class OrderEvent: Model, @unchecked Sendable {
 
     public init() {}
 
-    public init(id: UUID, orderID: UUID, from: OrderStatus?, to: OrderStatus, actorID: UUID?, reason: String, at: Date) {
+    public init(id: UUID, orderID: UUID, from: OrderStatus?, to: OrderStatus, actorID: UUID?, reason: String, at: Date)
+    {
         self.id = id
         self.$order.id = orderID
         self.from = from

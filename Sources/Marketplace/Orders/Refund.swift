@@ -22,7 +22,8 @@ public final class Refund: Model, @unchecked Sendable {
     public init() {}
 
     public init(
-        id: UUID, orderID: UUID, amountMinor: Int64, reason: String, requiresReturn: Bool, requestedBy: UUID, at time: Date
+        id: UUID, orderID: UUID, amountMinor: Int64, reason: String, requiresReturn: Bool, requestedBy: UUID,
+        at time: Date
     ) {
         self.id = id
         self.$order.id = orderID
@@ -35,6 +36,8 @@ public final class Refund: Model, @unchecked Sendable {
     }
 
     public enum Status: String, Codable, Sendable, CaseIterable {
-        case requested, approved, rejected, goodsReturned = "goods_returned", refunded
+        case requested, approved, rejected
+        case goodsReturned = "goods_returned"
+        case refunded
     }
 }

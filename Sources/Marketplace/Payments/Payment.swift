@@ -17,7 +17,8 @@ public final class Payment: Model, @unchecked Sendable {
 
     public init() {}
 
-    public init(id: UUID, checkoutID: UUID, idempotencyKey: String, provider: String, amountMinor: Int64, at time: Date) {
+    public init(id: UUID, checkoutID: UUID, idempotencyKey: String, provider: String, amountMinor: Int64, at time: Date)
+    {
         self.id = id
         self.$checkout.id = checkoutID
         self.idempotencyKey = idempotencyKey

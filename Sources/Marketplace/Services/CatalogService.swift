@@ -32,7 +32,9 @@ public struct CatalogService: Sendable {
         public var originVillageID: UUID?
         public var variants: [NewVariant]
 
-        public init(title: String, description: String, categoryID: UUID, originVillageID: UUID? = nil, variants: [NewVariant]) {
+        public init(
+            title: String, description: String, categoryID: UUID, originVillageID: UUID? = nil, variants: [NewVariant]
+        ) {
             self.title = title
             self.description = description
             self.categoryID = categoryID
@@ -48,7 +50,9 @@ public struct CatalogService: Sendable {
         _ new: NewProduct, to shopID: UUID, by principal: Principal, shops: ShopService, on database: any Database
     ) async throws -> (Product, [Variant]) {
         let shop = try await shops.requireStaff(of: shopID, principal, on: database)
-        guard shop.status == .active else { throw Problem(type: .conflict, detail: "The shop is \(shop.status.rawValue).") }
+        guard shop.status == .active else {
+            throw Problem(type: .conflict, detail: "The shop is \(shop.status.rawValue).")
+        }
         let title = try requireText(new.title, field: "title", length: 1...120)
         let description = try requireText(new.description, field: "description", length: 0...5000)
         guard try await Category.find(new.categoryID, on: database) != nil else {
@@ -90,14 +94,16 @@ public struct CatalogService: Sendable {
 
     /// A product with its variants; unlisted products and those of suspended or closed shops
     /// are visible to their shop only.
-    public func product(_ id: UUID, viewer: Principal?, on database: any Database) async throws -> (Product, [Variant]) {
+    public func product(_ id: UUID, viewer: Principal?, on database: any Database) async throws -> (Product, [Variant])
+    {
         guard let product = try await Product.query(on: database).filter(\.$id == id).with(\.$shop).first() else {
             throw Problem.notFound("The product", field: "id")
         }
         if !product.listed || product.shop.status != .active {
             let isStaff: Bool
             if let viewer {
-                isStaff = try await ShopStaff.query(on: database).filter(\.$shop.$id == product.$shop.id)
+                isStaff =
+                    try await ShopStaff.query(on: database).filter(\.$shop.$id == product.$shop.id)
                     .filter(\.$account.$id == viewer.accountID).count() > 0
             } else {
                 isStaff = false

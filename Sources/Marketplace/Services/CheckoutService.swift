@@ -74,12 +74,15 @@ public struct CheckoutService: Sendable {
             let shopID = entry.product.$shop.id
             if ordersByShop[shopID] == nil {
                 let order = Order(
-                    id: context.dependencies.uuid(), checkoutID: checkoutID, shopID: shopID, buyerID: principal.accountID,
+                    id: context.dependencies.uuid(), checkoutID: checkoutID, shopID: shopID,
+                    buyerID: principal.accountID,
                     totalMinor: 0, delivery: delivery, at: now)
                 ordersByShop[shopID] = (order, [])
             }
             let lineTotal = entry.variant.priceMinor.multipliedReportingOverflow(by: Int64(item.quantity))
-            guard !lineTotal.overflow else { throw Problem.validation("items[\(index)].quantity", "The amount is too large.") }
+            guard !lineTotal.overflow else {
+                throw Problem.validation("items[\(index)].quantity", "The amount is too large.")
+            }
             let line = OrderLine(
                 id: context.dependencies.uuid(), orderID: try ordersByShop[shopID]!.order.requireID(),
                 variantID: item.variantID, title: entry.product.title, sku: entry.variant.sku,
@@ -91,7 +94,8 @@ public struct CheckoutService: Sendable {
         }
         let checkout = Checkout(
             id: checkoutID, buyerID: principal.accountID, idempotencyKey: key, requestDigest: digest, totalMinor: total,
-            paymentMethod: request.paymentMethod, createdAt: now, expiresAt: now.addingTimeInterval(context.paymentWindow))
+            paymentMethod: request.paymentMethod, createdAt: now,
+            expiresAt: now.addingTimeInterval(context.paymentWindow))
         let orders = ordersByShop.values.sorted { $0.order.id!.uuidString < $1.order.id!.uuidString }
         let events = try orders.map {
             OrderEvent(
@@ -129,7 +133,8 @@ public struct CheckoutService: Sendable {
         guard checkout.requestDigest == digest else {
             throw Problem(type: .idempotencyKeyReused, field: "Idempotency-Key")
         }
-        let orders = try await Order.query(on: database).filter(\.$checkout.$id == checkout.requireID()).sort(\.$id).all()
+        let orders = try await Order.query(on: database).filter(\.$checkout.$id == checkout.requireID()).sort(\.$id)
+            .all()
         return Result(checkout: checkout, orders: orders, replayed: true)
     }
 
@@ -156,7 +161,8 @@ public struct CheckoutService: Sendable {
             }
             guard offer.product.listed, offer.product.shop.status == .active else {
                 throw Problem(
-                    type: .conflict, detail: "\(offer.product.title) is not for sale.", field: "items[\(index)].variantId")
+                    type: .conflict, detail: "\(offer.product.title) is not for sale.",
+                    field: "items[\(index)].variantId")
             }
         }
         return offers
@@ -176,7 +182,9 @@ public struct CheckoutService: Sendable {
             }
         }
         // Variant-id order: every checkout locks rows in the same order, so none deadlock.
-        return merged.map { Item(variantID: $0.key, quantity: $0.value) }.sorted { $0.variantID.uuidString < $1.variantID.uuidString }
+        return merged.map { Item(variantID: $0.key, quantity: $0.value) }.sorted {
+            $0.variantID.uuidString < $1.variantID.uuidString
+        }
     }
 
     static func validated(_ delivery: DeliveryAddress) throws -> DeliveryAddress {
@@ -192,7 +200,8 @@ public struct CheckoutService: Sendable {
 
     static func digest(items: [Item], delivery: DeliveryAddress, method: Checkout.PaymentMethod) -> String {
         var text = items.map { "\($0.variantID.uuidString):\($0.quantity)" }.joined(separator: ",")
-        text += "|\(delivery.name)|\(delivery.phone)|\(delivery.villageID?.uuidString ?? "-")|\(delivery.addressLine)|\(method.rawValue)"
+        text +=
+            "|\(delivery.name)|\(delivery.phone)|\(delivery.villageID?.uuidString ?? "-")|\(delivery.addressLine)|\(method.rawValue)"
         return SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 }
@@ -201,12 +210,19 @@ public struct CheckoutService: Sendable {
 enum StockLedger {
     /// Takes every item's quantity or none: a short item throws after all are tried, naming
     /// every short SKU, and the caller's transaction rolls the others back.
-    static func reserve(_ items: [CheckoutService.Item], catalogue: [UUID: CheckoutService.Offer], on db: any Database) async throws {
-        guard let sql = db as? any SQLDatabase else { throw Problem(type: .internalError, detail: "SQL database required.") }
+    static func reserve(_ items: [CheckoutService.Item], catalogue: [UUID: CheckoutService.Offer], on db: any Database)
+        async throws
+    {
+        guard let sql = db as? any SQLDatabase else {
+            throw Problem(type: .internalError, detail: "SQL database required.")
+        }
         var short: [String] = []
         for item in items {
             let rows = try await sql.update(Variant.schema)
-                .set(SQLIdentifier("stock"), to: SQLBinaryExpression(SQLIdentifier("stock"), .subtract, SQLBind(item.quantity)))
+                .set(
+                    SQLIdentifier("stock"),
+                    to: SQLBinaryExpression(SQLIdentifier("stock"), .subtract, SQLBind(item.quantity))
+                )
                 .where(SQLIdentifier("id"), .equal, SQLBind(item.variantID))
                 .where(SQLIdentifier("stock"), .greaterThanOrEqual, SQLBind(item.quantity))
                 .returning(SQLIdentifier("id"))
@@ -220,10 +236,15 @@ enum StockLedger {
 
     /// Gives stock back for the lines of an order that no longer holds it.
     static func release(_ lines: [OrderLine], on db: any Database) async throws {
-        guard let sql = db as? any SQLDatabase else { throw Problem(type: .internalError, detail: "SQL database required.") }
+        guard let sql = db as? any SQLDatabase else {
+            throw Problem(type: .internalError, detail: "SQL database required.")
+        }
         for line in lines {
             try await sql.update(Variant.schema)
-                .set(SQLIdentifier("stock"), to: SQLBinaryExpression(SQLIdentifier("stock"), .add, SQLBind(line.quantity)))
+                .set(
+                    SQLIdentifier("stock"),
+                    to: SQLBinaryExpression(SQLIdentifier("stock"), .add, SQLBind(line.quantity))
+                )
                 .where(SQLIdentifier("id"), .equal, SQLBind(line.$variant.id))
                 .run()
         }

@@ -13,7 +13,9 @@ public struct OrderService: Sendable {
     /// The order if `principal` is its buyer, works for its shop, or is an admin; `404`
     /// otherwise, so nobody learns of others' orders.
     public func order(_ id: UUID, for principal: Principal, on database: any Database) async throws -> Order {
-        guard let order = try await Order.find(id, on: database) else { throw Problem.notFound("The order", field: "id") }
+        guard let order = try await Order.find(id, on: database) else {
+            throw Problem.notFound("The order", field: "id")
+        }
         if order.$buyer.id == principal.accountID || principal.has(.admin) { return order }
         let staff = try await ShopStaff.query(on: database).filter(\.$shop.$id == order.$shop.id)
             .filter(\.$account.$id == principal.accountID).count()
@@ -27,13 +29,16 @@ public struct OrderService: Sendable {
     }
 
     /// Cancels before shipping and gives the stock back, exactly once.
-    public func cancel(_ id: UUID, by principal: Principal, reason: String, on database: any Database) async throws -> Order {
+    public func cancel(_ id: UUID, by principal: Principal, reason: String, on database: any Database) async throws
+        -> Order
+    {
         let order = try await order(id, for: principal, on: database)
         let isBuyer = order.$buyer.id == principal.accountID
         // A buyer may cancel until paid; the shop (or an admin) until shipped.
         let allowedFrom: [OrderStatus] =
             isBuyer && !principal.has(.admin) ? [.pendingPayment] : [.pendingPayment, .paid]
-        return try await move(order, to: .cancelled, from: allowedFrom, actor: principal.accountID, reason: reason, on: database)
+        return try await move(
+            order, to: .cancelled, from: allowedFrom, actor: principal.accountID, reason: reason, on: database)
     }
 
     public func markShipped(_ id: UUID, by principal: Principal, on database: any Database) async throws -> Order {
@@ -41,7 +46,8 @@ public struct OrderService: Sendable {
         guard try await isStaff(principal, of: order, on: database) || principal.has(.admin) else {
             throw Problem.forbidden("Only the shop ships its orders.")
         }
-        return try await move(order, to: .shipped, from: [.paid], actor: principal.accountID, reason: "shipped", on: database)
+        return try await move(
+            order, to: .shipped, from: [.paid], actor: principal.accountID, reason: "shipped", on: database)
     }
 
     public func markDelivered(_ id: UUID, by principal: Principal, on database: any Database) async throws -> Order {
@@ -49,13 +55,17 @@ public struct OrderService: Sendable {
         guard try await isStaff(principal, of: order, on: database) || principal.has(.admin) else {
             throw Problem.forbidden("Only the shop or its carrier marks delivery.")
         }
-        return try await move(order, to: .delivered, from: [.shipped], actor: principal.accountID, reason: "delivered", on: database)
+        return try await move(
+            order, to: .delivered, from: [.shipped], actor: principal.accountID, reason: "delivered", on: database)
     }
 
     public func confirmReceipt(_ id: UUID, by principal: Principal, on database: any Database) async throws -> Order {
         let order = try await order(id, for: principal, on: database)
-        guard order.$buyer.id == principal.accountID else { throw Problem.forbidden("Only the buyer confirms receipt.") }
-        return try await move(order, to: .completed, from: [.delivered], actor: principal.accountID, reason: "received", on: database)
+        guard order.$buyer.id == principal.accountID else {
+            throw Problem.forbidden("Only the buyer confirms receipt.")
+        }
+        return try await move(
+            order, to: .completed, from: [.delivered], actor: principal.accountID, reason: "received", on: database)
     }
 
     /// Cancels a checkout's orders that are still unpaid once its payment window has closed,
@@ -70,7 +80,9 @@ public struct OrderService: Sendable {
             .filter(\.$status == .pendingPayment).all()
         {
             do {
-                _ = try await move(order, to: .cancelled, from: [.pendingPayment], actor: nil, reason: "payment window closed", on: database)
+                _ = try await move(
+                    order, to: .cancelled, from: [.pendingPayment], actor: nil, reason: "payment window closed",
+                    on: database)
                 expired += 1
             } catch let problem as Problem where problem.type == ProblemType.invalidTransition.uri {
                 continue  // paid or cancelled meanwhile
@@ -89,7 +101,9 @@ public struct OrderService: Sendable {
         var expired = 0
         for order in due {
             do {
-                _ = try await move(order, to: .cancelled, from: [.pendingPayment], actor: nil, reason: "payment window closed", on: database)
+                _ = try await move(
+                    order, to: .cancelled, from: [.pendingPayment], actor: nil, reason: "payment window closed",
+                    on: database)
                 expired += 1
             } catch let problem as Problem where problem.type == ProblemType.invalidTransition.uri {
                 continue  // another worker (or the buyer) got there first
@@ -108,7 +122,9 @@ public struct OrderService: Sendable {
         let id = try order.requireID()
         let allowedNow = allowed.filter { $0.canMove(to: next) }
         guard allowedNow.contains(order.status) else {
-            throw Problem(type: .invalidTransition, detail: "The order is \(order.status.rawValue); it cannot become \(next.rawValue).")
+            throw Problem(
+                type: .invalidTransition,
+                detail: "The order is \(order.status.rawValue); it cannot become \(next.rawValue).")
         }
         let now = context.dependencies.now()
         let previous = order.status
@@ -125,7 +141,8 @@ public struct OrderService: Sendable {
                 throw Problem(type: .invalidTransition, detail: "The order changed meanwhile; reload it.")
             }
             try await OrderEvent(
-                id: context.dependencies.uuid(), orderID: id, from: previous, to: next, actorID: actor, reason: reason, at: now
+                id: context.dependencies.uuid(), orderID: id, from: previous, to: next, actorID: actor, reason: reason,
+                at: now
             ).create(on: db)
             if next == .cancelled {
                 let lines = try await OrderLine.query(on: db).filter(\.$order.$id == id).all()

@@ -29,7 +29,8 @@ public struct PaymentService: Sendable {
         guard let provider = providers[providerName] else {
             throw Problem.validation("provider", "Unknown payment provider '\(providerName)'.")
         }
-        guard let checkout = try await Checkout.find(checkoutID, on: database), checkout.$buyer.id == principal.accountID
+        guard let checkout = try await Checkout.find(checkoutID, on: database),
+            checkout.$buyer.id == principal.accountID
         else { throw Problem.notFound("The checkout", field: "checkoutId") }
         if let earlier = try await Payment.query(on: database).filter(\.$checkout.$id == checkoutID)
             .filter(\.$idempotencyKey == key).first()
@@ -66,7 +67,8 @@ public struct PaymentService: Sendable {
                 }
                 let pending = try await Order.query(on: db).filter(\.$checkout.$id == checkoutID).all()
                 guard !pending.isEmpty, pending.allSatisfy({ $0.status == .pendingPayment }) else {
-                    throw Problem(type: .conflict, detail: "The orders are no longer awaiting payment.", field: "checkoutId")
+                    throw Problem(
+                        type: .conflict, detail: "The orders are no longer awaiting payment.", field: "checkoutId")
                 }
                 switch try await provider.charge(
                     Money(minorUnits: checkout.totalMinor), token: token, idempotencyKey: paymentID.uuidString)

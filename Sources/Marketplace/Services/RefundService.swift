@@ -20,7 +20,9 @@ public struct RefundService: Sendable {
     ) async throws -> Refund {
         let orders = OrderService(context: context)
         let order = try await orders.order(orderID, for: principal, on: database)
-        guard order.$buyer.id == principal.accountID else { throw Problem.forbidden("Only the buyer asks for a refund.") }
+        guard order.$buyer.id == principal.accountID else {
+            throw Problem.forbidden("Only the buyer asks for a refund.")
+        }
         guard Self.refundable.contains(order.status) else {
             throw Problem(type: .invalidTransition, detail: "A \(order.status.rawValue) order cannot be refunded.")
         }
@@ -68,7 +70,8 @@ public struct RefundService: Sendable {
             try await sql.update(Order.schema)
                 .set(
                     SQLIdentifier("refund_reserved_minor"),
-                    to: SQLBinaryExpression(SQLIdentifier("refund_reserved_minor"), .subtract, SQLBind(refund.amountMinor))
+                    to: SQLBinaryExpression(
+                        SQLIdentifier("refund_reserved_minor"), .subtract, SQLBind(refund.amountMinor))
                 )
                 .where(SQLIdentifier("id"), .equal, SQLBind(refund.$order.id)).run()
         }
@@ -76,15 +79,21 @@ public struct RefundService: Sendable {
     }
 
     /// The shop has the goods back; the money goes back now.
-    public func confirmReturn(_ refundID: UUID, by principal: Principal, on database: any Database) async throws -> Refund {
+    public func confirmReturn(_ refundID: UUID, by principal: Principal, on database: any Database) async throws
+        -> Refund
+    {
         let (refund, _) = try await staffRefund(refundID, principal, on: database)
         guard refund.requiresReturn else { throw Problem(type: .invalidTransition, detail: "No return was asked for.") }
         try await advance(refund, from: .approved, to: .goodsReturned, on: database)
         return try await pay(refund, actor: principal.accountID, on: database)
     }
 
-    private func staffRefund(_ id: UUID, _ principal: Principal, on database: any Database) async throws -> (Refund, Order) {
-        guard let refund = try await Refund.find(id, on: database) else { throw Problem.notFound("The refund", field: "id") }
+    private func staffRefund(_ id: UUID, _ principal: Principal, on database: any Database) async throws -> (
+        Refund, Order
+    ) {
+        guard let refund = try await Refund.find(id, on: database) else {
+            throw Problem.notFound("The refund", field: "id")
+        }
         let orders = OrderService(context: context)
         let order = try await orders.order(refund.$order.id, for: principal, on: database)
         guard try await orders.isStaff(principal, of: order, on: database) || principal.has(.admin) else {
@@ -106,7 +115,8 @@ public struct RefundService: Sendable {
             refund.providerReference = reference
             try await refund.save(on: db)
             let orderID = refund.$order.id
-            let refunded = try await Refund.query(on: db).filter(\.$order.$id == orderID).filter(\.$status == .refunded).all()
+            let refunded = try await Refund.query(on: db).filter(\.$order.$id == orderID).filter(\.$status == .refunded)
+                .all()
                 .reduce(Int64(0)) { $0 + $1.amountMinor }
             guard let order = try await Order.find(orderID, on: db) else { return }
             try await OrderEvent(
@@ -138,7 +148,8 @@ public struct RefundService: Sendable {
             guard let sql = db as? any SQLDatabase else { throw Problem(type: .internalError) }
             var update = sql.update(Refund.schema).set(SQLIdentifier("status"), to: SQLBind(to.rawValue))
             if from == .requested { update = update.set(SQLIdentifier("decided_at"), to: SQLBind(now)) }
-            let moved = try await update
+            let moved =
+                try await update
                 .where(SQLIdentifier("id"), .equal, SQLBind(id))
                 .where(SQLIdentifier("status"), .equal, SQLBind(from.rawValue))
                 .returning(SQLIdentifier("id")).all()

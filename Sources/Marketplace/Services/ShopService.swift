@@ -44,7 +44,8 @@ public struct ShopService: Sendable {
             shop.brandName = try requireText(opening.brandName ?? "", field: "brandName", length: 1...60)
             shop.licenceNumber = try requireText(opening.licenceNumber ?? "", field: "licenceNumber", length: 6...40)
         }
-        let staff = ShopStaff(id: context.dependencies.uuid(), shopID: try shop.requireID(), accountID: principal.accountID, role: .owner)
+        let staff = ShopStaff(
+            id: context.dependencies.uuid(), shopID: try shop.requireID(), accountID: principal.accountID, role: .owner)
         try await context.transactions.transaction(on: database) { db in
             try await shop.create(on: db)
             try await staff.create(on: db)

@@ -46,7 +46,8 @@ public struct StatementService: Sendable {
         let orders = try await Order.query(on: database).filter(\.$shop.$id == shopID).all()
         let orderIDs = try orders.map { try $0.requireID() }
         guard !orderIDs.isEmpty else { return statement }
-        let lines = Dictionary(grouping: try await OrderLine.query(on: database).filter(\.$order.$id ~~ orderIDs).all()) {
+        let lines = Dictionary(grouping: try await OrderLine.query(on: database).filter(\.$order.$id ~~ orderIDs).all())
+        {
             $0.$order.id
         }
         var orderCommission: [UUID: Int64] = [:]
