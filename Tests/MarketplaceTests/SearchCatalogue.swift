@@ -24,7 +24,8 @@ struct SearchCatalogue {
         UUID(uuidString: String(format: "00000000-0000-4000-8000-%012d", number))!
     }
 
-    /// (number, shop, village, category, title, description, variants (price, stock), listed)
+    /// (number, shop, category code, title, description, variants (price, stock), listed); the
+    /// village is the shop's.
     enum ShopKey { case a, b, c }
     static let products: [(Int, ShopKey, String, String, String, [(Int64, Int)], Bool)] = [
         (1, .a, "costumes", "汉服女装 明制马面裙", "传统汉服 hanfu skirt", [(29_900, 5)], true),
