@@ -25,6 +25,4 @@ struct ContractTests {
         #expect(operations.count >= 16)
         #expect(ids.count == operations.count)
     }
-        #expect(operations.count == 16)
-    }
 }
