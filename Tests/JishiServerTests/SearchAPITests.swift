@@ -13,9 +13,11 @@ struct SearchAPITests {
     /// Opens a shop and lists two products through the API, then indexes them.
     static func seed(_ app: Application) async throws -> (hanfu: String, table: String) {
         let seller = try await app.logIn("seller", password: DemoCounty.password)
-        let village = try #require(try await Village.query(on: app.db).filter(\.$nameEn == "Dingzhuang").first()?.requireID())
+        let village = try #require(
+            try await Village.query(on: app.db).filter(\.$nameEn == "Dingzhuang").first()?.requireID())
         let shop = try await app.send(
-            .POST, "/api/v1/shops", json: #"{"name":"丁庄汉服","villageId":"\#(village)","kind":"individual"}"#, token: seller)
+            .POST, "/api/v1/shops", json: #"{"name":"丁庄汉服","villageId":"\#(village)","kind":"individual"}"#,
+            token: seller)
         let shopID = try #require(try shop.json()["id"] as? String)
         var ids: [String] = []
         for (title, category, price, stock) in [
@@ -23,7 +25,8 @@ struct SearchAPITests {
         ] {
             let made = try await app.send(
                 .POST, "/api/v1/shops/\(shopID)/products",
-                json: #"{"title":"\#(title)","description":"","categoryId":"\#(CategoryTaxonomy.id(for: category))","variants":[{"sku":"A","priceMinor":\#(price),"currency":"CNY","stock":\#(stock)}]}"#,
+                json:
+                    #"{"title":"\#(title)","description":"","categoryId":"\#(CategoryTaxonomy.id(for: category))","variants":[{"sku":"A","priceMinor":\#(price),"currency":"CNY","stock":\#(stock)}]}"#,
                 token: seller)
             let id = try #require(try made.json()["id"] as? String)
             try await SearchIndex.reindex(productID: try #require(UUID(uuidString: id)), on: app.db)
@@ -58,7 +61,8 @@ struct SearchAPITests {
     }
 
     @Test(arguments: [
-        ("limit=0", "limit"), ("limit=1000", "limit"), ("offset=-1", "offset"), ("minPrice=500&maxPrice=100", "minPrice"),
+        ("limit=0", "limit"), ("limit=1000", "limit"), ("offset=-1", "offset"),
+        ("minPrice=500&maxPrice=100", "minPrice"),
         ("sort=cheapest", "sort"), ("category=not-a-uuid", "category"), ("village=123", "village"), ("town=x", "town"),
     ])
     func badInputIsAProblemNamingTheField_fails(query: String, field: String) async throws {

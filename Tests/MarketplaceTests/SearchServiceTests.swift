@@ -45,7 +45,8 @@ struct SearchServiceTests {
             #expect(try await c.numbers(.init(categoryID: CategoryTaxonomy.id(for: "furniture"))) == [4])
             #expect(try await c.numbers(.init(villageID: c.shijing, sort: .priceAsc)) == [5, 3, 4])
             #expect(try await c.numbers(.init(townID: c.dayingTown, sort: .priceAsc)) == [8, 2, 1])
-            #expect(try await c.numbers(.init(minPriceMinor: 1_000, maxPriceMinor: 10_000, sort: .priceAsc)) == [5, 8, 2])
+            #expect(
+                try await c.numbers(.init(minPriceMinor: 1_000, maxPriceMinor: 10_000, sort: .priceAsc)) == [5, 8, 2])
             #expect(try await c.numbers(.init(inStockOnly: true, sort: .priceAsc)) == [5, 8, 3, 1, 4])
             // 3's 199.00 variant is out of stock and its 159.00 one is outside the range.
             #expect(try await c.numbers(.init(minPriceMinor: 19_000, maxPriceMinor: 20_000, inStockOnly: true)).isEmpty)
@@ -69,8 +70,9 @@ struct SearchServiceTests {
             for (number, quantity, key) in [(5, 3, "sales-key-0001"), (8, 1, "sales-key-0002")] {
                 let variant = SearchCatalogue.productID(number * 10 + 1000)
                 _ = try await checkouts.checkout(
-                    .init(items: [.init(variantID: variant, quantity: quantity)], delivery: MarketplaceFixture.delivery,
-                          paymentMethod: .online),
+                    .init(
+                        items: [.init(variantID: variant, quantity: quantity)], delivery: MarketplaceFixture.delivery,
+                        paymentMethod: .online),
                     idempotencyKey: key, by: buyer, on: app.db)
             }
             #expect(try await c.numbers(.init(sort: .sales)) == [5, 8, 1, 2, 3, 4])
@@ -148,7 +150,8 @@ struct SearchServiceTests {
         let queries: [SearchQuery] = [
             .init(text: "汉服"), .init(text: "裙"), .init(text: "hanfu 汉服"), .init(text: "wood"), .init(),
             .init(sort: .priceAsc), .init(sort: .priceDesc), .init(sort: .sales), .init(sort: .newest),
-            .init(text: "服", inStockOnly: true), .init(minPriceMinor: 2_000, maxPriceMinor: 20_000, limit: 2, offset: 1),
+            .init(text: "服", inStockOnly: true),
+            .init(minPriceMinor: 2_000, maxPriceMinor: 20_000, limit: 2, offset: 1),
         ]
         var results: [TestStore: [[SearchHit]]] = [:]
         for store in TestStore.available {

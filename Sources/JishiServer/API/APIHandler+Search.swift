@@ -24,7 +24,8 @@ extension APIHandler {
             categoryID: try query.category.map { try Self.uuid($0, field: "category") },
             villageID: try query.village.map { try Self.uuid($0, field: "village") },
             townID: try query.town.map { try Self.uuid($0, field: "town") },
-            minPriceMinor: query.minPrice, maxPriceMinor: query.maxPrice, inStockOnly: query.inStock ?? false, sort: sort,
+            minPriceMinor: query.minPrice, maxPriceMinor: query.maxPrice, inStockOnly: query.inStock ?? false,
+            sort: sort,
             limit: query.limit ?? 20, offset: query.offset ?? 0)
         let page = try await SearchService().search(search, on: request.db)
         return .ok(

@@ -60,8 +60,12 @@ public enum SearchIndex {
                 guard let last = products.last else { break }
                 try await insert(
                     try products.map { product in
-                        (try product.requireID(),
-                         weightedTerms(title: product.title, description: product.description, category: byID[product.$category.id]))
+                        (
+                            try product.requireID(),
+                            weightedTerms(
+                                title: product.title, description: product.description,
+                                category: byID[product.$category.id])
+                        )
                     },
                     on: sql)
                 lastID = try last.requireID()

@@ -34,7 +34,8 @@ public struct SearchService: Sendable {
             CAST((SELECT MAX(v.stock) FROM variants v WHERE v.product_id = p.id) AS BIGINT) AS max_stock\
             \(unsafeRaw: query.sort == .sales ? ", \(Self.soldExpression) AS sold" : "")
             """
-        let page = select + from
+        let page =
+            select + from
             + " ORDER BY \(unsafeRaw: Self.orderBy(query.sort, hasText: terms != nil)) LIMIT \(unsafeRaw: String(query.limit)) OFFSET \(unsafeRaw: String(query.offset))"
         let rows = try await sql.raw(page).all()
         let items = try rows.map { row in
