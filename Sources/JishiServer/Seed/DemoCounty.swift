@@ -126,13 +126,7 @@ public enum DemoCounty {
                 let word = random.next()
                 for offset in 0..<8 { bytes[index + offset] = UInt8(truncatingIfNeeded: word >> (8 * offset)) }
             }
-            bytes[6] = (bytes[6] & 0x0F) | 0x40  // version 4
-            bytes[8] = (bytes[8] & 0x3F) | 0x80  // RFC 4122 variant
-            return UUID(
-                uuid: (
-                    bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
-                    bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]
-                ))
+            return UUID(derivedFrom: bytes)
         }
 
         let countyID = nextID()

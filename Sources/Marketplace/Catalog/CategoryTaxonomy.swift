@@ -28,12 +28,6 @@ public enum CategoryTaxonomy {
         for (index, byte) in ("jishi.category." + code).utf8.enumerated() {
             bytes[index % 16] = bytes[index % 16] &* 31 &+ byte
         }
-        bytes[6] = (bytes[6] & 0x0F) | 0x50
-        bytes[8] = (bytes[8] & 0x3F) | 0x80
-        return UUID(
-            uuid: (
-                bytes[0], bytes[1], bytes[2], bytes[3], bytes[4], bytes[5], bytes[6], bytes[7],
-                bytes[8], bytes[9], bytes[10], bytes[11], bytes[12], bytes[13], bytes[14], bytes[15]
-            ))
+        return UUID(derivedFrom: bytes)
     }
 }

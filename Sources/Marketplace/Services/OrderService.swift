@@ -42,21 +42,23 @@ public struct OrderService: Sendable {
     }
 
     public func markShipped(_ id: UUID, by principal: Principal, on database: any Database) async throws -> Order {
-        let order = try await order(id, for: principal, on: database)
-        guard try await isStaff(principal, of: order, on: database) || principal.has(.admin) else {
-            throw Problem.forbidden("Only the shop ships its orders.")
-        }
-        return try await move(
-            order, to: .shipped, from: [.paid], actor: principal.accountID, reason: "shipped", on: database)
+        try await moveAsShop(id, by: principal, to: .shipped, from: .paid, on: database)
     }
 
     public func markDelivered(_ id: UUID, by principal: Principal, on database: any Database) async throws -> Order {
+        try await moveAsShop(id, by: principal, to: .delivered, from: .shipped, on: database)
+    }
+
+    /// A step only the shop's staff (or an admin) may take.
+    private func moveAsShop(
+        _ id: UUID, by principal: Principal, to next: OrderStatus, from previous: OrderStatus, on database: any Database
+    ) async throws -> Order {
         let order = try await order(id, for: principal, on: database)
         guard try await isStaff(principal, of: order, on: database) || principal.has(.admin) else {
-            throw Problem.forbidden("Only the shop or its carrier marks delivery.")
+            throw Problem.forbidden("Only the shop marks its orders \(next.rawValue).")
         }
         return try await move(
-            order, to: .delivered, from: [.shipped], actor: principal.accountID, reason: "delivered", on: database)
+            order, to: next, from: [previous], actor: principal.accountID, reason: next.rawValue, on: database)
     }
 
     public func confirmReceipt(_ id: UUID, by principal: Principal, on database: any Database) async throws -> Order {

@@ -5,13 +5,7 @@ import Foundation
 /// line means Solomon.
 public enum InstanceReader {
     public static func read(path: String, kind: ProblemKind? = nil) throws(RoutingParseError) -> RoutingInstance {
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw RoutingParseError(
-                file: path, line: 0, field: "file", message: "cannot read: \(error.localizedDescription)")
-        }
+        let text = try RoutingParseError.readText(path)
         let resolved = kind ?? guessKind(text)
         switch resolved {
         case .vrptw:

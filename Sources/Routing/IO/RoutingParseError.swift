@@ -1,3 +1,5 @@
+import Foundation
+
 /// A malformed instance or solution file: names the file, the 1-based line and the field.
 public struct RoutingParseError: Error, Equatable, Sendable, CustomStringConvertible {
     public var file: String
@@ -15,5 +17,17 @@ public struct RoutingParseError: Error, Equatable, Sendable, CustomStringConvert
 
     public var description: String {
         line > 0 ? "\(file):\(line): \(field): \(message)" : "\(file): \(field): \(message)"
+    }
+}
+
+extension RoutingParseError {
+    /// The text of the file at `path`; a parse error naming the file when it cannot be read.
+    static func readText(_ path: String) throws(RoutingParseError) -> String {
+        do {
+            return try String(contentsOfFile: path, encoding: .utf8)
+        } catch {
+            throw RoutingParseError(
+                file: path, line: 0, field: "file", message: "cannot read: \(error.localizedDescription)")
+        }
     }
 }

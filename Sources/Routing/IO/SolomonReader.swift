@@ -12,14 +12,7 @@ public struct SolomonReader: Sendable {
     public init() {}
 
     public func read(path: String) throws(RoutingParseError) -> RoutingInstance {
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw RoutingParseError(
-                file: path, line: 0, field: "file", message: "cannot read: \(error.localizedDescription)")
-        }
-        return try parse(text, file: path)
+        try parse(try RoutingParseError.readText(path), file: path)
     }
 
     public func parse(_ text: String, file: String) throws(RoutingParseError) -> RoutingInstance {

@@ -5,14 +5,7 @@ import Foundation
 /// node 1), then `Cost C`.
 public enum SolutionFile {
     public static func read(path: String) throws(RoutingParseError) -> (solution: Solution, cost: Int?) {
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            throw RoutingParseError(
-                file: path, line: 0, field: "file", message: "cannot read: \(error.localizedDescription)")
-        }
-        return try parse(text, file: path)
+        try parse(try RoutingParseError.readText(path), file: path)
     }
 
     public static func parse(_ text: String, file: String) throws(RoutingParseError) -> (solution: Solution, cost: Int?)
