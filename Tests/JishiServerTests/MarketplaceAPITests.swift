@@ -39,6 +39,12 @@ struct MarketplaceAPITests {
             let variant = try #require((product["variants"] as? [[String: Any]])?.first)
             let variantID = try #require(variant["id"] as? String)
             #expect(variant["stock"] as? Int == 3)
+            // Listed products are searchable at once, by a single character or a word.
+            for query in ["演", "演出服"] {
+                let encoded = query.addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed) ?? query
+                let hits = try await app.send(.GET, "/api/v1/search?q=\(encoded)").json()["items"] as? [[String: Any]]
+                #expect(hits?.contains { $0["productId"] as? String == productID } == true, "\(query)")
+            }
 
             let buyer = try await app.logIn("buyer", password: DemoCounty.password)
             let checkoutBody =

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPTypes
 import JishiKit
 import OpenAPIRuntime
 import Vapor
@@ -90,7 +91,16 @@ struct ProblemMiddleware: AsyncMiddleware {
     /// `ServerError`, enum payloads) for the most specific cause.
     static func problem(for error: any Error) -> Problem {
         if let problem = find(Problem.self, in: error) { return problem }
-        if let decoding = find(DecodingError.self, in: error) { return problem(for: decoding) }
+        if let decoding = find(DecodingError.self, in: error) {
+            var problem = problem(for: decoding)
+            if problem.field == "body", let serverError = error as? ServerError, !hasBody(serverError.request) {
+                // The runtime decodes query parameters without a coding path: name the
+                // parameter the error is about, or the only one there is.
+                problem.field = queryParameter(in: serverError.request, mentionedBy: decoding)
+                problem.detail = "\(problem.field ?? "A query parameter") has the wrong type."
+            }
+            return problem
+        }
         if isTooManyBytes(error) {
             // OpenAPIRuntime's collection limit; its error type is private, so match by name.
             return Problem(type: .payloadTooLarge)
@@ -180,6 +190,20 @@ struct ProblemMiddleware: AsyncMiddleware {
         return Mirror(reflecting: error).children.contains { child in
             (child.value as? any Error).map { isTooManyBytes($0, depth: depth + 1) } ?? false
         }
+    }
+
+    private static func hasBody(_ request: HTTPRequest) -> Bool {
+        request.method == .post || request.method == .put || request.method == .patch
+    }
+
+    private static func queryParameter(in request: HTTPRequest, mentionedBy error: DecodingError) -> String? {
+        guard let path = request.path, let query = URLComponents(string: path)?.queryItems, !query.isEmpty else {
+            return nil
+        }
+        let text = String(describing: error)
+        let mentioned = query.filter { item in (item.value).map { !$0.isEmpty && text.contains($0) } ?? false }
+        if mentioned.count == 1 { return mentioned[0].name }
+        return query.count == 1 ? query[0].name : nil
     }
 
     private static func jsonType(_ type: Any.Type) -> String {

@@ -88,6 +88,7 @@ public struct CatalogService: Sendable {
         try await context.transactions.transaction(on: database) { db in
             try await product.create(on: db)
             try await variants.create(on: db)
+            try await SearchIndex.reindex(productID: productID, on: db)
         }
         return (product, variants)
     }
