@@ -6,7 +6,8 @@ import Testing
 struct SitingBranchAndBoundTests {
     @Test("finds and proves the brute-force optimum from a poor incumbent", arguments: 1...20)
     func provesOptimum(seed: Int) throws {
-        let problem = try SitingTestSupport.randomProblem(demand: 14, sites: 10, p: 1 + seed % 4, seed: UInt64(200 + seed))
+        let problem = try SitingTestSupport.randomProblem(
+            demand: 14, sites: 10, p: 1 + seed % 4, seed: UInt64(200 + seed))
         let optimum = SitingTestSupport.bruteForceMedian(problem)
         let start = Array(0..<problem.p)
         let relaxation = PMedianLagrangianBound(problem: problem, nearestSites: SitingNearestSites(problem))
@@ -20,7 +21,8 @@ struct SitingBranchAndBoundTests {
 
     @Test("a tree cut short still reports a valid lower bound", arguments: 1...12)
     func truncatedTreeBound(seed: Int) throws {
-        let problem = try SitingTestSupport.randomProblem(demand: 16, sites: 12, p: 2 + seed % 3, seed: UInt64(400 + seed))
+        let problem = try SitingTestSupport.randomProblem(
+            demand: 16, sites: 12, p: 2 + seed % 3, seed: UInt64(400 + seed))
         let optimum = SitingTestSupport.bruteForceMedian(problem)
         let start = Array(0..<problem.p)
         var tree = PMedianBranchAndBound(
@@ -37,7 +39,8 @@ struct SitingBranchAndBoundTests {
 
     @Test("reduced-cost fixing never removes every optimal solution", arguments: 1...20)
     func fixingKeepsAnOptimum(seed: Int) throws {
-        let problem = try SitingTestSupport.randomProblem(demand: 12, sites: 9, p: 2 + seed % 3, seed: UInt64(300 + seed))
+        let problem = try SitingTestSupport.randomProblem(
+            demand: 12, sites: 9, p: 2 + seed % 3, seed: UInt64(300 + seed))
         let all = SitingTestSupport.combinations(problem.siteCount, problem.p)
         let optimum = all.map { problem.medianCost(of: $0) }.min()!
         let optimal = all.filter { problem.medianCost(of: $0) == optimum }

@@ -17,7 +17,9 @@ struct SitingCoveringTests {
         let two = try MaximalCoveringProblem(siting: siting.with(p: 2), radius: 1)
         let second = MaximalCoveringSolver().solve(two, stop: .iterations(20))
         #expect(second.sites == [1, 4] && second.coveredPopulation == 17 && second.isProvenOptimal)
-        #expect(throws: SitingProblemError.negativeRadius(-1)) { try MaximalCoveringProblem(siting: siting, radius: -1) }
+        #expect(throws: SitingProblemError.negativeRadius(-1)) {
+            try MaximalCoveringProblem(siting: siting, radius: -1)
+        }
     }
 
     @Test("solver finds the brute-force optimum; the upper bound is above it", arguments: 1...16)
@@ -30,9 +32,12 @@ struct SitingCoveringTests {
         #expect(problem.coveredPopulation(by: solution.sites) == optimum)
         #expect(try #require(solution.upperBound) >= optimum)
         let again = MaximalCoveringSolver().solve(problem, stop: .iterations(40), seed: 2)
-        #expect(again == MaximalCoveringSolution(
-            sites: solution.sites, coveredPopulation: solution.coveredPopulation, totalPopulation: solution.totalPopulation,
-            upperBound: solution.upperBound, iterations: solution.iterations, seconds: again.seconds))
+        #expect(
+            again
+                == MaximalCoveringSolution(
+                    sites: solution.sites, coveredPopulation: solution.coveredPopulation,
+                    totalPopulation: solution.totalPopulation,
+                    upperBound: solution.upperBound, iterations: solution.iterations, seconds: again.seconds))
     }
 
     @Test func swapSavingEqualsRecomputedChange() throws {
@@ -47,7 +52,9 @@ struct SitingCoveringTests {
             for insert in 0..<siting.siteCount where !state.isOpen[insert] {
                 for remove in open {
                     let after = open.map { $0 == remove ? insert : $0 }
-                    #expect(problem.coveredPopulation(by: after) - state.covered == state.saving(insert: insert, remove: remove))
+                    #expect(
+                        problem.coveredPopulation(by: after) - state.covered
+                            == state.saving(insert: insert, remove: remove))
                 }
             }
             let best = open.flatMap { remove in

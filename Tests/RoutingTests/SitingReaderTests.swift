@@ -24,24 +24,26 @@ struct SitingReaderTests {
         #expect(problem.distance(from: 0, to: 2) == 5)
     }
 
-    @Test("malformed files name the line and the field", arguments: [
-        ("", 1, "n"),
-        ("x 2 1\n1 2 3\n2 3 1\n", 1, "n"),
-        ("3 2\n1 2 3\n2 3 1\n", 1, "p"),
-        ("3 2 1 9\n1 2 3\n2 3 1\n", 1, "header"),
-        ("3 2 4\n1 2 3\n2 3 1\n", 1, "p"),
-        ("3 -2 1\n", 1, "edges"),
-        ("3 2 1\n1 2 3\n\n2 3 x\n", 4, "edge cost"),
-        ("3 2 1\n1 2 3\n2 3\n", 3, "edge cost"),
-        ("3 2 1\n1 4 3\n2 3 1\n", 2, "edge to"),
-        ("3 2 1\n0 2 3\n2 3 1\n", 2, "edge from"),
-        ("3 2 1\n1 2 -3\n2 3 1\n", 2, "edge cost"),
-        ("3 2 1\n1 2 3 4\n2 3 1\n", 2, "edge"),
-        ("3 2 1\n1 2 3\n2 3 99999999999999999\n", 3, "edge cost"),
-        ("3 2 1\n1 2 3\n2 3 99999999999999999999\n", 3, "edge cost"),
-        ("3 2 1\n1 2 3\n", 3, "edges"),
-        ("3 1 1\n1 2 3\n2 3 1\n", 3, "edges"),
-    ] as [(String, Int, String)])
+    @Test(
+        "malformed files name the line and the field",
+        arguments: [
+            ("", 1, "n"),
+            ("x 2 1\n1 2 3\n2 3 1\n", 1, "n"),
+            ("3 2\n1 2 3\n2 3 1\n", 1, "p"),
+            ("3 2 1 9\n1 2 3\n2 3 1\n", 1, "header"),
+            ("3 2 4\n1 2 3\n2 3 1\n", 1, "p"),
+            ("3 -2 1\n", 1, "edges"),
+            ("3 2 1\n1 2 3\n\n2 3 x\n", 4, "edge cost"),
+            ("3 2 1\n1 2 3\n2 3\n", 3, "edge cost"),
+            ("3 2 1\n1 4 3\n2 3 1\n", 2, "edge to"),
+            ("3 2 1\n0 2 3\n2 3 1\n", 2, "edge from"),
+            ("3 2 1\n1 2 -3\n2 3 1\n", 2, "edge cost"),
+            ("3 2 1\n1 2 3 4\n2 3 1\n", 2, "edge"),
+            ("3 2 1\n1 2 3\n2 3 99999999999999999\n", 3, "edge cost"),
+            ("3 2 1\n1 2 3\n2 3 99999999999999999999\n", 3, "edge cost"),
+            ("3 2 1\n1 2 3\n", 3, "edges"),
+            ("3 1 1\n1 2 3\n2 3 1\n", 3, "edges"),
+        ] as [(String, Int, String)])
     func malformed(text: String, line: Int, field: String) {
         #expect {
             _ = try reader.problem(from: reader.graph(from: text, file: "bad.txt"), file: "bad.txt")

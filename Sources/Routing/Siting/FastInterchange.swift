@@ -150,7 +150,8 @@ struct FastInterchange: SitingInterchange {
         precondition(!isOpen[insert] && isOpen[remove])
         let (n, m) = (problem.demandCount, problem.siteCount)
         affected.removeAll(keepingCapacity: true)
-        for u in 0..<n where nearest[u] == remove || second[u] == remove
+        for u in 0..<n
+        where nearest[u] == remove || second[u] == remove
             || problem.distances[u * m + insert] < secondDistance[u]
         {
             affected.append(u)

@@ -26,7 +26,8 @@ public struct ORLibraryPMedianReader: Sendable {
         let name = url.lastPathComponent
         let data: Data
         do { data = try Data(contentsOf: url) } catch {
-            throw SitingFormatError(file: name, line: 0, field: "file", message: "cannot be read (\(error.localizedDescription))")
+            throw SitingFormatError(
+                file: name, line: 0, field: "file", message: "cannot be read (\(error.localizedDescription))")
         }
         return try problem(from: graph(from: String(decoding: data, as: UTF8.self), file: name), file: name, p: p)
     }
@@ -53,7 +54,12 @@ public struct ORLibraryPMedianReader: Sendable {
     public func graph(from text: String, file: String) throws(SitingFormatError) -> Graph {
         var lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
             .enumerated().lazy
-            .map { (number: $0.offset + 1, fields: $0.element.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" })) }
+            .map {
+                (
+                    number: $0.offset + 1,
+                    fields: $0.element.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\r" })
+                )
+            }
             .filter { !$0.fields.isEmpty }
             .makeIterator()
         func integer(_ fields: [Substring], _ index: Int, _ field: String, line: Int) throws(SitingFormatError) -> Int {
@@ -61,7 +67,8 @@ public struct ORLibraryPMedianReader: Sendable {
                 throw SitingFormatError(file: file, line: line, field: field, message: "missing")
             }
             guard let value = Int(fields[index]) else {
-                throw SitingFormatError(file: file, line: line, field: field, message: "'\(fields[index])' is not an integer")
+                throw SitingFormatError(
+                    file: file, line: line, field: field, message: "'\(fields[index])' is not an integer")
             }
             return value
         }
@@ -73,14 +80,20 @@ public struct ORLibraryPMedianReader: Sendable {
         let edgeCount = try integer(headerFields, 1, "edges", line: header.number)
         let p = try integer(headerFields, 2, "p", line: header.number)
         guard headerFields.count == 3 else {
-            throw SitingFormatError(file: file, line: header.number, field: "header", message: "expected 'n edges p', found \(headerFields.count) fields")
+            throw SitingFormatError(
+                file: file, line: header.number, field: "header",
+                message: "expected 'n edges p', found \(headerFields.count) fields")
         }
-        guard n > 0 else { throw SitingFormatError(file: file, line: header.number, field: "n", message: "must be positive, got \(n)") }
+        guard n > 0 else {
+            throw SitingFormatError(file: file, line: header.number, field: "n", message: "must be positive, got \(n)")
+        }
         guard edgeCount >= 0 else {
-            throw SitingFormatError(file: file, line: header.number, field: "edges", message: "must not be negative, got \(edgeCount)")
+            throw SitingFormatError(
+                file: file, line: header.number, field: "edges", message: "must not be negative, got \(edgeCount)")
         }
         guard (1...n).contains(p) else {
-            throw SitingFormatError(file: file, line: header.number, field: "p", message: "must be between 1 and n = \(n), got \(p)")
+            throw SitingFormatError(
+                file: file, line: header.number, field: "p", message: "must be between 1 and n = \(n), got \(p)")
         }
         var roads: [SitingProblem.Road] = []
         roads.reserveCapacity(edgeCount)
@@ -97,26 +110,33 @@ public struct ORLibraryPMedianReader: Sendable {
             let j = try integer(fields, 1, "edge to", line: line.number)
             let cost = try integer(fields, 2, "edge cost", line: line.number)
             guard fields.count == 3 else {
-                throw SitingFormatError(file: file, line: line.number, field: "edge", message: "expected 'i j cost', found \(fields.count) fields")
+                throw SitingFormatError(
+                    file: file, line: line.number, field: "edge",
+                    message: "expected 'i j cost', found \(fields.count) fields")
             }
             guard (1...n).contains(i) else {
-                throw SitingFormatError(file: file, line: line.number, field: "edge from", message: "node \(i) is not in 1…\(n)")
+                throw SitingFormatError(
+                    file: file, line: line.number, field: "edge from", message: "node \(i) is not in 1…\(n)")
             }
             guard (1...n).contains(j) else {
-                throw SitingFormatError(file: file, line: line.number, field: "edge to", message: "node \(j) is not in 1…\(n)")
+                throw SitingFormatError(
+                    file: file, line: line.number, field: "edge to", message: "node \(j) is not in 1…\(n)")
             }
             guard cost >= 0 else {
-                throw SitingFormatError(file: file, line: line.number, field: "edge cost", message: "must not be negative, got \(cost)")
+                throw SitingFormatError(
+                    file: file, line: line.number, field: "edge cost", message: "must not be negative, got \(cost)")
             }
             guard cost <= Self.largestEdgeCost else {
                 throw SitingFormatError(
-                    file: file, line: line.number, field: "edge cost", message: "\(cost) is larger than \(Self.largestEdgeCost)")
+                    file: file, line: line.number, field: "edge cost",
+                    message: "\(cost) is larger than \(Self.largestEdgeCost)")
             }
             roads.append(SitingProblem.Road(from: i - 1, to: j - 1, length: cost))
         }
         if let extra = lines.next() {
             throw SitingFormatError(
-                file: file, line: extra.number, field: "edges", message: "more lines than the \(edgeCount) edges in the header")
+                file: file, line: extra.number, field: "edges",
+                message: "more lines than the \(edgeCount) edges in the header")
         }
         return Graph(nodeCount: n, p: p, roads: roads)
     }

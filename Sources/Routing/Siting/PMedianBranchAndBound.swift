@@ -83,7 +83,9 @@ struct PMedianBranchAndBound {
             if openCount > p || openCount + freeCount < p { continue }
             if openCount == p || openCount + freeCount == p {
                 // Only one completion is left: it is evaluated exactly.
-                let sites = (0..<m).filter { node.fixing[$0] != .closed && (openCount == p ? node.fixing[$0] == .open : true) }
+                let sites = (0..<m).filter {
+                    node.fixing[$0] != .closed && (openCount == p ? node.fixing[$0] == .open : true)
+                }
                 let cost = problem.medianCost(of: sites)
                 if cost < outcome.bestCost {
                     outcome.bestCost = cost

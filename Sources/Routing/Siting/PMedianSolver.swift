@@ -57,7 +57,8 @@ public struct PMedianSolver: Sendable {
                 Double(problem.weights[$0] * state.nearestDistance[$0]) + 1
             }
             let result = bound.run(
-                upperBound: bestCost, multipliers: multipliers, iterationLimit: parameters.boundIterations, stallLimit: parameters.boundStallLimit,
+                upperBound: bestCost, multipliers: multipliers, iterationLimit: parameters.boundIterations,
+                stallLimit: parameters.boundStallLimit,
                 shouldStop: { clock.isOutOfTime(fraction: parameters.boundTimeShare) })
             lowerBound = min(result.bound, bestCost)
             rootMultipliers = result.multipliers

@@ -80,7 +80,8 @@ public struct SitingProblem: Sendable {
 
     /// The same data with another number of stations.
     public func with(p newP: Int) throws(SitingProblemError) -> SitingProblem {
-        try SitingProblem(weights: weights, demandCount: demandCount, siteCount: siteCount, distances: distances, p: newP)
+        try SitingProblem(
+            weights: weights, demandCount: demandCount, siteCount: siteCount, distances: distances, p: newP)
     }
 
     /// Population-weighted distance of every demand point to its nearest open site, O(n × |sites|).
