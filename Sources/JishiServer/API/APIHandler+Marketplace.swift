@@ -52,23 +52,26 @@ extension APIHandler {
         let request = try RequestContext.request()
         let principal = try await request.requirePrincipal()
         guard case .json(let body) = input.body else { throw Problem(type: .unsupportedMediaType) }
-        guard let items = body.items else {
-            // Carts arrive with the cart endpoints; until then the items are required.
-            throw Problem(type: .missingField, detail: "items is required.", field: "items")
-        }
         let delivery = DeliveryAddress(
             name: body.delivery.name, phone: body.delivery.phone,
             villageID: try body.delivery.villageId.map { try Self.uuid($0, field: "delivery.villageId") },
             addressLine: body.delivery.addressLine)
-        let lines = try items.enumerated().map { index, item in
-            CheckoutService.Item(
-                variantID: try Self.uuid(item.variantId, field: "items[\(index)].variantId"), quantity: item.quantity)
+        let method = Checkout.PaymentMethod(rawValue: body.paymentMethod.rawValue) ?? .online
+        let key = input.headers.idempotencyKey
+        let result: CheckoutService.Result
+        if let items = body.items {
+            let lines = try items.enumerated().map { index, item in
+                CheckoutService.Item(
+                    variantID: try Self.uuid(item.variantId, field: "items[\(index)].variantId"),
+                    quantity: item.quantity)
+            }
+            result = try await request.jishi.checkouts.checkout(
+                .init(items: lines, delivery: delivery, paymentMethod: method), idempotencyKey: key, by: principal,
+                on: request.db)
+        } else {
+            result = try await request.jishi.checkouts.checkoutCart(
+                delivery: delivery, paymentMethod: method, idempotencyKey: key, by: principal, on: request.db)
         }
-        let result = try await request.jishi.checkouts.checkout(
-            .init(
-                items: lines, delivery: delivery,
-                paymentMethod: Checkout.PaymentMethod(rawValue: body.paymentMethod.rawValue) ?? .online),
-            idempotencyKey: input.headers.idempotencyKey, by: principal, on: request.db)
         return .created(
             .init(
                 body: .json(
@@ -116,5 +119,22 @@ extension APIHandler {
         let order = try await request.jishi.orders.cancel(
             try Self.uuid(input.path.id, field: "id"), by: principal, reason: reason, on: request.db)
         return .ok(.init(body: .json(try await APIMapping.order(order, on: request.db))))
+    }
+
+    func getCart(_ input: Operations.GetCart.Input) async throws -> Operations.GetCart.Output {
+        let request = try RequestContext.request()
+        let principal = try await request.requirePrincipal()
+        let items = try await request.jishi.cart.items(of: principal, on: request.db)
+        return .ok(.init(body: .json(APIMapping.cart(items))))
+    }
+
+    func setCartItem(_ input: Operations.SetCartItem.Input) async throws -> Operations.SetCartItem.Output {
+        let request = try RequestContext.request()
+        let principal = try await request.requirePrincipal()
+        guard case .json(let body) = input.body else { throw Problem(type: .unsupportedMediaType) }
+        let items = try await request.jishi.cart.set(
+            variantID: try Self.uuid(input.path.variantId, field: "variantId"), quantity: body.quantity, by: principal,
+            on: request.db)
+        return .ok(.init(body: .json(APIMapping.cart(items))))
     }
 }

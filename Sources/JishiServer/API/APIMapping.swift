@@ -75,4 +75,9 @@ enum APIMapping {
                     reason: event.reason, at: event.at)
             })
     }
+
+    static func cart(_ items: [CartItem]) -> Components.Schemas.Cart {
+        Components.Schemas.Cart(
+            items: items.map { .init(variantId: $0.$variant.id.uuidString, quantity: $0.quantity) })
+    }
 }

@@ -42,6 +42,7 @@ extension JishiServices {
     public var checkouts: CheckoutService { CheckoutService(context: marketplace) }
     public var orders: OrderService { OrderService(context: marketplace) }
     public var payments: PaymentService { PaymentService(context: marketplace) }
+    public var cart: CartService { CartService(context: marketplace) }
 }
 
 /// Vapor's Bcrypt behind the domain's hashing protocol, on the blocking-work thread pool so a

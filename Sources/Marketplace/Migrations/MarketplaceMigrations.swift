@@ -7,5 +7,6 @@ public enum MarketplaceMigrations {
         CreateCatalog(),
         CreateOrders(),
         CreateSearchTerms(),
+        CreateCartItems(),
     ]
 }

@@ -30,11 +30,16 @@ public struct CheckoutService: Sendable {
         public var items: [Item]
         public var delivery: DeliveryAddress
         public var paymentMethod: Checkout.PaymentMethod
+        /// Whether the items came from the buyer's cart, which checkout then empties of them.
+        public var fromCart: Bool
 
-        public init(items: [Item], delivery: DeliveryAddress, paymentMethod: Checkout.PaymentMethod) {
+        public init(
+            items: [Item], delivery: DeliveryAddress, paymentMethod: Checkout.PaymentMethod, fromCart: Bool = false
+        ) {
             self.items = items
             self.delivery = delivery
             self.paymentMethod = paymentMethod
+            self.fromCart = fromCart
         }
     }
 
@@ -112,6 +117,10 @@ public struct CheckoutService: Sendable {
                     try await entry.lines.create(on: db)
                 }
                 try await events.create(on: db)
+                if request.fromCart {
+                    try await CartItem.query(on: db).filter(\.$buyer.$id == principal.accountID)
+                        .filter(\.$variant.$id ~~ items.map(\.variantID)).delete()
+                }
                 try await context.jobs.enqueue(
                     MarketplaceJobs.expireCheckout, payload: checkoutID.uuidString, runAt: checkout.expiresAt, on: db)
             }
@@ -123,6 +132,37 @@ public struct CheckoutService: Sendable {
             throw error
         }
         return Result(checkout: checkout, orders: orders.map(\.order), replayed: false)
+    }
+
+    /// The checkout made earlier with this key, whatever its items: a retry of a cart
+    /// checkout finds it even though the cart has been emptied since.
+    public func replay(idempotencyKey: String, by principal: Principal, on database: any Database) async throws
+        -> Result?
+    {
+        guard
+            let checkout = try await Checkout.query(on: database).filter(\.$buyer.$id == principal.accountID)
+                .filter(\.$idempotencyKey == idempotencyKey).first()
+        else { return nil }
+        let orders = try await Order.query(on: database).filter(\.$checkout.$id == checkout.requireID()).sort(\.$id)
+            .all()
+        return Result(checkout: checkout, orders: orders, replayed: true)
+    }
+
+    /// Checks out the buyer's cart: replays an earlier checkout with this key, or turns the
+    /// cart into orders and empties it, in one transaction.
+    public func checkoutCart(
+        delivery: DeliveryAddress, paymentMethod: Checkout.PaymentMethod, idempotencyKey: String,
+        by principal: Principal,
+        on database: any Database
+    ) async throws -> Result {
+        try Authorization.require(principal, .buy, .marketplace)
+        if let earlier = try await replay(idempotencyKey: idempotencyKey, by: principal, on: database) {
+            return earlier
+        }
+        let items = try await CartService(context: context).checkoutItems(of: principal, on: database)
+        return try await checkout(
+            Request(items: items, delivery: delivery, paymentMethod: paymentMethod, fromCart: true),
+            idempotencyKey: idempotencyKey, by: principal, on: database)
     }
 
     private func existing(buyer: UUID, key: String, digest: String, on database: any Database) async throws -> Result? {
