@@ -101,13 +101,10 @@ public struct CatalogService: Sendable {
             throw Problem.notFound("The product", field: "id")
         }
         if !product.listed || product.shop.status != .active {
-            let isStaff: Bool
+            var isStaff = false
             if let viewer {
-                isStaff =
-                    try await ShopStaff.query(on: database).filter(\.$shop.$id == product.$shop.id)
-                    .filter(\.$account.$id == viewer.accountID).count() > 0
-            } else {
-                isStaff = false
+                isStaff = try await ShopStaff.exists(
+                    accountID: viewer.accountID, shopID: product.$shop.id, on: database)
             }
             guard isStaff else { throw Problem.notFound("The product", field: "id") }
         }

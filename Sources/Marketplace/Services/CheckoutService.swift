@@ -62,7 +62,7 @@ public struct CheckoutService: Sendable {
         let delivery = try Self.validated(request.delivery)
         let digest = Self.digest(items: items, delivery: delivery, method: request.paymentMethod)
 
-        if let earlier = try await existing(buyer: principal.accountID, key: key, digest: digest, on: database) {
+        if let earlier = try await existing(principal, key: key, digest: digest, on: database) {
             return earlier
         }
         if let villageID = delivery.villageID, try await Village.find(villageID, on: database) == nil {
@@ -126,7 +126,7 @@ public struct CheckoutService: Sendable {
             }
         } catch let error where (error as? any DatabaseError)?.isConstraintFailure == true {
             // The same key raced in from another request and won: answer with its checkout.
-            if let earlier = try await existing(buyer: principal.accountID, key: key, digest: digest, on: database) {
+            if let earlier = try await existing(principal, key: key, digest: digest, on: database) {
                 return earlier
             }
             throw error
@@ -165,17 +165,16 @@ public struct CheckoutService: Sendable {
             idempotencyKey: idempotencyKey, by: principal, on: database)
     }
 
-    private func existing(buyer: UUID, key: String, digest: String, on database: any Database) async throws -> Result? {
-        guard
-            let checkout = try await Checkout.query(on: database).filter(\.$buyer.$id == buyer)
-                .filter(\.$idempotencyKey == key).first()
-        else { return nil }
-        guard checkout.requestDigest == digest else {
+    /// The earlier checkout with this key, if it was for the same request; a `409` if the key
+    /// was used for another one.
+    private func existing(_ principal: Principal, key: String, digest: String, on database: any Database) async throws
+        -> Result?
+    {
+        guard let earlier = try await replay(idempotencyKey: key, by: principal, on: database) else { return nil }
+        guard earlier.checkout.requestDigest == digest else {
             throw Problem(type: .idempotencyKeyReused, field: "Idempotency-Key")
         }
-        let orders = try await Order.query(on: database).filter(\.$checkout.$id == checkout.requireID()).sort(\.$id)
-            .all()
-        return Result(checkout: checkout, orders: orders, replayed: true)
+        return earlier
     }
 
     struct Offer: Sendable {
@@ -253,9 +252,7 @@ enum StockLedger {
     static func reserve(_ items: [CheckoutService.Item], catalogue: [UUID: CheckoutService.Offer], on db: any Database)
         async throws
     {
-        guard let sql = db as? any SQLDatabase else {
-            throw Problem(type: .internalError, detail: "SQL database required.")
-        }
+        let sql = try db.sql()
         var short: [String] = []
         for item in items {
             let rows = try await sql.update(Variant.schema)
@@ -276,9 +273,7 @@ enum StockLedger {
 
     /// Gives stock back for the lines of an order that no longer holds it.
     static func release(_ lines: [OrderLine], on db: any Database) async throws {
-        guard let sql = db as? any SQLDatabase else {
-            throw Problem(type: .internalError, detail: "SQL database required.")
-        }
+        let sql = try db.sql()
         for line in lines {
             try await sql.update(Variant.schema)
                 .set(

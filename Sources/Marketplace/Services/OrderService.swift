@@ -17,15 +17,14 @@ public struct OrderService: Sendable {
             throw Problem.notFound("The order", field: "id")
         }
         if order.$buyer.id == principal.accountID || principal.has(.admin) { return order }
-        let staff = try await ShopStaff.query(on: database).filter(\.$shop.$id == order.$shop.id)
-            .filter(\.$account.$id == principal.accountID).count()
-        guard staff > 0 else { throw Problem.notFound("The order", field: "id") }
+        guard try await isStaff(principal, of: order, on: database) else {
+            throw Problem.notFound("The order", field: "id")
+        }
         return order
     }
 
     public func isStaff(_ principal: Principal, of order: Order, on database: any Database) async throws -> Bool {
-        try await ShopStaff.query(on: database).filter(\.$shop.$id == order.$shop.id)
-            .filter(\.$account.$id == principal.accountID).count() > 0
+        try await ShopStaff.exists(accountID: principal.accountID, shopID: order.$shop.id, on: database)
     }
 
     /// Cancels before shipping and gives the stock back, exactly once.
@@ -77,20 +76,9 @@ public struct OrderService: Sendable {
         guard let checkout = try await Checkout.find(checkoutID, on: database),
             checkout.expiresAt <= context.dependencies.now()
         else { return 0 }
-        var expired = 0
-        for order in try await Order.query(on: database).filter(\.$checkout.$id == checkoutID)
+        let unpaid = try await Order.query(on: database).filter(\.$checkout.$id == checkoutID)
             .filter(\.$status == .pendingPayment).all()
-        {
-            do {
-                _ = try await move(
-                    order, to: .cancelled, from: [.pendingPayment], actor: nil, reason: "payment window closed",
-                    on: database)
-                expired += 1
-            } catch let problem as Problem where problem.type == ProblemType.invalidTransition.uri {
-                continue  // paid or cancelled meanwhile
-            }
-        }
-        return expired
+        return try await cancelUnpaid(unpaid, on: database)
     }
 
     /// Cancels every unpaid order whose checkout's payment window has closed, giving its stock
@@ -100,15 +88,21 @@ public struct OrderService: Sendable {
         let now = context.dependencies.now()
         let due = try await Order.query(on: database).join(Checkout.self, on: \Order.$checkout.$id == \Checkout.$id)
             .filter(\Order.$status == .pendingPayment).filter(Checkout.self, \.$expiresAt < now).all()
+        return try await cancelUnpaid(due, on: database)
+    }
+
+    /// Cancels each order whose payment window closed; one paid, cancelled or expired
+    /// meanwhile (by the buyer or another worker) is skipped. Returns how many it cancelled.
+    private func cancelUnpaid(_ orders: [Order], on database: any Database) async throws -> Int {
         var expired = 0
-        for order in due {
+        for order in orders {
             do {
                 _ = try await move(
                     order, to: .cancelled, from: [.pendingPayment], actor: nil, reason: "payment window closed",
                     on: database)
                 expired += 1
             } catch let problem as Problem where problem.type == ProblemType.invalidTransition.uri {
-                continue  // another worker (or the buyer) got there first
+                continue
             }
         }
         return expired
@@ -131,7 +125,7 @@ public struct OrderService: Sendable {
         let now = context.dependencies.now()
         let previous = order.status
         try await context.transactions.transaction(on: database) { db in
-            guard let sql = db as? any SQLDatabase else { throw Problem(type: .internalError) }
+            let sql = try db.sql()
             let moved = try await sql.update(Order.schema)
                 .set(SQLIdentifier("status"), to: SQLBind(next.rawValue))
                 .set(SQLIdentifier("updated_at"), to: SQLBind(now))

@@ -55,7 +55,7 @@ public struct PaymentService: Sendable {
         let dependencies = context.dependencies
         do {
             try await context.transactions.transaction(on: database) { db in
-                guard let sql = db as? any SQLDatabase else { throw Problem(type: .internalError) }
+                let sql = try db.sql()
                 try await payment.create(on: db)
                 let claimed = try await sql.update(Checkout.schema)
                     .set(SQLIdentifier("paid_by_payment_id"), to: SQLBind(paymentID))

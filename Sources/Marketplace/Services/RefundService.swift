@@ -36,7 +36,7 @@ public struct RefundService: Sendable {
             id: context.dependencies.uuid(), orderID: orderID, amountMinor: amountMinor, reason: reason,
             requiresReturn: requiresReturn, requestedBy: principal.accountID, at: now)
         try await context.transactions.transaction(on: database) { db in
-            guard let sql = db as? any SQLDatabase else { throw Problem(type: .internalError) }
+            let sql = try db.sql()
             let reserved = try await sql.update(Order.schema)
                 .set(
                     SQLIdentifier("refund_reserved_minor"),
@@ -145,7 +145,7 @@ public struct RefundService: Sendable {
         let id = try refund.requireID()
         let now = context.dependencies.now()
         try await context.transactions.transaction(on: database) { db in
-            guard let sql = db as? any SQLDatabase else { throw Problem(type: .internalError) }
+            let sql = try db.sql()
             var update = sql.update(Refund.schema).set(SQLIdentifier("status"), to: SQLBind(to.rawValue))
             if from == .requested { update = update.set(SQLIdentifier("decided_at"), to: SQLBind(now)) }
             let moved =

@@ -57,8 +57,7 @@ public struct ShopService: Sendable {
     /// nobody learns of shops they do not run.
     public func requireStaff(of shopID: UUID, _ principal: Principal, on database: any Database) async throws -> Shop {
         guard let shop = try await Shop.find(shopID, on: database),
-            try await ShopStaff.query(on: database).filter(\.$shop.$id == shopID)
-                .filter(\.$account.$id == principal.accountID).count() > 0
+            try await ShopStaff.exists(accountID: principal.accountID, shopID: shopID, on: database)
                 || principal.has(.admin)
         else { throw Problem.notFound("The shop", field: "shopId") }
         return shop

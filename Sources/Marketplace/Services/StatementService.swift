@@ -37,9 +37,7 @@ public struct StatementService: Sendable {
         shopID: UUID, from: Date, to: Date, by principal: Principal, on database: any Database
     ) async throws -> Statement {
         guard from < to else { throw Problem.validation("to", "The period must end after it starts.") }
-        let isStaff =
-            try await ShopStaff.query(on: database).filter(\.$shop.$id == shopID)
-            .filter(\.$account.$id == principal.accountID).count() > 0
+        let isStaff = try await ShopStaff.exists(accountID: principal.accountID, shopID: shopID, on: database)
         guard isStaff || principal.has(.admin) else { throw Problem.notFound("The shop", field: "shopId") }
 
         var statement = Statement(shopID: shopID, from: from, to: to)

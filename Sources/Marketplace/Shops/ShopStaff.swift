@@ -20,6 +20,11 @@ public final class ShopStaff: Model, @unchecked Sendable {
         self.role = role
     }
 
+    /// Whether `accountID` works for `shopID`, as owner or staff.
+    public static func exists(accountID: UUID, shopID: UUID, on database: any Database) async throws -> Bool {
+        try await query(on: database).filter(\.$shop.$id == shopID).filter(\.$account.$id == accountID).count() > 0
+    }
+
     public enum Role: String, Codable, Sendable {
         case owner, staff
     }
