@@ -101,7 +101,7 @@ struct ProblemMiddleware: AsyncMiddleware {
             }
             return problem
         }
-        if isTooManyBytes(error) {
+        if firstError(in: error, where: { String(describing: type(of: $0)).contains("TooManyBytes") }) != nil {
             // OpenAPIRuntime's collection limit; its error type is private, so match by name.
             return Problem(type: .payloadTooLarge)
         }
@@ -181,17 +181,6 @@ struct ProblemMiddleware: AsyncMiddleware {
         }
     }
 
-    private static func isTooManyBytes(_ error: any Error, depth: Int = 0) -> Bool {
-        if String(describing: type(of: error)).contains("TooManyBytes") { return true }
-        guard depth < 6 else { return false }
-        if let serverError = error as? ServerError {
-            return isTooManyBytes(serverError.underlyingError, depth: depth + 1)
-        }
-        return Mirror(reflecting: error).children.contains { child in
-            (child.value as? any Error).map { isTooManyBytes($0, depth: depth + 1) } ?? false
-        }
-    }
-
     private static func hasBody(_ request: HTTPRequest) -> Bool {
         request.method == .post || request.method == .put || request.method == .patch
     }
@@ -218,21 +207,22 @@ struct ProblemMiddleware: AsyncMiddleware {
     }
 
     /// Depth-first search for an error of type `T` through `ServerError` and enum payloads.
-    static func find<T>(_ type: T.Type, in error: any Error, depth: Int = 0) -> T? {
-        if let match = error as? T { return match }
+    static func find<T>(_ type: T.Type, in error: any Error) -> T? {
+        firstError(in: error, where: { $0 is T }) as? T
+    }
+
+    /// Depth-first search through `ServerError` and enum payloads for an error matching `test`.
+    static func firstError(in error: any Error, depth: Int = 0, where test: (any Error) -> Bool) -> (any Error)? {
+        if test(error) { return error }
         guard depth < 6 else { return nil }
         if let serverError = error as? ServerError {
-            return find(type, in: serverError.underlyingError, depth: depth + 1)
+            return firstError(in: serverError.underlyingError, depth: depth + 1, where: test)
         }
         for child in Mirror(reflecting: error).children {
-            if let inner = child.value as? any Error, let match = find(type, in: inner, depth: depth + 1) {
-                return match
-            }
-            // Enum payloads with labels arrive as tuples.
-            for grandchild in Mirror(reflecting: child.value).children {
-                if let inner = grandchild.value as? any Error, let match = find(type, in: inner, depth: depth + 1) {
-                    return match
-                }
+            // Enum payloads with labels arrive as tuples: look one level into those too.
+            let candidates = [child.value] + Mirror(reflecting: child.value).children.map(\.value)
+            for case let inner as any Error in candidates {
+                if let match = firstError(in: inner, depth: depth + 1, where: test) { return match }
             }
         }
         return nil
