@@ -23,6 +23,10 @@ public enum Action: String, Sendable, CaseIterable {
     case buy
     /// Open shops and sell.
     case sell
+    /// Suspend and reinstate shops, hide reviews: the marketplace's rules enforced.
+    case moderate
+    /// Take a villager's cash for an order at a station and confirm it.
+    case collectCash
 }
 
 /// What it is done to.
@@ -37,7 +41,8 @@ public enum Resource: Sendable, Hashable {
 /// Rules: public reads are open to everyone; an account reads and updates itself; admins do
 /// anything within their scope; officials see insights within their scope; agents act at the
 /// stations their scope reaches; dispatchers dispatch and couriers deliver within theirs;
-/// buying and selling need the buyer or seller role.
+/// buying and selling need the buyer or seller role; officials and admins moderate shops in
+/// their scope; agents (and admins) take cash for orders delivered within theirs.
 public enum Authorization {
     public static func may(_ principal: Principal?, _ action: Action, _ resource: Resource) -> Bool {
         if action == .read { return true }
@@ -63,6 +68,10 @@ public enum Authorization {
             return principal.has(.buyer) || principal.has(.agent)
         case (.sell, .marketplace):
             return principal.has(.seller) || principal.has(.agent)
+        case (.moderate, .place(let place)):
+            return principal.has(.official, at: place) || principal.has(.admin, at: place)
+        case (.collectCash, .place(let place)):
+            return principal.has(.agent, at: place) || principal.has(.admin, at: place)
         default:
             return false
         }

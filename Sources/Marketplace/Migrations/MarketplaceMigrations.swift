@@ -8,5 +8,6 @@ public enum MarketplaceMigrations {
         CreateOrders(),
         CreateSearchTerms(),
         CreateCartItems(),
+        CreateShopEventsAndProductMedia(),
     ]
 }

@@ -31,15 +31,29 @@ public struct CatalogService: Sendable {
         public var categoryID: UUID
         public var originVillageID: UUID?
         public var variants: [NewVariant]
+        public var attributes: [Attribute]
 
         public init(
-            title: String, description: String, categoryID: UUID, originVillageID: UUID? = nil, variants: [NewVariant]
+            title: String, description: String, categoryID: UUID, originVillageID: UUID? = nil, variants: [NewVariant],
+            attributes: [Attribute] = []
         ) {
             self.title = title
             self.description = description
             self.categoryID = categoryID
             self.originVillageID = originVillageID
             self.variants = variants
+            self.attributes = attributes
+        }
+    }
+
+    /// A named property of a product, as the seller writes it.
+    public struct Attribute: Sendable, Hashable {
+        public var name: String
+        public var value: String
+
+        public init(name: String, value: String) {
+            self.name = name
+            self.value = value
         }
     }
 
@@ -64,30 +78,20 @@ public struct CatalogService: Sendable {
         let productID = context.dependencies.uuid()
         var skus = Set<String>()
         let variants = try new.variants.enumerated().map { index, variant in
-            let field = "variants[\(index)]"
-            let sku = try requireText(variant.sku, field: field + ".sku", length: 1...64)
-            guard skus.insert(sku).inserted else { throw Problem.validation(field + ".sku", "SKUs must differ.") }
-            guard variant.price.currency == .cny else { throw Problem.validation(field + ".currency", "Only CNY.") }
-            guard (1...Self.maximumPriceMinor).contains(variant.price.minorUnits) else {
-                throw Problem.validation(field + ".priceMinor", "A price from 1 to \(Self.maximumPriceMinor) fen.")
+            let checked = try validated(variant, field: "variants[\(index)]", productID: productID)
+            guard skus.insert(checked.sku).inserted else {
+                throw Problem.validation("variants[\(index)].sku", "SKUs must differ.")
             }
-            guard (0...Self.maximumStock).contains(variant.stock) else {
-                throw Problem.validation(field + ".stock", "Stock from 0 to \(Self.maximumStock).")
-            }
-            guard (0...1_000_000).contains(variant.weightGrams) else {
-                throw Problem.validation(field + ".weightGrams", "Weight from 0 to 1,000,000 g.")
-            }
-            return Variant(
-                id: context.dependencies.uuid(), productID: productID, sku: sku,
-                name: try requireText(variant.name, field: field + ".name", length: 0...60), price: variant.price,
-                stock: variant.stock, weightGrams: variant.weightGrams)
+            return checked
         }
+        let attributes = try validated(new.attributes, productID: productID)
         let product = Product(
             id: productID, shopID: shopID, categoryID: new.categoryID, title: title, description: description,
             originVillageID: new.originVillageID ?? shop.$village.id)
         try await context.transactions.transaction(on: database) { db in
             try await product.create(on: db)
             try await variants.create(on: db)
+            try await attributes.create(on: db)
             try await SearchIndex.reindex(productID: productID, on: db)
         }
         return (product, variants)
@@ -110,5 +114,44 @@ public struct CatalogService: Sendable {
         }
         let variants = try await Variant.query(on: database).filter(\.$product.$id == id).sort(\.$sku).all()
         return (product, variants)
+    }
+
+    public static let maximumAttributes = 20
+
+    /// One variant checked field by field, named as `field.sku`, `field.priceMinor` ….
+    func validated(_ variant: NewVariant, field: String, productID: UUID) throws -> Variant {
+        let sku = try requireText(variant.sku, field: field + ".sku", length: 1...64)
+        guard variant.price.currency == .cny else { throw Problem.validation(field + ".currency", "Only CNY.") }
+        guard (1...Self.maximumPriceMinor).contains(variant.price.minorUnits) else {
+            throw Problem.validation(field + ".priceMinor", "A price from 1 to \(Self.maximumPriceMinor) fen.")
+        }
+        guard (0...Self.maximumStock).contains(variant.stock) else {
+            throw Problem.validation(field + ".stock", "Stock from 0 to \(Self.maximumStock).")
+        }
+        guard (0...1_000_000).contains(variant.weightGrams) else {
+            throw Problem.validation(field + ".weightGrams", "Weight from 0 to 1,000,000 g.")
+        }
+        return Variant(
+            id: context.dependencies.uuid(), productID: productID, sku: sku,
+            name: try requireText(variant.name, field: field + ".name", length: 0...60), price: variant.price,
+            stock: variant.stock, weightGrams: variant.weightGrams)
+    }
+
+    func validated(_ attributes: [Attribute], productID: UUID) throws -> [ProductAttribute] {
+        guard attributes.count <= Self.maximumAttributes else {
+            throw Problem.validation("attributes", "At most \(Self.maximumAttributes) attributes.")
+        }
+        var names = Set<String>()
+        return try attributes.enumerated().map { index, attribute in
+            let field = "attributes[\(index)]"
+            let name = try requireText(attribute.name, field: field + ".name", length: 1...30)
+            let value = try requireText(attribute.value, field: field + ".value", length: 1...200)
+            guard !name.containsControlCharacters(allowingLineBreaks: false),
+                !value.containsControlCharacters(allowingLineBreaks: false)
+            else { throw Problem.validation(field, "No control characters.") }
+            guard names.insert(name).inserted else { throw Problem.validation(field + ".name", "Names must differ.") }
+            return ProductAttribute(
+                id: context.dependencies.uuid(), productID: productID, position: index, name: name, value: value)
+        }
     }
 }

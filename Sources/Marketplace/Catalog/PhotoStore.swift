@@ -1,0 +1,48 @@
+import Foundation
+import JishiKit
+
+/// Where photo bytes live: a directory of files named by photo id. Writes go to a temporary
+/// file first and are renamed into place, so a reader never sees half a photo.
+public struct PhotoStore: Sendable {
+    public let directory: URL
+    /// The largest photo accepted, in bytes.
+    public let maximumBytes: Int
+
+    public static let defaultMaximumBytes = 2 * 1024 * 1024
+
+    public init(directory: URL, maximumBytes: Int = PhotoStore.defaultMaximumBytes) {
+        self.directory = directory
+        self.maximumBytes = maximumBytes
+    }
+
+    public func save(_ bytes: Data, as fileName: String) throws {
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let target = url(of: fileName)
+        let temporary = directory.appendingPathComponent(".\(fileName).\(UUID().uuidString).tmp")
+        try bytes.write(to: temporary)
+        do {
+            _ = try FileManager.default.replaceItemAt(target, withItemAt: temporary)
+        } catch {
+            try? FileManager.default.removeItem(at: temporary)
+            throw error
+        }
+    }
+
+    public func remove(_ fileName: String) {
+        try? FileManager.default.removeItem(at: url(of: fileName))
+    }
+
+    /// The file of a photo; only plain names are accepted, never a path.
+    public func url(of fileName: String) -> URL {
+        directory.appendingPathComponent(fileName, isDirectory: false)
+    }
+
+    /// Whether `fileName` is one this store could have written: `<uuid>.jpg` or `<uuid>.png`.
+    public static func isValidFileName(_ fileName: String) -> Bool {
+        let parts = fileName.split(separator: ".", omittingEmptySubsequences: false)
+        guard parts.count == 2, UUID(uuidString: String(parts[0])) != nil,
+            PhotoFormat(fileExtension: String(parts[1])) != nil
+        else { return false }
+        return true
+    }
+}
