@@ -65,6 +65,10 @@ public struct CheckoutService: Sendable {
         if let earlier = try await existing(principal, key: key, digest: digest, on: database) {
             return earlier
         }
+        if request.paymentMethod == .cashAtStation, delivery.villageID == nil {
+            throw Problem.validation(
+                "delivery.villageId", "Cash is paid at a village station: give the village in the county.")
+        }
         if let villageID = delivery.villageID, try await Village.find(villageID, on: database) == nil {
             throw Problem.notFound("The delivery village", field: "delivery.villageId")
         }
@@ -100,7 +104,8 @@ public struct CheckoutService: Sendable {
         let checkout = Checkout(
             id: checkoutID, buyerID: principal.accountID, idempotencyKey: key, requestDigest: digest, totalMinor: total,
             paymentMethod: request.paymentMethod, createdAt: now,
-            expiresAt: now.addingTimeInterval(context.paymentWindow))
+            expiresAt: now.addingTimeInterval(
+                request.paymentMethod == .cashAtStation ? context.cashWindow : context.paymentWindow))
         let orders = ordersByShop.values.sorted { $0.order.id!.uuidString < $1.order.id!.uuidString }
         let events = try orders.map {
             OrderEvent(

@@ -9,16 +9,20 @@ public struct MarketplaceContext: Sendable {
     public var transactions: TransactionRunner
     /// How long an unpaid order holds its stock.
     public var paymentWindow: TimeInterval
+    /// How long an order to be paid in cash at a station holds its stock: the villager has to
+    /// walk to the station.
+    public var cashWindow: TimeInterval
     /// Where follow-up work (expiring unpaid checkouts) is queued.
     public var jobs: JobQueue
 
     public init(
         dependencies: Dependencies, transactions: TransactionRunner, paymentWindow: TimeInterval = 30 * 60,
-        jobs: JobQueue? = nil
+        cashWindow: TimeInterval = 48 * 3600, jobs: JobQueue? = nil
     ) {
         self.dependencies = dependencies
         self.transactions = transactions
         self.paymentWindow = paymentWindow
+        self.cashWindow = cashWindow
         self.jobs = jobs ?? JobQueue(dependencies: dependencies, workerID: "marketplace")
     }
 }
