@@ -24,6 +24,9 @@ public func withTestApp<T>(
     config.logLevel =
         ProcessInfo.processInfo.environment["JISHI_TEST_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .critical
     let schema = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
+    let photoDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("jishi-photos-\(schema)")
+    config.media.photoDirectory = photoDirectory.path
+    defer { try? FileManager.default.removeItem(at: photoDirectory) }
     if store == .postgres {
         guard let url = TestStore.postgresURL else { throw TestStoreError.postgresNotConfigured }
         config.store = .postgres(url: url, searchPath: [String(schema)])

@@ -9,17 +9,42 @@ public struct JishiConfig: Sendable {
     public var http: HTTP
     public var auth: Auth
     public var jobs: Jobs
+    public var media: Media
+    public var payments: Payments
     public var logLevel: Logger.Level
 
     public init(
         store: Store = .sqlite(path: "jishi.sqlite"), http: HTTP = HTTP(), auth: Auth = Auth(), jobs: Jobs = Jobs(),
-        logLevel: Logger.Level = .info
+        media: Media = Media(), payments: Payments = Payments(), logLevel: Logger.Level = .info
     ) {
         self.store = store
         self.http = http
         self.auth = auth
         self.jobs = jobs
+        self.media = media
+        self.payments = payments
         self.logLevel = logLevel
+    }
+
+    /// Uploaded files.
+    public struct Media: Sendable {
+        /// The directory product photos are kept in; created when absent.
+        public var photoDirectory = "jishi-photos"
+        /// The largest photo accepted, in bytes.
+        public var maxPhotoBytes = 2 * 1024 * 1024
+
+        public init() {}
+    }
+
+    /// Payment providers' settings.
+    public struct Payments: Sendable {
+        /// The key the sandbox provider signs its webhook callbacks with (HMAC-SHA256). The
+        /// default is public and fit only for the sandbox.
+        public var sandboxWebhookSecret = "jishi-sandbox-webhook-secret"
+        /// How old a signed webhook may be before it is refused as a replay.
+        public var webhookTolerance: TimeInterval = 300
+
+        public init() {}
     }
 
     /// The background job worker that runs inside every server process.
@@ -137,6 +162,15 @@ public struct JishiConfig: Sendable {
                 throw ConfigError(variable: "JISHI_TOKEN_HOURS", reason: "a positive number of hours")
             }
             config.auth.tokenLifetime = value * 3600
+        }
+        if let directory = environment["JISHI_PHOTO_DIR"], !directory.isEmpty {
+            config.media.photoDirectory = directory
+        }
+        if let secret = environment["JISHI_SANDBOX_WEBHOOK_SECRET"] {
+            guard secret.utf8.count >= 16 else {
+                throw ConfigError(variable: "JISHI_SANDBOX_WEBHOOK_SECRET", reason: "use at least 16 characters")
+            }
+            config.payments.sandboxWebhookSecret = secret
         }
         return config
     }

@@ -15,6 +15,8 @@ public struct JishiServices: Sendable {
     public var marketplace: MarketplaceContext
     /// The job queue with every module's handlers.
     public var jobs: JobQueue
+    /// Where product photos are kept.
+    public var photos: PhotoStore
 
     public init(config: JishiConfig, dependencies: Dependencies) {
         self.config = config
@@ -33,6 +35,9 @@ public struct JishiServices: Sendable {
             dependencies: dependencies, transactions: TransactionRunner(serialized: config.store.kind == "sqlite"),
             jobs: queue)
         self.jobs = MarketplaceJobs.register(on: queue, context: marketplace)
+        self.photos = PhotoStore(
+            directory: URL(fileURLWithPath: config.media.photoDirectory, isDirectory: true),
+            maximumBytes: config.media.maxPhotoBytes)
     }
 }
 
@@ -43,6 +48,8 @@ extension JishiServices {
     public var orders: OrderService { OrderService(context: marketplace) }
     public var payments: PaymentService { PaymentService(context: marketplace) }
     public var cart: CartService { CartService(context: marketplace) }
+    public var refunds: RefundService { RefundService(context: marketplace) }
+    public var statements: StatementService { StatementService() }
 }
 
 /// Vapor's Bcrypt behind the domain's hashing protocol, on the blocking-work thread pool so a
