@@ -9,5 +9,6 @@ public enum MarketplaceMigrations {
         CreateSearchTerms(),
         CreateCartItems(),
         CreateShopEventsAndProductMedia(),
+        CreateWebhookEvents(),
     ]
 }

@@ -30,5 +30,10 @@ public final class Payment: Model, @unchecked Sendable {
 
     public enum Status: String, Codable, Sendable {
         case pending, captured, declined
+        /// Captured after its orders had been cancelled, so the money went straight back.
+        case voided
     }
+
+    /// The provider name of cash taken by a station agent.
+    public static let cashProvider = "cash_at_station"
 }

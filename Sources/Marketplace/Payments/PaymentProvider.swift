@@ -12,9 +12,12 @@ public protocol PaymentProvider: Sendable {
 public enum PaymentOutcome: Sendable, Hashable {
     case captured(reference: String)
     case declined(reason: String)
+    /// Accepted, with the result to come later by a signed webhook callback.
+    case pending(reference: String)
 }
 
-/// The built-in test provider: `tok_ok` is approved, `tok_decline` declined.
+/// The built-in test provider: `tok_ok` is approved, `tok_decline` declined, and `tok_async`
+/// left pending until a webhook (`payment.captured` or `payment.failed`) settles it.
 public struct SandboxPaymentProvider: PaymentProvider {
     public let name = "sandbox"
 
@@ -24,7 +27,8 @@ public struct SandboxPaymentProvider: PaymentProvider {
         switch token {
         case "tok_ok": .captured(reference: "sbx_" + idempotencyKey)
         case "tok_decline": .declined(reason: "The sandbox declines tok_decline.")
-        default: throw Problem.validation("token", "Use tok_ok or tok_decline with the sandbox.")
+        case "tok_async": .pending(reference: "sbx_" + idempotencyKey)
+        default: throw Problem.validation("token", "Use tok_ok, tok_decline or tok_async with the sandbox.")
         }
     }
 }

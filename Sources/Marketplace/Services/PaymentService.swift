@@ -5,8 +5,9 @@ import JishiKit
 import SQLKit
 
 /// Pays a checkout's orders with one payment. Never charges twice: a retry with the same
-/// `Idempotency-Key` gets the first answer, and a guarded update lets only one payment
-/// claim a checkout before any provider is asked for money.
+/// `Idempotency-Key` gets the first answer, a guarded update lets only one payment claim a
+/// checkout before any provider is asked for money, and a payment settles (pending →
+/// captured) by a guarded update too, so a replayed webhook changes nothing.
 public struct PaymentService: Sendable {
     public let context: MarketplaceContext
     public let providers: [String: any PaymentProvider]
@@ -21,6 +22,8 @@ public struct PaymentService: Sendable {
         public var orders: [Order]
     }
 
+    /// Pays online. A declined payment answers `402` and frees the checkout for another try;
+    /// a pending one (the sandbox's `tok_async`) holds it until a webhook settles it.
     public func pay(
         checkoutID: UUID, provider providerName: String, token: String, idempotencyKey: String, by principal: Principal,
         on database: any Database
@@ -32,78 +35,223 @@ public struct PaymentService: Sendable {
         guard let checkout = try await Checkout.find(checkoutID, on: database),
             checkout.$buyer.id == principal.accountID
         else { throw Problem.notFound("The checkout", field: "checkoutId") }
-        if let earlier = try await Payment.query(on: database).filter(\.$checkout.$id == checkoutID)
-            .filter(\.$idempotencyKey == key).first()
-        {
+        if let earlier = try await payment(of: checkoutID, key: key, on: database) {
             return try await answer(earlier, checkoutID: checkoutID, on: database)
         }
         guard checkout.paymentMethod == .online else {
             throw Problem(type: .conflict, detail: "This checkout is paid in cash at a station.", field: "checkoutId")
         }
-        guard checkout.paidByPaymentID == nil else {
-            throw Problem(type: .conflict, detail: "This checkout is already paid.", field: "checkoutId")
-        }
         let now = context.dependencies.now()
         guard checkout.expiresAt > now else {
             throw Problem(type: .conflict, detail: "The payment window has closed.", field: "checkoutId")
         }
-
         let payment = Payment(
             id: context.dependencies.uuid(), checkoutID: checkoutID, idempotencyKey: key, provider: providerName,
             amountMinor: checkout.totalMinor, at: now)
         let paymentID = try payment.requireID()
-        let dependencies = context.dependencies
+        return try await recordingOnce(payment, of: checkout, on: database) { db, pending in
+            switch try await provider.charge(
+                Money(minorUnits: checkout.totalMinor), token: token, idempotencyKey: paymentID.uuidString)
+            {
+            case .captured(let reference):
+                payment.status = .captured
+                payment.providerReference = reference
+                try await payment.save(on: db)
+                try await markPaid(
+                    pending, actor: principal.accountID, reason: "paid by \(providerName) \(reference)", on: db)
+            case .pending(let reference):
+                payment.providerReference = reference
+                try await payment.save(on: db)
+            case .declined:
+                // Keep the declined attempt on record and free the checkout for another try.
+                payment.status = .declined
+                try await payment.save(on: db)
+                try await release(checkoutID, from: paymentID, on: db)
+            }
+        }
+    }
+
+    /// A station agent took the villager's cash for a `cash_at_station` checkout: the orders
+    /// are paid. Only an agent (or admin) whose scope reaches the delivery village may
+    /// confirm, the amount must be the checkout's total, and a retry with the same
+    /// `Idempotency-Key` gets the first answer.
+    public func confirmCash(
+        checkoutID: UUID, amountMinor: Int64, idempotencyKey: String, by principal: Principal,
+        on database: any Database
+    ) async throws -> Result {
+        let key = try requireText(idempotencyKey, field: "Idempotency-Key", length: 8...128)
+        guard let checkout = try await Checkout.find(checkoutID, on: database) else {
+            throw Problem.notFound("The checkout", field: "checkoutId")
+        }
+        let orders = try await Order.query(on: database).filter(\.$checkout.$id == checkoutID).all()
+        guard let villageID = orders.first?.deliveryVillageID else {
+            throw Problem.notFound("The checkout", field: "checkoutId")
+        }
+        let place = try await GeographyService().place(ofVillage: villageID, on: database)
+        guard Authorization.may(principal, .collectCash, .place(place)) else {
+            // Agents elsewhere do not learn which checkouts exist.
+            throw Problem.notFound("The checkout", field: "checkoutId")
+        }
+        if let earlier = try await payment(of: checkoutID, key: key, on: database) {
+            return try await answer(earlier, checkoutID: checkoutID, on: database)
+        }
+        guard checkout.paymentMethod == .cashAtStation else {
+            throw Problem(type: .conflict, detail: "This checkout is paid online.", field: "checkoutId")
+        }
+        guard amountMinor == checkout.totalMinor else {
+            throw Problem.validation(
+                "amountMinor",
+                "The checkout's total is \(Money(minorUnits: checkout.totalMinor).formatted); take exactly that.")
+        }
+        let now = context.dependencies.now()
+        let payment = Payment(
+            id: context.dependencies.uuid(), checkoutID: checkoutID, idempotencyKey: key,
+            provider: Payment.cashProvider, amountMinor: amountMinor, at: now)
+        let reference = "cash_" + principal.accountID.uuidString.lowercased()
+        return try await recordingOnce(payment, of: checkout, on: database) { db, pending in
+            payment.status = .captured
+            payment.providerReference = reference
+            try await payment.save(on: db)
+            try await markPaid(pending, actor: principal.accountID, reason: "cash taken at station", on: db)
+        }
+    }
+
+    /// What a webhook did.
+    public enum WebhookOutcome: String, Sendable {
+        /// The payment settled now.
+        case applied
+        /// This event was seen before; nothing changed.
+        case duplicate
+        /// The payment had already settled (by an earlier event or at once); nothing changed.
+        case alreadySettled = "already_settled"
+    }
+
+    public enum WebhookKind: String, Sendable, CaseIterable {
+        case paymentCaptured = "payment.captured"
+        case paymentFailed = "payment.failed"
+    }
+
+    /// Applies a provider's (already authenticated) webhook event, exactly once: the event id
+    /// is recorded in the same transaction as its effect, and the payment only settles from
+    /// `pending`. A capture for a checkout whose orders were cancelled meanwhile voids the
+    /// payment instead of paying cancelled orders.
+    public func receiveWebhook(
+        provider: String, eventID: String, kind: WebhookKind, paymentReference: String, on database: any Database
+    ) async throws -> WebhookOutcome {
+        guard
+            let payment = try await Payment.query(on: database).filter(\.$provider == provider)
+                .filter(\.$providerReference == paymentReference).first()
+        else { throw Problem.notFound("The payment", field: "paymentReference") }
+        let paymentID = try payment.requireID()
+        let checkoutID = payment.$checkout.id
+        let now = context.dependencies.now()
+        let event = WebhookEvent(
+            id: context.dependencies.uuid(), provider: provider, eventID: eventID, kind: kind.rawValue,
+            paymentReference: paymentReference, at: now)
+        do {
+            return try await context.transactions.transaction(on: database) { db in
+                try await event.create(on: db)
+                let next: Payment.Status = kind == .paymentFailed ? .declined : .captured
+                let settled = try await db.sql().update(Payment.schema)
+                    .set(SQLIdentifier("status"), to: SQLBind(next.rawValue))
+                    .where(SQLIdentifier("id"), .equal, SQLBind(paymentID))
+                    .where(SQLIdentifier("status"), .equal, SQLBind(Payment.Status.pending.rawValue))
+                    .returning(SQLIdentifier("id")).all()
+                guard !settled.isEmpty else { return .alreadySettled }
+                if kind == .paymentFailed {
+                    try await release(checkoutID, from: paymentID, on: db)
+                    return .applied
+                }
+                let orders = try await Order.query(on: db).filter(\.$checkout.$id == checkoutID).all()
+                if orders.allSatisfy({ $0.status == .pendingPayment }) {
+                    try await markPaid(orders, actor: nil, reason: "paid by \(provider) \(paymentReference)", on: db)
+                } else {
+                    // Expired or cancelled while the provider was deciding: the money goes back.
+                    try await db.sql().update(Payment.schema)
+                        .set(SQLIdentifier("status"), to: SQLBind(Payment.Status.voided.rawValue))
+                        .where(SQLIdentifier("id"), .equal, SQLBind(paymentID)).run()
+                    try await release(checkoutID, from: paymentID, on: db)
+                }
+                return .applied
+            }
+        } catch let error where (error as? any DatabaseError)?.isConstraintFailure == true {
+            return .duplicate
+        }
+    }
+
+    private func payment(of checkoutID: UUID, key: String, on database: any Database) async throws -> Payment? {
+        try await Payment.query(on: database).filter(\.$checkout.$id == checkoutID).filter(\.$idempotencyKey == key)
+            .first()
+    }
+
+    /// Records `payment`, claims the checkout for it, and runs `settle` with the orders, all
+    /// in one transaction; the same key racing in from another request gets that request's
+    /// answer.
+    private func recordingOnce(
+        _ payment: Payment, of checkout: Checkout, on database: any Database,
+        settle: @escaping @Sendable (any Database, [Order]) async throws -> Void
+    ) async throws -> Result {
+        let checkoutID = try checkout.requireID()
+        let paymentID = try payment.requireID()
         do {
             try await context.transactions.transaction(on: database) { db in
-                let sql = try db.sql()
                 try await payment.create(on: db)
-                let claimed = try await sql.update(Checkout.schema)
+                let claimed = try await db.sql().update(Checkout.schema)
                     .set(SQLIdentifier("paid_by_payment_id"), to: SQLBind(paymentID))
                     .where(SQLIdentifier("id"), .equal, SQLBind(checkoutID))
                     .where(SQLIdentifier("paid_by_payment_id"), .is, SQLLiteral.null)
                     .returning(SQLIdentifier("id")).all()
                 guard !claimed.isEmpty else {
-                    throw Problem(type: .conflict, detail: "This checkout is already paid.", field: "checkoutId")
+                    throw Problem(
+                        type: .conflict, detail: "This checkout is already paid or being paid.", field: "checkoutId")
                 }
                 let pending = try await Order.query(on: db).filter(\.$checkout.$id == checkoutID).all()
                 guard !pending.isEmpty, pending.allSatisfy({ $0.status == .pendingPayment }) else {
                     throw Problem(
                         type: .conflict, detail: "The orders are no longer awaiting payment.", field: "checkoutId")
                 }
-                switch try await provider.charge(
-                    Money(minorUnits: checkout.totalMinor), token: token, idempotencyKey: paymentID.uuidString)
-                {
-                case .captured(let reference):
-                    payment.status = .captured
-                    payment.providerReference = reference
-                    try await payment.save(on: db)
-                    for order in pending {
-                        order.status = .paid
-                        order.updatedAt = now
-                        try await order.save(on: db)
-                        try await OrderEvent(
-                            id: dependencies.uuid(), orderID: order.requireID(), from: .pendingPayment, to: .paid,
-                            actorID: principal.accountID, reason: "paid by \(providerName) \(reference)", at: now
-                        ).create(on: db)
-                    }
-                case .declined:
-                    // Keep the declined attempt on record and free the checkout for another try.
-                    payment.status = .declined
-                    try await payment.save(on: db)
-                    try await sql.update(Checkout.schema)
-                        .set(SQLIdentifier("paid_by_payment_id"), to: SQLLiteral.null)
-                        .where(SQLIdentifier("id"), .equal, SQLBind(checkoutID)).run()
-                }
+                try await settle(db, pending)
             }
         } catch let error where (error as? any DatabaseError)?.isConstraintFailure == true {
             // The same key raced in and won; answer as it did.
-            guard
-                let earlier = try await Payment.query(on: database).filter(\.$checkout.$id == checkoutID)
-                    .filter(\.$idempotencyKey == key).first()
+            guard let earlier = try await self.payment(of: checkoutID, key: payment.idempotencyKey, on: database)
             else { throw error }
             return try await answer(earlier, checkoutID: checkoutID, on: database)
         }
         return try await answer(payment, checkoutID: checkoutID, on: database)
+    }
+
+    /// Moves every order from `pending_payment` to `paid` with its event; an order that moved
+    /// meanwhile rolls the whole payment back.
+    private func markPaid(_ orders: [Order], actor: UUID?, reason: String, on db: any Database) async throws {
+        let now = context.dependencies.now()
+        for order in orders {
+            let orderID = try order.requireID()
+            let moved = try await db.sql().update(Order.schema)
+                .set(SQLIdentifier("status"), to: SQLBind(OrderStatus.paid.rawValue))
+                .set(SQLIdentifier("updated_at"), to: SQLBind(now))
+                .where(SQLIdentifier("id"), .equal, SQLBind(orderID))
+                .where(SQLIdentifier("status"), .equal, SQLBind(OrderStatus.pendingPayment.rawValue))
+                .returning(SQLIdentifier("id")).all()
+            guard !moved.isEmpty else {
+                throw Problem(
+                    type: .conflict, detail: "The orders are no longer awaiting payment.", field: "checkoutId")
+            }
+            order.status = .paid
+            order.updatedAt = now
+            try await OrderEvent(
+                id: context.dependencies.uuid(), orderID: orderID, from: .pendingPayment, to: .paid, actorID: actor,
+                reason: reason, at: now
+            ).create(on: db)
+        }
+    }
+
+    /// Frees the checkout for another payment, if `paymentID` holds it.
+    private func release(_ checkoutID: UUID, from paymentID: UUID, on db: any Database) async throws {
+        try await db.sql().update(Checkout.schema)
+            .set(SQLIdentifier("paid_by_payment_id"), to: SQLLiteral.null)
+            .where(SQLIdentifier("id"), .equal, SQLBind(checkoutID))
+            .where(SQLIdentifier("paid_by_payment_id"), .equal, SQLBind(paymentID)).run()
     }
 
     private func answer(_ payment: Payment, checkoutID: UUID, on database: any Database) async throws -> Result {
