@@ -143,10 +143,44 @@ public struct OrderService: Sendable {
             if next == .cancelled {
                 let lines = try await OrderLine.query(on: db).filter(\.$order.$id == id).all()
                 try await StockLedger.release(lines, on: db)
+                if previous == .paid {
+                    try await refundInFull(id, actor: actor, reason: reason, at: now, on: db)
+                }
             }
         }
         order.status = next
         order.updatedAt = now
         return order
+    }
+
+    /// A paid order cancelled before shipping gets back everything not yet promised back by
+    /// earlier refund requests, as one refund that is paid at once.
+    private func refundInFull(_ orderID: UUID, actor: UUID?, reason: String, at now: Date, on db: any Database)
+        async throws
+    {
+        guard let order = try await Order.find(orderID, on: db) else { return }
+        let amount = order.totalMinor - order.refundReservedMinor
+        guard amount > 0 else { return }
+        let refundID = context.dependencies.uuid()
+        let reserved = try await db.sql().update(Order.schema)
+            .set(SQLIdentifier("refund_reserved_minor"), to: SQLIdentifier("total_minor"))
+            .where(SQLIdentifier("id"), .equal, SQLBind(orderID))
+            .where(SQLIdentifier("refund_reserved_minor"), .equal, SQLBind(order.refundReservedMinor))
+            .returning(SQLIdentifier("id")).all()
+        guard !reserved.isEmpty else {
+            throw Problem(type: .invalidTransition, detail: "The order changed meanwhile; reload it.")
+        }
+        let refund = Refund(
+            id: refundID, orderID: orderID, amountMinor: amount, reason: "cancelled: " + reason, requiresReturn: false,
+            requestedBy: actor ?? order.$buyer.id, at: now)
+        refund.status = .refunded
+        refund.decidedAt = now
+        refund.refundedAt = now
+        refund.providerReference = "sbx_refund_" + refundID.uuidString
+        try await refund.create(on: db)
+        try await OrderEvent(
+            id: context.dependencies.uuid(), orderID: orderID, from: .cancelled, to: .cancelled, actorID: actor,
+            reason: "refunded \(Money(minorUnits: amount).formatted) (\(refund.providerReference ?? ""))", at: now
+        ).create(on: db)
     }
 }
