@@ -35,7 +35,8 @@ extension APIHandler {
         let (product, made) = try await request.jishi.catalog.addProduct(
             .init(
                 title: body.title, description: body.description ?? "",
-                categoryID: try Self.uuid(body.categoryId, field: "categoryId"), variants: variants),
+                categoryID: try Self.uuid(body.categoryId, field: "categoryId"), variants: variants,
+                attributes: (body.attributes ?? []).map { .init(name: $0.name, value: $0.value) }),
             to: shopID, by: principal, shops: request.jishi.shops, on: request.db)
         return .created(.init(body: .json(try APIMapping.product(product, made))))
     }
@@ -43,9 +44,9 @@ extension APIHandler {
     func getProduct(_ input: Operations.GetProduct.Input) async throws -> Operations.GetProduct.Output {
         let request = try RequestContext.request()
         let viewer = request.bearerToken == nil ? nil : try await request.requirePrincipal()
-        let (product, variants) = try await request.jishi.catalog.product(
+        let detail = try await request.jishi.catalog.detail(
             try Self.uuid(input.path.id, field: "id"), viewer: viewer, on: request.db)
-        return .ok(.init(body: .json(try APIMapping.product(product, variants))))
+        return .ok(.init(body: .json(try APIMapping.product(detail))))
     }
 
     func checkout(_ input: Operations.Checkout.Input) async throws -> Operations.Checkout.Output {
@@ -88,12 +89,9 @@ extension APIHandler {
         let result = try await request.jishi.payments.pay(
             checkoutID: try Self.uuid(input.path.checkoutId, field: "checkoutId"), provider: body.provider.rawValue,
             token: body.token, idempotencyKey: input.headers.idempotencyKey, by: principal, on: request.db)
-        return .created(
-            .init(
-                body: .json(
-                    .init(
-                        paymentId: try result.payment.requireID().uuidString, status: .captured,
-                        orders: try result.orders.map(APIMapping.orderSummary)))))
+        let answer = try APIMapping.paymentResult(result)
+        return result.payment.status == .pending
+            ? .accepted(.init(body: .json(answer))) : .created(.init(body: .json(answer)))
     }
 
     func getOrder(_ input: Operations.GetOrder.Input) async throws -> Operations.GetOrder.Output {

@@ -35,34 +35,103 @@ enum APIMapping {
         Components.Schemas.Shop(
             id: try shop.requireID().uuidString, name: shop.name, description: shop.description,
             villageId: shop.$village.id.uuidString, kind: .init(rawValue: shop.kind.rawValue) ?? .individual,
-            brandName: shop.brandName, status: .init(rawValue: shop.status.rawValue) ?? .active)
+            brandName: shop.brandName, status: .init(rawValue: shop.status.rawValue) ?? .active,
+            statusReason: shop.statusReason)
     }
 
-    static func product(_ product: Product, _ variants: [Variant]) throws -> Components.Schemas.Product {
+    static func staffMember(_ staff: ShopStaff) throws -> Components.Schemas.StaffMember {
+        Components.Schemas.StaffMember(
+            accountId: staff.$account.id.uuidString, username: staff.account.username,
+            displayName: staff.account.displayName, role: staff.role == .owner ? .owner : .staff)
+    }
+
+    static func product(
+        _ product: Product, _ variants: [Variant], photos: [ProductPhoto]? = nil,
+        attributes: [ProductAttribute]? = nil
+    ) throws -> Components.Schemas.Product {
         Components.Schemas.Product(
             id: try product.requireID().uuidString, shopId: product.$shop.id.uuidString,
             categoryId: product.$category.id.uuidString, title: product.title, description: product.description,
             originVillageId: product.$originVillage.id?.uuidString, listed: product.listed,
-            variants: try variants.map { variant in
-                Components.Schemas.Variant(
-                    id: try variant.requireID().uuidString, sku: variant.sku, name: variant.name,
-                    priceMinor: variant.priceMinor, currency: .cny, stock: variant.stock)
-            })
+            variants: try variants.map(variant),
+            photos: try photos?.map(photo),
+            attributes: attributes?.map { .init(name: $0.name, value: $0.value) })
+    }
+
+    static func product(_ detail: ProductDetail) throws -> Components.Schemas.Product {
+        try product(detail.product, detail.variants, photos: detail.photos, attributes: detail.attributes)
+    }
+
+    static func variant(_ variant: Variant) throws -> Components.Schemas.Variant {
+        Components.Schemas.Variant(
+            id: try variant.requireID().uuidString, sku: variant.sku, name: variant.name,
+            priceMinor: variant.priceMinor, currency: .cny, stock: variant.stock)
+    }
+
+    /// Where a photo is served: its name never changes, so it is cached for a year.
+    static func photoURL(_ photo: ProductPhoto) -> String { "/media/photos/" + photo.fileName }
+
+    static func photo(_ photo: ProductPhoto) throws -> Components.Schemas.Photo {
+        Components.Schemas.Photo(
+            id: try photo.requireID().uuidString, url: photoURL(photo),
+            contentType: photo.format == .jpeg ? .imageJpeg : .imagePng, byteCount: photo.byteCount)
+    }
+
+    static func category(_ category: Marketplace.Category) throws -> Components.Schemas.CategoryInfo {
+        Components.Schemas.CategoryInfo(
+            id: try category.requireID().uuidString, code: category.code, name: category.name,
+            nameEn: category.nameEn, commissionBps: category.commissionBasisPoints)
+    }
+
+    static func statement(_ statement: Statement) -> Components.Schemas.Statement {
+        Components.Schemas.Statement(
+            shopId: statement.shopID.uuidString, from: statement.from, to: statement.to,
+            salesMinor: statement.salesMinor, refundsMinor: statement.refundsMinor,
+            commissionMinor: statement.commissionMinor, commissionReturnedMinor: statement.commissionReturnedMinor,
+            netPayableMinor: statement.netPayableMinor, paidOrders: statement.paidOrders, refunds: statement.refunds)
+    }
+
+    static func orderPage(_ page: JishiKit.Page<Order>) throws -> Components.Schemas.OrderPage {
+        Components.Schemas.OrderPage(
+            items: try page.items.map(orderSummary), total: page.total, limit: page.request.limit,
+            offset: page.request.offset)
+    }
+
+    static func refund(_ refund: Refund) throws -> Components.Schemas.Refund {
+        Components.Schemas.Refund(
+            id: try refund.requireID().uuidString, orderId: refund.$order.id.uuidString,
+            amountMinor: refund.amountMinor, reason: refund.reason, requiresReturn: refund.requiresReturn,
+            status: .init(rawValue: refund.status.rawValue) ?? .requested, requestedAt: refund.requestedAt,
+            decidedAt: refund.decidedAt, refundedAt: refund.refundedAt)
+    }
+
+    static func paymentResult(_ result: PaymentService.Result) throws -> Components.Schemas.PaymentResult {
+        Components.Schemas.PaymentResult(
+            paymentId: try result.payment.requireID().uuidString,
+            status: .init(rawValue: result.payment.status.rawValue) ?? .pending,
+            orders: try result.orders.map(orderSummary))
     }
 
     static func orderSummary(_ order: Order) throws -> Components.Schemas.OrderSummary {
         Components.Schemas.OrderSummary(
             id: try order.requireID().uuidString, shopId: order.$shop.id.uuidString,
-            status: .init(rawValue: order.status.rawValue) ?? .pendingPayment, totalMinor: order.totalMinor)
+            checkoutId: order.$checkout.id.uuidString,
+            status: .init(rawValue: order.status.rawValue) ?? .pendingPayment, totalMinor: order.totalMinor,
+            createdAt: order.createdAt)
     }
 
     static func order(_ order: Order, on database: any Database) async throws -> Components.Schemas.Order {
         let id = try order.requireID()
         let lines = try await OrderLine.query(on: database).filter(\.$order.$id == id).sort(\.$sku).all()
         let events = try await OrderEvent.query(on: database).filter(\.$order.$id == id).sort(\.$at).all()
+        let refunds = try await Refund.query(on: database).filter(\.$order.$id == id).sort(\.$requestedAt).all()
         return Components.Schemas.Order(
             id: id.uuidString, checkoutId: order.$checkout.id.uuidString, shopId: order.$shop.id.uuidString,
             status: .init(rawValue: order.status.rawValue) ?? .pendingPayment, totalMinor: order.totalMinor,
+            refundReservedMinor: order.refundReservedMinor, createdAt: order.createdAt,
+            delivery: .init(
+                name: order.deliveryName, phone: order.deliveryPhone,
+                villageId: order.deliveryVillageID?.uuidString, addressLine: order.deliveryAddress),
             lines: lines.map { line in
                 Components.Schemas.OrderLine(
                     variantId: line.$variant.id.uuidString, title: line.title, sku: line.sku,
@@ -73,7 +142,8 @@ enum APIMapping {
                     from: event.from.flatMap { .init(rawValue: $0.rawValue) },
                     to: .init(rawValue: event.to.rawValue) ?? .pendingPayment,
                     reason: event.reason, at: event.at)
-            })
+            },
+            refunds: try refunds.map(refund))
     }
 
     static func cart(_ items: [CartItem]) -> Components.Schemas.Cart {

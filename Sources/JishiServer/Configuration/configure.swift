@@ -27,6 +27,8 @@ public func configure(_ app: Application, _ config: JishiConfig, dependencies: D
     try registerMachineRoutes(app)
     let api = app.grouped(RequestContextMiddleware())
     try APIHandler().registerHandlers(on: VaporTransport(routesBuilder: api), serverURL: Servers.Server1.url())
+    SandboxWebhook.register(on: app)
+    PhotoRoutes.register(on: app)
     try WebRoutes.register(on: app)
     if config.jobs.enabled { app.lifecycle.use(JobWorker()) }
 }

@@ -1,5 +1,6 @@
 import Community
 import JishiKit
+import Marketplace
 import Vapor
 
 /// The Vapor request behind the OpenAPI handler now running. The generated handlers see only
@@ -15,10 +16,13 @@ enum RequestContext {
 
 /// Sets `RequestContext.current` around the API routes, and refuses bodies over the limit
 /// before anyone parses them: by `Content-Length` at once, and for chunked bodies by
-/// collecting at most the limit (API bodies are small JSON documents).
+/// collecting at most the limit (API bodies are small JSON documents; photos have a limit of
+/// their own).
 struct RequestContextMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        let limit = request.jishi.config.http.maxBodyBytes
+        let config = request.jishi.config
+        let isPhoto = request.headers.contentType.map { PhotoFormat(contentType: $0.serialize()) != nil } ?? false
+        let limit = isPhoto ? max(config.media.maxPhotoBytes, config.http.maxBodyBytes) : config.http.maxBodyBytes
         let tooLarge = Problem(type: .payloadTooLarge, detail: "At most \(limit) bytes.")
         if let length = request.headers.first(name: .contentLength).flatMap(Int.init) {
             guard length <= limit else { throw tooLarge }
