@@ -1,5 +1,8 @@
+import Community
+import Fluent
 import Foundation
 import JishiKit
+import JishiServer
 import Testing
 import Vapor
 import VaporTesting
@@ -21,6 +24,19 @@ extension Application {
             method, path, headers: httpHeaders, body: json.map { ByteBuffer(string: $0) })
     }
 
+    /// Sends raw bytes (a photo, a signed webhook) with their content type.
+    @discardableResult
+    public func send(
+        _ method: HTTPMethod, _ path: String, bytes: Data, contentType: String, token: String? = nil,
+        headers: [(String, String)] = []
+    ) async throws -> TestingHTTPResponse {
+        var httpHeaders = HTTPHeaders(headers)
+        httpHeaders.replaceOrAdd(name: .contentType, value: contentType)
+        httpHeaders.replaceOrAdd(name: .accept, value: "application/json")
+        if let token { httpHeaders.replaceOrAdd(name: .authorization, value: "Bearer \(token)") }
+        return try await testing().sendRequest(method, path, headers: httpHeaders, body: ByteBuffer(data: bytes))
+    }
+
     /// Registers an account through the API and returns its bearer token.
     public func registerAndLogIn(
         _ username: String, role: String = "buyer", password: String = "correct horse"
@@ -32,6 +48,17 @@ extension Application {
         )
         #expect(created.status == .created, "registering \(username): \(created.body.string)")
         return try await logIn(username, password: password)
+    }
+
+    /// A bearer token for a new account holding `grant`, written directly (no Bcrypt, no
+    /// admin needed) for tests of roles nobody can register for.
+    public func tokenForNewAccount(_ username: String, grant: RoleGrant) async throws -> String {
+        let account = Account(
+            id: UUID(), username: username, passwordHash: "-", displayName: username, preferredLanguage: .zhHans)
+        try await account.create(on: db)
+        let accountID = try account.requireID()
+        try await RoleGrantRecord(id: UUID(), accountID: accountID, grant: grant).create(on: db)
+        return try await jishi.tokens.issue(for: accountID, on: db).token
     }
 
     public func logIn(_ username: String, password: String) async throws -> String {
