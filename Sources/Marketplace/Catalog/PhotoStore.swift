@@ -1,6 +1,10 @@
 import Foundation
 import JishiKit
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// Where photo bytes live: a directory of files named by photo id. Writes go to a temporary
 /// file first and are renamed into place, so a reader never sees half a photo.
 public struct PhotoStore: Sendable {
@@ -20,11 +24,11 @@ public struct PhotoStore: Sendable {
         let target = url(of: fileName)
         let temporary = directory.appendingPathComponent(".\(fileName).\(UUID().uuidString).tmp")
         try bytes.write(to: temporary)
-        do {
-            _ = try FileManager.default.replaceItemAt(target, withItemAt: temporary)
-        } catch {
+        // rename(2) replaces the target atomically; Foundation's replaceItemAt needs it to exist.
+        guard rename(temporary.path, target.path) == 0 else {
+            let code = errno
             try? FileManager.default.removeItem(at: temporary)
-            throw error
+            throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target.path, "errno": code])
         }
     }
 
