@@ -40,7 +40,9 @@ enum AccountPages {
 
     @Sendable static func showLogIn(_ request: Request) async throws -> Response {
         let session = try await WebSession.load(request)
-        return logInPage(LogInPage.Model(), session: session)
+        var model = LogInPage.Model()
+        model.next = SitePath.pagePath(try? request.query.get(String.self, at: "next"))
+        return logInPage(model, session: session)
     }
 
     @Sendable static func logIn(_ request: Request) async throws -> Response {
@@ -66,7 +68,7 @@ enum AccountPages {
         }
         try await endCurrentSession(session, request: request)
         session.signIn(account, token: issued.token, dependencies: services.dependencies)
-        return WebPage.redirect(to: .home, session: session)
+        return WebPage.redirect(toPath: model.next ?? SitePath.home.path, session: session)
     }
 
     @Sendable static func logOut(_ request: Request) async throws -> Response {

@@ -14,6 +14,6 @@ enum LanguageSwitch {
         if let viewer = session.viewer {
             try await request.jishi.accounts.updateLanguage(language, of: viewer.accountID, on: request.db)
         }
-        return WebPage.redirect(to: SitePath.page(at: form.next) ?? .home, session: session)
+        return WebPage.redirect(toPath: SitePath.pagePath(form.next) ?? SitePath.home.path, session: session)
     }
 }

@@ -58,9 +58,10 @@ extension Layout {
         color:#6e2410;font-size:14px}
         .card{max-width:520px;padding:16px;border-radius:10px;background:#fff;box-shadow:0 1px 3px rgba(0,0,0,.12)}
         .card label,legend{display:block;margin:14px 0 4px;padding:0;font-weight:600}
-        .card input[type=text],.card input[type=password]{display:block;width:100%;min-height:48px;\
-        padding:10px 12px;border:1px solid #8a8f96;border-radius:8px;background:#fff;color:inherit;font:inherit}
-        .card input[aria-invalid=true]{border:2px solid #b00020}
+        .in{display:block;width:100%;min-height:48px;padding:10px 12px;border:1px solid #8a8f96;\
+        border-radius:8px;background:#fff;color:inherit;font:inherit}
+        textarea.in{resize:vertical}
+        .in[aria-invalid=true]{border:2px solid #b00020}
         fieldset{margin:8px 0 0;padding:0;border:0}
         .card .choice{display:flex;align-items:center;gap:10px;min-height:48px;margin:6px 0;padding:0 12px;\
         border:1px solid #c9c4ba;border-radius:8px;font-weight:400}
@@ -72,10 +73,95 @@ extension Layout {
         .card .button{width:100%;margin:20px 0 12px;font-size:18px}
         .status{color:#6b6f76;font-size:15px}
         :focus-visible{outline:3px solid #f2b705;outline-offset:2px}
+        label{font-weight:600}
+        .card.wide{max-width:720px}
+        .button.secondary{background:#fff;color:#9c2f16;border:2px solid #b23a1e}
+        .button.quiet{background:#efe9df;color:#1f2328}
+        .card .button.secondary,.card .button.quiet{margin-top:8px}
+        form.inline{display:inline-block;margin:0}
+        .actions{display:flex;flex-wrap:wrap;gap:8px;margin:10px 0}
+        .notice{padding:10px 12px;border-left:4px solid #2e7d32;border-radius:6px;background:#e8f5e9;color:#1b4d1e}
+        .box{margin:0 0 14px;padding:12px 14px;border-radius:10px;background:#fff;box-shadow:0 1px 3px rgba(0,0,0,.12)}
+        .box h2{margin-bottom:8px}
+        .meta,.when,.vn,.shop{color:#4a4f57;font-size:15px}
+        .price{font-weight:700;color:#9c2f16}
+        .stock{color:#2e7d32;font-size:14px}
+        .stock.out{color:#8a3a00}
+        .empty{padding:16px 0;color:#4a4f57}
+        .back{margin:0 0 4px;font-size:15px}
+        .search{margin-bottom:12px}
+        .qrow{display:flex;flex-wrap:wrap;align-items:flex-end;gap:8px}
+        .qrow>label{flex-basis:100%;margin:0}
+        .qrow>.in{flex:1 1 180px;width:auto}
+        details{margin:10px 0}
+        summary{min-height:44px;padding:10px 0;font-weight:600;cursor:pointer}
+        .filters label{display:block;margin:10px 0 4px}
+        .pair{display:grid;grid-template-columns:1fr 1fr;gap:0 10px}
+        .check,.card .check{display:flex;align-items:center;gap:10px;min-height:44px;margin:8px 0;font-weight:400}
+        .check input{width:22px;height:22px;margin:0;accent-color:#b23a1e}
+        .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(150px,1fr));gap:10px;margin:0;padding:0;\
+        list-style:none}
+        .cards a{display:flex;flex-direction:column;gap:2px;height:100%;padding:8px;border-radius:10px;\
+        background:#fff;color:inherit;text-decoration:none;box-shadow:0 1px 3px rgba(0,0,0,.12)}
+        .cards .t{font-weight:600;line-height:1.4}
+        .ph{display:block;width:100%;height:auto;aspect-ratio:1;border-radius:8px;background:#efe9df;object-fit:cover}
+        .gallery{display:flex;gap:8px;overflow-x:auto;margin:0 0 10px}
+        .gallery .ph{flex:none;width:min(320px,80vw)}
+        .choice.variant{flex-wrap:wrap;gap:4px 10px;padding:6px 12px}
+        .variant .vn{flex:1 1 40%;color:inherit}
+        .desc{white-space:pre-line}
+        .facts{display:grid;grid-template-columns:auto 1fr;gap:4px 12px;margin:0}
+        .facts dt{color:#4a4f57}
+        .facts dd{margin:0}
+        .lines,.rows,.history,.variants,.thumbs{margin:0;padding:0;list-style:none}
+        .line{padding:8px 0;border-top:1px solid #efe9df}
+        .line:first-child{border-top:0}
+        .lt{display:flex;flex-wrap:wrap;gap:2px 10px}
+        .lt>:first-child{flex-basis:100%;font-weight:600}
+        .qty{display:grid;grid-template-columns:1fr;gap:0 8px}
+        .qty label{font-weight:400;font-size:15px;margin-top:6px}
+        .subtotal,.total .summary{text-align:right;font-weight:700}
+        .rows li{margin:0 0 10px}
+        .row{display:flex;flex-wrap:wrap;gap:2px 12px;padding:10px 12px;border-radius:10px;background:#fff;\
+        color:inherit;text-decoration:none;box-shadow:0 1px 3px rgba(0,0,0,.12)}
+        .row .t{flex-basis:100%;font-weight:600}
+        .order .row{box-shadow:none;padding:4px 0}
+        .st{display:inline-block;padding:0 8px;border-radius:10px;background:#e3e7ee;font-size:14px;font-weight:600}
+        .st-paid,.st-completed{background:#e0f2e3;color:#1b4d1e}
+        .st-pending_payment{background:#fff3d6;color:#6b4500}
+        .st-shipped,.st-delivered{background:#e1ecfb;color:#123d7a}
+        .st-cancelled,.st-refunded{background:#eee;color:#555}
+        .history li{display:grid;grid-template-columns:1fr;padding:6px 0;border-top:1px solid #efe9df}
+        .step{font-weight:600}
+        .why{color:#4a4f57;font-size:15px}
+        .tiles{display:grid;grid-template-columns:1fr 1fr;gap:10px;margin:12px 0}
+        .tile{display:flex;flex-direction:column;justify-content:center;min-height:64px;padding:10px;\
+        border-radius:10px;background:#fff;color:#9c2f16;font-weight:600;text-decoration:none;\
+        box-shadow:0 1px 3px rgba(0,0,0,.12)}
+        .tile strong{font-size:22px}
+        .tabs{display:flex;flex-wrap:wrap;gap:6px;margin:8px 0 12px}
+        .tabs a{display:inline-flex;align-items:center;min-height:44px;padding:0 12px;border-radius:22px;\
+        background:#fff;color:inherit;text-decoration:none}
+        .tabs a[aria-current]{background:#b23a1e;color:#fff}
+        .variants li{padding:8px 0;border-top:1px solid #efe9df}
+        .variants h3{margin:0;font-size:17px}
+        .inline-form{margin:6px 0}
+        .inline-form .button{margin-top:8px}
+        .thumbs{display:flex;flex-wrap:wrap;gap:10px}
+        .thumbs .ph{width:120px}
+        input[type=file].in{padding:8px}
+        .pack{width:100%;border-collapse:collapse;margin-top:8px}
+        .pack th,.pack td{padding:6px 4px;border-bottom:1px solid #ddd;text-align:left;vertical-align:top}
+        .pack .n{text-align:right}
+        .box-tick{font-size:20px;text-align:center}
+        .slip{break-inside:avoid}
+        @media print{header.site,footer.site,.skip,.noprint{display:none}body{background:#fff;font-size:12pt}\
+        main{padding:0}.box{box-shadow:none;border:1px solid #999}}
         footer.site{max-width:980px;margin:0 auto;padding:16px 12px 28px;border-top:1px solid #e2dccf;\
         color:#555a61;font-size:14px}
         @media (min-width:720px){body{font-size:16px}h1{font-size:30px}\
-        .towns{grid-template-columns:1fr 1fr;align-items:start}main{padding-top:20px}}
+        .towns{grid-template-columns:1fr 1fr;align-items:start}main{padding-top:20px}\
+        .qty{grid-template-columns:1fr auto}.tiles{grid-template-columns:repeat(4,1fr)}}
 
         """
 

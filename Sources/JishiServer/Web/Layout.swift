@@ -57,11 +57,10 @@ enum Layout {
     /// token, and it comes back to the page it was pressed on.
     private static func languageSwitch(_ context: PageContext) -> Node<HTML.BodyContext> {
         let other: JishiKit.Language = context.language == .zhHans ? .en : .zhHans
-        let next = context.current.flatMap { $0.isPage ? $0 : nil } ?? .home
         return .form(
             .class("lang"), .method(.post), .action(SitePath.language.path),
             csrfField(context),
-            .input(.type(.hidden), .name("next"), .escaped("value", next.path)),
+            .input(.type(.hidden), .name("next"), .escaped("value", context.languageReturnPath)),
             .button(
                 .type(.submit), .escaped("name", "lang"), .escaped("value", other.rawValue),
                 .escaped("lang", other.htmlTag), .escaped("title", context.text(.languageSwitchLabel)),
@@ -71,9 +70,14 @@ enum Layout {
     }
 
     private static func navigationItems(_ context: PageContext) -> [Node<HTML.ListContext>] {
-        var items: [Node<HTML.ListContext>] = [navLink(.home, .navHome, context)]
+        var items: [Node<HTML.ListContext>] = [
+            navLink(.home, .navHome, context), navLink(.search, .navSearch, context),
+        ]
         guard context.knowsViewer else { return items }
         if let viewer = context.viewer {
+            items.append(navLink(.cart, .navCart, context))
+            items.append(navLink(.orders, .navMyOrders, context))
+            if viewer.canSell { items.append(navLink(.shops, .navMyShops, context)) }
             items.append(.li(.class("who"), .safeText(context.text(.signedInAs, viewer.displayName))))
             items.append(
                 .li(

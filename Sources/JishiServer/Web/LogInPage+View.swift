@@ -23,6 +23,7 @@ extension LogInPage {
                                 .class("alert"), .attribute(named: "role", value: "alert"),
                                 .safeText(context.text(.formErrorSummary)))),
                         Layout.csrfField(context),
+                        .unwrap(model.next) { .input(.type(.hidden), .name("next"), .escaped("value", $0)) },
                         FormField(
                             name: "username", label: .fieldUsername, kind: .identifier, value: model.username,
                             error: model.errors[.username], autocomplete: "username"

@@ -15,6 +15,8 @@ struct LogInForm: Content {
     var csrf: String?
     var username: String?
     var password: String?
+    /// The page to go back to once signed in (checked with `SitePath.pagePath`).
+    var next: String?
 }
 
 struct LanguageForm: Content {

@@ -28,8 +28,13 @@ enum WebPage {
 
     /// "See other": where a browser goes after a form succeeds (so reloading never resubmits).
     static func redirect(to path: SitePath, session: WebSession) -> Response {
+        redirect(toPath: path.path, session: session)
+    }
+
+    /// "See other" to a path made from `SitePath` (with its ids, and perhaps a query).
+    static func redirect(toPath path: String, session: WebSession) -> Response {
         let response = Response(status: .seeOther)
-        response.headers.replaceOrAdd(name: .location, value: path.path)
+        response.headers.replaceOrAdd(name: .location, value: path)
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         session.apply(to: response)
         return response

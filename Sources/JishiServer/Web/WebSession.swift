@@ -22,9 +22,13 @@ struct WebSession: Sendable {
         var accountID: UUID
         var username: String
         var displayName: String
+        /// Whether the account may open shops and sell (the layout links to its shops).
+        var canSell = false
     }
 
     var viewer: Viewer?
+    /// The signed-in account's roles, as every service asks for them.
+    var principal: Principal?
     var sessionToken: String?
     var csrf: CSRFToken
     var language: JishiKit.Language
@@ -62,6 +66,9 @@ struct WebSession: Sendable {
                 return session
             }
             session.resume(account, token: token)
+            let principal = try await request.jishi.accounts.principal(for: record.$account.id, on: request.db)
+            session.principal = principal
+            session.viewer?.canSell = Authorization.may(principal, .sell, .marketplace)
         } catch is Problem {
             // Expired, revoked or unknown: the browser is simply signed out.
             session.clearSessionCookie()
@@ -93,10 +100,17 @@ struct WebSession: Sendable {
     /// Ends the session in the browser (the caller revokes the token) and rotates the CSRF token.
     mutating func signOut(rotating dependencies: Dependencies) {
         viewer = nil
+        principal = nil
         sessionToken = nil
         clearSessionCookie()
         csrf = .generate(dependencies)
         setCSRFCookie()
+    }
+
+    /// The signed-in account's roles; a `401` (“please log in first”) when nobody is signed in.
+    func requirePrincipal() throws -> Principal {
+        guard viewer != nil, let principal else { throw Problem(type: .unauthenticated) }
+        return principal
     }
 
     mutating func choose(_ language: JishiKit.Language) {

@@ -1,0 +1,73 @@
+import JishiKit
+import Vapor
+
+/// A submitted form's fields by name, read only once its CSRF token checks out. The
+/// marketplace forms have rows of fields (`variant-0-sku` …), which a fixed struct cannot name.
+struct FormValues: Sendable {
+    var fields: [String: String]
+
+    init(_ fields: [String: String] = [:]) { self.fields = fields }
+
+    /// The verified fields of a POSTed form (URL-encoded or multipart).
+    static func verified(_ request: Request, session: WebSession) throws -> FormValues {
+        FormValues(try VerifiedForm.decode([String: String].self, from: request, session: session))
+    }
+
+    /// The field as sent, or "" when absent.
+    subscript(_ name: String) -> String { fields[name] ?? "" }
+
+    /// The field without surrounding spaces and line breaks.
+    func trimmed(_ name: String) -> String { self[name].trimmingCharacters(in: .whitespacesAndNewlines) }
+
+    /// Whether a checkbox (or any field) was sent with a value.
+    func isChecked(_ name: String) -> Bool { !(fields[name] ?? "").isEmpty }
+}
+
+/// Reading numbers people type: whole counts and amounts in yuan.
+enum FormInput {
+    /// A whole number such as "12" (digits only, at most 9 of them).
+    static func count(_ text: String) -> Int? {
+        let digits = text.trimmingCharacters(in: .whitespaces)
+        guard (1...9).contains(digits.count), digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber) else {
+            return nil
+        }
+        return Int(digits)
+    }
+
+    /// An amount in yuan ("12", "12.5", "12.50", "¥12.50") in fen; `nil` for anything else,
+    /// including more than two decimals.
+    static func yuan(_ text: String) -> Int64? {
+        var text = text.trimmingCharacters(in: .whitespaces)
+        if text.hasPrefix("¥") || text.hasPrefix("￥") { text.removeFirst() }
+        let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        guard let whole = parts.first, (1...9).contains(whole.count), whole.allSatisfy({ $0.isASCII && $0.isNumber })
+        else { return nil }
+        var fen: Int64 = 0
+        if parts.count == 2 {
+            let fraction = parts[1]
+            guard (1...2).contains(fraction.count), fraction.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+                return nil
+            }
+            fen = Int64(fraction.count == 1 ? fraction + "0" : fraction) ?? 0
+        }
+        return (Int64(whole) ?? 0) * 100 + fen
+    }
+
+    /// Fen written as yuan for a form field: "12.50".
+    static func yuanText(_ minorUnits: Int64) -> String {
+        String(Money(minorUnits: minorUnits).formatted.drop { $0 == "¥" })
+    }
+
+    /// A fresh random key for a form that must not act twice (checkout, payment).
+    static func idempotencyKey(_ dependencies: Dependencies) -> String {
+        dependencies.randomBytes(24).base64URLEncoded
+    }
+
+    /// Whether `key` has the shape `idempotencyKey` makes.
+    static func isIdempotencyKey(_ key: String) -> Bool {
+        key.utf8.count == 32
+            && key.unicodeScalars.allSatisfy {
+                CharacterSet.alphanumerics.contains($0) && $0.isASCII || $0 == "-" || $0 == "_"
+            }
+    }
+}
