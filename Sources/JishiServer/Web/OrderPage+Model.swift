@@ -1,0 +1,105 @@
+import Community
+import FluentKit
+import Foundation
+import JishiKit
+import Marketplace
+
+/// One order: its lines, total, delivery, history and refunds, with the steps the viewer may
+/// take now — the buyer's (pay, cancel while unpaid, confirm receipt, ask for a refund) and the
+/// shop's (mark shipped, mark delivered).
+enum OrderPage {
+    enum Field: String, CaseIterable, Sendable {
+        case amount, reason
+    }
+
+    struct Line: Equatable, Sendable {
+        var title: String
+        var sku: String
+        var unitPriceMinor: Int64
+        var quantity: Int
+        var totalMinor: Int64
+    }
+
+    struct Event: Equatable, Sendable {
+        var at: Date
+        var from: OrderStatus?
+        var to: OrderStatus
+        var reason: String
+    }
+
+    struct RefundRow: Equatable, Sendable {
+        var amountMinor: Int64
+        var reason: String
+        var status: Refund.Status
+        var requestedAt: Date
+    }
+
+    struct Model: Equatable, Sendable {
+        var id: UUID
+        var checkoutID: UUID
+        var createdAt: Date
+        var status: OrderStatus
+        var shopID: UUID
+        var shopName: String
+        var lines: [Line]
+        var totalMinor: Int64
+        var refundableMinor: Int64
+        var recipient: String
+        var phone: String
+        var village: HomePage.Name?
+        var address: String
+        var events: [Event]
+        var refunds: [RefundRow]
+        var isBuyer: Bool
+        var isStaff: Bool
+        var paymentMethod: Checkout.PaymentMethod?
+        /// The refund form as typed, when it comes back.
+        var refundAmount = ""
+        var refundReason = ""
+        var errors: [Field: FormMessage] = [:]
+        var failure: FormMessage?
+        var notice: Notice?
+
+        var canPay: Bool { isBuyer && status == .pendingPayment && paymentMethod == .online }
+        var canCancel: Bool { isBuyer && status == .pendingPayment }
+        var canConfirm: Bool { isBuyer && status == .delivered }
+        var canAskRefund: Bool {
+            isBuyer && [.paid, .shipped, .delivered, .completed].contains(status) && refundableMinor > 0
+        }
+        var canShip: Bool { isStaff && status == .paid }
+        var canMarkDelivered: Bool { isStaff && status == .shipped }
+    }
+}
+
+extension OrderPage.Model {
+    static func load(_ id: UUID, principal: Principal, services: JishiServices, on database: any Database)
+        async throws -> Self
+    {
+        let detail = try await services.orders.detail(id, for: principal, on: database)
+        let order = detail.order
+        let isBuyer = order.$buyer.id == principal.accountID
+        let isStaff = try await services.orders.isStaff(principal, of: order, on: database)
+        var village: HomePage.Name?
+        if let villageID = order.deliveryVillageID, let found = try await Village.find(villageID, on: database) {
+            village = HomePage.Name(zhHans: found.name, en: found.nameEn)
+        }
+        let method = isBuyer ? try await Checkout.find(order.$checkout.id, on: database)?.paymentMethod : nil
+        return Self(
+            id: id, checkoutID: order.$checkout.id, createdAt: order.createdAt, status: order.status,
+            shopID: order.$shop.id, shopName: detail.shop.name,
+            lines: detail.lines.map {
+                OrderPage.Line(
+                    title: $0.title, sku: $0.sku, unitPriceMinor: $0.unitPriceMinor, quantity: $0.quantity,
+                    totalMinor: $0.totalMinor)
+            },
+            totalMinor: order.totalMinor, refundableMinor: order.totalMinor - order.refundReservedMinor,
+            recipient: order.deliveryName, phone: order.deliveryPhone, village: village,
+            address: order.deliveryAddress,
+            events: detail.events.map { OrderPage.Event(at: $0.at, from: $0.from, to: $0.to, reason: $0.reason) },
+            refunds: detail.refunds.map {
+                OrderPage.RefundRow(
+                    amountMinor: $0.amountMinor, reason: $0.reason, status: $0.status, requestedAt: $0.requestedAt)
+            },
+            isBuyer: isBuyer, isStaff: isStaff, paymentMethod: method)
+    }
+}

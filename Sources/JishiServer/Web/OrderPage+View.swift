@@ -1,0 +1,188 @@
+import JishiKit
+import Marketplace
+import Plot
+
+extension OrderPage {
+    struct View {
+        var model: Model
+        var context: PageContext
+
+        var html: HTML {
+            Layout.page(
+                title: context.text(.orderTitle), context: context,
+                main: [
+                    .unwrap(model.notice) { Widgets.notice(context.text($0.l10nKey)) },
+                    .unwrap(model.failure) { Widgets.alert($0.text(context)) },
+                    model.isStaff
+                        ? Widgets.back(SitePath.shopOrders.path(model.shopID), context.text(.shopOrdersTitle))
+                        : Widgets.back(SitePath.orders.path, context.text(.ordersTitle)),
+                    .h1(.safeText(context.text(.orderTitle))),
+                    .p(
+                        .class("meta"),
+                        .span(.id("order-status"), Widgets.status(model.status, context)),
+                        .safeText(" " + model.shopName + " · " + context.time(model.createdAt))
+                    ),
+                    actions,
+                    .section(
+                        .class("box"),
+                        .h2(.safeText(context.text(.orderItems))),
+                        .ul(.class("lines"), .group(model.lines.map(line))),
+                        .p(
+                            .class("summary"), .id("order-total"),
+                            .safeText(context.text(.cartTotal, context.money(model.totalMinor))))
+                    ),
+                    .section(
+                        .class("box"),
+                        .h2(.safeText(context.text(.orderDelivery))),
+                        Widgets.facts(delivery)
+                    ),
+                    history,
+                    refunds,
+                    refundForm,
+                ])
+        }
+
+        private var delivery: [(String, String)] {
+            var rows = [(context.text(.fieldRecipient), model.recipient), (context.text(.fieldPhone), model.phone)]
+            rows.append(
+                (
+                    context.text(.fieldVillage),
+                    model.village?.primary(context.language) ?? context.text(.checkoutOutsideCounty)
+                ))
+            rows.append((context.text(.fieldAddress), model.address))
+            if let method = model.paymentMethod {
+                rows.append((context.text(.fieldPaymentMethod), context.text(method.l10nKey)))
+            }
+            return rows
+        }
+
+        private func line(_ line: Line) -> Node<HTML.ListContext> {
+            .li(
+                .class("line"),
+                .div(
+                    .class("lt"),
+                    .span(.safeText(line.title)),
+                    .span(.class("vn"), .safeText(line.sku)),
+                    .span(
+                        .class("price"),
+                        .safeText(
+                            context.text(
+                                .cartLinePrice, context.money(line.unitPriceMinor), context.number(line.quantity),
+                                context.money(line.totalMinor))))
+                ))
+        }
+
+        private var actions: Node<HTML.BodyContext> {
+            let id = model.id
+            var buttons: [Node<HTML.BodyContext>] = []
+            if model.canPay {
+                buttons.append(
+                    .a(
+                        .class("button"), .id("pay-order"), .href(SitePath.checkoutSummary.path(model.checkoutID)),
+                        .safeText(context.text(.orderPay))))
+            }
+            if model.canConfirm {
+                buttons.append(
+                    Widgets.postButton(
+                        SitePath.orderConfirm.path(id), context.text(.orderConfirmReceipt), context: context,
+                        id: "confirm-receipt"))
+            }
+            if model.canShip {
+                buttons.append(
+                    Widgets.postButton(
+                        SitePath.orderShip.path(id), context.text(.orderMarkShipped), context: context,
+                        id: "mark-shipped"))
+            }
+            if model.canMarkDelivered {
+                buttons.append(
+                    Widgets.postButton(
+                        SitePath.orderDeliver.path(id), context.text(.orderMarkDelivered), context: context,
+                        id: "mark-delivered"))
+            }
+            if model.canCancel {
+                buttons.append(
+                    Widgets.postButton(
+                        SitePath.orderCancel.path(id), context.text(.orderCancel), context: context, id: "cancel-order",
+                        style: "button quiet"))
+            }
+            guard !buttons.isEmpty else { return .empty }
+            return .div(.class("actions"), .id("order-actions"), .group(buttons))
+        }
+
+        private var history: Node<HTML.BodyContext> {
+            .section(
+                .class("box"),
+                .h2(.safeText(context.text(.orderHistory))),
+                .ol(
+                    .class("history"), .id("order-history"),
+                    .group(
+                        model.events.map { event in
+                            .li(
+                                .element(
+                                    named: "time",
+                                    nodes: [
+                                        Node<HTML.BodyContext>.attribute(
+                                            named: "datetime", value: event.at.formatted(.iso8601)),
+                                        .safeText(context.time(event.at)),
+                                    ]),
+                                .span(
+                                    .class("step"),
+                                    .safeText(
+                                        (event.from.map { context.text($0.l10nKey) + " → " } ?? "")
+                                            + context.text(event.to.l10nKey))),
+                                .span(.class("why"), .safeText(OrderReason.text(event.reason, context)))
+                            )
+                        }))
+            )
+        }
+
+        private var refunds: Node<HTML.BodyContext> {
+            guard !model.refunds.isEmpty else { return .empty }
+            return .section(
+                .class("box"),
+                .h2(.safeText(context.text(.orderRefunds))),
+                .ul(
+                    .class("history"),
+                    .group(
+                        model.refunds.map { refund in
+                            .li(
+                                .span(.safeText(context.time(refund.requestedAt))),
+                                .span(.class("step"), .safeText(context.money(refund.amountMinor))),
+                                .span(.class("tag"), .safeText(context.text(refund.status.l10nKey))),
+                                .span(.class("why"), .safeText(refund.reason))
+                            )
+                        }))
+            )
+        }
+
+        private var refundForm: Node<HTML.BodyContext> {
+            guard model.canAskRefund else { return .empty }
+            return Widgets.details(
+                open: !model.errors.isEmpty, summary: context.text(.orderAskRefund),
+                .form(
+                    .class("card"), .id("refund-form"), .method(.post), .action(SitePath.orderRefund.path(model.id)),
+                    .novalidate(),
+                    .if(!model.errors.isEmpty, Widgets.alert(context.text(.formErrorSummary))),
+                    Layout.csrfField(context),
+                    FormField(
+                        name: "amount", label: .fieldRefundAmount, kind: .decimal,
+                        value: model.refundAmount.isEmpty
+                            ? FormInput.yuanText(model.refundableMinor) : model.refundAmount,
+                        error: model.errors[.amount]
+                    ).node(context),
+                    .p(.class("hint"), .safeText(context.text(.refundAtMost, context.money(model.refundableMinor)))),
+                    FormField(
+                        name: "reason", label: .fieldRefundReason, kind: .textArea(rows: 3),
+                        value: model.refundReason, error: model.errors[.reason]
+                    ).node(context),
+                    .label(
+                        .class("check"),
+                        .input(.type(.checkbox), .name("return"), .value("1"), .id("return")),
+                        .safeText(context.text(.fieldRefundReturn))),
+                    .button(
+                        .type(.submit), .class("button"), .id("ask-refund"), .safeText(context.text(.orderAskRefund)))
+                )
+            )
+        }
+    }
+}

@@ -1,0 +1,124 @@
+import JishiKit
+import Marketplace
+import Plot
+
+extension ProductPage {
+    struct View {
+        var model: Model
+        var context: PageContext
+
+        var html: HTML {
+            Layout.page(
+                title: model.title, context: context,
+                main: [
+                    .unwrap(model.notice) { Widgets.notice(context.text($0.l10nKey)) },
+                    .h1(.safeText(model.title)),
+                    gallery,
+                    .p(
+                        .class("meta"),
+                        .safeText(model.shopName),
+                        .unwrap(model.village) { .safeText(" · " + $0.primary(context.language)) },
+                        .if(!model.categoryName.isEmpty, .safeText(" · " + model.categoryName))
+                    ),
+                    .if(!model.listed, .p(.class("alert"), .safeText(context.text(.productUnlisted)))),
+                    .if(
+                        model.isStaff,
+                        .p(
+                            .a(
+                                .id("edit-product"), .href(SitePath.editProduct.path(model.productID)),
+                                .safeText(context.text(.productEditLink))))),
+                    buyForm,
+                    .if(
+                        !model.description.isEmpty,
+                        .group(
+                            .h2(.safeText(context.text(.productDescription))),
+                            .p(.class("desc"), .safeText(model.description)))),
+                    .if(
+                        !model.attributes.isEmpty,
+                        .group(
+                            .h2(.safeText(context.text(.productAttributes))),
+                            Widgets.facts(model.attributes.map { ($0.name, $0.value) }))),
+                ])
+        }
+
+        private var gallery: Node<HTML.BodyContext> {
+            guard !model.photos.isEmpty else { return .empty }
+            return .div(
+                .class("gallery"),
+                .group(
+                    model.photos.enumerated().map { index, photo in
+                        Widgets.photo(
+                            photo, alt: context.text(.productPhotoAlt, model.title, String(index + 1)), size: 320)
+                    }))
+        }
+
+        private var buyForm: Node<HTML.BodyContext> {
+            .form(
+                .class("card buy"), .id("buy-form"), .method(.post), .action(SitePath.cartItems.path),
+                .novalidate(),
+                .unwrap(model.failure) { Widgets.alert($0.text(context)) },
+                .if(model.failure == nil && !model.errors.isEmpty, Widgets.alert(context.text(.formErrorSummary))),
+                Layout.csrfField(context),
+                .input(.type(.hidden), .name("product"), .value(model.productID.uuidString.lowercased())),
+                .fieldset(
+                    .element(
+                        named: "legend", nodes: [Node<HTML.BodyContext>.safeText(context.text(.productChooseVariant))]),
+                    .unwrap(model.errors[.variant]) {
+                        .p(.class("error"), .id("variant-error"), .safeText($0.text(context)))
+                    },
+                    .group(model.variants.map(variantChoice))
+                ),
+                .if(
+                    model.canBeBought,
+                    .group(
+                        FormField(
+                            name: "quantity", label: .fieldQuantity, kind: .number, value: model.quantity,
+                            error: model.errors[.quantity]
+                        ).node(context),
+                        .if(
+                            context.viewer == nil,
+                            .p(
+                                .a(
+                                    .class("button"), .id("log-in-to-buy"),
+                                    .href(SitePath.logIn(returningTo: SitePath.product.path(model.productID))),
+                                    .safeText(context.text(.productLogInToBuy))))
+                        ),
+                        .if(
+                            context.viewer != nil,
+                            .div(
+                                .class("actions"),
+                                .button(
+                                    .type(.submit), .class("button"), .name("then"), .value("cart"), .id("add-to-cart"),
+                                    .safeText(context.text(.productAddToCart))),
+                                .button(
+                                    .type(.submit), .class("button secondary"), .name("then"), .value("buy"),
+                                    .id("buy-now"), .safeText(context.text(.productBuyNow)))
+                            ))
+                    ),
+                    else: .p(.class("status"), .id("not-for-sale"), .safeText(context.text(.productNotForSale)))
+                )
+            )
+        }
+
+        private func variantChoice(_ variant: VariantRow) -> Node<HTML.FormContext> {
+            let id = "variant-\(variant.id.uuidString.lowercased())"
+            let label = variant.name.isEmpty ? variant.sku : variant.name
+            var attributes: [Attribute<HTML.InputContext>] = [
+                .type(.radio), .name("variant"), .id(id), .value(variant.id.uuidString.lowercased()),
+                .checked(model.chosenVariant == variant.id),
+            ]
+            if variant.stock == 0 { attributes.append(.attribute(named: "disabled", value: "disabled")) }
+            return .label(
+                .class("choice variant"), .for(id),
+                .selfClosedElement(named: "input", attributes: attributes),
+                .span(.class("vn"), .safeText(label)),
+                .span(.class("price"), .safeText(context.money(variant.priceMinor))),
+                .span(
+                    .class(variant.stock > 0 ? "stock" : "stock out"),
+                    .safeText(
+                        variant.stock > 0
+                            ? context.text(.stockLeft, context.number(variant.stock)) : context.text(.outOfStock)))
+            )
+        }
+    }
+}

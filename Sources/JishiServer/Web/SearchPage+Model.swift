@@ -1,0 +1,140 @@
+import FluentKit
+import Foundation
+import JishiKit
+import Marketplace
+
+/// The search page: a query box, filters (category, price range, in stock), a sort and pages
+/// of results. A GET form, so results can be bookmarked and shared.
+enum SearchPage {
+    static let pageSize = 20
+
+    enum Field: String, CaseIterable, Sendable {
+        case q, category, min, max, sort
+    }
+
+    /// What the query string asked for, as typed.
+    struct Input: Equatable, Sendable {
+        var text = ""
+        var categoryID: UUID?
+        var minPrice = ""
+        var maxPrice = ""
+        var inStockOnly = false
+        var sort: SearchQuery.Sort = .relevance
+        var offset = 0
+    }
+
+    struct Hit: Equatable, Sendable {
+        var productID: UUID
+        var title: String
+        var minPriceMinor: Int64
+        var inStock: Bool
+        var shopName: String
+        var photo: ProductPhoto?
+
+        static func == (lhs: Hit, rhs: Hit) -> Bool {
+            lhs.productID == rhs.productID && lhs.title == rhs.title && lhs.minPriceMinor == rhs.minPriceMinor
+                && lhs.inStock == rhs.inStock && lhs.shopName == rhs.shopName && lhs.photo?.id == rhs.photo?.id
+        }
+    }
+
+    struct Model: Sendable {
+        var input = Input()
+        var categories: [(id: UUID, name: String)] = []
+        var hits: [Hit] = []
+        var total = 0
+        /// Whether anything was asked yet (a bare /search shows the newest products).
+        var searched = false
+        var errors: [Field: FormMessage] = [:]
+
+        var hasFilters: Bool {
+            input.categoryID != nil || !input.minPrice.isEmpty || !input.maxPrice.isEmpty || input.inStockOnly
+        }
+    }
+}
+
+extension SearchPage.Input {
+    /// Reads the query string's fields; `errors` says which could not be used.
+    init(fields: [String: String], errors: inout [SearchPage.Field: FormMessage]) {
+        text = (fields["q"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if text.count > SearchQuery.maximumQueryLength {
+            errors[.q] = FormMessage(.errorTooLong, String(SearchQuery.maximumQueryLength))
+        }
+        if let category = fields["category"], !category.isEmpty {
+            categoryID = UUID(uuidString: category)
+            if categoryID == nil { errors[.category] = FormMessage(.errorFieldInvalid) }
+        }
+        minPrice = (fields["min"] ?? "").trimmingCharacters(in: .whitespaces)
+        maxPrice = (fields["max"] ?? "").trimmingCharacters(in: .whitespaces)
+        if !minPrice.isEmpty, FormInput.yuan(minPrice) == nil { errors[.min] = FormMessage(.errorPrice) }
+        if !maxPrice.isEmpty, FormInput.yuan(maxPrice) == nil { errors[.max] = FormMessage(.errorPrice) }
+        if let low = FormInput.yuan(minPrice), let high = FormInput.yuan(maxPrice), low > high {
+            errors[.max] = FormMessage(.errorPriceRange)
+        }
+        inStockOnly = !(fields["stock"] ?? "").isEmpty
+        if let sort = fields["sort"], !sort.isEmpty {
+            if let chosen = SearchQuery.Sort(rawValue: sort) {
+                self.sort = chosen
+            } else {
+                errors[.sort] = FormMessage(.errorFieldInvalid)
+            }
+        }
+        offset = min(max(FormInput.count(fields["offset"] ?? "") ?? 0, 0), SearchQuery.maximumOffset)
+    }
+
+    var query: SearchQuery {
+        SearchQuery(
+            text: text.isEmpty ? nil : text, categoryID: categoryID, minPriceMinor: FormInput.yuan(minPrice),
+            maxPriceMinor: FormInput.yuan(maxPrice), inStockOnly: inStockOnly, sort: sort,
+            limit: SearchPage.pageSize, offset: offset)
+    }
+
+    /// The query string for these inputs at `offset` (for the paging links).
+    func queryString(offset: Int) -> String {
+        var items: [(String, String)] = []
+        if !text.isEmpty { items.append(("q", text)) }
+        if let categoryID { items.append(("category", categoryID.uuidString.lowercased())) }
+        if !minPrice.isEmpty { items.append(("min", minPrice)) }
+        if !maxPrice.isEmpty { items.append(("max", maxPrice)) }
+        if inStockOnly { items.append(("stock", "1")) }
+        if sort != .relevance { items.append(("sort", sort.rawValue)) }
+        if offset > 0 { items.append(("offset", String(offset))) }
+        let unreserved = CharacterSet(
+            charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~")
+        return items.map { "\($0.0)=\($0.1.addingPercentEncoding(withAllowedCharacters: unreserved) ?? "")" }
+            .joined(separator: "&")
+    }
+}
+
+extension SearchPage.Model {
+    /// Runs the search (unless the input is unusable) and names each hit's shop and photo.
+    static func load(
+        fields: [String: String], language: JishiKit.Language, catalog: CatalogService, shops: ShopService,
+        on database: any Database
+    ) async throws -> Self {
+        var model = Self()
+        model.input = SearchPage.Input(fields: fields, errors: &model.errors)
+        model.searched = fields.values.contains { !$0.isEmpty }
+        model.categories = try await catalog.categories(on: database).compactMap { category in
+            category.id.map { ($0, category.name(language)) }
+        }
+        guard model.errors.isEmpty else { return model }
+        let page: JishiKit.Page<SearchHit>
+        do {
+            page = try await SearchService().search(model.input.query, on: database)
+        } catch let problem as Problem where problem.status == 400 {
+            model.errors[problem.field.flatMap(SearchPage.Field.init(rawValue:)) ?? .q] = FormMessage(
+                .errorFieldInvalid)
+            return model
+        }
+        let ids = page.items.map(\.productID)
+        let names = try await shops.shops(withIDs: page.items.map(\.shopID), on: database)
+        let covers = try await catalog.coverPhotos(of: ids, on: database)
+        model.total = page.total
+        model.hits = page.items.map { hit in
+            SearchPage.Hit(
+                productID: hit.productID, title: hit.title, minPriceMinor: hit.minPriceMinor, inStock: hit.inStock,
+                shopName: names[hit.shopID]?.name ?? "", photo: covers[hit.productID])
+        }
+        return model
+    }
+}

@@ -1,0 +1,123 @@
+import JishiKit
+import Marketplace
+import Plot
+
+extension SearchPage {
+    struct View {
+        var model: Model
+        var context: PageContext
+
+        var html: HTML {
+            Layout.page(
+                title: context.text(.searchTitle), context: context,
+                main: [
+                    .h1(.safeText(context.text(.searchTitle))),
+                    form,
+                    results,
+                ])
+        }
+
+        private var form: Node<HTML.BodyContext> {
+            .form(
+                .class("search"), .id("search-form"), .method(.get), .action(SitePath.search.path),
+                .attribute(named: "role", value: "search"),
+                .if(!model.errors.isEmpty, Widgets.alert(context.text(.formErrorSummary))),
+                .div(
+                    .class("qrow"),
+                    FormField(
+                        name: "q", label: .searchQueryLabel, value: model.input.text, error: model.errors[.q]
+                    ).node(context),
+                    .button(
+                        .type(.submit), .class("button"), .id("search-submit"), .safeText(context.text(.searchSubmit)))
+                ),
+                Widgets.details(
+                    open: model.hasFilters || model.errors.count > (model.errors[.q] == nil ? 0 : 1),
+                    summary: context.text(.searchFilters),
+                    .div(
+                        .class("filters"),
+                        FormField(
+                            name: "category", label: .searchCategory,
+                            kind: .menu([
+                                FormField.MenuGroup(
+                                    heading: nil,
+                                    choices: [("", context.text(.searchAnyCategory))]
+                                        + model.categories.map { ($0.id.uuidString.lowercased(), $0.name) })
+                            ]),
+                            value: model.input.categoryID?.uuidString.lowercased() ?? "",
+                            error: model.errors[.category]
+                        ).node(context),
+                        .div(
+                            .class("pair"),
+                            .div(
+                                FormField(
+                                    name: "min", label: .searchMinPrice, kind: .decimal, value: model.input.minPrice,
+                                    error: model.errors[.min]
+                                ).node(context)),
+                            .div(
+                                FormField(
+                                    name: "max", label: .searchMaxPrice, kind: .decimal, value: model.input.maxPrice,
+                                    error: model.errors[.max]
+                                ).node(context))
+                        ),
+                        .label(
+                            .class("check"),
+                            .input(
+                                .type(.checkbox), .name("stock"), .value("1"), .id("stock"),
+                                .checked(model.input.inStockOnly)),
+                            .safeText(context.text(.searchInStockOnly))
+                        ),
+                        FormField(
+                            name: "sort", label: .searchSort,
+                            kind: .menu([
+                                FormField.MenuGroup(
+                                    heading: nil,
+                                    choices: SearchQuery.Sort.allCases.map { ($0.rawValue, context.text($0.l10nKey)) })
+                            ]),
+                            value: model.input.sort.rawValue, error: model.errors[.sort]
+                        ).node(context)
+                    )
+                )
+            )
+        }
+
+        private var results: Node<HTML.BodyContext> {
+            guard model.errors.isEmpty else { return .empty }
+            if model.hits.isEmpty {
+                return .p(.class("empty"), .id("no-results"), .safeText(context.text(.searchNoResults)))
+            }
+            let first = model.input.offset + 1
+            let last = model.input.offset + model.hits.count
+            return .group(
+                .p(
+                    .class("summary"), .id("result-count"),
+                    .safeText(
+                        context.text(
+                            .searchResultCount, context.number(model.total), context.number(first),
+                            context.number(last)))),
+                .ul(.class("cards"), .id("results"), .group(model.hits.map(hit))),
+                pager
+            )
+        }
+
+        private func hit(_ hit: Hit) -> Node<HTML.ListContext> {
+            .li(
+                .a(
+                    .href(SitePath.product.path(hit.productID)),
+                    Widgets.photo(hit.photo, alt: "", size: 160),
+                    .span(.class("t"), .safeText(hit.title)),
+                    .span(.class("price"), .safeText(context.text(.priceFrom, context.money(hit.minPriceMinor)))),
+                    .span(
+                        .class(hit.inStock ? "stock" : "stock out"),
+                        .safeText(context.text(hit.inStock ? .inStock : .outOfStock))),
+                    .span(.class("shop"), .safeText(hit.shopName))
+                ))
+        }
+
+        private var pager: Node<HTML.BodyContext> {
+            let query = model.input.queryString(offset: 0)
+            return Pager.links(
+                path: SitePath.search.path + (query.isEmpty ? "" : "?" + query), offset: model.input.offset,
+                shown: model.hits.count, total: model.total, pageSize: SearchPage.pageSize, context: context)
+        }
+    }
+}
