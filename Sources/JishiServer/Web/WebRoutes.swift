@@ -1,25 +1,90 @@
+import JishiKit
 import Vapor
 
 /// The web pages, registered from `SitePath`. Registered by `configure`.
 enum WebRoutes {
+    typealias Handler = @Sendable (Request) async throws -> Response
+
     static func register(on app: Application) throws {
         let pages = app.grouped(WebBodyLimit())
-        pages.get(SitePath.home.components, use: HomeController.show)
-        pages.get(SitePath.register.components, use: AccountPages.showRegister)
-        pages.post(SitePath.register.components, use: AccountPages.register)
-        pages.get(SitePath.logIn.components, use: AccountPages.showLogIn)
-        pages.post(SitePath.logIn.components, use: AccountPages.logIn)
-        pages.post(SitePath.logOut.components, use: AccountPages.logOut)
-        pages.post(SitePath.language.components, use: LanguageSwitch.choose)
+        func get(_ path: SitePath, _ handler: @escaping Handler) {
+            pages.get(path.components, use: logInFirst(handler))
+        }
+        func post(_ path: SitePath, _ handler: @escaping Handler) { pages.post(path.components, use: handler) }
+
+        get(.home, HomeController.show)
+        get(.register, AccountPages.showRegister)
+        post(.register, AccountPages.register)
+        get(.logIn, AccountPages.showLogIn)
+        post(.logIn, AccountPages.logIn)
+        post(.logOut, AccountPages.logOut)
+        post(.language, LanguageSwitch.choose)
+
+        get(.search, SearchController.show)
+        get(.product, ProductController.show)
+        get(.cart, CartController.show)
+        post(.cartItems, CartController.setItem)
+        get(.checkout, CheckoutController.show)
+        post(.checkout, CheckoutController.submit)
+        get(.checkoutSummary, CheckoutController.summary)
+        post(.checkoutPay, CheckoutController.pay)
+        get(.orders, OrderController.list)
+        get(.order, OrderController.show)
+        post(.orderCancel, OrderController.cancel)
+        post(.orderConfirm, OrderController.confirmReceipt)
+        post(.orderRefund, OrderController.requestRefund)
+        post(.orderShip, OrderController.markShipped)
+        post(.orderDeliver, OrderController.markDelivered)
+
+        get(.shops, ShopController.list)
+        get(.openShop, ShopController.showOpen)
+        post(.openShop, ShopController.open)
+        get(.shop, ShopController.dashboard)
+        get(.shopOrders, ShopController.orders)
+        get(.packingList, ShopController.packingList)
+        get(.statement, ShopController.statement)
+        get(.newProduct, ProductEditingController.showNew)
+        get(.editProduct, ProductEditingController.showEdit)
+        post(.updateVariant, ProductEditingController.updateVariant)
+        post(.variantStock, ProductEditingController.setStock)
+        post(.removePhoto, ProductEditingController.removePhoto)
+
+        // A product's description may be long (5,000 characters, three bytes each and
+        // percent-encoded): these forms may be larger than the others.
+        let productForms = app.grouped(WebBodyLimit(maxBytes: ProductEditingController.maxFormBytes))
+        productForms.post(SitePath.newProduct.components, use: ProductEditingController.create)
+        productForms.post(SitePath.editProduct.components, use: ProductEditingController.update)
+        productForms.post(SitePath.addVariant.components, use: ProductEditingController.addVariant)
+
+        // A photo upload reads its own body, up to the photo limit plus the form around it, so
+        // that a too-large photo comes back as a message on the product's page.
+        app.on(.POST, SitePath.addPhoto.components, body: .stream, use: ProductEditingController.addPhoto)
+    }
+
+    /// A page that needs an account sends a browser that is not signed in to the log-in page,
+    /// which brings it back here afterwards.
+    static func logInFirst(_ handler: @escaping Handler) -> Handler {
+        { request in
+            do {
+                return try await handler(request)
+            } catch let problem as Problem where problem.type == ProblemType.unauthenticated.uri {
+                let session = WebSession.fromCookies(request)
+                let here = request.url.path + (request.url.query.map { "?" + $0 } ?? "")
+                guard let next = SitePath.pagePath(here) else { throw problem }
+                return WebPage.redirect(toPath: SitePath.logIn(returningTo: next), session: session)
+            }
+        }
     }
 }
 
-/// Forms are small: anything over 16 KB is refused before it is read.
+/// Forms are small: anything over 16 KB (unless a route says otherwise) is refused before it
+/// is read.
 struct WebBodyLimit: AsyncMiddleware {
-    static let maxBytes = 16 * 1024
+    static let defaultMaxBytes = 16 * 1024
+    var maxBytes = Self.defaultMaxBytes
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        if let length = request.headers.first(name: .contentLength).flatMap(Int.init), length > Self.maxBytes {
+        if let length = request.headers.first(name: .contentLength).flatMap(Int.init), length > maxBytes {
             throw Abort(.payloadTooLarge)
         }
         return try await next.respond(to: request)

@@ -1,0 +1,139 @@
+import Foundation
+import JishiKit
+import Marketplace
+
+/// What the product forms send, field by field, with a localised message for each field that
+/// cannot be used. The catalog service checks the same rules again; these only explain them.
+struct ProductText: Equatable, Sendable {
+    /// Rows of attributes the form offers beyond those already given.
+    static let spareAttributeRows = 2
+    static let newProductAttributeRows = 4
+
+    var title = ""
+    var description = ""
+    var categoryID: UUID?
+    var attributes: [Attribute] = []
+
+    struct Attribute: Equatable, Sendable {
+        var name = ""
+        var value = ""
+    }
+
+    /// Reads `title`, `description`, `category` and the rows `attr-<n>-name`, `attr-<n>-value`.
+    init(_ form: FormValues, rows: Int, categories: [UUID], errors: inout [String: FormMessage]) {
+        title = form.trimmed("title")
+        description = form.trimmed("description")
+        if title.isEmpty {
+            errors["title"] = FormMessage(.errorRequired)
+        } else if title.count > 120 {
+            errors["title"] = FormMessage(.errorTooLong, "120")
+        }
+        if description.count > 5_000 { errors["description"] = FormMessage(.errorTooLong, "5000") }
+        categoryID = UUID(uuidString: form.trimmed("category"))
+        if categoryID.map({ !categories.contains($0) }) ?? true { errors["category"] = FormMessage(.errorChooseOne) }
+        var names = Set<String>()
+        for row in 0..<min(rows, CatalogService.maximumAttributes) {
+            let attribute = Attribute(name: form.trimmed("attr-\(row)-name"), value: form.trimmed("attr-\(row)-value"))
+            attributes.append(attribute)
+            guard !attribute.name.isEmpty || !attribute.value.isEmpty else { continue }
+            if attribute.name.isEmpty {
+                errors["attr-\(row)-name"] = FormMessage(.errorRequired)
+            } else if attribute.name.count > 30 {
+                errors["attr-\(row)-name"] = FormMessage(.errorTooLong, "30")
+            } else if !names.insert(attribute.name).inserted {
+                errors["attr-\(row)-name"] = FormMessage(.errorAttributeTwice)
+            }
+            if attribute.value.isEmpty {
+                errors["attr-\(row)-value"] = FormMessage(.errorRequired)
+            } else if attribute.value.count > 200 {
+                errors["attr-\(row)-value"] = FormMessage(.errorTooLong, "200")
+            }
+        }
+    }
+
+    init(title: String = "", description: String = "", categoryID: UUID? = nil, attributes: [Attribute] = []) {
+        self.title = title
+        self.description = description
+        self.categoryID = categoryID
+        self.attributes = attributes
+    }
+
+    /// The attributes the seller filled in, in order.
+    var givenAttributes: [CatalogService.Attribute] {
+        attributes.filter { !$0.name.isEmpty }.map { CatalogService.Attribute(name: $0.name, value: $0.value) }
+    }
+
+    /// The given attributes followed by empty rows, `rows` in all (at least the given ones).
+    func attributeRows(_ rows: Int) -> [Attribute] {
+        let given = attributes.filter { !$0.name.isEmpty || !$0.value.isEmpty }
+        return given + Array(repeating: Attribute(), count: max(rows - given.count, 0))
+    }
+}
+
+/// One row of variant fields: `<prefix>sku`, `<prefix>name`, `<prefix>price` (yuan) and
+/// `<prefix>stock`.
+struct VariantInput: Equatable, Sendable {
+    var sku = ""
+    var name = ""
+    var price = ""
+    var stock = ""
+
+    var isBlank: Bool { sku.isEmpty && name.isEmpty && price.isEmpty && stock.isEmpty }
+
+    init(sku: String = "", name: String = "", price: String = "", stock: String = "") {
+        self.sku = sku
+        self.name = name
+        self.price = price
+        self.stock = stock
+    }
+
+    init(_ form: FormValues, prefix: String) {
+        sku = form.trimmed(prefix + "sku")
+        name = form.trimmed(prefix + "name")
+        price = form.trimmed(prefix + "price")
+        stock = form.trimmed(prefix + "stock")
+    }
+
+    /// The variant, or `nil` with messages in `errors` under `<prefix><field>`.
+    func validated(prefix: String, errors: inout [String: FormMessage]) -> CatalogService.NewVariant? {
+        let before = errors.count
+        if sku.isEmpty {
+            errors[prefix + "sku"] = FormMessage(.errorRequired)
+        } else if sku.count > 64 {
+            errors[prefix + "sku"] = FormMessage(.errorTooLong, "64")
+        }
+        if name.count > 60 { errors[prefix + "name"] = FormMessage(.errorTooLong, "60") }
+        let priceMinor = Self.price(price, prefix: prefix, errors: &errors)
+        let count = Self.stock(stock, prefix: prefix, errors: &errors)
+        guard errors.count == before, let priceMinor, let count else { return nil }
+        return CatalogService.NewVariant(sku: sku, name: name, price: Money(minorUnits: priceMinor), stock: count)
+    }
+
+    /// A price in yuan within the catalog's bounds, in fen.
+    static func price(_ text: String, prefix: String, errors: inout [String: FormMessage]) -> Int64? {
+        guard !text.isEmpty else {
+            errors[prefix + "price"] = FormMessage(.errorRequired)
+            return nil
+        }
+        guard let fen = FormInput.yuan(text), (1...CatalogService.maximumPriceMinor).contains(fen) else {
+            errors[prefix + "price"] = FormMessage(.errorPrice)
+            return nil
+        }
+        return fen
+    }
+
+    /// A stock count within the catalog's bounds.
+    static func stock(_ text: String, prefix: String, errors: inout [String: FormMessage]) -> Int? {
+        guard !text.isEmpty else {
+            errors[prefix + "stock"] = FormMessage(.errorRequired)
+            return nil
+        }
+        guard let count = FormInput.count(text), (0...CatalogService.maximumStock).contains(count) else {
+            errors[prefix + "stock"] = FormMessage(.errorStock, context(CatalogService.maximumStock))
+            return nil
+        }
+        return count
+    }
+
+    private static func context(_ number: Int) -> String { String(number) }
+}

@@ -1,0 +1,65 @@
+import JishiKit
+import Marketplace
+import Plot
+
+extension ShopPage {
+    struct View {
+        var model: Model
+        var context: PageContext
+
+        var html: HTML {
+            Layout.page(
+                title: model.name, context: context,
+                main: [
+                    .unwrap(model.notice) { Widgets.notice(context.text($0.l10nKey)) },
+                    Widgets.back(SitePath.shops.path, context.text(.shopsTitle)),
+                    .h1(.id("shop-name"), .safeText(model.name)),
+                    .p(
+                        .class("meta"),
+                        .span(.class("tag"), .safeText(context.text(model.kind.l10nKey))),
+                        .span(.class("tag"), .safeText(context.text(model.status.l10nKey))),
+                        .unwrap(model.brandName) { .safeText($0 + " · ") },
+                        .unwrap(model.village) { .safeText($0.primary(context.language)) }
+                    ),
+                    .nav(
+                        .class("tiles"), .attribute(named: "aria-label", value: context.text(.shopTasks)),
+                        .a(
+                            .class("tile"), .id("orders-to-ship"),
+                            .href(SitePath.shopOrders.path(model.shopID) + "?status=paid"),
+                            .strong(.safeText(context.number(model.toShip))),
+                            .safeText(context.text(.shopToShip))),
+                        .a(
+                            .class("tile"), .id("all-orders"), .href(SitePath.shopOrders.path(model.shopID)),
+                            .safeText(context.text(.shopOrdersTitle))),
+                        .a(
+                            .class("tile"), .id("statement"), .href(SitePath.statement.path(model.shopID)),
+                            .safeText(context.text(.statementTitle))),
+                        .a(
+                            .class("tile"), .id("add-product"), .href(SitePath.newProduct.path(model.shopID)),
+                            .safeText(context.text(.newProductTitle)))
+                    ),
+                    .h2(.safeText(context.text(.shopProducts, context.number(model.productTotal)))),
+                    .if(model.products.isEmpty, .p(.class("empty"), .safeText(context.text(.shopNoProducts)))),
+                    .ul(.class("rows"), .id("product-list"), .group(model.products.map(product))),
+                ])
+        }
+
+        private func product(_ product: ProductRow) -> Node<HTML.ListContext> {
+            .li(
+                .a(
+                    .class("row"), .href(SitePath.editProduct.path(product.id)),
+                    .span(.class("t"), .safeText(product.title)),
+                    .if(!product.listed, .span(.class("tag"), .safeText(context.text(.productUnlistedTag)))),
+                    .group(
+                        product.variants.map { variant in
+                            .span(
+                                .class("when"),
+                                .safeText(
+                                    context.text(
+                                        .shopVariantLine, variant.label, context.money(variant.priceMinor),
+                                        context.number(variant.stock))))
+                        })
+                ))
+        }
+    }
+}
