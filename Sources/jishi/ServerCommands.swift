@@ -60,7 +60,9 @@ struct SeedCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("error: \(DemoCounty.SeedError.notEmpty.description)\n".utf8))
             throw ExitCode(2)
         }
-        print("Loaded the demo county: \(DemoCounty.towns.count) towns, \(DemoCounty.villageCount) villages.")
+        print(
+            "Loaded the demo county: \(DemoCounty.towns.count) towns, \(DemoCounty.villageCount) villages, "
+                + "\(DemoMarket.shops.count) shops with \(DemoMarket.productCount) products.")
         print(DemoSeed.loginTable)
     }
 }

@@ -4,10 +4,11 @@ import Vapor
 
 /// The seed step of `jishi seed --demo` and `jishi demo`.
 public enum DemoSeed {
-    /// Loads the demo county when the database is empty; `false` when it was not.
+    /// Loads the demo county and its market when the database is empty; `false` when it was not.
     public static func loadIfEmpty(_ app: Application) async throws -> Bool {
         do {
             try await DemoCounty.load(on: app.db, accounts: app.jishi.accounts)
+            try await DemoMarket.load(on: app.db, services: app.jishi)
             return true
         } catch DemoCounty.SeedError.notEmpty {
             return false
