@@ -97,7 +97,8 @@ struct FormField {
             .element(
                 named: "option",
                 nodes: [
-                    .escaped("value", choice.value),
+                    // An empty value must still be sent as empty, not as the option's text.
+                    .attribute(named: "value", value: HTMLEscaping.escape(choice.value), ignoreIfValueIsEmpty: false),
                     choice.value == value ? .attribute(named: "selected") : .empty,
                     .safeText(choice.label),
                 ])

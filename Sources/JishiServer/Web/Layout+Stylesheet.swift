@@ -73,6 +73,14 @@ extension Layout {
         .card .button{width:100%;margin:20px 0 12px;font-size:18px}
         .status{color:#6b6f76;font-size:15px}
         :focus-visible{outline:3px solid #f2b705;outline-offset:2px}
+        @media (min-width:720px){body{font-size:16px}h1{font-size:30px}\
+        .towns{grid-template-columns:1fr 1fr;align-items:start}main{padding-top:20px}}
+
+        """
+
+    /// What only the marketplace pages use (lists, cards, forms with rows, print): a second
+    /// inline stylesheet, so that the home, register and log-in pages stay as light as they were.
+    static let marketStylesheet = """
         label{font-weight:600}
         .card.wide{max-width:720px}
         .button.secondary{background:#fff;color:#9c2f16;border:2px solid #b23a1e}
@@ -97,6 +105,8 @@ extension Layout {
         summary{min-height:44px;padding:10px 0;font-weight:600;cursor:pointer}
         .filters label{display:block;margin:10px 0 4px}
         .pair{display:grid;grid-template-columns:1fr 1fr;gap:0 10px}
+        .pair>*{min-width:0}
+        main>h2{margin:18px 0 6px}
         .check,.card .check{display:flex;align-items:center;gap:10px;min-height:44px;margin:8px 0;font-weight:400}
         .check input{width:22px;height:22px;margin:0;accent-color:#b23a1e}
         .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(150px,1fr));gap:10px;margin:0;padding:0;\
@@ -159,12 +169,15 @@ extension Layout {
         main{padding:0}.box{box-shadow:none;border:1px solid #999}}
         footer.site{max-width:980px;margin:0 auto;padding:16px 12px 28px;border-top:1px solid #e2dccf;\
         color:#555a61;font-size:14px}
-        @media (min-width:720px){body{font-size:16px}h1{font-size:30px}\
-        .towns{grid-template-columns:1fr 1fr;align-items:start}main{padding-top:20px}\
-        .qty{grid-template-columns:1fr auto}.tiles{grid-template-columns:repeat(4,1fr)}}
+        @media (min-width:720px){.qty{grid-template-columns:1fr auto}.tiles{grid-template-columns:repeat(4,1fr)}}
 
         """
 
-    /// The stylesheet's hash for the Content-Security-Policy header.
-    static let stylesheetHash = "sha256-" + Data(SHA256.hash(data: Data(stylesheet.utf8))).base64EncodedString()
+    /// The stylesheets' hashes for the Content-Security-Policy header.
+    static let stylesheetHash = hash(stylesheet)
+    static let marketStylesheetHash = hash(marketStylesheet)
+
+    private static func hash(_ css: String) -> String {
+        "sha256-" + Data(SHA256.hash(data: Data(css.utf8))).base64EncodedString()
+    }
 }

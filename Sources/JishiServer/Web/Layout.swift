@@ -5,7 +5,10 @@ import Plot
 /// own content; a footer. Mobile first: one column at 360 px, large tap targets, system fonts
 /// (CJK included), no external assets and no script.
 enum Layout {
-    static func page(title: String, context: PageContext, main: [Node<HTML.BodyContext>]) -> HTML {
+    /// A page; `market` pages carry the marketplace's stylesheet as well.
+    static func page(
+        title: String, context: PageContext, market: Bool = false, main: [Node<HTML.BodyContext>]
+    ) -> HTML {
         HTML(
             .attribute(named: "lang", value: context.language.htmlTag),
             .head(
@@ -14,7 +17,8 @@ enum Layout {
                 .element(named: "title", nodes: [.safeText(context.text(.pageTitle, title))]),
                 .meta(.name("color-scheme"), .content("light")),
                 .link(.rel(.icon), .href("data:,")),
-                .style(stylesheet)
+                .style(stylesheet),
+                .if(market, .style(marketStylesheet))
             ),
             .body(
                 .a(.class("skip"), .href("#main"), .safeText(context.text(.skipToContent))),

@@ -9,6 +9,7 @@ extension PackingListPage {
         var html: HTML {
             Layout.page(
                 title: context.text(.packingListTitle), context: context,
+                market: true,
                 main: [
                     .div(
                         .class("noprint"),

@@ -5,10 +5,10 @@ import Vapor
 
 /// Turns rendered pages into responses, with the headers every page carries.
 enum WebPage {
-    /// Only our own inline stylesheet may style the page (by hash); no scripts, no frames,
+    /// Only our own inline stylesheets may style the page (by hash); no scripts, no frames,
     /// forms post only to us.
     static let contentSecurityPolicy =
-        "default-src 'none'; style-src '\(Layout.stylesheetHash)'; img-src 'self' data:; "
+        "default-src 'none'; style-src '\(Layout.stylesheetHash)' '\(Layout.marketStylesheetHash)'; img-src 'self' data:; "
         + "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 
     static func response(_ html: HTML, status: HTTPResponseStatus = .ok, session: WebSession) -> Response {
