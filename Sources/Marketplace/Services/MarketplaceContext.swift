@@ -17,6 +17,8 @@ public struct MarketplaceContext: Sendable {
     public var autoCompleteAfter: TimeInterval
     /// Where follow-up work (expiring unpaid checkouts) is queued.
     public var jobs: JobQueue
+    /// The online payment providers, by name; the sandbox unless configured otherwise.
+    public var paymentProviders: [any PaymentProvider] = [SandboxPaymentProvider()]
 
     public init(
         dependencies: Dependencies, transactions: TransactionRunner, paymentWindow: TimeInterval = 30 * 60,

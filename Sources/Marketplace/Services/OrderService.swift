@@ -199,7 +199,9 @@ public struct OrderService: Sendable {
         refund.status = .refunded
         refund.decidedAt = now
         refund.refundedAt = now
-        refund.providerReference = "sbx_refund_" + refundID.uuidString
+        refund.providerReference = try await MoneyBack.send(
+            Money(minorUnits: amount), forOrder: orderID, refundID: refundID, providers: context.paymentProviders,
+            on: db)
         try await refund.create(on: db)
         try await OrderEvent(
             id: context.dependencies.uuid(), orderID: orderID, from: .cancelled, to: .cancelled, actorID: actor,
