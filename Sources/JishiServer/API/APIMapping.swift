@@ -36,7 +36,7 @@ enum APIMapping {
             id: try shop.requireID().uuidString, name: shop.name, description: shop.description,
             villageId: shop.$village.id.uuidString, kind: .init(rawValue: shop.kind.rawValue) ?? .individual,
             brandName: shop.brandName, status: .init(rawValue: shop.status.rawValue) ?? .active,
-            statusReason: shop.statusReason)
+            statusReason: shop.statusReason, householdId: shop.$household.id?.uuidString)
     }
 
     static func staffMember(_ staff: ShopStaff) throws -> Components.Schemas.StaffMember {
