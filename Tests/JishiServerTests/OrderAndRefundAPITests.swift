@@ -108,9 +108,24 @@ struct OrderAndRefundAPITests {
             #expect(refunds.map { $0["amountMinor"] as? Int } == [8_000])
             #expect(refunds.first?["status"] as? String == "refunded")
             #expect(try await fixture.stock() == 5)
+            // The money went back through the sandbox provider that took it.
+            #expect(try await Refund.query(on: app.db).first()?.providerReference?.hasPrefix("sbx_refund_") == true)
+
+            // Cash taken at a station goes back in cash at the station.
+            let (cashCheckout, cashOrders) = try await fixture.checkout(1, method: "cash_at_station")
+            let agent = try await app.logIn("agent", password: DemoCounty.password)
+            let cash = try await app.send(
+                .POST, "/api/v1/checkouts/\(cashCheckout)/cash-payments", json: #"{"amountMinor":4000}"#, token: agent,
+                headers: [("Idempotency-Key", "cash-refund-1")])
+            #expect(cash.status == .created, "\(cash.body.string)")
+            let cashOrder = try #require(cashOrders.first)
+            _ = try await app.send(.POST, "/api/v1/orders/\(cashOrder)/cancel", json: "{}", token: fixture.seller)
+            let cashRefund = try await Refund.query(on: app.db).filter(\.$order.$id == UUID(uuidString: cashOrder)!)
+                .first()
+            #expect(cashRefund?.providerReference?.hasPrefix("cash_refund_") == true)
             let statement = try await Self.statement(app, fixture)
-            #expect(statement["salesMinor"] as? Int == 8_000)
-            #expect(statement["refundsMinor"] as? Int == 8_000)
+            #expect(statement["salesMinor"] as? Int == 12_000)
+            #expect(statement["refundsMinor"] as? Int == 12_000)
             #expect(statement["netPayableMinor"] as? Int == 0)
         }
     }

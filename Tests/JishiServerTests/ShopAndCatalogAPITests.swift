@@ -107,6 +107,23 @@ struct ShopAndCatalogAPITests {
                 token: fixture.seller
             ).expectProblem(.conflict)
 
+            // A shop can name the household that runs it, if it lives in the shop's village.
+            let household = try #require(try await Household.query(on: app.db).first())
+            let elsewhere = try #require(
+                try await Village.query(on: app.db).filter(\.$id != household.$village.id).first()?.requireID())
+            try await app.send(
+                .POST, "/api/v1/shops",
+                json:
+                    #"{"name":"户","villageId":"\#(elsewhere)","kind":"individual","householdId":"\#(try household.requireID())"}"#,
+                token: fixture.seller
+            ).expectProblem(.notFound, field: "householdId")
+            let householdShop = try await app.send(
+                .POST, "/api/v1/shops",
+                json:
+                    #"{"name":"户","villageId":"\#(household.$village.id)","kind":"individual","householdId":"\#(try household.requireID())"}"#,
+                token: fixture.seller)
+            #expect(try householdShop.json()["householdId"] as? String == household.id?.uuidString)
+
             let ownerID = try #require(staff.first?["accountId"] as? String)
             try await app.send(.DELETE, "\(shop)/staff/\(ownerID)", token: fixture.seller).expectProblem(.conflict)
             #expect(

@@ -16,7 +16,8 @@ extension APIHandler {
                 name: body.name, description: body.description ?? "",
                 villageID: try Self.uuid(body.villageId, field: "villageId"),
                 kind: Shop.Kind(rawValue: body.kind.rawValue) ?? .individual, brandName: body.brandName,
-                licenceNumber: body.licenceNumber),
+                licenceNumber: body.licenceNumber,
+                householdID: try body.householdId.map { try Self.uuid($0, field: "householdId") }),
             by: principal, on: request.db)
         return .created(.init(body: .json(try APIMapping.shop(shop))))
     }

@@ -27,7 +27,8 @@ extension APIHandler {
             minPriceMinor: query.minPrice, maxPriceMinor: query.maxPrice, inStockOnly: query.inStock ?? false,
             sort: sort,
             limit: query.limit ?? 20, offset: query.offset ?? 0)
-        let page = try await SearchService().search(search, on: request.db)
+        let page = try await SearchService().search(search, now: request.jishi.dependencies.now(), on: request.db)
+        let ratings = try await request.jishi.reviews.ratings(productIDs: page.items.map(\.productID), on: request.db)
         return .ok(
             .init(
                 body: .json(
@@ -36,7 +37,8 @@ extension APIHandler {
                             .init(
                                 productId: hit.productID.uuidString, title: hit.title, shopId: hit.shopID.uuidString,
                                 categoryId: hit.categoryID.uuidString, villageId: hit.villageID?.uuidString,
-                                minPriceMinor: hit.minPriceMinor, inStock: hit.inStock, score: hit.score)
+                                minPriceMinor: hit.minPriceMinor, inStock: hit.inStock, score: hit.score,
+                                rating: APIMapping.rating(ratings[hit.productID] ?? RatingSummary()))
                         },
                         total: page.total, limit: search.limit, offset: search.offset))))
     }

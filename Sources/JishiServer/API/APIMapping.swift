@@ -36,7 +36,7 @@ enum APIMapping {
             id: try shop.requireID().uuidString, name: shop.name, description: shop.description,
             villageId: shop.$village.id.uuidString, kind: .init(rawValue: shop.kind.rawValue) ?? .individual,
             brandName: shop.brandName, status: .init(rawValue: shop.status.rawValue) ?? .active,
-            statusReason: shop.statusReason)
+            statusReason: shop.statusReason, householdId: shop.$household.id?.uuidString)
     }
 
     static func staffMember(_ staff: ShopStaff) throws -> Components.Schemas.StaffMember {
@@ -134,7 +134,8 @@ enum APIMapping {
                 villageId: order.deliveryVillageID?.uuidString, addressLine: order.deliveryAddress),
             lines: lines.map { line in
                 Components.Schemas.OrderLine(
-                    variantId: line.$variant.id.uuidString, title: line.title, sku: line.sku,
+                    id: line.id?.uuidString ?? "", variantId: line.$variant.id.uuidString, title: line.title,
+                    sku: line.sku,
                     unitPriceMinor: line.unitPriceMinor, quantity: line.quantity)
             },
             history: events.map { event in
@@ -144,6 +145,28 @@ enum APIMapping {
                     reason: event.reason, at: event.at)
             },
             refunds: try refunds.map(refund))
+    }
+
+    static func rating(_ summary: RatingSummary) -> Components.Schemas.RatingSummary {
+        Components.Schemas.RatingSummary(
+            count: summary.count, described: summary.described, service: summary.service,
+            shipping: summary.shipping, overall: summary.overall)
+    }
+
+    /// A display name as strangers see it: the first character, then stars.
+    static func masked(_ name: String) -> String {
+        guard let first = name.first else { return "*" }
+        return String(first) + String(repeating: "*", count: max(1, min(name.count - 1, 3)))
+    }
+
+    static func review(_ review: Review, on database: any Database) async throws -> Components.Schemas.Review {
+        let buyer = try await Account.find(review.$buyer.id, on: database)
+        return Components.Schemas.Review(
+            id: try review.requireID().uuidString, orderLineId: review.$orderLine.id.uuidString,
+            productId: review.$product.id.uuidString, shopId: review.$shop.id.uuidString,
+            buyerName: masked(buyer?.displayName ?? ""),
+            ratings: .init(described: review.described, service: review.service, shipping: review.shipping),
+            text: review.text, createdAt: review.createdAt, reply: review.reply, repliedAt: review.repliedAt)
     }
 
     static func cart(_ items: [CartItem]) -> Components.Schemas.Cart {

@@ -50,6 +50,7 @@ extension JishiServices {
     public var cart: CartService { CartService(context: marketplace) }
     public var refunds: RefundService { RefundService(context: marketplace) }
     public var statements: StatementService { StatementService() }
+    public var reviews: ReviewService { ReviewService(context: marketplace) }
 }
 
 /// Vapor's Bcrypt behind the domain's hashing protocol, on the blocking-work thread pool so a

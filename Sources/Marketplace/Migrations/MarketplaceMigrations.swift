@@ -10,5 +10,6 @@ public enum MarketplaceMigrations {
         CreateCartItems(),
         CreateShopEventsAndProductMedia(),
         CreateWebhookEvents(),
+        CreateReviews(),
     ]
 }

@@ -81,5 +81,8 @@ extension SearchQuery {
         /// Units sold (all order lines), most first.
         case sales
         case newest
+        /// The mean of visible reviews' stars over the last twelve months, best first;
+        /// products without reviews last.
+        case rating
     }
 }

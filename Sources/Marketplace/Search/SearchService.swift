@@ -17,7 +17,10 @@ import SQLKit
 public struct SearchService: Sendable {
     public init() {}
 
-    public func search(_ query: SearchQuery, on database: any Database) async throws -> JishiKit.Page<SearchHit> {
+    /// `now` starts the twelve-month window of the rating sort.
+    public func search(_ query: SearchQuery, now: Date = Date(), on database: any Database) async throws
+        -> JishiKit.Page<SearchHit>
+    {
         let terms = try query.validatedTerms()
         let request = PageRequest(limit: query.limit, offset: query.offset)
         if let terms, terms.isEmpty {
@@ -26,7 +29,7 @@ public struct SearchService: Sendable {
         }
         let sql = try SearchIndex.sqlDatabase(database)
         let from = Self.fromAndWhere(query, terms: terms)
-        let select: SQLQueryString =
+        var select: SQLQueryString =
             """
             SELECT p.id AS id, p.title AS title, p.shop_id AS shop_id, p.category_id AS category_id, \
             p.origin_village_id AS village_id, CAST(\(unsafeRaw: terms == nil ? "0" : "m.score") AS BIGINT) AS score, \
@@ -34,6 +37,15 @@ public struct SearchService: Sendable {
             CAST((SELECT MAX(v.stock) FROM variants v WHERE v.product_id = p.id) AS BIGINT) AS max_stock\
             \(unsafeRaw: query.sort == .sales ? ", \(Self.soldExpression) AS sold" : "")
             """
+        if query.sort == .rating {
+            // The mean overall stars × 1000, truncated in integer arithmetic on both stores (a
+            // SUM of BIGINTs is NUMERIC on PostgreSQL, so it is cast first) so that they sort alike.
+            select += """
+                , COALESCE((SELECT CAST(SUM(r.described + r.service + r.shipping) AS BIGINT) * 1000 / (3 * COUNT(*)) \
+                FROM reviews r WHERE r.product_id = p.id AND r.hidden = \(bind: false) \
+                AND r.created_at >= \(bind: now.addingTimeInterval(-ReviewService.window))), 0) AS rated
+                """
+        }
         let page =
             select + from
             + " ORDER BY \(unsafeRaw: Self.orderBy(query.sort, hasText: terms != nil)) LIMIT \(unsafeRaw: String(query.limit)) OFFSET \(unsafeRaw: String(query.offset))"
@@ -99,6 +111,7 @@ public struct SearchService: Sendable {
         case .priceDesc: "min_price DESC, p.id ASC"
         case .sales: "sold DESC, p.id ASC"
         case .newest: "p.created_at DESC, p.id ASC"
+        case .rating: "rated DESC, p.id ASC"
         }
     }
 }

@@ -12,17 +12,23 @@ public struct MarketplaceContext: Sendable {
     /// How long an order to be paid in cash at a station holds its stock: the villager has to
     /// walk to the station.
     public var cashWindow: TimeInterval
+    /// A delivered order completes by itself this long after delivery unless the buyer
+    /// confirms or asks for a refund first.
+    public var autoCompleteAfter: TimeInterval
     /// Where follow-up work (expiring unpaid checkouts) is queued.
     public var jobs: JobQueue
+    /// The online payment providers, by name; the sandbox unless configured otherwise.
+    public var paymentProviders: [any PaymentProvider] = [SandboxPaymentProvider()]
 
     public init(
         dependencies: Dependencies, transactions: TransactionRunner, paymentWindow: TimeInterval = 30 * 60,
-        cashWindow: TimeInterval = 48 * 3600, jobs: JobQueue? = nil
+        cashWindow: TimeInterval = 48 * 3600, autoCompleteAfter: TimeInterval = 7 * 24 * 3600, jobs: JobQueue? = nil
     ) {
         self.dependencies = dependencies
         self.transactions = transactions
         self.paymentWindow = paymentWindow
         self.cashWindow = cashWindow
+        self.autoCompleteAfter = autoCompleteAfter
         self.jobs = jobs ?? JobQueue(dependencies: dependencies, workerID: "marketplace")
     }
 }

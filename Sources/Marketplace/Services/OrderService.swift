@@ -45,7 +45,30 @@ public struct OrderService: Sendable {
     }
 
     public func markDelivered(_ id: UUID, by principal: Principal, on database: any Database) async throws -> Order {
-        try await moveAsShop(id, by: principal, to: .delivered, from: .shipped, on: database)
+        let order = try await moveAsShop(id, by: principal, to: .delivered, from: .shipped, on: database)
+        try await context.transactions.transaction(on: database) { db in
+            try await context.jobs.enqueue(
+                MarketplaceJobs.completeDelivered, payload: id.uuidString,
+                runAt: context.dependencies.now().addingTimeInterval(context.autoCompleteAfter), on: db)
+        }
+        return order
+    }
+
+    /// Completes a delivered order whose buyer neither confirmed nor complained in time; an
+    /// order that moved on meanwhile (confirmed, refunded) is left alone.
+    @discardableResult
+    public func autoComplete(orderID: UUID, on database: any Database) async throws -> Bool {
+        guard let order = try await Order.find(orderID, on: database), order.status == .delivered else { return false }
+        let open = try await Refund.query(on: database).filter(\.$order.$id == orderID)
+            .filter(\.$status ~~ [.requested, .approved, .goodsReturned]).count()
+        guard open == 0 else { return false }
+        do {
+            _ = try await move(
+                order, to: .completed, from: [.delivered], actor: nil, reason: "completed automatically", on: database)
+            return true
+        } catch let problem as Problem where problem.type == ProblemType.invalidTransition.uri {
+            return false
+        }
     }
 
     /// A step only the shop's staff (or an admin) may take.
@@ -176,7 +199,9 @@ public struct OrderService: Sendable {
         refund.status = .refunded
         refund.decidedAt = now
         refund.refundedAt = now
-        refund.providerReference = "sbx_refund_" + refundID.uuidString
+        refund.providerReference = try await MoneyBack.send(
+            Money(minorUnits: amount), forOrder: orderID, refundID: refundID, providers: context.paymentProviders,
+            on: db)
         try await refund.create(on: db)
         try await OrderEvent(
             id: context.dependencies.uuid(), orderID: orderID, from: .cancelled, to: .cancelled, actorID: actor,

@@ -12,9 +12,9 @@ public struct PaymentService: Sendable {
     public let context: MarketplaceContext
     public let providers: [String: any PaymentProvider]
 
-    public init(context: MarketplaceContext, providers: [any PaymentProvider] = [SandboxPaymentProvider()]) {
+    public init(context: MarketplaceContext) {
         self.context = context
-        self.providers = Dictionary(uniqueKeysWithValues: providers.map { ($0.name, $0) })
+        self.providers = Dictionary(context.paymentProviders.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
     }
 
     public struct Result: Sendable {

@@ -104,11 +104,16 @@ public struct RefundService: Sendable {
 
     /// Moves the money back, and the order to `refunded` when all of it went back.
     private func pay(_ refund: Refund, actor: UUID, on database: any Database) async throws -> Refund {
-        let reference = "sbx_refund_" + (try refund.requireID().uuidString)
+        let refundID = try refund.requireID()
         let from: Refund.Status = refund.requiresReturn ? .goodsReturned : .approved
         let now = context.dependencies.now()
         let dependencies = context.dependencies
+        let providers = context.paymentProviders
         try await advance(refund, from: from, to: .refunded, on: database) { db, _ in
+            // After the guarded update, so a racing second approval never sends money twice.
+            let reference = try await MoneyBack.send(
+                Money(minorUnits: refund.amountMinor), forOrder: refund.$order.id, refundID: refundID,
+                providers: providers, on: db)
             // The in-memory status must match the guarded update, or saving would undo it.
             refund.status = .refunded
             refund.refundedAt = now

@@ -16,10 +16,12 @@ public struct ShopService: Sendable {
         public var kind: Shop.Kind
         public var brandName: String?
         public var licenceNumber: String?
+        /// The registered household that runs the shop, if any; it must live in the village.
+        public var householdID: UUID?
 
         public init(
             name: String, description: String = "", villageID: UUID, kind: Shop.Kind, brandName: String? = nil,
-            licenceNumber: String? = nil
+            licenceNumber: String? = nil, householdID: UUID? = nil
         ) {
             self.name = name
             self.description = description
@@ -27,6 +29,7 @@ public struct ShopService: Sendable {
             self.kind = kind
             self.brandName = brandName
             self.licenceNumber = licenceNumber
+            self.householdID = householdID
         }
     }
 
@@ -37,9 +40,14 @@ public struct ShopService: Sendable {
         guard try await Village.find(opening.villageID, on: database) != nil else {
             throw Problem.notFound("The village", field: "villageId")
         }
+        if let householdID = opening.householdID {
+            guard let household = try await Household.find(householdID, on: database),
+                household.$village.id == opening.villageID
+            else { throw Problem.notFound("The household in that village", field: "householdId") }
+        }
         let shop = Shop(
-            id: context.dependencies.uuid(), ownerID: principal.accountID, villageID: opening.villageID, name: name,
-            description: description, kind: opening.kind)
+            id: context.dependencies.uuid(), ownerID: principal.accountID, villageID: opening.villageID,
+            householdID: opening.householdID, name: name, description: description, kind: opening.kind)
         if opening.kind == .enterprise {
             shop.brandName = try requireText(opening.brandName ?? "", field: "brandName", length: 1...60)
             shop.licenceNumber = try requireText(opening.licenceNumber ?? "", field: "licenceNumber", length: 6...40)
