@@ -205,6 +205,7 @@ public enum L10nKey: String, CaseIterable, Sendable {
     case searchSortPriceDesc = "search.sort.price-desc"
     case searchSortSales = "search.sort.sales"
     case searchSortNewest = "search.sort.newest"
+    case searchSortRating = "search.sort.rating"
     case searchNoResults = "search.no-results"
     case searchResultCount = "search.result-count"
     case productUnlisted = "product.unlisted"

@@ -203,6 +203,7 @@ extension Localization {
         .searchSortPriceDesc: "Price, highest first",
         .searchSortSales: "Best selling",
         .searchSortNewest: "Newest",
+        .searchSortRating: "Best rated",
         .searchNoResults: "Nothing found. Try fewer or other words.",
         .searchResultCount: "{0} products · showing {1}–{2}",
         .productUnlisted: "This product is not on sale; only its shop sees it.",

@@ -198,6 +198,7 @@ extension Localization {
         .searchSortPriceDesc: "价格从高到低",
         .searchSortSales: "销量",
         .searchSortNewest: "最新",
+        .searchSortRating: "好评优先",
         .searchNoResults: "没有找到。试试少一些或换个词。",
         .searchResultCount: "共 {0} 件商品 · 第 {1}–{2} 件",
         .productUnlisted: "这件商品未上架，只有本店能看到。",

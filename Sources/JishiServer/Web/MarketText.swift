@@ -64,6 +64,7 @@ extension SearchQuery.Sort {
         case .priceDesc: .searchSortPriceDesc
         case .sales: .searchSortSales
         case .newest: .searchSortNewest
+        case .rating: .searchSortRating
         }
     }
 }
