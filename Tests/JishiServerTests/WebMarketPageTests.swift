@@ -10,7 +10,7 @@ import Vapor
 import VaporTesting
 
 /// The marketplace pages through the whole middleware stack, in memory, on every store.
-@Suite("Web: marketplace pages")
+@Suite("Web: marketplace pages", .serialized)
 struct WebMarketPageTests {
     /// The demo county with its market, and a browser signed in as `username`.
     static func signedIn(_ app: Application, _ username: String, language: String = "en") async throws -> WebBrowser {
