@@ -169,6 +169,26 @@ enum APIMapping {
             text: review.text, createdAt: review.createdAt, reply: review.reply, repliedAt: review.repliedAt)
     }
 
+    static func conversation(_ conversation: Conversation, side: ChatSide) throws -> Components.Schemas.Conversation {
+        let (read, other) =
+            side == .buyer
+            ? (conversation.buyerReadSeq, conversation.shopReadSeq)
+            : (conversation.shopReadSeq, conversation.buyerReadSeq)
+        return Components.Schemas.Conversation(
+            id: try conversation.requireID().uuidString, buyerId: conversation.$buyer.id.uuidString,
+            shopId: conversation.$shop.id.uuidString, side: side == .buyer ? .buyer : .shop,
+            lastSeq: conversation.lastSeq, unread: conversation.unread(for: side), readSeq: read, otherReadSeq: other,
+            lastMessageAt: conversation.lastMessageAt)
+    }
+
+    static func chatMessage(_ message: ChatMessage) throws -> Components.Schemas.ChatMessage {
+        Components.Schemas.ChatMessage(
+            id: try message.requireID().uuidString, conversationId: message.$conversation.id.uuidString,
+            seq: message.seq, senderId: message.senderID.uuidString, side: message.side == .buyer ? .buyer : .shop,
+            text: message.text, productId: message.productID?.uuidString, orderId: message.orderID?.uuidString,
+            createdAt: message.createdAt)
+    }
+
     static func cart(_ items: [CartItem]) -> Components.Schemas.Cart {
         Components.Schemas.Cart(
             items: items.map { .init(variantId: $0.$variant.id.uuidString, quantity: $0.quantity) })
