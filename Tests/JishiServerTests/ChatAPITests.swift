@@ -94,6 +94,24 @@ struct ChatAPITests {
     }
 
     @Test(arguments: TestStore.available)
+    func photosAreMessagesToo(store: TestStore) async throws {
+        try await withTestApp(on: store, seedDemo: true) { app in
+            let fixture = try await MarketplaceAPIFixture.make(app)
+            let conversation = try await Self.open(fixture)
+            let path = "/api/v1/conversations/\(conversation)/images"
+            try await app.send(
+                .POST, path, bytes: ShopAndCatalogAPITests.png, contentType: "image/jpeg", token: fixture.buyer
+            ).expectProblem(.validation, field: "photo")
+            let sent = try await app.send(
+                .POST, path, bytes: ShopAndCatalogAPITests.png, contentType: "image/png", token: fixture.buyer)
+            #expect(sent.status == .created, "\(sent.body.string)")
+            let url = try #require(try sent.json()["imageUrl"] as? String)
+            #expect(try await app.send(.GET, url).status == .ok)
+            #expect(try sent.json()["seq"] as? Int == 1)
+        }
+    }
+
+    @Test(arguments: TestStore.available)
     func aLongPollWakesWhenAMessageArrives(store: TestStore) async throws {
         try await withTestApp(on: store, seedDemo: true) { app in
             let fixture = try await MarketplaceAPIFixture.make(app)

@@ -4,6 +4,7 @@ import Foundation
 import JishiAPI
 import JishiKit
 import Marketplace
+import OpenAPIRuntime
 import Vapor
 
 extension APIHandler {
@@ -99,6 +100,26 @@ extension APIHandler {
         } catch {
             // Stored is what matters; readers catch up by polling.
             request.logger.warning("Chat message \(message.id?.uuidString ?? "?") stored but not pushed: \(error)")
+        }
+        return .created(.init(body: .json(try APIMapping.chatMessage(message))))
+    }
+
+    func sendImage(_ input: Operations.SendImage.Input) async throws -> Operations.SendImage.Output {
+        let request = try RequestContext.request()
+        let principal = try await request.requirePrincipal()
+        let store = request.jishi.photos
+        let bytes: Data
+        switch input.body {
+        case .jpeg(let body), .png(let body): bytes = try await Self.collect(body, limit: store.maximumBytes)
+        }
+        let message = try await request.jishi.chat.sendImage(
+            bytes, declaredType: request.headers.first(name: .contentType),
+            in: try Self.uuid(input.path.conversationId, field: "conversationId"), by: principal, store: store,
+            on: request.db)
+        do {
+            try await request.jishi.publish(message, on: request.db)
+        } catch {
+            request.logger.warning("Chat photo \(message.id?.uuidString ?? "?") stored but not pushed: \(error)")
         }
         return .created(.init(body: .json(try APIMapping.chatMessage(message))))
     }

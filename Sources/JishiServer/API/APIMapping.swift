@@ -69,7 +69,7 @@ enum APIMapping {
     }
 
     /// Where a photo is served: its name never changes, so it is cached for a year.
-    static func photoURL(_ photo: ProductPhoto) -> String { "/media/photos/" + photo.fileName }
+    static func photoURL(_ photo: ProductPhoto) -> String { PhotoRoutes.path(photo.fileName) }
 
     static func photo(_ photo: ProductPhoto) throws -> Components.Schemas.Photo {
         Components.Schemas.Photo(
@@ -185,7 +185,8 @@ enum APIMapping {
         Components.Schemas.ChatMessage(
             id: try message.requireID().uuidString, conversationId: message.$conversation.id.uuidString,
             seq: message.seq, senderId: message.senderID.uuidString, side: message.side == .buyer ? .buyer : .shop,
-            text: message.text, productId: message.productID?.uuidString, orderId: message.orderID?.uuidString,
+            text: message.text, imageUrl: message.image.map(PhotoRoutes.path),
+            productId: message.productID?.uuidString, orderId: message.orderID?.uuidString,
             createdAt: message.createdAt)
     }
 

@@ -10,6 +10,7 @@ struct ChatEvent: Codable, Sendable {
     var senderId: UUID
     var side: String
     var text: String
+    var imageUrl: String?
     var productId: UUID?
     var orderId: UUID?
     var createdAt: Date
@@ -21,6 +22,7 @@ struct ChatEvent: Codable, Sendable {
         senderId = message.senderID
         side = message.side.rawValue
         text = message.text
+        imageUrl = message.image.map(PhotoRoutes.path)
         productId = message.productID
         orderId = message.orderID
         createdAt = message.createdAt

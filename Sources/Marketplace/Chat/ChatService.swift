@@ -54,8 +54,6 @@ public struct ChatService: Sendable {
         _ text: String, in conversationID: UUID, productID: UUID? = nil, orderID: UUID? = nil,
         by principal: Principal, on database: any Database
     ) async throws -> ChatMessage {
-        let (conversation, side) = try await participant(conversationID, principal, on: database)
-        if side == .buyer { try await requireNotBlocked(principal.accountID, by: conversation.$shop.id, on: database) }
         let text = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard (1...Self.maximumLength).contains(text.count) else {
             throw Problem.validation("text", "A message has 1 to \(Self.maximumLength) characters.")
@@ -63,6 +61,37 @@ public struct ChatService: Sendable {
         guard !text.containsControlCharacters(allowingLineBreaks: true) else {
             throw Problem.validation("text", "No control characters.")
         }
+        return try await store(
+            text: text, image: nil, in: conversationID, productID: productID, orderID: orderID, by: principal,
+            on: database)
+    }
+
+    /// Sends a JPEG or PNG photo as a message, checked like a product photo and kept in the
+    /// same store; it counts against the same per-minute limit.
+    public func sendImage(
+        _ bytes: Data, declaredType: String?, in conversationID: UUID, by principal: Principal, store: PhotoStore,
+        on database: any Database
+    ) async throws -> ChatMessage {
+        _ = try await participant(conversationID, principal, on: database)
+        let format = try PhotoCheck.format(of: bytes, declaredType: declaredType, limit: store.maximumBytes)
+        let fileName = context.dependencies.uuid().uuidString.lowercased() + "." + format.fileExtension
+        try store.save(bytes, as: fileName)
+        do {
+            return try await self.store(
+                text: "", image: fileName, in: conversationID, productID: nil, orderID: nil, by: principal,
+                on: database)
+        } catch {
+            store.remove(fileName)
+            throw error
+        }
+    }
+
+    private func store(
+        text: String, image: String?, in conversationID: UUID, productID: UUID?, orderID: UUID?,
+        by principal: Principal, on database: any Database
+    ) async throws -> ChatMessage {
+        let (conversation, side) = try await participant(conversationID, principal, on: database)
+        if side == .buyer { try await requireNotBlocked(principal.accountID, by: conversation.$shop.id, on: database) }
         if let productID {
             guard let product = try await Product.find(productID, on: database),
                 product.$shop.id == conversation.$shop.id
@@ -99,6 +128,7 @@ public struct ChatService: Sendable {
             let message = ChatMessage(
                 id: messageID, conversationID: conversationID, seq: seq, senderID: principal.accountID, side: side,
                 text: text, productID: productID, orderID: orderID, at: now)
+            message.image = image
             try await message.create(on: db)
             // One's own message is read.
             try await db.sql().update(Conversation.schema)

@@ -40,7 +40,7 @@ public enum ChatSide: String, Codable, Sendable {
     case buyer, shop
 }
 
-/// One message: text, optionally about a product or an order.
+/// One message: text or a photo, optionally about a product or an order.
 public final class ChatMessage: Model, @unchecked Sendable {
     public static let schema = "chat_messages"
 
@@ -50,6 +50,8 @@ public final class ChatMessage: Model, @unchecked Sendable {
     @Field(key: "sender_id") public var senderID: UUID
     @Field(key: "side") public var side: ChatSide
     @Field(key: "text") public var text: String
+    /// A photo sent as the message, by its file name in the photo store.
+    @OptionalField(key: "image") public var image: String?
     @OptionalField(key: "product_id") public var productID: UUID?
     @OptionalField(key: "order_id") public var orderID: UUID?
     @Field(key: "created_at") public var createdAt: Date

@@ -24,6 +24,7 @@ public struct CreateChat: AsyncMigration {
             .field("sender_id", .uuid, .required)
             .field("side", .string, .required)
             .field("text", .string, .required)
+            .field("image", .string)
             .field("product_id", .uuid)
             .field("order_id", .uuid)
             .field("created_at", .datetime, .required)
