@@ -95,13 +95,7 @@ extension APIHandler {
             body.text, in: try Self.uuid(input.path.conversationId, field: "conversationId"),
             productID: try body.productId.map { try Self.uuid($0, field: "productId") },
             orderID: try body.orderId.map { try Self.uuid($0, field: "orderId") }, by: principal, on: request.db)
-        do {
-            try await request.jishi.publish(message, on: request.db)
-        } catch {
-            // Stored is what matters; readers catch up by polling.
-            request.logger.warning("Chat message \(message.id?.uuidString ?? "?") stored but not pushed: \(error)")
-        }
-        return .created(.init(body: .json(try APIMapping.chatMessage(message))))
+        return .created(.init(body: .json(try await Self.published(message, request))))
     }
 
     func sendImage(_ input: Operations.SendImage.Input) async throws -> Operations.SendImage.Output {
@@ -116,12 +110,7 @@ extension APIHandler {
             bytes, declaredType: request.headers.first(name: .contentType),
             in: try Self.uuid(input.path.conversationId, field: "conversationId"), by: principal, store: store,
             on: request.db)
-        do {
-            try await request.jishi.publish(message, on: request.db)
-        } catch {
-            request.logger.warning("Chat photo \(message.id?.uuidString ?? "?") stored but not pushed: \(error)")
-        }
-        return .created(.init(body: .json(try APIMapping.chatMessage(message))))
+        return .created(.init(body: .json(try await Self.published(message, request))))
     }
 
     func markConversationRead(_ input: Operations.MarkConversationRead.Input) async throws
@@ -145,6 +134,19 @@ extension APIHandler {
     func unblockBuyer(_ input: Operations.UnblockBuyer.Input) async throws -> Operations.UnblockBuyer.Output {
         try await setBlocked(false, input.path.conversationId)
         return .noContent(.init())
+    }
+
+    /// Pushes a stored message to live readers and answers with it. A push that fails is
+    /// logged, not thrown: the message is stored, and readers catch up by polling.
+    private static func published(_ message: ChatMessage, _ request: Request) async throws
+        -> Components.Schemas.ChatMessage
+    {
+        do {
+            try await request.jishi.publish(message, on: request.db)
+        } catch {
+            request.logger.warning("Chat message \(message.id?.uuidString ?? "?") stored but not pushed: \(error)")
+        }
+        return try APIMapping.chatMessage(message)
     }
 
     private func setBlocked(_ blocked: Bool, _ conversationID: String) async throws {
