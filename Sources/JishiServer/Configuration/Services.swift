@@ -34,9 +34,11 @@ public struct JishiServices: Sendable {
         self.metrics = AppMetrics()
         let queue = JobQueue(
             dependencies: dependencies, workerID: "\(ProcessInfo.processInfo.hostName):\(getpid()):\(UUID())")
-        self.marketplace = MarketplaceContext(
+        var marketplace = MarketplaceContext(
             dependencies: dependencies, transactions: TransactionRunner(serialized: config.store.kind == "sqlite"),
             jobs: queue)
+        marketplace.chatMessagesPerMinute = config.chat.messagesPerMinute
+        self.marketplace = marketplace
         self.jobs = MarketplaceJobs.register(on: queue, context: marketplace)
         self.photos = PhotoStore(
             directory: URL(fileURLWithPath: config.media.photoDirectory, isDirectory: true),

@@ -20,8 +20,6 @@ public struct ChatService: Sendable {
 
     /// The longest message, in characters.
     public static let maximumLength = 1_000
-    /// At most this many messages per sender per minute.
-    public static let messagesPerMinute = 20
 
     /// The buyer's conversation with a shop, opened on first use. A shop that blocked the
     /// buyer refuses.
@@ -105,9 +103,9 @@ public struct ChatService: Sendable {
         let now = context.dependencies.now()
         let recent = try await ChatMessage.query(on: database).filter(\.$senderID == principal.accountID)
             .filter(\.$createdAt > now.addingTimeInterval(-60)).count()
-        guard recent < Self.messagesPerMinute else {
-            var problem = Problem(
-                type: .rateLimited, detail: "At most \(Self.messagesPerMinute) messages a minute.", field: "text")
+        let limit = context.chatMessagesPerMinute
+        guard recent < limit else {
+            var problem = Problem(type: .rateLimited, detail: "At most \(limit) messages a minute.", field: "text")
             problem.retryAfter = 60
             throw problem
         }
