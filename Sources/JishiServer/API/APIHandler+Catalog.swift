@@ -59,19 +59,9 @@ extension APIHandler {
         let request = try RequestContext.request()
         let principal = try await request.requirePrincipal()
         let store = request.jishi.photos
-        let body: HTTPBody
+        let bytes: Data
         switch input.body {
-        case .jpeg(let jpeg): body = jpeg
-        case .png(let png): body = png
-        }
-        var bytes = Data()
-        for try await chunk in body {
-            guard bytes.count + chunk.count <= store.maximumBytes else {
-                throw Problem(
-                    type: .payloadTooLarge, detail: "A photo may be at most \(store.maximumBytes / 1024) KiB.",
-                    field: "photo")
-            }
-            bytes.append(contentsOf: chunk)
+        case .jpeg(let body), .png(let body): bytes = try await Self.collect(body, limit: store.maximumBytes)
         }
         let photo = try await request.jishi.catalog.addPhoto(
             bytes, declaredType: request.headers.first(name: .contentType),
@@ -103,5 +93,18 @@ extension APIHandler {
             try Self.uuid(input.path.categoryId, field: "categoryId"), basisPoints: body.commissionBps,
             by: principal, on: request.db)
         return .ok(.init(body: .json(try APIMapping.category(category))))
+    }
+
+    /// An uploaded photo's bytes, refused with `413` as soon as they pass `limit`.
+    static func collect(_ body: HTTPBody, limit: Int) async throws -> Data {
+        var bytes = Data()
+        for try await chunk in body {
+            guard bytes.count + chunk.count <= limit else {
+                throw Problem(
+                    type: .payloadTooLarge, detail: "A photo may be at most \(limit / 1024) KiB.", field: "photo")
+            }
+            bytes.append(contentsOf: chunk)
+        }
+        return bytes
     }
 }

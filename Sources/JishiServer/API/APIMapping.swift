@@ -69,7 +69,7 @@ enum APIMapping {
     }
 
     /// Where a photo is served: its name never changes, so it is cached for a year.
-    static func photoURL(_ photo: ProductPhoto) -> String { "/media/photos/" + photo.fileName }
+    static func photoURL(_ photo: ProductPhoto) -> String { PhotoRoutes.path(photo.fileName) }
 
     static func photo(_ photo: ProductPhoto) throws -> Components.Schemas.Photo {
         Components.Schemas.Photo(
@@ -167,6 +167,27 @@ enum APIMapping {
             buyerName: masked(buyer?.displayName ?? ""),
             ratings: .init(described: review.described, service: review.service, shipping: review.shipping),
             text: review.text, createdAt: review.createdAt, reply: review.reply, repliedAt: review.repliedAt)
+    }
+
+    static func conversation(_ conversation: Conversation, side: ChatSide) throws -> Components.Schemas.Conversation {
+        let (read, other) =
+            side == .buyer
+            ? (conversation.buyerReadSeq, conversation.shopReadSeq)
+            : (conversation.shopReadSeq, conversation.buyerReadSeq)
+        return Components.Schemas.Conversation(
+            id: try conversation.requireID().uuidString, buyerId: conversation.$buyer.id.uuidString,
+            shopId: conversation.$shop.id.uuidString, side: side == .buyer ? .buyer : .shop,
+            lastSeq: conversation.lastSeq, unread: conversation.unread(for: side), readSeq: read, otherReadSeq: other,
+            lastMessageAt: conversation.lastMessageAt)
+    }
+
+    static func chatMessage(_ message: ChatMessage) throws -> Components.Schemas.ChatMessage {
+        Components.Schemas.ChatMessage(
+            id: try message.requireID().uuidString, conversationId: message.$conversation.id.uuidString,
+            seq: message.seq, senderId: message.senderID.uuidString, side: message.side == .buyer ? .buyer : .shop,
+            text: message.text, imageUrl: message.image.map(PhotoRoutes.path),
+            productId: message.productID?.uuidString, orderId: message.orderID?.uuidString,
+            createdAt: message.createdAt)
     }
 
     static func cart(_ items: [CartItem]) -> Components.Schemas.Cart {

@@ -11,6 +11,7 @@ public struct JishiConfig: Sendable {
     public var jobs: Jobs
     public var media: Media
     public var payments: Payments
+    public var chat = Chat()
     public var logLevel: Logger.Level
 
     public init(
@@ -32,6 +33,14 @@ public struct JishiConfig: Sendable {
         public var photoDirectory = "jishi-photos"
         /// The largest photo accepted, in bytes.
         public var maxPhotoBytes = 2 * 1024 * 1024
+
+        public init() {}
+    }
+
+    /// Chat limits.
+    public struct Chat: Sendable {
+        /// Messages one sender may send a minute.
+        public var messagesPerMinute = 20
 
         public init() {}
     }
@@ -165,6 +174,12 @@ public struct JishiConfig: Sendable {
         }
         if let directory = environment["JISHI_PHOTO_DIR"], !directory.isEmpty {
             config.media.photoDirectory = directory
+        }
+        if let rate = environment["JISHI_CHAT_MESSAGES_PER_MINUTE"] {
+            guard let value = Int(rate), (1...100_000).contains(value) else {
+                throw ConfigError(variable: "JISHI_CHAT_MESSAGES_PER_MINUTE", reason: "a whole number from 1 to 100000")
+            }
+            config.chat.messagesPerMinute = value
         }
         if let secret = environment["JISHI_SANDBOX_WEBHOOK_SECRET"] {
             guard secret.utf8.count >= 16 else {

@@ -1,4 +1,5 @@
 import Community
+import FluentKit
 import JishiKit
 import Marketplace
 import Vapor
@@ -17,6 +18,8 @@ public struct JishiServices: Sendable {
     public var jobs: JobQueue
     /// Where product photos are kept.
     public var photos: PhotoStore
+    /// This process's live chat clients.
+    let chatHub = ChatHub()
 
     public init(config: JishiConfig, dependencies: Dependencies) {
         self.config = config
@@ -31,9 +34,11 @@ public struct JishiServices: Sendable {
         self.metrics = AppMetrics()
         let queue = JobQueue(
             dependencies: dependencies, workerID: "\(ProcessInfo.processInfo.hostName):\(getpid()):\(UUID())")
-        self.marketplace = MarketplaceContext(
+        var marketplace = MarketplaceContext(
             dependencies: dependencies, transactions: TransactionRunner(serialized: config.store.kind == "sqlite"),
             jobs: queue)
+        marketplace.chatMessagesPerMinute = config.chat.messagesPerMinute
+        self.marketplace = marketplace
         self.jobs = MarketplaceJobs.register(on: queue, context: marketplace)
         self.photos = PhotoStore(
             directory: URL(fileURLWithPath: config.media.photoDirectory, isDirectory: true),
@@ -51,6 +56,19 @@ extension JishiServices {
     public var refunds: RefundService { RefundService(context: marketplace) }
     public var statements: StatementService { StatementService() }
     public var reviews: ReviewService { ReviewService(context: marketplace) }
+    public var chat: ChatService { ChatService(context: marketplace) }
+
+    /// Hands a stored message to its live readers: through PostgreSQL `NOTIFY` to every
+    /// process sharing the database, or straight to this process's hub on SQLite.
+    func publish(_ message: ChatMessage, on database: any Database) async throws {
+        if case .postgres(_, let searchPath) = config.store {
+            try await PostgresChatRelay.notify(
+                try message.requireID(), channel: PostgresChatRelay.channel(searchPath: searchPath), on: database)
+        } else {
+            guard let conversation = try await Conversation.find(message.$conversation.id, on: database) else { return }
+            await chatHub.deliver(try ChatEvent(message), to: try await chat.recipients(of: conversation, on: database))
+        }
+    }
 }
 
 /// Vapor's Bcrypt behind the domain's hashing protocol, on the blocking-work thread pool so a

@@ -28,9 +28,13 @@ public func configure(_ app: Application, _ config: JishiConfig, dependencies: D
     let api = app.grouped(RequestContextMiddleware())
     try APIHandler().registerHandlers(on: VaporTransport(routesBuilder: api), serverURL: Servers.Server1.url())
     SandboxWebhook.register(on: app)
+    ChatSocket.register(on: app)
     PhotoRoutes.register(on: app)
     try WebRoutes.register(on: app)
     if config.jobs.enabled { app.lifecycle.use(JobWorker()) }
+    if case .postgres(let url, let searchPath) = config.store {
+        app.lifecycle.use(try PostgresChatRelay(url: url, searchPath: searchPath))
+    }
 }
 
 private func useDatabase(_ app: Application, _ store: JishiConfig.Store) throws {
@@ -49,7 +53,11 @@ private func useDatabase(_ app: Application, _ store: JishiConfig.Store) throws 
                 variable: "DATABASE_URL", reason: "not a usable PostgreSQL URL: \(store.redactedDescription)")
         }
         configuration.searchPath = searchPath
-        app.databases.use(.postgres(configuration: configuration), as: .psql)
+        // Four connections per event loop, and half a minute before a request for one gives up:
+        // a burst of checkouts queues for a connection rather than failing.
+        app.databases.use(
+            .postgres(configuration: configuration, maxConnectionsPerEventLoop: 4, connectionPoolTimeout: .seconds(30)),
+            as: .psql)
     }
 }
 

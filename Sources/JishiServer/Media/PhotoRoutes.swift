@@ -7,6 +7,9 @@ import Vapor
 enum PhotoRoutes {
     static let cacheControl = "public, max-age=31536000, immutable"
 
+    /// Where a stored photo is served.
+    static func path(_ fileName: String) -> String { "/media/photos/" + fileName }
+
     static func register(on app: Application) {
         app.get("media", "photos", ":file") { request async throws -> Response in
             let name = request.parameters.get("file") ?? ""

@@ -11,5 +11,6 @@ public enum MarketplaceMigrations {
         CreateShopEventsAndProductMedia(),
         CreateWebhookEvents(),
         CreateReviews(),
+        CreateChat(),
     ]
 }

@@ -166,17 +166,7 @@ extension CatalogService {
         store: PhotoStore, on database: any Database
     ) async throws -> ProductPhoto {
         _ = try await staffProduct(productID, principal, shops: shops, on: database)
-        guard let declaredType, let declared = PhotoFormat(contentType: declaredType) else {
-            throw Problem(type: .unsupportedMediaType, detail: "Send the photo as image/jpeg or image/png.")
-        }
-        guard bytes.count <= store.maximumBytes else {
-            throw Problem(
-                type: .payloadTooLarge, detail: "A photo may be at most \(store.maximumBytes / 1024) KiB.",
-                field: "photo")
-        }
-        guard !bytes.isEmpty, PhotoFormat.sniff(bytes) == declared else {
-            throw Problem.validation("photo", "The file is not a \(declared.rawValue.uppercased()) image.")
-        }
+        let declared = try PhotoCheck.format(of: bytes, declaredType: declaredType, limit: store.maximumBytes)
         let existing = try await ProductPhoto.query(on: database).filter(\.$product.$id == productID).count()
         guard existing < Self.maximumPhotos else {
             throw Problem(

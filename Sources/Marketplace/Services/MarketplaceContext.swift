@@ -17,6 +17,8 @@ public struct MarketplaceContext: Sendable {
     public var autoCompleteAfter: TimeInterval
     /// Where follow-up work (expiring unpaid checkouts) is queued.
     public var jobs: JobQueue
+    /// How many chat messages one sender may send a minute.
+    public var chatMessagesPerMinute = 20
     /// The online payment providers, by name; the sandbox unless configured otherwise.
     public var paymentProviders: [any PaymentProvider] = [SandboxPaymentProvider()]
 
