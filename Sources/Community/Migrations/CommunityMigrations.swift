@@ -6,5 +6,6 @@ public enum CommunityMigrations {
         CreateGeography(),
         CreateAccounts(),
         CreateJobs(),
+        AddLookupIndexes(),
     ]
 }

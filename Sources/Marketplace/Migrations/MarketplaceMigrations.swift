@@ -12,5 +12,6 @@ public enum MarketplaceMigrations {
         CreateWebhookEvents(),
         CreateReviews(),
         CreateChat(),
+        AddOrderIndexes(),
     ]
 }
