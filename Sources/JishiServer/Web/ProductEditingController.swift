@@ -54,9 +54,7 @@ enum ProductEditingController {
     }
 
     @Sendable static func update(_ request: Request) async throws -> Response {
-        let session = try await WebSession.load(request)
-        let principal = try session.requirePrincipal()
-        let form = try FormValues.verified(request, session: session)
+        let (session, principal, form) = try await signedInForm(request)
         let services = request.jishi
         var model = try await editModel(request, session: session, principal: principal)
         let listed = form.isChecked("listed")
@@ -79,9 +77,7 @@ enum ProductEditingController {
     }
 
     @Sendable static func addVariant(_ request: Request) async throws -> Response {
-        let session = try await WebSession.load(request)
-        let principal = try session.requirePrincipal()
-        let form = try FormValues.verified(request, session: session)
+        let (session, principal, form) = try await signedInForm(request)
         let services = request.jishi
         var model = try await editModel(request, session: session, principal: principal)
         model.newVariant = VariantInput(form, prefix: "new-")
@@ -103,9 +99,7 @@ enum ProductEditingController {
     }
 
     @Sendable static func updateVariant(_ request: Request) async throws -> Response {
-        let session = try await WebSession.load(request)
-        let principal = try session.requirePrincipal()
-        let form = try FormValues.verified(request, session: session)
+        let (session, principal, form) = try await signedInForm(request)
         let services = request.jishi
         var model = try await editModel(request, session: session, principal: principal)
         let (index, key) = try variant(of: request, in: model)
@@ -125,9 +119,7 @@ enum ProductEditingController {
     }
 
     @Sendable static func setStock(_ request: Request) async throws -> Response {
-        let session = try await WebSession.load(request)
-        let principal = try session.requirePrincipal()
-        let form = try FormValues.verified(request, session: session)
+        let (session, principal, form) = try await signedInForm(request)
         let services = request.jishi
         var model = try await editModel(request, session: session, principal: principal)
         let (index, key) = try variant(of: request, in: model)
@@ -229,6 +221,14 @@ enum ProductEditingController {
             category.id.map { NewProductPage.CategoryChoice(id: $0, name: category.name(language)) }
         }
         return NewProductPage.Model(shopID: shopID, shopName: shop.name, categories: categories)
+    }
+
+    /// What every form post on this page starts with: the session, its signed-in account,
+    /// and the form once its CSRF token checks out.
+    private static func signedInForm(_ request: Request) async throws -> (WebSession, Principal, FormValues) {
+        let session = try await WebSession.load(request)
+        let principal = try session.requirePrincipal()
+        return (session, principal, try FormValues.verified(request, session: session))
     }
 
     private static func editModel(_ request: Request, session: WebSession, principal: Principal) async throws
