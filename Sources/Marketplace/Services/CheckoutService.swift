@@ -185,25 +185,31 @@ public struct CheckoutService: Sendable {
     struct Offer: Sendable {
         var variant: Variant
         var product: Product
+        var shopStatus: Shop.Status
         var commissionBasisPoints: Int
     }
 
     /// The variants asked for, with their products; every one must exist and be for sale.
+    /// One joined query reads variant, product, shop and category together.
     private func forSale(_ items: [Item], on database: any Database) async throws -> [UUID: Offer] {
         let ids = items.map(\.variantID)
-        let variants = try await Variant.query(on: database).filter(\.$id ~~ ids)
-            .with(\.$product) { $0.with(\.$shop).with(\.$category) }.all()
+        let variants = try await Variant.query(on: database)
+            .join(Product.self, on: \Variant.$product.$id == \Product.$id)
+            .join(Shop.self, on: \Product.$shop.$id == \Shop.$id)
+            .join(Category.self, on: \Product.$category.$id == \Category.$id)
+            .filter(\.$id ~~ ids).all()
         var offers: [UUID: Offer] = [:]
         for variant in variants {
             offers[try variant.requireID()] = Offer(
-                variant: variant, product: variant.product,
-                commissionBasisPoints: variant.product.category.commissionBasisPoints)
+                variant: variant, product: try variant.joined(Product.self),
+                shopStatus: try variant.joined(Shop.self).status,
+                commissionBasisPoints: try variant.joined(Category.self).commissionBasisPoints)
         }
         for (index, item) in items.enumerated() {
             guard let offer = offers[item.variantID] else {
                 throw Problem.notFound("The variant \(item.variantID.uuidString)", field: "items[\(index)].variantId")
             }
-            guard offer.product.listed, offer.product.shop.status == .active else {
+            guard offer.product.listed, offer.shopStatus == .active else {
                 throw Problem(
                     type: .conflict, detail: "\(offer.product.title) is not for sale.",
                     field: "items[\(index)].variantId")
