@@ -193,8 +193,9 @@ public struct PaymentService: Sendable {
     ) async throws -> Result {
         let checkoutID = try checkout.requireID()
         let paymentID = try payment.requireID()
+        let orders: [Order]
         do {
-            try await context.transactions.transaction(on: database) { db in
+            orders = try await context.transactions.transaction(on: database) { db in
                 try await payment.create(on: db)
                 let claimed = try await db.sql().update(Checkout.schema)
                     .set(SQLIdentifier("paid_by_payment_id"), to: SQLBind(paymentID))
@@ -211,6 +212,7 @@ public struct PaymentService: Sendable {
                         type: .conflict, detail: "The orders are no longer awaiting payment.", field: "checkoutId")
                 }
                 try await settle(db, pending)
+                return pending
             }
         } catch let error where (error as? any DatabaseError)?.isConstraintFailure == true {
             // The same key raced in and won; answer as it did.
@@ -218,7 +220,10 @@ public struct PaymentService: Sendable {
             else { throw error }
             return try await answer(earlier, checkoutID: checkoutID, on: database)
         }
-        return try await answer(payment, checkoutID: checkoutID, on: database)
+        // Answer with the orders just settled (their statuses were set with the updates)
+        // rather than reading them again.
+        if payment.status == .declined { throw Self.declined }
+        return Result(payment: payment, orders: orders.sorted { ($0.id?.uuidString ?? "") < ($1.id?.uuidString ?? "") })
     }
 
     /// Moves every order from `pending_payment` to `paid` with its event; an order that moved
@@ -254,10 +259,10 @@ public struct PaymentService: Sendable {
             .where(SQLIdentifier("paid_by_payment_id"), .equal, SQLBind(paymentID)).run()
     }
 
+    static let declined = Problem(type: .paymentDeclined, detail: "Try another payment method.")
+
     private func answer(_ payment: Payment, checkoutID: UUID, on database: any Database) async throws -> Result {
-        if payment.status == .declined {
-            throw Problem(type: .paymentDeclined, detail: "Try another payment method.")
-        }
+        if payment.status == .declined { throw Self.declined }
         let orders = try await Order.query(on: database).filter(\.$checkout.$id == checkoutID).sort(\.$id).all()
         return Result(payment: payment, orders: orders)
     }
