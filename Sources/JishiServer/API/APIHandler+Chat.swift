@@ -43,7 +43,6 @@ extension APIHandler {
         let conversationID = try Self.uuid(input.path.conversationId, field: "conversationId")
         let query = input.query
         let chat = request.jishi.chat
-        let (_, side) = try await chat.participant(conversationID, principal, on: request.db)
         func load() async throws -> (Conversation, [ChatMessage]) {
             try await chat.messages(
                 in: conversationID, after: query.after, before: query.before, limit: query.limit ?? 50, by: principal,
@@ -83,7 +82,8 @@ extension APIHandler {
             .init(
                 body: .json(
                     .init(
-                        conversation: try APIMapping.conversation(conversation, side: side),
+                        conversation: try APIMapping.conversation(
+                            conversation, side: conversation.side(of: principal.accountID)),
                         items: try messages.map(APIMapping.chatMessage)))))
     }
 
@@ -120,10 +120,12 @@ extension APIHandler {
         let principal = try await request.requirePrincipal()
         guard case .json(let body) = input.body else { throw Problem(type: .unsupportedMediaType) }
         let conversationID = try Self.uuid(input.path.conversationId, field: "conversationId")
-        let (_, side) = try await request.jishi.chat.participant(conversationID, principal, on: request.db)
         let conversation = try await request.jishi.chat.markRead(
             conversationID, upTo: body.seq, by: principal, on: request.db)
-        return .ok(.init(body: .json(try APIMapping.conversation(conversation, side: side))))
+        return .ok(
+            .init(
+                body: .json(try APIMapping.conversation(conversation, side: conversation.side(of: principal.accountID)))
+            ))
     }
 
     func blockBuyer(_ input: Operations.BlockBuyer.Input) async throws -> Operations.BlockBuyer.Output {

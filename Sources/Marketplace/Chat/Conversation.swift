@@ -29,6 +29,9 @@ public final class Conversation: Model, @unchecked Sendable {
         self.lastMessageAt = time
     }
 
+    /// The side a participant speaks for: the buyer's, or else the shop's.
+    public func side(of accountID: UUID) -> ChatSide { $buyer.id == accountID ? .buyer : .shop }
+
     /// Messages the given side has not read.
     public func unread(for side: ChatSide) -> Int {
         max(0, lastSeq - (side == .buyer ? buyerReadSeq : shopReadSeq))

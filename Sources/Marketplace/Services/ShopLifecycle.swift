@@ -154,17 +154,6 @@ extension ShopService {
         try await staff.delete(on: database)
     }
 
-    /// The shop's status history, newest first.
-    public func events(of shopID: UUID, by principal: Principal, on database: any Database) async throws -> [ShopEvent]
-    {
-        _ = try await shop(shopID, viewer: principal, on: database)
-        guard
-            try await ShopStaff.exists(accountID: principal.accountID, shopID: shopID, on: database)
-                || principal.has(.admin) || principal.has(.official)
-        else { throw Problem.notFound("The shop", field: "shopId") }
-        return try await ShopEvent.query(on: database).filter(\.$shop.$id == shopID).sort(\.$at, .descending).all()
-    }
-
     func requireOwner(of shopID: UUID, _ principal: Principal, on database: any Database) async throws -> Shop {
         let shop = try await requireStaff(of: shopID, principal, on: database)
         guard shop.$owner.id == principal.accountID || principal.has(.admin) else {
