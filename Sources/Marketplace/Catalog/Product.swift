@@ -13,6 +13,8 @@ public final class Product: Model, @unchecked Sendable {
     @Field(key: "description") public var description: String
     @OptionalParent(key: "origin_village_id") public var originVillage: Village?
     @Field(key: "listed") public var listed: Bool
+    /// The producer's product this one resells, for a linked listing; its stock is the producer's.
+    @OptionalField(key: "source_product_id") public var sourceProductID: UUID?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
     @Children(for: \.$product) public var variants: [Variant]
 

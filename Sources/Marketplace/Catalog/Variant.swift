@@ -17,6 +17,9 @@ public final class Variant: Model, @unchecked Sendable {
     @Field(key: "currency") public var currency: Currency
     @Field(key: "stock") public var stock: Int
     @Field(key: "weight_grams") public var weightGrams: Int
+    /// The producer's variant a linked variant resells: stock is taken from it, and the
+    /// reseller's own `stock` stays 0.
+    @OptionalField(key: "source_variant_id") public var sourceVariantID: UUID?
 
     public init() {}
 

@@ -13,5 +13,6 @@ public enum MarketplaceMigrations {
         CreateReviews(),
         CreateChat(),
         AddOrderIndexes(),
+        CreateSourcing(),
     ]
 }

@@ -54,7 +54,10 @@ public enum SearchIndex {
             let byID = Dictionary(categories.compactMap { c in c.id.map { ($0, c) } }, uniquingKeysWith: { a, _ in a })
             var lastID: UUID?
             while true {
-                var page = Product.query(on: db).sort(\.$id).limit(1_000)
+                // Only the columns the index needs: this runs inside the migration that
+                // creates the index, before later migrations add columns to `products`.
+                var page = Product.query(on: db).field(\.$id).field(\.$title).field(\.$description)
+                    .field(\.$category.$id).sort(\.$id).limit(1_000)
                 if let lastID { page = page.filter(\.$id > lastID) }
                 let products = try await page.all()
                 guard let last = products.last else { break }

@@ -34,7 +34,7 @@ public struct SearchService: Sendable {
             SELECT p.id AS id, p.title AS title, p.shop_id AS shop_id, p.category_id AS category_id, \
             p.origin_village_id AS village_id, CAST(\(unsafeRaw: terms == nil ? "0" : "m.score") AS BIGINT) AS score, \
             CAST((SELECT MIN(v.price_minor) FROM variants v WHERE v.product_id = p.id) AS BIGINT) AS min_price, \
-            CAST((SELECT MAX(v.stock) FROM variants v WHERE v.product_id = p.id) AS BIGINT) AS max_stock\
+            CAST((SELECT MAX(\(unsafeRaw: Self.stockExpression)) FROM variants v WHERE v.product_id = p.id) AS BIGINT) AS max_stock\
             \(unsafeRaw: query.sort == .sales ? ", \(Self.soldExpression) AS sold" : "")
             """
         if query.sort == .rating {
@@ -73,6 +73,10 @@ public struct SearchService: Sendable {
         return JishiKit.Page(items: items, total: total, request: request)
     }
 
+    /// A variant's stock: the producer's, for a linked variant of a reseller.
+    static let stockExpression =
+        "CASE WHEN v.source_variant_id IS NULL THEN v.stock ELSE (SELECT sv.stock FROM variants sv WHERE sv.id = v.source_variant_id) END"
+
     static let soldExpression =
         "(SELECT COALESCE(SUM(ol.quantity), 0) FROM order_lines ol JOIN variants v ON v.id = ol.variant_id WHERE v.product_id = p.id)"
 
@@ -99,7 +103,7 @@ public struct SearchService: Sendable {
         var variant: SQLQueryString = "SELECT 1 FROM variants v WHERE v.product_id = p.id"
         if let minimum = query.minPriceMinor { variant += " AND v.price_minor >= \(bind: minimum)" }
         if let maximum = query.maxPriceMinor { variant += " AND v.price_minor <= \(bind: maximum)" }
-        if query.inStockOnly { variant += " AND v.stock > 0" }
+        if query.inStockOnly { variant += " AND \(unsafeRaw: stockExpression) > 0" }
         sql += " AND EXISTS (" + variant + ")"
         return sql
     }

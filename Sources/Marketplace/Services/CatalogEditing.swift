@@ -37,8 +37,13 @@ extension CatalogService {
     /// `product(_:viewer:on:)`.
     public func detail(_ id: UUID, viewer: Principal?, on database: any Database) async throws -> ProductDetail {
         let (product, variants) = try await product(id, viewer: viewer, on: database)
-        let photos = try await ProductPhoto.query(on: database).filter(\.$product.$id == id).sort(\.$position)
+        // A linked product without photos of its own shows the producer's.
+        var photos = try await ProductPhoto.query(on: database).filter(\.$product.$id == id).sort(\.$position)
             .sort(\.$createdAt).all()
+        if photos.isEmpty, let sourceID = product.sourceProductID {
+            photos = try await ProductPhoto.query(on: database).filter(\.$product.$id == sourceID).sort(\.$position)
+                .sort(\.$createdAt).all()
+        }
         let attributes = try await ProductAttribute.query(on: database).filter(\.$product.$id == id)
             .sort(\.$position).all()
         return ProductDetail(product: product, variants: variants, photos: photos, attributes: attributes)
@@ -58,6 +63,7 @@ extension CatalogService {
         let variants =
             ids.isEmpty
             ? [] : try await Variant.query(on: database).filter(\.$product.$id ~~ ids).sort(\.$sku).all()
+        try await SourcingService.showSourceStock(of: variants, on: database)
         let byProduct = Dictionary(grouping: variants, by: { $0.$product.id })
         return JishiKit.Page(
             items: try products.map { ($0, byProduct[try $0.requireID()] ?? []) }, total: total, request: page)
@@ -97,7 +103,12 @@ extension CatalogService {
     public func addVariant(
         _ new: NewVariant, to productID: UUID, by principal: Principal, shops: ShopService, on database: any Database
     ) async throws -> Variant {
-        _ = try await staffProduct(productID, principal, shops: shops, on: database)
+        let product = try await staffProduct(productID, principal, shops: shops, on: database)
+        guard product.sourceProductID == nil else {
+            throw Problem(
+                type: .conflict, detail: "A linked product's variants are the producer's; link it again to change them."
+            )
+        }
         let variant = try validated(new, field: "variant", productID: productID)
         let count = try await Variant.query(on: database).filter(\.$product.$id == productID).count()
         guard count < 50 else { throw Problem.validation("variant", "A product has at most 50 variants.") }
@@ -122,6 +133,7 @@ extension CatalogService {
             guard (1...Self.maximumPriceMinor).contains(price.minorUnits) else {
                 throw Problem.validation("priceMinor", "A price from 1 to \(Self.maximumPriceMinor) fen.")
             }
+            try await SourcingService(context: context).checkRetailPrice(price.minorUnits, of: variant, on: database)
             variant.priceMinor = price.minorUnits
         }
         try await variant.save(on: database)
@@ -135,7 +147,10 @@ extension CatalogService {
         _ variantID: UUID, to stock: Int, expected: Int?, by principal: Principal, shops: ShopService,
         on database: any Database
     ) async throws -> Variant {
-        _ = try await staffVariant(variantID, principal, shops: shops, on: database)
+        let variant = try await staffVariant(variantID, principal, shops: shops, on: database)
+        guard variant.sourceVariantID == nil else {
+            throw Problem(type: .conflict, detail: "A linked variant's stock is the producer's.", field: "variantId")
+        }
         guard (0...Self.maximumStock).contains(stock) else {
             throw Problem.validation("stock", "Stock from 0 to \(Self.maximumStock).")
         }

@@ -113,6 +113,7 @@ public struct CatalogService: Sendable {
             guard isStaff else { throw Problem.notFound("The product", field: "id") }
         }
         let variants = try await Variant.query(on: database).filter(\.$product.$id == id).sort(\.$sku).all()
+        try await SourcingService.showSourceStock(of: variants, on: database)
         return (product, variants)
     }
 

@@ -76,14 +76,16 @@ public struct CheckoutService: Sendable {
 
         let now = context.dependencies.now()
         let checkoutID = context.dependencies.uuid()
-        var ordersByShop: [UUID: (order: Order, lines: [OrderLine])] = [:]
+        // One order per shop, and per producer for linked products, so that each order of
+        // linked products is shipped by one producer with its one supply order.
+        var ordersByShop: [OrderKey: (order: Order, lines: [OrderLine])] = [:]
         var total: Int64 = 0
         for (index, item) in items.enumerated() {
             guard let entry = catalogue[item.variantID] else { continue }
-            let shopID = entry.product.$shop.id
+            let shopID = OrderKey(shopID: entry.product.$shop.id, producerID: entry.terms?.producerShopID)
             if ordersByShop[shopID] == nil {
                 let order = Order(
-                    id: context.dependencies.uuid(), checkoutID: checkoutID, shopID: shopID,
+                    id: context.dependencies.uuid(), checkoutID: checkoutID, shopID: shopID.shopID,
                     buyerID: principal.accountID,
                     totalMinor: 0, delivery: delivery, at: now)
                 ordersByShop[shopID] = (order, [])
@@ -116,10 +118,23 @@ public struct CheckoutService: Sendable {
         do {
             try await context.transactions.transaction(on: database) { db in
                 try await checkout.create(on: db)
-                try await StockLedger.reserve(items, catalogue: catalogue, on: db)
+                try await StockLedger.reserve(
+                    items.map {
+                        StockLedger.Take(
+                            variantID: catalogue[$0.variantID]?.stockVariantID ?? $0.variantID, quantity: $0.quantity,
+                            label: catalogue[$0.variantID]?.variant.sku)
+                    }, on: db)
                 for entry in orders {
                     try await entry.order.create(on: db)
                     try await entry.lines.create(on: db)
+                    let linked = entry.lines.compactMap { line in
+                        catalogue[line.$variant.id]?.terms.map { (line: line, terms: $0) }
+                    }
+                    if !linked.isEmpty {
+                        try await SupplyService.createDropShip(
+                            for: entry.order, lines: linked, actor: principal.accountID, at: now,
+                            dependencies: context.dependencies, on: db)
+                    }
                 }
                 try await events.create(on: db)
                 if request.fromCart {
@@ -187,6 +202,16 @@ public struct CheckoutService: Sendable {
         var product: Product
         var shopStatus: Shop.Status
         var commissionBasisPoints: Int
+        /// For a linked variant: the producer's variant and wholesale price.
+        var terms: SupplyTerms?
+
+        /// The variant whose stock a sale takes: the producer's, for a linked variant.
+        var stockVariantID: UUID? { terms?.sourceVariantID ?? variant.id }
+    }
+
+    struct OrderKey: Hashable {
+        var shopID: UUID
+        var producerID: UUID?
     }
 
     /// The variants asked for, with their products; every one must exist and be for sale.
@@ -214,6 +239,23 @@ public struct CheckoutService: Sendable {
                     type: .conflict, detail: "\(offer.product.title) is not for sale.",
                     field: "items[\(index)].variantId")
             }
+        }
+        let linked = try items.enumerated().compactMap { index, item -> SupplyTerms.Request? in
+            guard let offer = offers[item.variantID], let sourceID = offer.variant.sourceVariantID else { return nil }
+            return SupplyTerms.Request(
+                key: try offer.variant.requireID(), sourceVariantID: sourceID, resellerShopID: offer.product.$shop.id,
+                field: "items[\(index)].variantId")
+        }
+        let terms = try await SourcingService(context: context).supplyTerms(for: linked, on: database)
+        for request in linked {
+            guard let term = terms[request.key], let offer = offers[request.key] else { continue }
+            // The reseller may not sell below what the producer now charges it.
+            guard offer.variant.priceMinor >= term.tiers.basePriceMinor else {
+                throw Problem(
+                    type: .conflict, detail: "\(offer.product.title) is not for sale at this price.",
+                    field: request.field)
+            }
+            offers[request.key]?.terms = term
         }
         return offers
     }
@@ -258,40 +300,53 @@ public struct CheckoutService: Sendable {
 
 /// The only place stock changes.
 enum StockLedger {
+    /// Units to take from one variant's stock; `label` names it when it is short.
+    struct Take: Sendable {
+        var variantID: UUID
+        var quantity: Int
+        var label: String?
+    }
+
     /// Takes every item's quantity or none: a short item throws after all are tried, naming
-    /// every short SKU, and the caller's transaction rolls the others back.
-    static func reserve(_ items: [CheckoutService.Item], catalogue: [UUID: CheckoutService.Offer], on db: any Database)
-        async throws
-    {
+    /// every short SKU, and the caller's transaction rolls the others back. Rows are taken in
+    /// variant-id order, so concurrent multi-line takes never deadlock.
+    static func reserve(_ takes: [Take], on db: any Database) async throws {
         let sql = try db.sql()
         var short: [String] = []
-        for item in items {
+        for take in takes.sorted(by: { $0.variantID.uuidString < $1.variantID.uuidString }) {
             let rows = try await sql.update(Variant.schema)
                 .set(
                     SQLIdentifier("stock"),
-                    to: SQLBinaryExpression(SQLIdentifier("stock"), .subtract, SQLBind(item.quantity))
+                    to: SQLBinaryExpression(SQLIdentifier("stock"), .subtract, SQLBind(take.quantity))
                 )
-                .where(SQLIdentifier("id"), .equal, SQLBind(item.variantID))
-                .where(SQLIdentifier("stock"), .greaterThanOrEqual, SQLBind(item.quantity))
+                .where(SQLIdentifier("id"), .equal, SQLBind(take.variantID))
+                .where(SQLIdentifier("stock"), .greaterThanOrEqual, SQLBind(take.quantity))
                 .returning(SQLIdentifier("id"))
                 .all()
-            if rows.isEmpty { short.append(catalogue[item.variantID]?.variant.sku ?? item.variantID.uuidString) }
+            if rows.isEmpty { short.append(take.label ?? take.variantID.uuidString) }
         }
         guard short.isEmpty else {
             throw Problem(type: .insufficientStock, detail: "Short: \(short.joined(separator: ", ")).", field: "items")
         }
     }
 
-    /// Gives stock back for the lines of an order that no longer holds it.
+    /// Gives stock back for the lines of an order that no longer holds it: to the producer's
+    /// variant for a linked one.
     static func release(_ lines: [OrderLine], on db: any Database) async throws {
+        let linked = try await Variant.query(on: db).filter(\.$id ~~ lines.map(\.$variant.id))
+            .filter(\.$sourceVariantID != nil).all()
+        var source: [UUID: UUID] = [:]
+        for variant in linked { source[try variant.requireID()] = variant.sourceVariantID }
+        try await release(lines.map { (source[$0.$variant.id] ?? $0.$variant.id, $0.quantity) }, on: db)
+    }
+
+    /// Gives `quantity` units back to each variant.
+    static func release(_ quantities: [(variantID: UUID, quantity: Int)], on db: any Database) async throws {
         let sql = try db.sql()
-        for line in lines {
+        for (variantID, quantity) in quantities.sorted(by: { $0.variantID.uuidString < $1.variantID.uuidString }) {
             try await sql.update(Variant.schema)
-                .set(
-                    SQLIdentifier("stock"),
-                    to: SQLBinaryExpression(SQLIdentifier("stock"), .add, SQLBind(line.quantity))
-                )
-                .where(SQLIdentifier("id"), .equal, SQLBind(line.$variant.id))
+                .set(SQLIdentifier("stock"), to: SQLBinaryExpression(SQLIdentifier("stock"), .add, SQLBind(quantity)))
+                .where(SQLIdentifier("id"), .equal, SQLBind(variantID))
                 .run()
         }
     }

@@ -46,7 +46,7 @@ public struct OrderService: Sendable {
 
     public func markDelivered(_ id: UUID, by principal: Principal, on database: any Database) async throws -> Order {
         let order = try await moveAsShop(id, by: principal, to: .delivered, from: .shipped, on: database)
-        try await context.transactions.transaction(on: database) { db in
+        _ = try await context.transactions.transaction(on: database) { db in
             try await context.jobs.enqueue(
                 MarketplaceJobs.completeDelivered, payload: id.uuidString,
                 runAt: context.dependencies.now().addingTimeInterval(context.autoCompleteAfter), on: db)
@@ -78,6 +78,11 @@ public struct OrderService: Sendable {
         let order = try await order(id, for: principal, on: database)
         guard try await isStaff(principal, of: order, on: database) || principal.has(.admin) else {
             throw Problem.forbidden("Only the shop marks its orders \(next.rawValue).")
+        }
+        if try await SupplyService(context: context).supplyOrder(ofRetailOrder: id, on: database) != nil {
+            throw Problem(
+                type: .conflict,
+                detail: "The producer sends this order: it becomes \(next.rawValue) with its supply order.")
         }
         return try await move(
             order, to: next, from: [previous], actor: principal.accountID, reason: next.rawValue, on: database)
@@ -147,22 +152,10 @@ public struct OrderService: Sendable {
         }
         let now = context.dependencies.now()
         let previous = order.status
+        let dependencies = context.dependencies
         try await context.transactions.transaction(on: database) { db in
-            let sql = try db.sql()
-            let moved = try await sql.update(Order.schema)
-                .set(SQLIdentifier("status"), to: SQLBind(next.rawValue))
-                .set(SQLIdentifier("updated_at"), to: SQLBind(now))
-                .where(SQLIdentifier("id"), .equal, SQLBind(id))
-                .where(SQLIdentifier("status"), .equal, SQLBind(previous.rawValue))
-                .returning(SQLIdentifier("id"))
-                .all()
-            guard !moved.isEmpty else {
-                throw Problem(type: .invalidTransition, detail: "The order changed meanwhile; reload it.")
-            }
-            try await OrderEvent(
-                id: context.dependencies.uuid(), orderID: id, from: previous, to: next, actorID: actor, reason: reason,
-                at: now
-            ).create(on: db)
+            try await Self.transition(
+                id, from: previous, to: next, actor: actor, reason: reason, at: now, dependencies: dependencies, on: db)
             if next == .cancelled {
                 let lines = try await OrderLine.query(on: db).filter(\.$order.$id == id).all()
                 try await StockLedger.release(lines, on: db)
@@ -170,10 +163,33 @@ public struct OrderService: Sendable {
                     try await refundInFull(id, actor: actor, reason: reason, at: now, on: db)
                 }
             }
+            try await SupplyService.retailMoved(
+                id, to: next, actor: actor, reason: reason, at: now, dependencies: dependencies, on: db)
         }
         order.status = next
         order.updatedAt = now
         return order
+    }
+
+    /// A guarded status update (so two racing movers cannot both succeed) and its event, inside
+    /// the caller's transaction; a `409` if the order is no longer `previous`.
+    static func transition(
+        _ id: UUID, from previous: OrderStatus, to next: OrderStatus, actor: UUID?, reason: String, at now: Date,
+        dependencies: Dependencies, on db: any Database
+    ) async throws {
+        let moved = try await db.sql().update(Order.schema)
+            .set(SQLIdentifier("status"), to: SQLBind(next.rawValue))
+            .set(SQLIdentifier("updated_at"), to: SQLBind(now))
+            .where(SQLIdentifier("id"), .equal, SQLBind(id))
+            .where(SQLIdentifier("status"), .equal, SQLBind(previous.rawValue))
+            .returning(SQLIdentifier("id"))
+            .all()
+        guard !moved.isEmpty else {
+            throw Problem(type: .invalidTransition, detail: "The order changed meanwhile; reload it.")
+        }
+        try await OrderEvent(
+            id: dependencies.uuid(), orderID: id, from: previous, to: next, actorID: actor, reason: reason, at: now
+        ).create(on: db)
     }
 
     /// A paid order cancelled before shipping gets back everything not yet promised back by

@@ -249,6 +249,8 @@ public struct PaymentService: Sendable {
                 reason: reason, at: now
             ).create(on: db)
         }
+        try await SupplyService.retailPaid(
+            try orders.map { try $0.requireID() }, actor: actor, at: now, dependencies: context.dependencies, on: db)
     }
 
     /// Frees the checkout for another payment, if `paymentID` holds it.

@@ -124,6 +124,10 @@ public struct RefundService: Sendable {
                 .all()
                 .reduce(Int64(0)) { $0 + $1.amountMinor }
             guard let order = try await Order.find(orderID, on: db) else { return }
+            try await SupplyService.retailRefunded(
+                orderID: orderID, refundID: refundID, amountMinor: refund.amountMinor,
+                retailTotalMinor: order.totalMinor,
+                fullyRefunded: refunded == order.totalMinor, actor: actor, at: now, dependencies: dependencies, on: db)
             try await OrderEvent(
                 id: dependencies.uuid(), orderID: orderID, from: order.status, to: order.status, actorID: actor,
                 reason: "refunded \(Money(minorUnits: refund.amountMinor).formatted) (\(reference))", at: now

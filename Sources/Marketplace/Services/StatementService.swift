@@ -8,8 +8,14 @@ import JishiKit
 /// Sales count when an order is paid; refunds when the money went back. Commission is each
 /// line's total times the rate fixed on the line at the time of sale (half up, in fen); a
 /// refund returns the order's commission in proportion to the amount refunded (rounded down,
-/// so the platform never returns more than it took). Always:
-/// `net = sales − refunds − commission + commissionReturned`.
+/// so the platform never returns more than it took).
+///
+/// Supply orders between shops count when they are paid (with the buyer's payment for a
+/// drop-shipped order, when placed for a bulk one) and their credits when given: the producer
+/// earns wholesale sales and gives wholesale credits, the reseller bears the same amounts as
+/// supply cost and supply credits. Always:
+/// `net = sales − refunds − commission + commissionReturned + wholesaleSales − wholesaleCredits
+///  − supplyCost + supplyCredits`.
 public struct Statement: Sendable, Hashable {
     public var shopID: UUID
     public var from: Date
@@ -20,8 +26,15 @@ public struct Statement: Sendable, Hashable {
     public var commissionReturnedMinor: Int64 = 0
     public var paidOrders = 0
     public var refunds = 0
+    public var wholesaleSalesMinor: Int64 = 0
+    public var wholesaleCreditsMinor: Int64 = 0
+    public var supplyCostMinor: Int64 = 0
+    public var supplyCreditsMinor: Int64 = 0
 
-    public var netPayableMinor: Int64 { salesMinor - refundsMinor - commissionMinor + commissionReturnedMinor }
+    public var netPayableMinor: Int64 {
+        salesMinor - refundsMinor - commissionMinor + commissionReturnedMinor + wholesaleSalesMinor
+            - wholesaleCreditsMinor - supplyCostMinor + supplyCreditsMinor
+    }
 }
 
 public struct StatementService: Sendable {
@@ -41,6 +54,7 @@ public struct StatementService: Sendable {
         guard isStaff || principal.has(.admin) else { throw Problem.notFound("The shop", field: "shopId") }
 
         var statement = Statement(shopID: shopID, from: from, to: to)
+        try await addSupply(to: &statement, on: database)
         let orders = try await Order.query(on: database).filter(\.$shop.$id == shopID).all()
         let orderIDs = try orders.map { try $0.requireID() }
         guard !orderIDs.isEmpty else { return statement }
@@ -74,5 +88,29 @@ public struct StatementService: Sendable {
             statement.refunds += 1
         }
         return statement
+    }
+
+    /// Both sides of the shop's supply orders in the period.
+    private func addSupply(to statement: inout Statement, on database: any Database) async throws {
+        let shopID = statement.shopID
+        let orders = try await SupplyOrder.query(on: database)
+            .group(.or) { $0.filter(\.$producer.$id == shopID).filter(\.$reseller.$id == shopID) }.all()
+        guard !orders.isEmpty else { return }
+        let byID = Dictionary(uniqueKeysWithValues: try orders.map { (try $0.requireID(), $0) })
+        let ids = Array(byID.keys)
+        let paid = try await SupplyOrderEvent.query(on: database).filter(\.$supplyOrder.$id ~~ ids)
+            .filter(\.$to == .paid).filter(\.$at >= statement.from).filter(\.$at < statement.to).all()
+        for event in paid {
+            guard let order = byID[event.$supplyOrder.id] else { continue }
+            if order.$producer.id == shopID { statement.wholesaleSalesMinor += order.totalMinor }
+            if order.$reseller.id == shopID { statement.supplyCostMinor += order.totalMinor }
+        }
+        let credits = try await SupplyCredit.query(on: database).filter(\.$supplyOrder.$id ~~ ids)
+            .filter(\.$at >= statement.from).filter(\.$at < statement.to).all()
+        for credit in credits {
+            guard let order = byID[credit.$supplyOrder.id] else { continue }
+            if order.$producer.id == shopID { statement.wholesaleCreditsMinor += credit.amountMinor }
+            if order.$reseller.id == shopID { statement.supplyCreditsMinor += credit.amountMinor }
+        }
     }
 }
