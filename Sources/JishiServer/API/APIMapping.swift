@@ -53,6 +53,7 @@ enum APIMapping {
             id: try product.requireID().uuidString, shopId: product.$shop.id.uuidString,
             categoryId: product.$category.id.uuidString, title: product.title, description: product.description,
             originVillageId: product.$originVillage.id?.uuidString, listed: product.listed,
+            sourceProductId: product.sourceProductID?.uuidString,
             variants: try variants.map(variant),
             photos: try photos?.map(photo),
             attributes: attributes?.map { .init(name: $0.name, value: $0.value) })
@@ -88,7 +89,9 @@ enum APIMapping {
             shopId: statement.shopID.uuidString, from: statement.from, to: statement.to,
             salesMinor: statement.salesMinor, refundsMinor: statement.refundsMinor,
             commissionMinor: statement.commissionMinor, commissionReturnedMinor: statement.commissionReturnedMinor,
-            netPayableMinor: statement.netPayableMinor, paidOrders: statement.paidOrders, refunds: statement.refunds)
+            netPayableMinor: statement.netPayableMinor, paidOrders: statement.paidOrders, refunds: statement.refunds,
+            wholesaleSalesMinor: statement.wholesaleSalesMinor, wholesaleCreditsMinor: statement.wholesaleCreditsMinor,
+            supplyCostMinor: statement.supplyCostMinor, supplyCreditsMinor: statement.supplyCreditsMinor)
     }
 
     static func orderPage(_ page: JishiKit.Page<Order>) throws -> Components.Schemas.OrderPage {
@@ -138,13 +141,16 @@ enum APIMapping {
                     sku: line.sku,
                     unitPriceMinor: line.unitPriceMinor, quantity: line.quantity)
             },
-            history: events.map { event in
-                Components.Schemas.OrderEvent(
-                    from: event.from.flatMap { .init(rawValue: $0.rawValue) },
-                    to: .init(rawValue: event.to.rawValue) ?? .pendingPayment,
-                    reason: event.reason, at: event.at)
-            },
+            history: events.map { orderEvent(from: $0.from, to: $0.to, reason: $0.reason, at: $0.at) },
             refunds: try refunds.map(refund))
+    }
+
+    static func orderEvent(from: OrderStatus?, to: OrderStatus, reason: String, at: Date)
+        -> Components.Schemas.OrderEvent
+    {
+        Components.Schemas.OrderEvent(
+            from: from.flatMap { .init(rawValue: $0.rawValue) }, to: .init(rawValue: to.rawValue) ?? .pendingPayment,
+            reason: reason, at: at)
     }
 
     static func rating(_ summary: RatingSummary) -> Components.Schemas.RatingSummary {

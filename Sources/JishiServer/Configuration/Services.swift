@@ -57,6 +57,8 @@ extension JishiServices {
     public var statements: StatementService { StatementService() }
     public var reviews: ReviewService { ReviewService(context: marketplace) }
     public var chat: ChatService { ChatService(context: marketplace) }
+    public var sourcing: SourcingService { SourcingService(context: marketplace) }
+    public var supply: SupplyService { SupplyService(context: marketplace) }
 
     /// Hands a stored message to its live readers: through PostgreSQL `NOTIFY` to every
     /// process sharing the database, or straight to this process's hub on SQLite.
