@@ -266,7 +266,8 @@ def pages_of(browser, role):
     product = browser.driver.find_element(By.CSS_SELECTOR, "#product-list a").get_attribute("href")
     shop_path = shop.split("?")[0]
     return ["/shops", "/shops/new", shop, shop_path + "/orders", shop_path + "/orders?status=shipped",
-            shop_path + "/packing-list", shop_path + "/statement", shop_path + "/products/new", product]
+            shop_path + "/packing-list", shop_path + "/statement", shop_path + "/products/new", product,
+            shop_path + "/sourcing", shop_path + "/resellers"]
 
 
 @pytest.mark.parametrize("language", ["zh-Hans", "en"])

@@ -20,6 +20,12 @@ enum Notice: String, CaseIterable, Sendable {
     case photoAdded = "photo"
     case photoRemoved = "unphoto"
     case cashOrder = "cash"
+    case linked
+    case offerSaved = "offer"
+    case offerWithdrawn = "withdrawn"
+    case approvalRequested = "asked"
+    case decided
+    case supplyMoved = "supply"
 
     var l10nKey: L10nKey {
         switch self {
@@ -40,6 +46,12 @@ enum Notice: String, CaseIterable, Sendable {
         case .photoAdded: .noticePhotoAdded
         case .photoRemoved: .noticePhotoRemoved
         case .cashOrder: .noticeCashOrder
+        case .linked: .noticeLinked
+        case .offerSaved: .noticeOfferSaved
+        case .offerWithdrawn: .noticeOfferWithdrawn
+        case .approvalRequested: .noticeApprovalRequested
+        case .decided: .noticeDecided
+        case .supplyMoved: .noticeSupplyMoved
         }
     }
 

@@ -37,7 +37,13 @@ extension ShopPage {
                             .safeText(context.text(.statementTitle))),
                         .a(
                             .class("tile"), .id("add-product"), .href(SitePath.newProduct.path(model.shopID)),
-                            .safeText(context.text(.newProductTitle)))
+                            .safeText(context.text(.newProductTitle))),
+                        .a(
+                            .class("tile"), .id("source-products"), .href(SitePath.sourcing.path(model.shopID)),
+                            .safeText(context.text(.sourcingTitle))),
+                        .a(
+                            .class("tile"), .id("resellers"), .href(SitePath.resellers.path(model.shopID)),
+                            .safeText(context.text(.resellersTitle)))
                     ),
                     .h2(.safeText(context.text(.shopProducts, context.number(model.productTotal)))),
                     .if(model.products.isEmpty, .p(.class("empty"), .safeText(context.text(.shopNoProducts)))),

@@ -45,6 +45,14 @@ enum SitePath: String, CaseIterable, Sendable {
     case removePhoto = "/products/:product/photos/:photo/delete"
     case orderShip = "/orders/:order/ship"
     case orderDeliver = "/orders/:order/deliver"
+    case sourcing = "/shops/:shop/sourcing"
+    case sourcingLink = "/shops/:shop/sourcing/link"
+    case sourcingAsk = "/shops/:shop/sourcing/ask"
+    case resellers = "/shops/:shop/resellers"
+    case resellerOffer = "/shops/:shop/resellers/offer"
+    case resellerWithdraw = "/shops/:shop/resellers/withdraw"
+    case resellerDecide = "/shops/:shop/resellers/:approval/decide"
+    case supplyStep = "/shops/:shop/supply-orders/:supply/step"
 
     /// The path as a link target (for paths without parameters).
     var path: String { rawValue }
@@ -70,10 +78,11 @@ enum SitePath: String, CaseIterable, Sendable {
     var isPage: Bool {
         switch self {
         case .home, .register, .logIn, .search, .product, .cart, .checkout, .checkoutSummary, .orders, .order, .shops,
-            .openShop, .shop, .shopOrders, .packingList, .statement, .newProduct, .editProduct:
+            .openShop, .shop, .shopOrders, .packingList, .statement, .newProduct, .editProduct, .sourcing, .resellers:
             true
         case .logOut, .language, .cartItems, .checkoutPay, .orderCancel, .orderConfirm, .orderRefund, .addVariant,
-            .updateVariant, .variantStock, .addPhoto, .removePhoto, .orderShip, .orderDeliver:
+            .updateVariant, .variantStock, .addPhoto, .removePhoto, .orderShip, .orderDeliver, .sourcingLink,
+            .sourcingAsk, .resellerOffer, .resellerWithdraw, .resellerDecide, .supplyStep:
             false
         }
     }

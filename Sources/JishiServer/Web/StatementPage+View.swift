@@ -49,6 +49,16 @@ extension StatementPage {
                                     context.text(.statementCommissionReturned),
                                     context.money(statement.commissionReturnedMinor)
                                 ),
+                                (
+                                    context.text(.statementWholesaleSales),
+                                    context.money(statement.wholesaleSalesMinor)
+                                ),
+                                (
+                                    context.text(.statementWholesaleCredits),
+                                    context.money(-statement.wholesaleCreditsMinor)
+                                ),
+                                (context.text(.statementSupplyCost), context.money(-statement.supplyCostMinor)),
+                                (context.text(.statementSupplyCredits), context.money(statement.supplyCreditsMinor)),
                                 (context.text(.statementNet), context.money(statement.netPayableMinor)),
                             ]),
                             .p(.class("hint"), .safeText(context.text(.statementExplained)))

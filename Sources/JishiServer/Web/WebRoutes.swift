@@ -48,6 +48,14 @@ enum WebRoutes {
         post(.updateVariant, ProductEditingController.updateVariant)
         post(.variantStock, ProductEditingController.setStock)
         post(.removePhoto, ProductEditingController.removePhoto)
+        get(.sourcing, SourcingController.show)
+        post(.sourcingLink, SourcingController.link)
+        post(.sourcingAsk, SourcingController.ask)
+        post(.supplyStep, SourcingController.supplyStep)
+        get(.resellers, ResellersController.show)
+        post(.resellerOffer, ResellersController.offer)
+        post(.resellerWithdraw, ResellersController.withdraw)
+        post(.resellerDecide, ResellersController.decide)
 
         // A product's description may be long (5,000 characters, three bytes each and
         // percent-encoded): these forms may be larger than the others.

@@ -253,6 +253,23 @@ public struct SourcingService: Sendable {
         return JishiKit.Page(items: details, total: total, request: page)
     }
 
+    /// The active producers that sell only to shops they approved, with this shop's standing
+    /// with each (`nil`: never asked), by name.
+    public func standing(ofReseller shopID: UUID, by principal: Principal, on database: any Database) async throws
+        -> [(producer: Shop, status: ResellerApproval.Status?)]
+    {
+        _ = try await ShopService(context: context).requireStaff(of: shopID, principal, on: database)
+        let producerIDs = Set(
+            try await SourcingOffer.query(on: database).filter(\.$audience == .approved).filter(\.$shop.$id != shopID)
+                .all(\.$shop.$id))
+        guard !producerIDs.isEmpty else { return [] }
+        let producers = try await Shop.query(on: database).filter(\.$id ~~ Array(producerIDs))
+            .filter(\.$status == .active).sort(\.$name).all()
+        let approvals = try await ResellerApproval.query(on: database).filter(\.$reseller.$id == shopID).all()
+        let status = Dictionary(uniqueKeysWithValues: approvals.map { ($0.$producer.id, $0.status) })
+        return try producers.map { ($0, status[try $0.requireID()]) }
+    }
+
     /// Whether `resellerShopID` may resell what this offer covers.
     func mayResell(_ offer: SourcingOffer, resellerShopID: UUID, on database: any Database) async throws -> Bool {
         guard offer.$shop.id != resellerShopID else { return false }
