@@ -66,8 +66,10 @@ enum OrderPage {
         var canAskRefund: Bool {
             isBuyer && [.paid, .shipped, .delivered, .completed].contains(status) && refundableMinor > 0
         }
-        var canShip: Bool { isStaff && status == .paid }
-        var canMarkDelivered: Bool { isStaff && status == .shipped }
+        /// Sent by the producer of its linked products, which ships and delivers it.
+        var dropShipped = false
+        var canShip: Bool { isStaff && status == .paid && !dropShipped }
+        var canMarkDelivered: Bool { isStaff && status == .shipped && !dropShipped }
     }
 }
 
@@ -84,7 +86,7 @@ extension OrderPage.Model {
             village = HomePage.Name(zhHans: found.name, en: found.nameEn)
         }
         let method = isBuyer ? try await Checkout.find(order.$checkout.id, on: database)?.paymentMethod : nil
-        return Self(
+        var model = Self(
             id: id, checkoutID: order.$checkout.id, createdAt: order.createdAt, status: order.status,
             shopID: order.$shop.id, shopName: detail.shop.name,
             lines: detail.lines.map {
@@ -101,5 +103,7 @@ extension OrderPage.Model {
                     amountMinor: $0.amountMinor, reason: $0.reason, status: $0.status, requestedAt: $0.requestedAt)
             },
             isBuyer: isBuyer, isStaff: isStaff, paymentMethod: method)
+        if isStaff { model.dropShipped = try await services.supply.supplyOrder(ofRetailOrder: id, on: database) != nil }
+        return model
     }
 }

@@ -22,6 +22,8 @@ enum ShopOrdersPage {
         var totalMinor: Int64
         var status: OrderStatus
         var lines: [(title: String, quantity: Int)]
+        /// Sent by the producer of its linked products, which ships and delivers it.
+        var dropShipped = false
 
         static func == (lhs: Row, rhs: Row) -> Bool {
             lhs.id == rhs.id && lhs.status == rhs.status && lhs.totalMinor == rhs.totalMinor
@@ -56,6 +58,11 @@ extension ShopOrdersPage.Model {
         let ids = page.items.compactMap(\.id)
         let lines = try await services.orders.lines(of: ids, on: database)
         let villages = try await PackingListPage.villageNames(page.items, on: database)
+        let dropShipped = Set(
+            ids.isEmpty
+                ? []
+                : try await SupplyOrder.query(on: database).filter(\.$retailOrder.$id ~~ ids).all().compactMap(
+                    \.$retailOrder.id))
         return Self(
             shopID: shopID, shopName: shop.name, filter: filter,
             rows: page.items.compactMap { order in
@@ -64,7 +71,7 @@ extension ShopOrdersPage.Model {
                         id: id, createdAt: order.createdAt, recipient: order.deliveryName,
                         village: order.deliveryVillageID.flatMap { villages[$0] }, address: order.deliveryAddress,
                         totalMinor: order.totalMinor, status: order.status,
-                        lines: (lines[id] ?? []).map { ($0.title, $0.quantity) })
+                        lines: (lines[id] ?? []).map { ($0.title, $0.quantity) }, dropShipped: dropShipped.contains(id))
                 }
             }, total: page.total, offset: page.request.offset)
     }

@@ -72,12 +72,12 @@ extension ShopOrdersPage {
                     Widgets.status(row.status, context)
                 ),
                 .if(
-                    row.status == .paid,
+                    row.status == .paid && !row.dropShipped,
                     Widgets.postButton(
                         SitePath.orderShip.path(row.id), context.text(.orderMarkShipped), context: context,
                         id: "ship-\(key)", fields: [("next", model.path)])),
                 .if(
-                    row.status == .shipped,
+                    row.status == .shipped && !row.dropShipped,
                     Widgets.postButton(
                         SitePath.orderDeliver.path(row.id), context.text(.orderMarkDelivered), context: context,
                         id: "deliver-\(key)", fields: [("next", model.path)]))

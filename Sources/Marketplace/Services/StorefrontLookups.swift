@@ -22,6 +22,7 @@ extension CartService {
         guard !items.isEmpty else { return [] }
         let variants = try await Variant.query(on: database).filter(\.$id ~~ items.map(\.$variant.id))
             .with(\.$product) { $0.with(\.$shop) }.all()
+        try await SourcingService.showSourceStock(of: variants, on: database)
         let byID = Dictionary(variants.compactMap { v in v.id.map { ($0, v) } }, uniquingKeysWith: { a, _ in a })
         return items.compactMap { item in
             guard let variant = byID[item.$variant.id] else { return nil }
