@@ -61,14 +61,18 @@ extension JishiServices {
     public var supply: SupplyService { SupplyService(context: marketplace) }
 
     /// Hands a stored message to its live readers: through PostgreSQL `NOTIFY` to every
-    /// process sharing the database, or straight to this process's hub on SQLite.
+    /// process sharing the database, or straight to this process's hub on SQLite. The sender's
+    /// process looks up who should see it, once, and the notification carries the message and
+    /// its readers, so no listening process queries anything.
     func publish(_ message: ChatMessage, on database: any Database) async throws {
+        guard let conversation = try await Conversation.find(message.$conversation.id, on: database) else { return }
+        let delivery = ChatDelivery(
+            event: try ChatEvent(message), to: try await chat.recipients(of: conversation, on: database))
         if case .postgres(_, let searchPath) = config.store {
             try await PostgresChatRelay.notify(
-                try message.requireID(), channel: PostgresChatRelay.channel(searchPath: searchPath), on: database)
+                delivery, channel: PostgresChatRelay.channel(searchPath: searchPath), on: database)
         } else {
-            guard let conversation = try await Conversation.find(message.$conversation.id, on: database) else { return }
-            await chatHub.deliver(try ChatEvent(message), to: try await chat.recipients(of: conversation, on: database))
+            await chatHub.deliver(delivery.event, to: delivery.to)
         }
     }
 }
