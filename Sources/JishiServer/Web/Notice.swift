@@ -20,6 +20,11 @@ enum Notice: String, CaseIterable, Sendable {
     case photoAdded = "photo"
     case photoRemoved = "unphoto"
     case cashOrder = "cash"
+    case reviewed
+    case replied
+    case reported
+    case blocked
+    case unblocked
 
     var l10nKey: L10nKey {
         switch self {
@@ -40,6 +45,11 @@ enum Notice: String, CaseIterable, Sendable {
         case .photoAdded: .noticePhotoAdded
         case .photoRemoved: .noticePhotoRemoved
         case .cashOrder: .noticeCashOrder
+        case .reviewed: .noticeReviewed
+        case .replied: .noticeReplied
+        case .reported: .noticeReported
+        case .blocked: .noticeBlocked
+        case .unblocked: .noticeUnblocked
         }
     }
 

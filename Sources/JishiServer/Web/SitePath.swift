@@ -46,6 +46,25 @@ enum SitePath: String, CaseIterable, Sendable {
     case orderShip = "/orders/:order/ship"
     case orderDeliver = "/orders/:order/deliver"
 
+    // Reviews.
+    /// GET the review form for one line of a delivered order; POST writes the review.
+    case reviewLine = "/orders/:order/lines/:line/review"
+    case shopReviews = "/shops/:shop/reviews"
+    case reviewReply = "/reviews/:review/reply"
+    case reviewReport = "/reviews/:review/report"
+
+    // Chat.
+    case messages = "/messages"
+    /// GET the conversation; POST sends a message in it.
+    case conversation = "/messages/:conversation"
+    case conversationRead = "/messages/:conversation/read"
+    case conversationBlock = "/messages/:conversation/block"
+    case shopMessages = "/shops/:shop/messages"
+    /// POST: the buyer's conversation with the shop, opened on first use.
+    case contactShop = "/shops/:shop/contact"
+    /// The conversation pages' WebSocket (signed in by the session cookie).
+    case chatLive = "/chat/live"
+
     /// The path as a link target (for paths without parameters).
     var path: String { rawValue }
 
@@ -70,10 +89,13 @@ enum SitePath: String, CaseIterable, Sendable {
     var isPage: Bool {
         switch self {
         case .home, .register, .logIn, .search, .product, .cart, .checkout, .checkoutSummary, .orders, .order, .shops,
-            .openShop, .shop, .shopOrders, .packingList, .statement, .newProduct, .editProduct:
+            .openShop, .shop, .shopOrders, .packingList, .statement, .newProduct, .editProduct, .reviewLine,
+            .shopReviews,
+            .messages, .conversation, .shopMessages:
             true
         case .logOut, .language, .cartItems, .checkoutPay, .orderCancel, .orderConfirm, .orderRefund, .addVariant,
-            .updateVariant, .variantStock, .addPhoto, .removePhoto, .orderShip, .orderDeliver:
+            .updateVariant, .variantStock, .addPhoto, .removePhoto, .orderShip, .orderDeliver, .reviewReply,
+            .reviewReport, .conversationRead, .conversationBlock, .contactShop, .chatLive:
             false
         }
     }
