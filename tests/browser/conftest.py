@@ -99,3 +99,21 @@ def browser(chromium, base_url, shots):
     page = Browser(chromium, base_url, shots)
     page.desktop()
     return page
+
+
+@pytest.fixture(scope="session")
+def second_chromium():
+    # A second, separate browser (its own cookies): the other side of a chat.
+    driver = make_driver("zh-CN,zh")
+    yield driver
+    driver.quit()
+
+
+@pytest.fixture
+def other_browser(second_chromium, base_url, shots):
+    """A fresh session in the second Chromium, desktop size."""
+    second_chromium.get(base_url + "/healthz")
+    second_chromium.delete_all_cookies()
+    page = Browser(second_chromium, base_url, shots)
+    page.desktop()
+    return page

@@ -17,18 +17,24 @@ enum ChatSocket {
                 request.headers.replaceOrAdd(name: .authorization, value: "Bearer \(token)")
             }
             let principal = try await request.requirePrincipal()
-            let hub = request.jishi.chatHub
-            return request.webSocket(maxFrameSize: .init(integerLiteral: 1 << 14)) { _, socket in
-                let subscription = await hub.subscribe(principal.accountID)
-                let encoder = JSONEncoder()
-                encoder.dateEncodingStrategy = .iso8601
-                socket.onClose.whenComplete { _ in
-                    Task { await hub.unsubscribe(principal.accountID, subscription.id) }
-                }
-                for await event in subscription.events {
-                    guard !socket.isClosed, let data = try? encoder.encode(event) else { break }
-                    try? await socket.send(String(decoding: data, as: UTF8.self))
-                }
+            return upgrade(request, accountID: principal.accountID)
+        }
+    }
+
+    /// Upgrades `request` to a socket that pushes `accountID`'s chat events until it closes.
+    /// The web pages' socket (``ChatLive``, signed in by cookie) shares it.
+    static func upgrade(_ request: Request, accountID: UUID) -> Response {
+        let hub = request.jishi.chatHub
+        return request.webSocket(maxFrameSize: .init(integerLiteral: 1 << 14)) { _, socket in
+            let subscription = await hub.subscribe(accountID)
+            let encoder = JSONEncoder()
+            encoder.dateEncodingStrategy = .iso8601
+            socket.onClose.whenComplete { _ in
+                Task { await hub.unsubscribe(accountID, subscription.id) }
+            }
+            for await event in subscription.events {
+                guard !socket.isClosed, let data = try? encoder.encode(event) else { break }
+                try? await socket.send(String(decoding: data, as: UTF8.self))
             }
         }
     }

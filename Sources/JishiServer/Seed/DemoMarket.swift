@@ -8,7 +8,7 @@ import NIOConcurrencyHelpers
 /// The demo county's market: the demo `seller` runs three shops in specialty villages — hanfu
 /// and performance costumes in 丁庄村, paulownia furniture in 桐木村, farm products in 桃园村 —
 /// with a dozen products, and the demo `buyer` has two orders with the costume shop (one to
-/// ship, one shipped). Ids are derived from fixed names and a fixed seed, so every database
+/// ship, one shipped) and one delivered order with the farm shop, waiting for a review. Ids are derived from fixed names and a fixed seed, so every database
 /// gets the same ones; loads in well under a second.
 ///
 /// Loaded by `jishi demo` and `jishi seed --demo` after ``DemoCounty``; the tests' `seedDemo`
@@ -167,8 +167,10 @@ public enum DemoMarket {
         try await placeDemoOrders(buyer: buyer, seller: seller, services: services, on: database)
     }
 
-    /// Two orders of the buyer with the costume shop, placed and paid through the services
-    /// (with derived ids): one waiting to be shipped and one shipped.
+    /// Three orders of the buyer, placed and paid through the services (with derived ids): two
+    /// with the costume shop, one waiting to be shipped and one shipped, and one with the farm
+    /// shop that has been delivered (so the buyer can review it). The third comes last so that
+    /// the first two keep their ids.
     static func placeDemoOrders(buyer: Account, seller: Account, services: JishiServices, on database: any Database)
         async throws
     {
@@ -184,7 +186,9 @@ public enum DemoMarket {
         let village = try await Village.query(on: database).filter(\.$name == "石井村").first()
         let delivery = DeliveryAddress(
             name: "李敏", phone: "138 0000 1234", villageID: village?.id, addressLine: "石井村三组 12 号")
-        let orders = [("MM-RED-M", 1, "demo-order-0001"), ("KD-120", 2, "demo-order-0002")]
+        let orders = [
+            ("MM-RED-M", 1, "demo-order-0001"), ("KD-120", 2, "demo-order-0002"), ("GA-5", 1, "demo-order-0003"),
+        ]
         for (index, (sku, quantity, key)) in orders.enumerated() {
             let placed = try await CheckoutService(context: context).checkout(
                 CheckoutService.Request(
@@ -195,8 +199,12 @@ public enum DemoMarket {
             let paid = try await PaymentService(context: context).pay(
                 checkoutID: checkoutID, provider: "sandbox", token: "tok_ok", idempotencyKey: key + "-pay",
                 by: buyerPrincipal, on: database)
-            if index == 1, let order = paid.orders.first {
+            if index >= 1, let order = paid.orders.first {
                 _ = try await OrderService(context: context).markShipped(
+                    try order.requireID(), by: sellerPrincipal, on: database)
+            }
+            if index == 2, let order = paid.orders.first {
+                _ = try await OrderService(context: context).markDelivered(
                     try order.requireID(), by: sellerPrincipal, on: database)
             }
         }

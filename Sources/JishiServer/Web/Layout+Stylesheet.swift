@@ -169,6 +169,21 @@ extension Layout {
         main{padding:0}.box{box-shadow:none;border:1px solid #999}}
         footer.site{max-width:980px;margin:0 auto;padding:16px 12px 28px;border-top:1px solid #e2dccf;\
         color:#555a61;font-size:14px}
+        .rated{color:#6b4500;font-size:14px}
+        .reviews>h2{margin:18px 0 6px}
+        .stars{color:#b26a00;letter-spacing:1px;white-space:nowrap}
+        .rating .overall{margin:4px 0}
+        .rating .overall strong{font-size:26px;color:#9c2f16}
+        .dims{display:flex;flex-wrap:wrap;gap:0 14px;margin:0 0 6px;padding:0;list-style:none;font-size:15px}
+        .reply{margin:6px 0 0;padding:6px 10px;border-left:3px solid #e2dccf;background:#faf8f3}
+        .review .desc{margin:4px 0}
+        .chat{display:flex;flex-direction:column;gap:8px;margin:0 0 12px;padding:0;list-style:none}
+        .msg{max-width:85%;padding:6px 10px;border-radius:10px;background:#fff;box-shadow:0 1px 2px rgba(0,0,0,.1)}
+        .msg.mine{align-self:flex-end;background:#fde9e1}
+        .msg .meta{margin:0;font-size:13px}
+        .msg .text{margin:0;white-space:pre-line}
+        .chat-photo{max-width:200px}
+        .unread{padding:0 8px;border-radius:10px;background:#b23a1e;color:#fff;font-size:14px;font-weight:600}
         @media (min-width:720px){.qty{grid-template-columns:1fr auto}.tiles{grid-template-columns:repeat(4,1fr)}}
 
         """

@@ -3,7 +3,8 @@ import Plot
 
 /// The frame of every page: header with the brand, navigation and language switch; the page's
 /// own content; a footer. Mobile first: one column at 360 px, large tap targets, system fonts
-/// (CJK included), no external assets and no script.
+/// (CJK included), no external assets; the one script is the conversation page's (see
+/// `Layout.chatScript`).
 enum Layout {
     /// A page; `market` pages carry the marketplace's stylesheet as well.
     static func page(
@@ -81,6 +82,7 @@ enum Layout {
         if let viewer = context.viewer {
             items.append(navLink(.cart, .navCart, context))
             items.append(navLink(.orders, .navMyOrders, context))
+            items.append(navLink(.messages, .navMessages, context))
             if viewer.canSell { items.append(navLink(.shops, .navMyShops, context)) }
             items.append(.li(.class("who"), .safeText(context.text(.signedInAs, viewer.displayName))))
             items.append(

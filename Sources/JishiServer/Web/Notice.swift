@@ -26,6 +26,11 @@ enum Notice: String, CaseIterable, Sendable {
     case approvalRequested = "asked"
     case decided
     case supplyMoved = "supply"
+    case reviewed
+    case replied
+    case reported
+    case blocked
+    case unblocked
 
     var l10nKey: L10nKey {
         switch self {
@@ -52,6 +57,11 @@ enum Notice: String, CaseIterable, Sendable {
         case .approvalRequested: .noticeApprovalRequested
         case .decided: .noticeDecided
         case .supplyMoved: .noticeSupplyMoved
+        case .reviewed: .noticeReviewed
+        case .replied: .noticeReplied
+        case .reported: .noticeReported
+        case .blocked: .noticeBlocked
+        case .unblocked: .noticeUnblocked
         }
     }
 

@@ -13,11 +13,14 @@ enum OrderPage {
     }
 
     struct Line: Equatable, Sendable {
+        var id: UUID
         var title: String
         var sku: String
         var unitPriceMinor: Int64
         var quantity: Int
         var totalMinor: Int64
+        /// Whether the buyer has reviewed this line (once per line).
+        var reviewed = false
     }
 
     struct Event: Equatable, Sendable {
@@ -70,6 +73,8 @@ enum OrderPage {
         var dropShipped = false
         var canShip: Bool { isStaff && status == .paid && !dropShipped }
         var canMarkDelivered: Bool { isStaff && status == .shipped && !dropShipped }
+        /// The buyer reviews each line once the order has arrived.
+        var canReview: Bool { isBuyer && [.delivered, .completed].contains(status) }
     }
 }
 
@@ -86,13 +91,17 @@ extension OrderPage.Model {
             village = HomePage.Name(zhHans: found.name, en: found.nameEn)
         }
         let method = isBuyer ? try await Checkout.find(order.$checkout.id, on: database)?.paymentMethod : nil
+        let reviewed = Set(
+            try await Review.query(on: database).filter(\.$order.$id == id).all().map { $0.$orderLine.id })
         var model = Self(
             id: id, checkoutID: order.$checkout.id, createdAt: order.createdAt, status: order.status,
             shopID: order.$shop.id, shopName: detail.shop.name,
-            lines: detail.lines.map {
-                OrderPage.Line(
-                    title: $0.title, sku: $0.sku, unitPriceMinor: $0.unitPriceMinor, quantity: $0.quantity,
-                    totalMinor: $0.totalMinor)
+            lines: detail.lines.compactMap { line in
+                line.id.map {
+                    OrderPage.Line(
+                        id: $0, title: line.title, sku: line.sku, unitPriceMinor: line.unitPriceMinor,
+                        quantity: line.quantity, totalMinor: line.totalMinor, reviewed: reviewed.contains($0))
+                }
             },
             totalMinor: order.totalMinor, refundableMinor: order.totalMinor - order.refundReservedMinor,
             recipient: order.deliveryName, phone: order.deliveryPhone, village: village,

@@ -70,7 +70,20 @@ extension OrderPage {
                             context.text(
                                 .cartLinePrice, context.money(line.unitPriceMinor), context.number(line.quantity),
                                 context.money(line.totalMinor))))
-                ))
+                ),
+                .if(model.canReview, reviewStep(line)))
+        }
+
+        private func reviewStep(_ line: Line) -> Node<HTML.BodyContext> {
+            let key = line.id.uuidString.lowercased()
+            if line.reviewed {
+                return .p(.class("tag"), .id("reviewed-\(key)"), .safeText(context.text(.reviewDone)))
+            }
+            return .p(
+                .a(
+                    .class("button secondary"), .id("review-\(key)"),
+                    .href(SitePath.reviewLine.path(model.id, line.id)),
+                    .safeText(context.text(.reviewWrite))))
         }
 
         private var actions: Node<HTML.BodyContext> {
@@ -99,6 +112,12 @@ extension OrderPage {
                     Widgets.postButton(
                         SitePath.orderDeliver.path(id), context.text(.orderMarkDelivered), context: context,
                         id: "mark-delivered"))
+            }
+            if model.isBuyer {
+                buttons.append(
+                    Widgets.postButton(
+                        SitePath.contactShop.path(model.shopID), context.text(.chatContactSeller), context: context,
+                        id: "contact-seller", style: "button secondary"))
             }
             if model.canCancel {
                 buttons.append(

@@ -7,6 +7,9 @@ import Marketplace
 /// A product's page: photos, attributes, variants with price and stock, and the form that
 /// puts a variant in the cart or buys it at once.
 enum ProductPage {
+    /// Reviews shown a page at a time.
+    static let reviewPageSize = 10
+
     enum Field: String, CaseIterable, Sendable {
         case variant, quantity
     }
@@ -40,6 +43,12 @@ enum ProductPage {
         var errors: [Field: FormMessage] = [:]
         var failure: FormMessage?
         var notice: Notice?
+        /// The product's rating and one page of its visible reviews, newest first.
+        var rating = RatingSummary()
+        var reviews: [ReviewRow] = []
+        var reviewTotal = 0
+        var reviewOffset = 0
+        var shopRating = RatingSummary()
 
         var canBeBought: Bool { listed && shopIsOpen && variants.contains { $0.stock > 0 } }
     }
@@ -47,7 +56,8 @@ enum ProductPage {
 
 extension ProductPage.Model {
     static func load(
-        _ id: UUID, viewer: Principal?, language: JishiKit.Language, services: JishiServices, on database: any Database
+        _ id: UUID, viewer: Principal?, language: JishiKit.Language, reviewOffset: Int = 0, services: JishiServices,
+        on database: any Database
     ) async throws -> Self {
         let detail = try await services.catalog.detail(id, viewer: viewer, on: database)
         let product = detail.product
@@ -66,11 +76,19 @@ extension ProductPage.Model {
                     id: $0, sku: variant.sku, name: variant.name, priceMinor: variant.priceMinor, stock: variant.stock)
             }
         }
+        let reviews = services.reviews
+        let page = try await reviews.reviews(
+            ofProduct: id, page: JishiKit.PageRequest(limit: ProductPage.reviewPageSize, offset: reviewOffset),
+            on: database)
         return Self(
             productID: id, title: product.title, description: product.description, listed: product.listed,
             shopID: product.$shop.id, shopName: product.shop.name, shopIsOpen: product.shop.status == .active,
             village: village, categoryName: category?.name(language) ?? "",
             attributes: detail.attributes.map { ($0.name, $0.value) }, photos: detail.photos, variants: variants,
-            isStaff: isStaff, chosenVariant: variants.first { $0.stock > 0 }?.id)
+            isStaff: isStaff, chosenVariant: variants.first { $0.stock > 0 }?.id,
+            rating: try await reviews.rating(productID: id, on: database),
+            reviews: try await ReviewRow.rows(page.items, on: database), reviewTotal: page.total,
+            reviewOffset: page.request.offset,
+            shopRating: try await reviews.rating(shopID: product.$shop.id, on: database))
     }
 }

@@ -17,6 +17,8 @@ extension ProductPage {
                     gallery,
                     .p(
                         .class("meta"),
+                        .span(.id("product-rating"), .safeText(RatingView.short(model.rating, context))),
+                        .safeText(" · "),
                         .safeText(model.shopName),
                         .unwrap(model.village) { .safeText(" · " + $0.primary(context.language)) },
                         .if(!model.categoryName.isEmpty, .safeText(" · " + model.categoryName))
@@ -29,6 +31,7 @@ extension ProductPage {
                                 .id("edit-product"), .href(SitePath.editProduct.path(model.productID)),
                                 .safeText(context.text(.productEditLink))))),
                     buyForm,
+                    contact,
                     .if(
                         !model.description.isEmpty,
                         .group(
@@ -39,7 +42,66 @@ extension ProductPage {
                         .group(
                             .h2(.safeText(context.text(.productAttributes))),
                             Widgets.facts(model.attributes.map { ($0.name, $0.value) }))),
+                    reviews,
                 ])
+        }
+
+        /// "Contact the seller": opens (or finds) the buyer's conversation with the shop.
+        private var contact: Node<HTML.BodyContext> {
+            guard !model.isStaff, model.shopIsOpen else { return .empty }
+            guard context.viewer != nil else {
+                return .p(
+                    .a(
+                        .class("button secondary"), .id("contact-seller"),
+                        .href(SitePath.logIn(returningTo: SitePath.product.path(model.productID))),
+                        .safeText(context.text(.chatContactSeller))))
+            }
+            return .div(
+                .class("actions"),
+                Widgets.postButton(
+                    SitePath.contactShop.path(model.shopID), context.text(.chatContactSeller), context: context,
+                    id: "contact-seller", style: "button secondary"))
+        }
+
+        private var reviews: Node<HTML.BodyContext> {
+            let path = SitePath.product.path(model.productID)
+            return .section(
+                .class("reviews"), .id("reviews"),
+                .h2(.safeText(context.text(.reviewsTitle))),
+                RatingView.summary(model.rating, context, id: "rating-summary"),
+                .p(
+                    .class("meta"), .id("shop-rating"),
+                    .safeText(context.text(.ratingShop, RatingView.short(model.shopRating, context)))),
+                .ul(
+                    .class("rows"), .id("review-list"),
+                    .group(
+                        model.reviews.map { row in
+                            RatingView.review(row, context, extra: reportForm(row))
+                        })),
+                Pager.links(
+                    path: path, offset: model.reviewOffset, shown: model.reviews.count, total: model.reviewTotal,
+                    pageSize: ProductPage.reviewPageSize, context: context)
+            )
+        }
+
+        /// Anyone signed in (but the shop) may report a review that breaks the rules.
+        private func reportForm(_ row: ReviewRow) -> [Node<HTML.BodyContext>] {
+            guard context.viewer != nil, !model.isStaff else { return [] }
+            let key = row.id.uuidString.lowercased()
+            return [
+                Widgets.details(
+                    open: false, summary: context.text(.reviewReport),
+                    .form(
+                        .class("inline-form"), .method(.post), .action(SitePath.reviewReport.path(row.id)),
+                        Layout.csrfField(context),
+                        .input(
+                            .type(.hidden), .name("next"), .escaped("value", SitePath.product.path(model.productID))),
+                        FormField(name: "reason", label: .reviewReportReason, id: "report-reason-\(key)").node(context),
+                        .button(
+                            .type(.submit), .class("button quiet"), .id("report-\(key)"),
+                            .safeText(context.text(.reviewReport)))
+                    ))
+            ]
         }
 
         private var gallery: Node<HTML.BodyContext> {

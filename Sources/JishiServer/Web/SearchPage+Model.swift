@@ -30,10 +30,12 @@ enum SearchPage {
         var inStock: Bool
         var shopName: String
         var photo: ProductPhoto?
+        var rating = RatingSummary()
 
         static func == (lhs: Hit, rhs: Hit) -> Bool {
             lhs.productID == rhs.productID && lhs.title == rhs.title && lhs.minPriceMinor == rhs.minPriceMinor
                 && lhs.inStock == rhs.inStock && lhs.shopName == rhs.shopName && lhs.photo?.id == rhs.photo?.id
+                && lhs.rating == rhs.rating
         }
     }
 
@@ -109,7 +111,7 @@ extension SearchPage.Model {
     /// Runs the search (unless the input is unusable) and names each hit's shop and photo.
     static func load(
         fields: [String: String], language: JishiKit.Language, catalog: CatalogService, shops: ShopService,
-        on database: any Database
+        reviews: ReviewService, on database: any Database
     ) async throws -> Self {
         var model = Self()
         model.input = SearchPage.Input(fields: fields, errors: &model.errors)
@@ -129,11 +131,13 @@ extension SearchPage.Model {
         let ids = page.items.map(\.productID)
         let names = try await shops.shops(withIDs: page.items.map(\.shopID), on: database)
         let covers = try await catalog.coverPhotos(of: ids, on: database)
+        let ratings = try await reviews.ratings(productIDs: ids, on: database)
         model.total = page.total
         model.hits = page.items.map { hit in
             SearchPage.Hit(
                 productID: hit.productID, title: hit.title, minPriceMinor: hit.minPriceMinor, inStock: hit.inStock,
-                shopName: names[hit.shopID]?.name ?? "", photo: covers[hit.productID])
+                shopName: names[hit.shopID]?.name ?? "", photo: covers[hit.productID],
+                rating: ratings[hit.productID] ?? RatingSummary())
         }
         return model
     }

@@ -110,6 +110,7 @@ extension SearchPage {
                     .span(
                         .class(hit.inStock ? "stock" : "stock out"),
                         .safeText(context.text(hit.inStock ? .inStock : .outOfStock))),
+                    .span(.class("rated"), .safeText(RatingView.short(hit.rating, context))),
                     .span(.class("shop"), .safeText(hit.shopName))
                 ))
         }

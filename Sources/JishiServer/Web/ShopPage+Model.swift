@@ -32,7 +32,15 @@ enum ShopPage {
         var toShip: Int
         var products: [ProductRow]
         var productTotal: Int
+        /// The last twelve months' rating and refund rate (see `ReviewService.quality`).
+        var rating = RatingSummary()
+        var paidOrders = 0
+        var refundedOrders = 0
+        /// Messages from buyers not yet read, over all the shop's conversations.
+        var unreadMessages = 0
         var notice: Notice?
+
+        var refundRate: Double? { paidOrders == 0 ? nil : Double(refundedOrders) / Double(paidOrders) }
     }
 }
 
@@ -48,6 +56,8 @@ extension ShopPage.Model {
         let products = try await services.catalog.products(
             ofShop: shopID, page: JishiKit.PageRequest(limit: ShopPage.productLimit), by: principal,
             shops: services.shops, on: database)
+        let quality = try await services.reviews.quality(shopID: shopID, on: database)
+        let conversations = try await services.chat.conversations(ofShop: shopID, by: principal, on: database)
         return Self(
             shopID: shopID, name: shop.name, status: shop.status, kind: shop.kind, brandName: shop.brandName,
             village: village.map { HomePage.Name(zhHans: $0.name, en: $0.nameEn) }, toShip: toShip,
@@ -60,6 +70,7 @@ extension ShopPage.Model {
                                 label: $0.name.isEmpty ? $0.sku : $0.name, priceMinor: $0.priceMinor, stock: $0.stock)
                         })
                 }
-            }, productTotal: products.total)
+            }, productTotal: products.total, rating: quality.rating, paidOrders: quality.paidOrders,
+            refundedOrders: quality.refundedOrders, unreadMessages: conversations.reduce(0) { $0 + $1.unread })
     }
 }

@@ -43,7 +43,29 @@ extension ShopPage {
                             .safeText(context.text(.sourcingTitle))),
                         .a(
                             .class("tile"), .id("resellers"), .href(SitePath.resellers.path(model.shopID)),
-                            .safeText(context.text(.resellersTitle)))
+                            .safeText(context.text(.resellersTitle))),
+                        .a(
+                            .class("tile"), .id("shop-messages"), .href(SitePath.shopMessages.path(model.shopID)),
+                            .strong(.safeText(context.number(model.unreadMessages))),
+                            .safeText(context.text(.chatUnreadTile))),
+                        .a(
+                            .class("tile"), .id("shop-reviews"), .href(SitePath.shopReviews.path(model.shopID)),
+                            .strong(.safeText(context.number(model.rating.count))),
+                            .safeText(context.text(.reviewsTitle)))
+                    ),
+                    .section(
+                        .class("box"), .id("shop-quality"),
+                        .h2(.safeText(context.text(.ratingShopTitle))),
+                        RatingView.summary(model.rating, context, id: "shop-rating"),
+                        .p(
+                            .class("meta"), .id("refund-rate"),
+                            .safeText(
+                                model.refundRate.map {
+                                    context.text(
+                                        .ratingRefundRate, RatingView.mean($0 * 100),
+                                        context.number(model.refundedOrders),
+                                        context.number(model.paidOrders))
+                                } ?? context.text(.ratingNoPaidOrders)))
                     ),
                     .h2(.safeText(context.text(.shopProducts, context.number(model.productTotal)))),
                     .if(model.products.isEmpty, .p(.class("empty"), .safeText(context.text(.shopNoProducts)))),

@@ -54,6 +54,25 @@ enum SitePath: String, CaseIterable, Sendable {
     case resellerDecide = "/shops/:shop/resellers/:approval/decide"
     case supplyStep = "/shops/:shop/supply-orders/:supply/step"
 
+    // Reviews.
+    /// GET the review form for one line of a delivered order; POST writes the review.
+    case reviewLine = "/orders/:order/lines/:line/review"
+    case shopReviews = "/shops/:shop/reviews"
+    case reviewReply = "/reviews/:review/reply"
+    case reviewReport = "/reviews/:review/report"
+
+    // Chat.
+    case messages = "/messages"
+    /// GET the conversation; POST sends a message in it.
+    case conversation = "/messages/:conversation"
+    case conversationRead = "/messages/:conversation/read"
+    case conversationBlock = "/messages/:conversation/block"
+    case shopMessages = "/shops/:shop/messages"
+    /// POST: the buyer's conversation with the shop, opened on first use.
+    case contactShop = "/shops/:shop/contact"
+    /// The conversation pages' WebSocket (signed in by the session cookie).
+    case chatLive = "/chat/live"
+
     /// The path as a link target (for paths without parameters).
     var path: String { rawValue }
 
@@ -78,11 +97,13 @@ enum SitePath: String, CaseIterable, Sendable {
     var isPage: Bool {
         switch self {
         case .home, .register, .logIn, .search, .product, .cart, .checkout, .checkoutSummary, .orders, .order, .shops,
-            .openShop, .shop, .shopOrders, .packingList, .statement, .newProduct, .editProduct, .sourcing, .resellers:
+            .openShop, .shop, .shopOrders, .packingList, .statement, .newProduct, .editProduct, .sourcing, .resellers,
+            .reviewLine, .shopReviews, .messages, .conversation, .shopMessages:
             true
         case .logOut, .language, .cartItems, .checkoutPay, .orderCancel, .orderConfirm, .orderRefund, .addVariant,
             .updateVariant, .variantStock, .addPhoto, .removePhoto, .orderShip, .orderDeliver, .sourcingLink,
-            .sourcingAsk, .resellerOffer, .resellerWithdraw, .resellerDecide, .supplyStep:
+            .sourcingAsk, .resellerOffer, .resellerWithdraw, .resellerDecide, .supplyStep, .reviewReply,
+            .reviewReport, .conversationRead, .conversationBlock, .contactShop, .chatLive:
             false
         }
     }

@@ -11,13 +11,26 @@ enum WebPage {
         "default-src 'none'; style-src '\(Layout.stylesheetHash)' '\(Layout.marketStylesheetHash)'; img-src 'self' data:; "
         + "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 
-    static func response(_ html: HTML, status: HTTPResponseStatus = .ok, session: WebSession) -> Response {
+    /// The conversation page's policy: the same, plus its one inline script (by hash: no other
+    /// inline script, no script file), which may talk only to us (`fetch` and the chat
+    /// WebSocket; CSP level 3 `'self'` covers `ws:`/`wss:` to the same host). Every other page
+    /// still runs no script at all.
+    static let chatContentSecurityPolicy =
+        "default-src 'none'; style-src '\(Layout.stylesheetHash)' '\(Layout.marketStylesheetHash)'; img-src 'self' data:; "
+        + "script-src '\(Layout.chatScriptHash)'; connect-src 'self'; "
+        + "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+
+    static func response(
+        _ html: HTML, status: HTTPResponseStatus = .ok, session: WebSession, runsChatScript: Bool = false
+    ) -> Response {
         let response = Response(status: status)
         response.headers.replaceOrAdd(name: .contentType, value: "text/html; charset=utf-8")
         response.headers.replaceOrAdd(name: .contentLanguage, value: session.language.rawValue)
         // Pages carry a CSRF token and who is signed in: never cache them.
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
-        response.headers.replaceOrAdd(name: "Content-Security-Policy", value: contentSecurityPolicy)
+        response.headers.replaceOrAdd(
+            name: "Content-Security-Policy",
+            value: runsChatScript ? chatContentSecurityPolicy : contentSecurityPolicy)
         response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
         response.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")
         response.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")

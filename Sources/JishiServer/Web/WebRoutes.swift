@@ -57,6 +57,24 @@ enum WebRoutes {
         post(.resellerWithdraw, ResellersController.withdraw)
         post(.resellerDecide, ResellersController.decide)
 
+        get(.reviewLine, ReviewController.showForm)
+        get(.shopReviews, ReviewController.shopReviews)
+        post(.reviewReport, ReviewController.report)
+
+        get(.messages, ChatController.list)
+        get(.shopMessages, ChatController.shopList)
+        post(.contactShop, ChatController.contact)
+        get(.conversation, ChatController.show)
+        post(.conversation, ChatController.send)
+        post(.conversationRead, ChatController.markRead)
+        post(.conversationBlock, ChatController.block)
+        ChatLive.register(on: app)
+
+        // A review or a reply has up to 2,000 characters (three bytes each, percent-encoded).
+        let reviewForms = app.grouped(WebBodyLimit(maxBytes: ReviewController.maxFormBytes))
+        reviewForms.post(SitePath.reviewLine.components, use: ReviewController.write)
+        reviewForms.post(SitePath.reviewReply.components, use: ReviewController.reply)
+
         // A product's description may be long (5,000 characters, three bytes each and
         // percent-encoded): these forms may be larger than the others.
         let productForms = app.grouped(WebBodyLimit(maxBytes: ProductEditingController.maxFormBytes))
