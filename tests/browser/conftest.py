@@ -91,14 +91,19 @@ def chromium():
     driver.quit()
 
 
+def fresh_page(driver, base_url, shots):
+    """`driver` with no cookies, at desktop size."""
+    driver.get(base_url + "/healthz")
+    driver.delete_all_cookies()
+    page = Browser(driver, base_url, shots)
+    page.desktop()
+    return page
+
+
 @pytest.fixture
 def browser(chromium, base_url, shots):
     """A fresh session for each test: no cookies, desktop size."""
-    chromium.get(base_url + "/healthz")
-    chromium.delete_all_cookies()
-    page = Browser(chromium, base_url, shots)
-    page.desktop()
-    return page
+    return fresh_page(chromium, base_url, shots)
 
 
 @pytest.fixture(scope="session")
@@ -112,8 +117,4 @@ def second_chromium():
 @pytest.fixture
 def other_browser(second_chromium, base_url, shots):
     """A fresh session in the second Chromium, desktop size."""
-    second_chromium.get(base_url + "/healthz")
-    second_chromium.delete_all_cookies()
-    page = Browser(second_chromium, base_url, shots)
-    page.desktop()
-    return page
+    return fresh_page(second_chromium, base_url, shots)

@@ -14,7 +14,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import Select
 
-from test_market import (by_id, click, ensure_language, fill, html_lang, log_in, log_out, mark_page,
+from test_market import (by_id, check_pages_on_a_phone, click, ensure_language, fill, html_lang, log_in, log_out, mark_page,
                          wait_for, wait_for_next_page)
 
 FARM_SHOP = "桃园农家"
@@ -233,30 +233,4 @@ def engage_pages_of(browser, role):
 @pytest.mark.parametrize("language", ["zh-Hans", "en"])
 @pytest.mark.parametrize("role", ["buyer", "seller"])
 def test_review_and_chat_pages_fit_a_360px_phone(browser, role, language):
-    log_in(browser, role)
-    own_language = html_lang(browser)
-    try:
-        ensure_language(browser, language)
-        browser.phone()
-        problems = []
-        for path in engage_pages_of(browser, role):
-            browser.driver.get(path if path.startswith("http") else browser.base_url + path)
-            assert html_lang(browser) == language
-            weight = browser.driver.execute_script(
-                "return performance.getEntriesByType('navigation')[0].decodedBodySize")
-            if not 0 < weight < 60_000:
-                problems.append(f"{path} weighs {weight} bytes")
-            if browser.scroll_width() > 360:
-                problems.append(f"{path} is {browser.scroll_width()} px wide")
-            for element in browser.driver.find_elements(
-                    By.CSS_SELECTOR, "button, input[type=text], input[type=tel], select, textarea"):
-                if element.is_displayed() and element.size["height"] < 44:
-                    problems.append(f"{path}: a control is {element.size['height']} px tall")
-            name = path.split("//")[-1].split("/", 1)[-1].split("?")[0].replace("/", "-")
-            name = "-".join(part[:8] for part in name.split("-")) or "root"
-            browser.screenshot(f"engage-{role}-{name}-{language}-360-check")
-        assert not problems, "\n".join(problems)
-    finally:
-        browser.desktop()
-        ensure_language(browser, own_language)
-        log_out(browser)
+    check_pages_on_a_phone(browser, role, language, engage_pages_of, prefix="engage-")

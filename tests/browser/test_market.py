@@ -270,9 +270,9 @@ def pages_of(browser, role):
             shop_path + "/sourcing", shop_path + "/resellers"]
 
 
-@pytest.mark.parametrize("language", ["zh-Hans", "en"])
-@pytest.mark.parametrize("role", ["buyer", "seller"])
-def test_market_pages_fit_a_360px_phone(browser, role, language):
+def check_pages_on_a_phone(browser, role, language, pages_of, prefix=""):
+    """Signs `role` in, switches to `language`, and checks every page `pages_of(browser, role)`
+    lists on a 360 px phone: its language, weight, width and the size of its controls."""
     log_in(browser, role)
     own_language = html_lang(browser)
     try:
@@ -289,17 +289,23 @@ def test_market_pages_fit_a_360px_phone(browser, role, language):
             if browser.scroll_width() > 360:
                 problems.append(f"{path} is {browser.scroll_width()} px wide")
             for element in browser.driver.find_elements(
-                    By.CSS_SELECTOR, "button, input[type=text], input[type=tel], select"):
+                    By.CSS_SELECTOR, "button, input[type=text], input[type=tel], select, textarea"):
                 if element.is_displayed() and element.size["height"] < 44:
                     problems.append(f"{path}: a control is {element.size['height']} px tall")
             name = path.split("//")[-1].split("/", 1)[-1].split("?")[0].replace("/", "-")
             name = "-".join(part[:8] for part in name.split("-")) or "root"
-            browser.screenshot(f"{role}-{name}-{language}-360-check")
+            browser.screenshot(f"{prefix}{role}-{name}-{language}-360-check")
         assert not problems, "\n".join(problems)
     finally:
         browser.desktop()
         ensure_language(browser, own_language)
         log_out(browser)
+
+
+@pytest.mark.parametrize("language", ["zh-Hans", "en"])
+@pytest.mark.parametrize("role", ["buyer", "seller"])
+def test_market_pages_fit_a_360px_phone(browser, role, language):
+    check_pages_on_a_phone(browser, role, language, pages_of)
 
 
 def test_packing_list_prints_without_the_navigation(browser):

@@ -23,15 +23,8 @@ public struct SupplyService: Sendable {
 
     public init(context: MarketplaceContext) { self.context = context }
 
-    public struct Item: Sendable, Hashable {
-        public var variantID: UUID
-        public var quantity: Int
-
-        public init(variantID: UUID, quantity: Int) {
-            self.variantID = variantID
-            self.quantity = quantity
-        }
-    }
+    /// A producer's variant and how many: the same as a checkout line.
+    public typealias Item = CheckoutService.Item
 
     // MARK: Reading
 
@@ -98,8 +91,7 @@ public struct SupplyService: Sendable {
     ) async throws -> (order: SupplyOrder, replayed: Bool) {
         let reseller = try await ShopService(context: context).requireStaff(of: resellerShopID, principal, on: database)
         let key = try requireText(idempotencyKey, field: "Idempotency-Key", length: 8...128)
-        let merged = try CheckoutService.validated(
-            items.map { CheckoutService.Item(variantID: $0.variantID, quantity: $0.quantity) })
+        let merged = try CheckoutService.validated(items)
         let delivery = try CheckoutService.validated(delivery)
         if let earlier = try await bulkOrder(resellerShopID, key: key, on: database) {
             return (try await sameRequest(earlier, merged, on: database), true)
