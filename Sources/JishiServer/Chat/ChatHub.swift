@@ -2,16 +2,6 @@ import Foundation
 import Marketplace
 
 /// A message as it is pushed to live clients.
-/// A message and the accounts that should see it live: what a chat notification carries.
-struct ChatDelivery: Codable, Sendable {
-    var event: ChatEvent
-    var to: Set<UUID>
-
-    // Dates as Foundation's own number, so they arrive exactly as they left.
-    static let encoder = JSONEncoder()
-    static let decoder = JSONDecoder()
-}
-
 struct ChatEvent: Codable, Sendable {
     var type = "message"
     var conversationId: UUID

@@ -8,11 +8,9 @@ import SQLKit
 import Vapor
 
 /// Carries chat messages between server processes that share one PostgreSQL: the sender's
-/// process `NOTIFY`s the message and its readers after commit; every process `LISTEN`s on a
-/// connection of its own and hands the message to its ``ChatHub``, without a query. A message
-/// too large for a notification (PostgreSQL allows under 8,000 bytes) is announced by id and
-/// looked up. The channel is named after the schema, so tests (a schema each) do not hear one
-/// another.
+/// process `NOTIFY`s the message id after commit; every process `LISTEN`s on a connection of
+/// its own, loads the message and hands it to its ``ChatHub``. The channel is named after the
+/// schema, so tests (a schema each) do not hear one another.
 final class PostgresChatRelay: LifecycleHandler, Sendable {
     let configuration: PostgresConnection.Configuration
     let channel: String
@@ -30,15 +28,9 @@ final class PostgresChatRelay: LifecycleHandler, Sendable {
         return suffix.isEmpty ? "jishi_chat" : "jishi_chat_" + suffix
     }
 
-    /// The largest payload sent whole; PostgreSQL refuses 8,000 bytes and more.
-    static let maximumPayloadBytes = 7_900
-
-    /// Announces a stored message, with who should see it, to every process.
-    static func notify(_ delivery: ChatDelivery, channel: String, on database: any Database) async throws {
-        let encoded = String(decoding: try ChatDelivery.encoder.encode(delivery), as: UTF8.self)
-        let payload =
-            encoded.utf8.count <= maximumPayloadBytes ? encoded : delivery.event.messageId.uuidString
-        try await database.sql().raw("SELECT pg_notify(\(bind: channel), \(bind: payload))").run()
+    /// Announces a stored message to every process.
+    static func notify(_ messageID: UUID, channel: String, on database: any Database) async throws {
+        try await database.sql().raw("SELECT pg_notify(\(bind: channel), \(bind: messageID.uuidString))").run()
     }
 
     /// Synchronous so that it runs however the app boots (the server boots asynchronously, the
@@ -61,14 +53,8 @@ final class PostgresChatRelay: LifecycleHandler, Sendable {
                     try await connection.listen(on: channel) { notifications in
                         logger.debug("Chat relay listening on \(channel)")
                         for try await notification in notifications {
-                            guard let application else { continue }
-                            if let delivery = try? ChatDelivery.decoder.decode(
-                                ChatDelivery.self, from: Data(notification.payload.utf8))
-                            {
-                                await application.jishi.chatHub.deliver(delivery.event, to: delivery.to)
-                            } else if let id = UUID(uuidString: notification.payload) {
-                                await Self.relay(id, application)
-                            }
+                            guard let application, let id = UUID(uuidString: notification.payload) else { continue }
+                            await Self.relay(id, application)
                         }
                     }
                     try? await connection.close()

@@ -61,18 +61,14 @@ extension JishiServices {
     public var supply: SupplyService { SupplyService(context: marketplace) }
 
     /// Hands a stored message to its live readers: through PostgreSQL `NOTIFY` to every
-    /// process sharing the database, or straight to this process's hub on SQLite. The sender's
-    /// process looks up who should see it, once, and the notification carries the message and
-    /// its readers, so no listening process queries anything.
+    /// process sharing the database, or straight to this process's hub on SQLite.
     func publish(_ message: ChatMessage, on database: any Database) async throws {
-        guard let conversation = try await Conversation.find(message.$conversation.id, on: database) else { return }
-        let delivery = ChatDelivery(
-            event: try ChatEvent(message), to: try await chat.recipients(of: conversation, on: database))
         if case .postgres(_, let searchPath) = config.store {
             try await PostgresChatRelay.notify(
-                delivery, channel: PostgresChatRelay.channel(searchPath: searchPath), on: database)
+                try message.requireID(), channel: PostgresChatRelay.channel(searchPath: searchPath), on: database)
         } else {
-            await chatHub.deliver(delivery.event, to: delivery.to)
+            guard let conversation = try await Conversation.find(message.$conversation.id, on: database) else { return }
+            await chatHub.deliver(try ChatEvent(message), to: try await chat.recipients(of: conversation, on: database))
         }
     }
 }
