@@ -10,7 +10,9 @@ import SQLKit
 /// Stock moves only through one guarded statement per variant
 /// (`UPDATE variants SET stock = stock - q WHERE id = ? AND stock >= q RETURNING id`), in
 /// variant-id order so concurrent multi-line checkouts never deadlock; the checkout row with
-/// its unique `(buyer, Idempotency-Key)` goes in first, so a retry stops before touching stock.
+/// its unique `(buyer, Idempotency-Key)` goes in first, so a retry stops before touching stock,
+/// and an earlier checkout with the key is looked up only when that index (or a check that
+/// fails) says there may be one. The rows are written by `CheckoutStore`.
 public struct CheckoutService: Sendable {
     public let context: MarketplaceContext
 
@@ -62,17 +64,20 @@ public struct CheckoutService: Sendable {
         let delivery = try Self.validated(request.delivery)
         let digest = Self.digest(items: items, delivery: delivery, method: request.paymentMethod)
 
-        if let earlier = try await existing(principal, key: key, digest: digest, on: database) {
-            return earlier
-        }
         if request.paymentMethod == .cashAtStation, delivery.villageID == nil {
             throw Problem.validation(
                 "delivery.villageId", "Cash is paid at a village station: give the village in the county.")
         }
-        if let villageID = delivery.villageID, try await Village.find(villageID, on: database) == nil {
-            throw Problem.notFound("The delivery village", field: "delivery.villageId")
+        let catalogue: [UUID: Offer]
+        do {
+            catalogue = try await forSale(items, village: delivery.villageID, on: database)
+        } catch let problem as Problem {
+            // A retry of a checkout made before the catalogue changed still gets its answer.
+            if let earlier = try await existing(principal, key: key, digest: digest, on: database) {
+                return earlier
+            }
+            throw problem
         }
-        let catalogue = try await forSale(items, on: database)
 
         let now = context.dependencies.now()
         let checkoutID = context.dependencies.uuid()
@@ -80,7 +85,7 @@ public struct CheckoutService: Sendable {
         var total: Int64 = 0
         for (index, item) in items.enumerated() {
             guard let entry = catalogue[item.variantID] else { continue }
-            let shopID = entry.product.$shop.id
+            let shopID = entry.shopID
             if ordersByShop[shopID] == nil {
                 let order = Order(
                     id: context.dependencies.uuid(), checkoutID: checkoutID, shopID: shopID,
@@ -88,14 +93,14 @@ public struct CheckoutService: Sendable {
                     totalMinor: 0, delivery: delivery, at: now)
                 ordersByShop[shopID] = (order, [])
             }
-            let lineTotal = entry.variant.priceMinor.multipliedReportingOverflow(by: Int64(item.quantity))
+            let lineTotal = entry.priceMinor.multipliedReportingOverflow(by: Int64(item.quantity))
             guard !lineTotal.overflow else {
                 throw Problem.validation("items[\(index)].quantity", "The amount is too large.")
             }
             let line = OrderLine(
                 id: context.dependencies.uuid(), orderID: try ordersByShop[shopID]!.order.requireID(),
-                variantID: item.variantID, title: entry.product.title, sku: entry.variant.sku,
-                unitPriceMinor: entry.variant.priceMinor, quantity: item.quantity,
+                variantID: item.variantID, title: entry.title, sku: entry.sku,
+                unitPriceMinor: entry.priceMinor, quantity: item.quantity,
                 commissionBasisPoints: entry.commissionBasisPoints)
             ordersByShop[shopID]!.lines.append(line)
             ordersByShop[shopID]!.order.totalMinor += lineTotal.partialValue
@@ -115,13 +120,8 @@ public struct CheckoutService: Sendable {
 
         do {
             try await context.transactions.transaction(on: database) { db in
-                try await checkout.create(on: db)
+                try await CheckoutStore.insert(checkout, orders: orders, events: events, on: db)
                 try await StockLedger.reserve(items, catalogue: catalogue, on: db)
-                for entry in orders {
-                    try await entry.order.create(on: db)
-                    try await entry.lines.create(on: db)
-                }
-                try await events.create(on: db)
                 if request.fromCart {
                     try await CartItem.query(on: db).filter(\.$buyer.$id == principal.accountID)
                         .filter(\.$variant.$id ~~ items.map(\.variantID)).delete()
@@ -182,36 +182,41 @@ public struct CheckoutService: Sendable {
         return earlier
     }
 
+    /// A variant on sale, with what the sale needs from its product, shop and category.
     struct Offer: Sendable {
-        var variant: Variant
-        var product: Product
+        var variantID: UUID
+        var sku: String
+        var priceMinor: Int64
+        /// The product's title.
+        var title: String
+        var shopID: UUID
+        var listed: Bool
         var shopStatus: Shop.Status
         var commissionBasisPoints: Int
     }
 
-    /// The variants asked for, with their products; every one must exist and be for sale.
-    /// One joined query reads variant, product, shop and category together.
-    private func forSale(_ items: [Item], on database: any Database) async throws -> [UUID: Offer] {
-        let ids = items.map(\.variantID)
-        let variants = try await Variant.query(on: database)
-            .join(Product.self, on: \Variant.$product.$id == \Product.$id)
-            .join(Shop.self, on: \Product.$shop.$id == \Shop.$id)
-            .join(Category.self, on: \Product.$category.$id == \Category.$id)
-            .filter(\.$id ~~ ids).all()
-        var offers: [UUID: Offer] = [:]
-        for variant in variants {
-            offers[try variant.requireID()] = Offer(
-                variant: variant, product: try variant.joined(Product.self),
-                shopStatus: try variant.joined(Shop.self).status,
-                commissionBasisPoints: try variant.joined(Category.self).commissionBasisPoints)
+    /// The variants asked for; every one must exist and be for sale, and the delivery village,
+    /// if given, must exist. One joined query reads variant, product, shop and category
+    /// together, and asks after the village in the same statement.
+    private func forSale(_ items: [Item], village: UUID?, on database: any Database) async throws -> [UUID: Offer] {
+        let (offers, villageExists) = try await CheckoutStore.offers(
+            items.map(\.variantID), village: village, on: database)
+        if let village {
+            let exists: Bool
+            if let villageExists {
+                exists = villageExists
+            } else {
+                exists = try await Village.find(village, on: database) != nil
+            }
+            guard exists else { throw Problem.notFound("The delivery village", field: "delivery.villageId") }
         }
         for (index, item) in items.enumerated() {
             guard let offer = offers[item.variantID] else {
                 throw Problem.notFound("The variant \(item.variantID.uuidString)", field: "items[\(index)].variantId")
             }
-            guard offer.product.listed, offer.shopStatus == .active else {
+            guard offer.listed, offer.shopStatus == .active else {
                 throw Problem(
-                    type: .conflict, detail: "\(offer.product.title) is not for sale.",
+                    type: .conflict, detail: "\(offer.title) is not for sale.",
                     field: "items[\(index)].variantId")
             }
         }
@@ -275,7 +280,7 @@ enum StockLedger {
                 .where(SQLIdentifier("stock"), .greaterThanOrEqual, SQLBind(item.quantity))
                 .returning(SQLIdentifier("id"))
                 .all()
-            if rows.isEmpty { short.append(catalogue[item.variantID]?.variant.sku ?? item.variantID.uuidString) }
+            if rows.isEmpty { short.append(catalogue[item.variantID]?.sku ?? item.variantID.uuidString) }
         }
         guard short.isEmpty else {
             throw Problem(type: .insufficientStock, detail: "Short: \(short.joined(separator: ", ")).", field: "items")

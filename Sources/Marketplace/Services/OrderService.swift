@@ -46,7 +46,7 @@ public struct OrderService: Sendable {
 
     public func markDelivered(_ id: UUID, by principal: Principal, on database: any Database) async throws -> Order {
         let order = try await moveAsShop(id, by: principal, to: .delivered, from: .shipped, on: database)
-        try await context.transactions.transaction(on: database) { db in
+        _ = try await context.transactions.transaction(on: database) { db in
             try await context.jobs.enqueue(
                 MarketplaceJobs.completeDelivered, payload: id.uuidString,
                 runAt: context.dependencies.now().addingTimeInterval(context.autoCompleteAfter), on: db)
