@@ -120,14 +120,15 @@ public struct CheckoutService: Sendable {
 
         do {
             try await context.transactions.transaction(on: database) { db in
-                try await CheckoutStore.insert(checkout, orders: orders, events: events, on: db)
+                let expiry = context.jobs.insertion(
+                    MarketplaceJobs.expireCheckout, payload: checkoutID.uuidString, runAt: checkout.expiresAt)
+                try await CheckoutStore.insert(
+                    checkout, orders: orders, events: events, also: [expiry.statement], on: db)
                 try await StockLedger.reserve(items, catalogue: catalogue, on: db)
                 if request.fromCart {
                     try await CartItem.query(on: db).filter(\.$buyer.$id == principal.accountID)
                         .filter(\.$variant.$id ~~ items.map(\.variantID)).delete()
                 }
-                try await context.jobs.enqueue(
-                    MarketplaceJobs.expireCheckout, payload: checkoutID.uuidString, runAt: checkout.expiresAt, on: db)
             }
         } catch let error where (error as? any DatabaseError)?.isConstraintFailure == true {
             // The same key raced in from another request and won: answer with its checkout.

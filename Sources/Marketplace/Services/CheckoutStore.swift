@@ -54,7 +54,8 @@ enum CheckoutStore {
         return (offers, villageExists)
     }
 
-    /// Inserts the checkout, its orders, their lines and their events. The checkout's unique
+    /// Inserts the checkout, its orders, their lines and their events, and runs the `also`
+    /// statements (plain `INSERT`s, such as the expiry job's). The checkout's unique
     /// `(buyer_id, idempotency_key)` refuses a second checkout with the same key (a constraint
     /// failure the caller answers as a replay) before the caller touches any stock.
     ///
@@ -63,10 +64,10 @@ enum CheckoutStore {
     /// per table.
     static func insert(
         _ checkout: Checkout, orders: [(order: Order, lines: [OrderLine])], events: [OrderEvent],
-        on database: any Database
+        also: [SQLQueryString] = [], on database: any Database
     ) async throws {
         let sql = try database.sql()
-        let inserts = [
+        var inserts = [
             insert(
                 into: Checkout.schema,
                 columns: [
@@ -107,6 +108,7 @@ enum CheckoutStore {
                 }),
             insert(events),
         ]
+        inserts += also
         if isPostgres(sql) {
             try await sql.raw(chained(inserts)).run()
         } else {
