@@ -126,6 +126,28 @@ struct ChatAPITests {
             #expect(Date().timeIntervalSince(started) < 15)
         }
     }
+
+    /// On PostgreSQL a notification carries the event itself, up to its 8000-byte limit; a
+    /// longer one (1,000 flags are 8,000 bytes of text) goes as the message id, and the
+    /// listening process loads it.
+    @Test(arguments: TestStore.available)
+    func aLongPollWakesForAMessageTooBigForANotification(store: TestStore) async throws {
+        try await withTestApp(on: store, seedDemo: true) { app in
+            let fixture = try await MarketplaceAPIFixture.make(app)
+            let conversation = try await Self.open(fixture)
+            let text = String(repeating: "🇨🇳", count: 1_000)
+            #expect(text.utf8.count == 8_000)
+            let started = Date()
+            async let waiting = app.send(
+                .GET, "/api/v1/conversations/\(conversation)/messages?after=0&wait=20", token: fixture.seller)
+            try await Task.sleep(nanoseconds: 500_000_000)
+            let said = try await Self.say(app, conversation, text, token: fixture.buyer)
+            #expect(said.status == .created, "\(said.body.string)")
+            let answer = try await waiting.json()
+            #expect((answer["items"] as? [[String: Any]])?.first?["text"] as? String == text)
+            #expect(Date().timeIntervalSince(started) < 15)
+        }
+    }
 }
 
 /// Two real `jishi serve` processes on one PostgreSQL: a message posted through the first

@@ -2,6 +2,7 @@ import Crypto
 import FluentKit
 import Foundation
 import JishiKit
+import SQLKit
 
 /// Issues, checks and revokes bearer tokens. Tokens expire; a revoked token never works again.
 public struct TokenService: Sendable {
@@ -35,6 +36,33 @@ public struct TokenService: Sendable {
             throw Problem(type: .tokenExpired)
         }
         return record
+    }
+
+    /// The principal behind a live `token`, read in one statement: the token joined with its
+    /// account's role grants (what `validate` and `AccountService.principal(for:)` read in
+    /// two). A `401` problem when the token is unknown, expired or revoked.
+    public func principal(forToken token: String, on database: any Database) async throws -> Principal {
+        let rows = try await database.sql().raw(
+            """
+            SELECT t."account_id", t."expires_at", t."revoked_at", g."role", g."scope_kind", g."scope_id" \
+            FROM "access_tokens" t LEFT JOIN "role_grants" g ON g."account_id" = t."account_id" \
+            WHERE t."token_hash" = \(bind: Self.digest(token))
+            """
+        ).all()
+        guard let first = rows.first else { throw Problem(type: .unauthenticated, detail: "The token is not known.") }
+        let accountID = try first.decode(column: "account_id", as: UUID.self)
+        guard try first.decodeNil(column: "revoked_at"),
+            try first.decode(column: "expires_at", as: Date.self) > dependencies.now()
+        else { throw Problem(type: .tokenExpired) }
+        var grants: [RoleGrant] = []
+        for row in rows where try row.decode(column: "account_id", as: UUID.self) == accountID {
+            guard let role = try row.decode(column: "role", as: Role?.self),
+                let kind = try row.decode(column: "scope_kind", as: Scope.Kind?.self),
+                let scope = Scope(kind: kind, id: try row.decode(column: "scope_id", as: UUID?.self))
+            else { continue }
+            grants.append(RoleGrant(role: role, scope: scope))
+        }
+        return Principal(accountID: accountID, grants: grants)
     }
 
     /// Revokes `token`; revoking twice is harmless.

@@ -54,5 +54,8 @@ actor ChatHub {
         }
     }
 
+    /// Whether any of `accounts` has a live client here.
+    func listens(toAnyOf accounts: Set<UUID>) -> Bool { accounts.contains { subscribers[$0] != nil } }
+
     var subscriberCount: Int { subscribers.values.reduce(0) { $0 + $1.count } }
 }

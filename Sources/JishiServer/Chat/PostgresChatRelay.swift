@@ -8,8 +8,10 @@ import SQLKit
 import Vapor
 
 /// Carries chat messages between server processes that share one PostgreSQL: the sender's
-/// process `NOTIFY`s the message id after commit; every process `LISTEN`s on a connection of
-/// its own, loads the message and hands it to its ``ChatHub``. The channel is named after the
+/// process `NOTIFY`s after commit with what delivery needs, the recipients and the event; every
+/// process `LISTEN`s on a connection of its own and hands the event to its ``ChatHub`` when a
+/// local client wants it, without a query. An event too large for a notification goes as its
+/// message id alone, and listeners with clients load it. The channel is named after the
 /// schema, so tests (a schema each) do not hear one another.
 final class PostgresChatRelay: LifecycleHandler, Sendable {
     let configuration: PostgresConnection.Configuration
@@ -28,7 +30,34 @@ final class PostgresChatRelay: LifecycleHandler, Sendable {
         return suffix.isEmpty ? "jishi_chat" : "jishi_chat_" + suffix
     }
 
-    /// Announces a stored message to every process.
+    /// Announces a stored message to every process, in one statement: the payload is the
+    /// recipients (the conversation's buyer and its shop's staff, read by the same statement),
+    /// comma-separated, a newline, and the event as JSON. When that would not fit PostgreSQL's
+    /// 8000-byte payload limit, the message id alone.
+    static func notify(_ message: ChatMessage, channel: String, on database: any Database) async throws {
+        let id = try message.requireID()
+        let event = try JSONEncoder().encode(ChatEvent(message))
+        // Room for the recipients: 37 bytes each, a shop rarely has more than a few staff.
+        guard event.count <= 7_000, let json = String(data: event, encoding: .utf8) else {
+            return try await notify(id, channel: channel, on: database)
+        }
+        let conversation = message.$conversation.id
+        do {
+            try await database.sql().raw(
+                """
+                SELECT pg_notify(\(bind: channel), COALESCE((SELECT string_agg(CAST(r."account_id" AS text), ',') \
+                FROM (SELECT s."account_id" FROM "shop_staff" s JOIN "conversations" c ON c."shop_id" = s."shop_id" \
+                WHERE c."id" = \(bind: conversation) UNION SELECT c."buyer_id" FROM "conversations" c \
+                WHERE c."id" = \(bind: conversation)) r), '') || chr(10) || \(bind: json))
+                """
+            ).run()
+        } catch {
+            // Too long after all (a shop with very many staff): the id alone.
+            try await notify(id, channel: channel, on: database)
+        }
+    }
+
+    /// Announces a stored message by its id alone; listeners load it.
     static func notify(_ messageID: UUID, channel: String, on database: any Database) async throws {
         try await database.sql().raw("SELECT pg_notify(\(bind: channel), \(bind: messageID.uuidString))").run()
     }
@@ -53,8 +82,8 @@ final class PostgresChatRelay: LifecycleHandler, Sendable {
                     try await connection.listen(on: channel) { notifications in
                         logger.debug("Chat relay listening on \(channel)")
                         for try await notification in notifications {
-                            guard let application, let id = UUID(uuidString: notification.payload) else { continue }
-                            await Self.relay(id, application)
+                            guard let application else { continue }
+                            await Self.relay(notification.payload, application)
                         }
                     }
                     try? await connection.close()
@@ -81,6 +110,26 @@ final class PostgresChatRelay: LifecycleHandler, Sendable {
         // Closing the connection ends the notification stream the task is reading.
         try? await connection?.close()
         await task?.value
+    }
+
+    /// Hands a notification's event to this process's clients: straight from the payload, or
+    /// for an id alone by loading the message, and only when a local client may want it.
+    private static func relay(_ payload: String, _ application: Application) async {
+        let hub = application.jishi.chatHub
+        if let newline = payload.firstIndex(of: "\n") {
+            let recipients = Set(payload[..<newline].split(separator: ",").compactMap { UUID(uuidString: String($0)) })
+            guard await hub.listens(toAnyOf: recipients) else { return }
+            do {
+                let event = try JSONDecoder().decode(
+                    ChatEvent.self, from: Data(payload[payload.index(after: newline)...].utf8))
+                await hub.deliver(event, to: recipients)
+            } catch {
+                application.logger.warning("Chat relay could not read a notification: \(error)")
+            }
+            return
+        }
+        guard let id = UUID(uuidString: payload), await hub.subscriberCount > 0 else { return }
+        await relay(id, application)
     }
 
     private static func relay(_ messageID: UUID, _ application: Application) async {

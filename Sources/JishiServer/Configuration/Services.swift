@@ -65,7 +65,7 @@ extension JishiServices {
     func publish(_ message: ChatMessage, on database: any Database) async throws {
         if case .postgres(_, let searchPath) = config.store {
             try await PostgresChatRelay.notify(
-                try message.requireID(), channel: PostgresChatRelay.channel(searchPath: searchPath), on: database)
+                message, channel: PostgresChatRelay.channel(searchPath: searchPath), on: database)
         } else {
             guard let conversation = try await Conversation.find(message.$conversation.id, on: database) else { return }
             await chatHub.deliver(try ChatEvent(message), to: try await chat.recipients(of: conversation, on: database))

@@ -57,8 +57,7 @@ extension Request {
         guard let token = bearerToken else {
             throw Problem(type: .unauthenticated, detail: "Send Authorization: Bearer <token>.")
         }
-        let record = try await jishi.tokens.validate(token, on: db)
-        let principal = try await jishi.accounts.principal(for: record.$account.id, on: db)
+        let principal = try await jishi.tokens.principal(forToken: token, on: db)
         storage[PrincipalKey.self] = principal
         return principal
     }

@@ -10,7 +10,9 @@ import SQLKit
 /// Stock moves only through one guarded statement per variant
 /// (`UPDATE variants SET stock = stock - q WHERE id = ? AND stock >= q RETURNING id`), in
 /// variant-id order so concurrent multi-line checkouts never deadlock; the checkout row with
-/// its unique `(buyer, Idempotency-Key)` goes in first, so a retry stops before touching stock.
+/// its unique `(buyer, Idempotency-Key)` goes in first, so a retry stops before touching stock,
+/// and an earlier checkout with the key is looked up only when that index (or a check that
+/// fails) says there may be one. The rows are written by `CheckoutStore`.
 public struct CheckoutService: Sendable {
     public let context: MarketplaceContext
 
@@ -62,17 +64,20 @@ public struct CheckoutService: Sendable {
         let delivery = try Self.validated(request.delivery)
         let digest = Self.digest(items: items, delivery: delivery, method: request.paymentMethod)
 
-        if let earlier = try await existing(principal, key: key, digest: digest, on: database) {
-            return earlier
-        }
         if request.paymentMethod == .cashAtStation, delivery.villageID == nil {
             throw Problem.validation(
                 "delivery.villageId", "Cash is paid at a village station: give the village in the county.")
         }
-        if let villageID = delivery.villageID, try await Village.find(villageID, on: database) == nil {
-            throw Problem.notFound("The delivery village", field: "delivery.villageId")
+        let catalogue: [UUID: Offer]
+        do {
+            catalogue = try await forSale(items, village: delivery.villageID, on: database)
+        } catch let problem as Problem {
+            // A retry of a checkout made before the catalogue changed still gets its answer.
+            if let earlier = try await existing(principal, key: key, digest: digest, on: database) {
+                return earlier
+            }
+            throw problem
         }
-        let catalogue = try await forSale(items, on: database)
 
         let now = context.dependencies.now()
         let checkoutID = context.dependencies.uuid()
@@ -82,7 +87,7 @@ public struct CheckoutService: Sendable {
         var total: Int64 = 0
         for (index, item) in items.enumerated() {
             guard let entry = catalogue[item.variantID] else { continue }
-            let shopID = OrderKey(shopID: entry.product.$shop.id, producerID: entry.terms?.producerShopID)
+            let shopID = OrderKey(shopID: entry.shopID, producerID: entry.terms?.producerShopID)
             if ordersByShop[shopID] == nil {
                 let order = Order(
                     id: context.dependencies.uuid(), checkoutID: checkoutID, shopID: shopID.shopID,
@@ -90,14 +95,14 @@ public struct CheckoutService: Sendable {
                     totalMinor: 0, delivery: delivery, at: now)
                 ordersByShop[shopID] = (order, [])
             }
-            let lineTotal = entry.variant.priceMinor.multipliedReportingOverflow(by: Int64(item.quantity))
+            let lineTotal = entry.priceMinor.multipliedReportingOverflow(by: Int64(item.quantity))
             guard !lineTotal.overflow else {
                 throw Problem.validation("items[\(index)].quantity", "The amount is too large.")
             }
             let line = OrderLine(
                 id: context.dependencies.uuid(), orderID: try ordersByShop[shopID]!.order.requireID(),
-                variantID: item.variantID, title: entry.product.title, sku: entry.variant.sku,
-                unitPriceMinor: entry.variant.priceMinor, quantity: item.quantity,
+                variantID: item.variantID, title: entry.title, sku: entry.sku,
+                unitPriceMinor: entry.priceMinor, quantity: item.quantity,
                 commissionBasisPoints: entry.commissionBasisPoints)
             ordersByShop[shopID]!.lines.append(line)
             ordersByShop[shopID]!.order.totalMinor += lineTotal.partialValue
@@ -117,16 +122,17 @@ public struct CheckoutService: Sendable {
 
         do {
             try await context.transactions.transaction(on: database) { db in
-                try await checkout.create(on: db)
+                let expiry = context.jobs.insertion(
+                    MarketplaceJobs.expireCheckout, payload: checkoutID.uuidString, runAt: checkout.expiresAt)
+                try await CheckoutStore.insert(
+                    checkout, orders: orders, events: events, also: [expiry.statement], on: db)
                 try await StockLedger.reserve(
                     items.map {
                         StockLedger.Take(
                             variantID: catalogue[$0.variantID]?.stockVariantID ?? $0.variantID, quantity: $0.quantity,
-                            label: catalogue[$0.variantID]?.variant.sku)
+                            label: catalogue[$0.variantID]?.sku)
                     }, on: db)
                 for entry in orders {
-                    try await entry.order.create(on: db)
-                    try await entry.lines.create(on: db)
                     let linked = entry.lines.compactMap { line in
                         catalogue[line.$variant.id]?.terms.map { (line: line, terms: $0) }
                     }
@@ -136,13 +142,10 @@ public struct CheckoutService: Sendable {
                             dependencies: context.dependencies, on: db)
                     }
                 }
-                try await events.create(on: db)
                 if request.fromCart {
                     try await CartItem.query(on: db).filter(\.$buyer.$id == principal.accountID)
                         .filter(\.$variant.$id ~~ items.map(\.variantID)).delete()
                 }
-                try await context.jobs.enqueue(
-                    MarketplaceJobs.expireCheckout, payload: checkoutID.uuidString, runAt: checkout.expiresAt, on: db)
             }
         } catch let error where (error as? any DatabaseError)?.isConstraintFailure == true {
             // The same key raced in from another request and won: answer with its checkout.
@@ -197,16 +200,24 @@ public struct CheckoutService: Sendable {
         return earlier
     }
 
+    /// A variant on sale, with what the sale needs from its product, shop and category.
     struct Offer: Sendable {
-        var variant: Variant
-        var product: Product
+        var variantID: UUID
+        var sku: String
+        var priceMinor: Int64
+        /// The product's title.
+        var title: String
+        var shopID: UUID
+        var listed: Bool
         var shopStatus: Shop.Status
         var commissionBasisPoints: Int
+        /// For a reseller's linked variant, the producer's variant it sells.
+        var sourceVariantID: UUID? = nil
         /// For a linked variant: the producer's variant and wholesale price.
-        var terms: SupplyTerms?
+        var terms: SupplyTerms? = nil
 
         /// The variant whose stock a sale takes: the producer's, for a linked variant.
-        var stockVariantID: UUID? { terms?.sourceVariantID ?? variant.id }
+        var stockVariantID: UUID { terms?.sourceVariantID ?? variantID }
     }
 
     struct OrderKey: Hashable {
@@ -214,45 +225,44 @@ public struct CheckoutService: Sendable {
         var producerID: UUID?
     }
 
-    /// The variants asked for, with their products; every one must exist and be for sale.
-    /// One joined query reads variant, product, shop and category together.
-    private func forSale(_ items: [Item], on database: any Database) async throws -> [UUID: Offer] {
-        let ids = items.map(\.variantID)
-        let variants = try await Variant.query(on: database)
-            .join(Product.self, on: \Variant.$product.$id == \Product.$id)
-            .join(Shop.self, on: \Product.$shop.$id == \Shop.$id)
-            .join(Category.self, on: \Product.$category.$id == \Category.$id)
-            .filter(\.$id ~~ ids).all()
-        var offers: [UUID: Offer] = [:]
-        for variant in variants {
-            offers[try variant.requireID()] = Offer(
-                variant: variant, product: try variant.joined(Product.self),
-                shopStatus: try variant.joined(Shop.self).status,
-                commissionBasisPoints: try variant.joined(Category.self).commissionBasisPoints)
+    /// The variants asked for; every one must exist and be for sale, and the delivery village,
+    /// if given, must exist. One joined query reads variant, product, shop and category
+    /// together, and asks after the village in the same statement.
+    private func forSale(_ items: [Item], village: UUID?, on database: any Database) async throws -> [UUID: Offer] {
+        var (offers, villageExists) = try await CheckoutStore.offers(
+            items.map(\.variantID), village: village, on: database)
+        if let village {
+            let exists: Bool
+            if let villageExists {
+                exists = villageExists
+            } else {
+                exists = try await Village.find(village, on: database) != nil
+            }
+            guard exists else { throw Problem.notFound("The delivery village", field: "delivery.villageId") }
         }
         for (index, item) in items.enumerated() {
             guard let offer = offers[item.variantID] else {
                 throw Problem.notFound("The variant \(item.variantID.uuidString)", field: "items[\(index)].variantId")
             }
-            guard offer.product.listed, offer.shopStatus == .active else {
+            guard offer.listed, offer.shopStatus == .active else {
                 throw Problem(
-                    type: .conflict, detail: "\(offer.product.title) is not for sale.",
+                    type: .conflict, detail: "\(offer.title) is not for sale.",
                     field: "items[\(index)].variantId")
             }
         }
-        let linked = try items.enumerated().compactMap { index, item -> SupplyTerms.Request? in
-            guard let offer = offers[item.variantID], let sourceID = offer.variant.sourceVariantID else { return nil }
+        let linked = items.enumerated().compactMap { index, item -> SupplyTerms.Request? in
+            guard let offer = offers[item.variantID], let sourceID = offer.sourceVariantID else { return nil }
             return SupplyTerms.Request(
-                key: try offer.variant.requireID(), sourceVariantID: sourceID, resellerShopID: offer.product.$shop.id,
+                key: offer.variantID, sourceVariantID: sourceID, resellerShopID: offer.shopID,
                 field: "items[\(index)].variantId")
         }
         let terms = try await SourcingService(context: context).supplyTerms(for: linked, on: database)
         for request in linked {
             guard let term = terms[request.key], let offer = offers[request.key] else { continue }
             // The reseller may not sell below what the producer now charges it.
-            guard offer.variant.priceMinor >= term.tiers.basePriceMinor else {
+            guard offer.priceMinor >= term.tiers.basePriceMinor else {
                 throw Problem(
-                    type: .conflict, detail: "\(offer.product.title) is not for sale at this price.",
+                    type: .conflict, detail: "\(offer.title) is not for sale at this price.",
                     field: request.field)
             }
             offers[request.key]?.terms = term

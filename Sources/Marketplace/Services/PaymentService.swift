@@ -24,6 +24,12 @@ public struct PaymentService: Sendable {
 
     /// Pays online. A declined payment answers `402` and frees the checkout for another try;
     /// a pending one (the sandbox's `tok_async`) holds it until a webhook settles it.
+    ///
+    /// One transaction claims the checkout with a guarded update that also checks that it is
+    /// the caller's, paid online and still open; records the payment (its unique key refuses a
+    /// second one before any provider is asked for money); charges; and pays every order in one
+    /// guarded update. Only when that fails does it read what happened: an earlier payment with
+    /// this key is answered as it was, anything else says why the checkout cannot be paid.
     public func pay(
         checkoutID: UUID, provider providerName: String, token: String, idempotencyKey: String, by principal: Principal,
         on database: any Database
@@ -32,6 +38,75 @@ public struct PaymentService: Sendable {
         guard let provider = providers[providerName] else {
             throw Problem.validation("provider", "Unknown payment provider '\(providerName)'.")
         }
+        let now = context.dependencies.now()
+        let paymentID = context.dependencies.uuid()
+        let result: Result?
+        do {
+            result = try await context.transactions.transaction(on: database) { db in
+                guard
+                    let claim = try await CheckoutStore.claim(
+                        for: (paymentID, checkoutID, key, providerName), buyer: principal.accountID, at: now, on: db)
+                else { return nil }
+                guard claim.orders > 0, claim.awaiting == claim.orders else {
+                    throw Problem(
+                        type: .conflict, detail: "The orders are no longer awaiting payment.", field: "checkoutId")
+                }
+                let payment = Payment(
+                    id: paymentID, checkoutID: checkoutID, idempotencyKey: key, provider: providerName,
+                    amountMinor: claim.totalMinor, at: now)
+                payment.$id.exists = true
+                switch try await provider.charge(
+                    Money(minorUnits: claim.totalMinor), token: token, idempotencyKey: paymentID.uuidString)
+                {
+                case .captured(let reference):
+                    payment.status = .captured
+                    payment.providerReference = reference
+                    let orders = try await CheckoutStore.capture(
+                        payment, eventIDs: (0..<claim.orders).map { _ in context.dependencies.uuid() },
+                        actor: principal.accountID, reason: "paid by \(providerName) \(reference)", at: now, on: db)
+                    guard orders.count == claim.orders else {
+                        throw Problem(
+                            type: .conflict, detail: "The orders are no longer awaiting payment.", field: "checkoutId")
+                    }
+                    try await SupplyService.retailPaid(
+                        orders.compactMap(\.id), actor: principal.accountID, at: now,
+                        dependencies: context.dependencies, on: db)
+                    return Result(payment: payment, orders: Self.sorted(orders))
+                case .pending(let reference):
+                    payment.providerReference = reference
+                    try await CheckoutStore.update(payment, on: db)
+                    return Result(
+                        payment: payment, orders: try await CheckoutStore.orders(ofCheckout: checkoutID, on: db))
+                case .declined:
+                    // Keep the declined attempt on record and free the checkout for another try.
+                    payment.status = .declined
+                    try await CheckoutStore.update(payment, on: db)
+                    try await release(checkoutID, from: paymentID, on: db)
+                    return Result(payment: payment, orders: [])
+                }
+            }
+        } catch let error where error is Problem || (error as? any DatabaseError)?.isConstraintFailure == true {
+            // The same key raced in and won, or was used before: answer as it was answered.
+            if let earlier = try await payment(of: checkoutID, key: key, on: database) {
+                return try await answer(earlier, checkoutID: checkoutID, on: database)
+            }
+            throw error
+        }
+        if let result {
+            if result.payment.status == .declined { throw Self.declined }
+            return result
+        }
+        return try await refusal(checkoutID: checkoutID, key: key, by: principal, at: now, on: database)
+    }
+
+    /// Why the checkout could not be claimed, read after the guarded update refused: not the
+    /// caller's (`404`), paid with this key before (that answer), paid in cash, closed, or
+    /// already paid or being paid by another payment.
+    private func refusal(
+        checkoutID: UUID, key: String, by principal: Principal, at now: Date, on database: any Database
+    )
+        async throws -> Result
+    {
         guard let checkout = try await Checkout.find(checkoutID, on: database),
             checkout.$buyer.id == principal.accountID
         else { throw Problem.notFound("The checkout", field: "checkoutId") }
@@ -41,34 +116,10 @@ public struct PaymentService: Sendable {
         guard checkout.paymentMethod == .online else {
             throw Problem(type: .conflict, detail: "This checkout is paid in cash at a station.", field: "checkoutId")
         }
-        let now = context.dependencies.now()
         guard checkout.expiresAt > now else {
             throw Problem(type: .conflict, detail: "The payment window has closed.", field: "checkoutId")
         }
-        let payment = Payment(
-            id: context.dependencies.uuid(), checkoutID: checkoutID, idempotencyKey: key, provider: providerName,
-            amountMinor: checkout.totalMinor, at: now)
-        let paymentID = try payment.requireID()
-        return try await recordingOnce(payment, of: checkout, on: database) { db, pending in
-            switch try await provider.charge(
-                Money(minorUnits: checkout.totalMinor), token: token, idempotencyKey: paymentID.uuidString)
-            {
-            case .captured(let reference):
-                payment.status = .captured
-                payment.providerReference = reference
-                try await payment.save(on: db)
-                try await markPaid(
-                    pending, actor: principal.accountID, reason: "paid by \(providerName) \(reference)", on: db)
-            case .pending(let reference):
-                payment.providerReference = reference
-                try await payment.save(on: db)
-            case .declined:
-                // Keep the declined attempt on record and free the checkout for another try.
-                payment.status = .declined
-                try await payment.save(on: db)
-                try await release(checkoutID, from: paymentID, on: db)
-            }
-        }
+        throw Problem(type: .conflict, detail: "This checkout is already paid or being paid.", field: "checkoutId")
     }
 
     /// A station agent took the villager's cash for a `cash_at_station` checkout: the orders
@@ -223,34 +274,28 @@ public struct PaymentService: Sendable {
         // Answer with the orders just settled (their statuses were set with the updates)
         // rather than reading them again.
         if payment.status == .declined { throw Self.declined }
-        return Result(payment: payment, orders: orders.sorted { ($0.id?.uuidString ?? "") < ($1.id?.uuidString ?? "") })
+        return Result(payment: payment, orders: Self.sorted(orders))
     }
 
-    /// Moves every order from `pending_payment` to `paid` with its event; an order that moved
-    /// meanwhile rolls the whole payment back.
+    /// Moves every order from `pending_payment` to `paid` with its event, in one guarded update
+    /// and one insert; an order that moved meanwhile rolls the whole payment back.
     private func markPaid(_ orders: [Order], actor: UUID?, reason: String, on db: any Database) async throws {
         let now = context.dependencies.now()
+        let ids = try orders.map { try $0.requireID() }
+        guard try await CheckoutStore.markPaid(ids, at: now, on: db) == ids.count else {
+            throw Problem(type: .conflict, detail: "The orders are no longer awaiting payment.", field: "checkoutId")
+        }
         for order in orders {
-            let orderID = try order.requireID()
-            let moved = try await db.sql().update(Order.schema)
-                .set(SQLIdentifier("status"), to: SQLBind(OrderStatus.paid.rawValue))
-                .set(SQLIdentifier("updated_at"), to: SQLBind(now))
-                .where(SQLIdentifier("id"), .equal, SQLBind(orderID))
-                .where(SQLIdentifier("status"), .equal, SQLBind(OrderStatus.pendingPayment.rawValue))
-                .returning(SQLIdentifier("id")).all()
-            guard !moved.isEmpty else {
-                throw Problem(
-                    type: .conflict, detail: "The orders are no longer awaiting payment.", field: "checkoutId")
-            }
             order.status = .paid
             order.updatedAt = now
-            try await OrderEvent(
-                id: context.dependencies.uuid(), orderID: orderID, from: .pendingPayment, to: .paid, actorID: actor,
-                reason: reason, at: now
-            ).create(on: db)
         }
-        try await SupplyService.retailPaid(
-            try orders.map { try $0.requireID() }, actor: actor, at: now, dependencies: context.dependencies, on: db)
+        try await CheckoutStore.insert(
+            ids.map { id in
+                OrderEvent(
+                    id: context.dependencies.uuid(), orderID: id, from: .pendingPayment, to: .paid, actorID: actor,
+                    reason: reason, at: now)
+            }, on: db)
+        try await SupplyService.retailPaid(ids, actor: actor, at: now, dependencies: context.dependencies, on: db)
     }
 
     /// Frees the checkout for another payment, if `paymentID` holds it.
@@ -265,7 +310,10 @@ public struct PaymentService: Sendable {
 
     private func answer(_ payment: Payment, checkoutID: UUID, on database: any Database) async throws -> Result {
         if payment.status == .declined { throw Self.declined }
-        let orders = try await Order.query(on: database).filter(\.$checkout.$id == checkoutID).sort(\.$id).all()
-        return Result(payment: payment, orders: orders)
+        return Result(payment: payment, orders: try await CheckoutStore.orders(ofCheckout: checkoutID, on: database))
+    }
+
+    private static func sorted(_ orders: [Order]) -> [Order] {
+        orders.sorted { ($0.id?.uuidString ?? "") < ($1.id?.uuidString ?? "") }
     }
 }
