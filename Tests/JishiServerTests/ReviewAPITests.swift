@@ -36,6 +36,31 @@ struct ReviewAPITests {
             #expect((review["buyerName"] as? String)?.hasSuffix("*") == true)
             try await app.send(.POST, path, json: body, token: fixture.buyer).expectProblem(.conflict)
 
+            // Photos: the buyer's own, JPEG or PNG by their bytes, at most three.
+            let photos = "/api/v1/reviews/\(reviewID)/photos"
+            let png = ShopAndCatalogAPITests.png
+            try await app.send(.POST, photos, bytes: png, contentType: "image/png", token: fixture.seller)
+                .expectProblem(.notFound)
+            try await app.send(
+                .POST, photos, bytes: Data("<svg/>".utf8), contentType: "image/png", token: fixture.buyer
+            )
+            .expectProblem(.validation)
+            for _ in 0..<3 {
+                let added = try await app.send(
+                    .POST, photos, bytes: png, contentType: "image/png", token: fixture.buyer)
+                #expect(added.status == .created, "\(added.body.string)")
+            }
+            try await app.send(.POST, photos, bytes: png, contentType: "image/png", token: fixture.buyer)
+                .expectProblem(.conflict)
+            #expect(try await ReviewPhoto.query(on: app.db).count() == 3)
+            let shown = try await app.send(.GET, "/api/v1/products/\(fixture.productID)/reviews").json()
+            let shownPhotos = (shown["items"] as? [[String: Any]])?.first?["photos"] as? [[String: Any]]
+            #expect(shownPhotos?.count == 3)
+            let url = try #require(shownPhotos?.first?["url"] as? String)
+            let served = try await app.send(.GET, url)
+            #expect(served.status == .ok)
+            #expect(served.headers.first(name: .contentType) == "image/png")
+
             let replied = try await app.send(
                 .POST, "/api/v1/reviews/\(reviewID)/reply", json: #"{"text":"谢谢支持"}"#, token: fixture.seller)
             #expect(try replied.json()["reply"] as? String == "谢谢支持")

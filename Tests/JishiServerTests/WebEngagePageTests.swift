@@ -38,7 +38,7 @@ struct WebEngagePageTests {
             #expect(order.contains(#"href="\#(formPath)""#), "a delivered line links to its review form")
             let form = try await buyer.get(formPath)
             #expect(form.status == .ok && form.body.string.contains(#"id="review-form""#))
-            #expect(form.body.string.contains("Text only"), "the form says reviews take no photos")
+            #expect(form.body.string.contains("add up to 3 photos"), "the form says where photos are added")
 
             let written = try await buyer.post(
                 formPath,
@@ -65,6 +65,24 @@ struct WebEngagePageTests {
             #expect(product.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; 蒜味很足"))
             #expect(!product.contains("<script>"))
             #expect(product.contains("城**"), "the buyer's name is shortened")
+            // The buyer adds a photo to their review from the product page; a non-image is refused.
+            let reviewKey = try #require(try await Review.query(on: app.db).first()).id!.uuidString.lowercased()
+            #expect(product.contains(#"id="upload-review-photo-\#(reviewKey)""#))
+            let token = try #require(buyer.csrfToken)
+            let photoPath = "/reviews/\(reviewKey)/photos"
+            let png = Array(ShopAndCatalogAPITests.png)
+            let notImage = try await WebMarketPageTests.upload(
+                app, buyer, photoPath, csrf: token, file: Array("hello".utf8), name: "a.png")
+            #expect(notImage.status == .badRequest)
+            let forged = try await WebMarketPageTests.upload(
+                app, buyer, photoPath, csrf: "forged", file: png, name: "a.png")
+            #expect(forged.status == .forbidden)
+            let uploaded = try await WebMarketPageTests.upload(
+                app, buyer, photoPath, csrf: token, file: png, name: "a.png")
+            #expect(uploaded.status == .seeOther)
+            #expect(try await ReviewPhoto.query(on: app.db).count() == 1)
+            let withPhoto = try await buyer.get("/products/\(Self.garlic.uuidString.lowercased())").body.string
+            #expect(withPhoto.contains(#"class="thumbs review-photos""#))
             // Search shows the rating, and sorts by it.
             let search = try await buyer.get("/search?q=%E5%A4%A7%E8%92%9C&sort=rating").body.string
             #expect(search.contains("★ 4.0 (1)"))

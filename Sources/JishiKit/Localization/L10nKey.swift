@@ -325,6 +325,8 @@ public enum L10nKey: String, CaseIterable, Sendable {
     case statementCommissionReturned = "statement.commission-returned"
     case statementNet = "statement.net"
     case statementExplained = "statement.explained"
+    case reviewPhotoAlt = "review.photo-alt"
+    case reviewAddPhoto = "review.add-photo"
     case sourcingTitle = "sourcing.title"
     case sourcingIntro = "sourcing.intro"
     case sourcingOffers = "sourcing.offers"

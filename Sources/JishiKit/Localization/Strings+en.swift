@@ -324,6 +324,8 @@ extension Localization {
         .statementExplained:
             "Sales count when an order is paid, refunds when the money went back. Days are in China time.",
 
+        .reviewPhotoAlt: "The buyer's photo",
+        .reviewAddPhoto: "Add a photo to your review (JPEG or PNG, up to 3)",
         .sourcingTitle: "Source products",
         .sourcingIntro:
             "Resell other shops' products: list them at your own price, and the producer sends them to your buyers from its own stock.",
@@ -428,7 +430,7 @@ extension Localization {
         .reviewDone: "Reviewed",
         .reviewNotYet: "You can review this once the order has been delivered.",
         .reviewText: "Your review",
-        .reviewTextHint: "Up to 2,000 characters. Text only: photos cannot be added to reviews yet.",
+        .reviewTextHint: "Up to 2,000 characters. Once it is posted you can add up to 3 photos on the product's page.",
         .reviewSend: "Publish review",
         .reviewChooseStars: "Choose…",
         .reviewReply: "Reply",

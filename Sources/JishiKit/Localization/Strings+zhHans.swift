@@ -316,6 +316,8 @@ extension Localization {
         .statementNet: "应付给店铺",
         .statementExplained: "销售额按付款时间计，退款按退回时间计。日期按北京时间。",
 
+        .reviewPhotoAlt: "买家晒图",
+        .reviewAddPhoto: "给您的评价添加照片（JPEG 或 PNG，最多 3 张）",
         .sourcingTitle: "货源",
         .sourcingIntro: "代销其他店铺的商品：按您自己的价格上架，由生产商用它的库存直接发货给您的买家。",
         .sourcingOffers: "可代销的商品",
@@ -418,7 +420,7 @@ extension Localization {
         .reviewDone: "已评价",
         .reviewNotYet: "订单送达后才能评价。",
         .reviewText: "评价内容",
-        .reviewTextHint: "最多 2000 字。目前只能写文字，评价还不能附照片。",
+        .reviewTextHint: "最多 2000 字。发表后可以在商品页上添加最多 3 张照片。",
         .reviewSend: "发表评价",
         .reviewChooseStars: "请选择…",
         .reviewReply: "回复",

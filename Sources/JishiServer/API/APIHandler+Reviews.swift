@@ -65,6 +65,19 @@ extension APIHandler {
         return .ok(.init(body: .json(try await APIMapping.review(review, on: request.db))))
     }
 
+    func addReviewPhoto(_ input: Operations.AddReviewPhoto.Input) async throws -> Operations.AddReviewPhoto.Output {
+        let (request, principal, reviewID) = try await reviewCall(input.path.reviewId)
+        let store = request.jishi.photos
+        let bytes: Data
+        switch input.body {
+        case .jpeg(let body), .png(let body): bytes = try await Self.collect(body, limit: store.maximumBytes)
+        }
+        let photo = try await request.jishi.reviews.addPhoto(
+            bytes, declaredType: request.headers.first(name: .contentType), to: reviewID, by: principal, store: store,
+            on: request.db)
+        return .created(.init(body: .json(try APIMapping.reviewPhoto(photo))))
+    }
+
     func reportReview(_ input: Operations.ReportReview.Input) async throws -> Operations.ReportReview.Output {
         let (request, principal, reviewID) = try await reviewCall(input.path.reviewId)
         guard case .json(let body) = input.body else { throw Problem(type: .unsupportedMediaType) }

@@ -159,6 +159,7 @@ extension Layout {
         .inline-form .button{margin-top:8px}
         .thumbs{display:flex;flex-wrap:wrap;gap:10px}
         .thumbs .ph{width:120px}
+        .review-photos img{object-fit:cover;border-radius:6px}
         input[type=file].in{padding:8px}
         .pack{width:100%;border-collapse:collapse;margin-top:8px}
         .pack th,.pack td{padding:6px 4px;border-bottom:1px solid #ddd;text-align:left;vertical-align:top}

@@ -86,8 +86,26 @@ extension ProductPage {
 
         /// Anyone signed in (but the shop) may report a review that breaks the rules.
         private func reportForm(_ row: ReviewRow) -> [Node<HTML.BodyContext>] {
-            guard context.viewer != nil, !model.isStaff else { return [] }
+            guard let viewer = context.viewer, !model.isStaff else { return [] }
             let key = row.id.uuidString.lowercased()
+            // The buyer's own review: add photos to it rather than report it.
+            if viewer.accountID == row.buyerID {
+                guard row.photos.count < ReviewService.maximumPhotos else { return [] }
+                return [
+                    .form(
+                        .class("inline-form"), .method(.post), .action(SitePath.reviewPhoto.path(row.id)),
+                        .enctype(.multipartData),
+                        Layout.csrfField(context),
+                        .label(.for("review-photo-\(key)"), .safeText(context.text(.reviewAddPhoto))),
+                        .input(
+                            .type(.file), .name("photo"), .id("review-photo-\(key)"), .class("in"),
+                            .attribute(named: "accept", value: "image/jpeg,image/png")),
+                        .button(
+                            .type(.submit), .class("button secondary"), .id("upload-review-photo-\(key)"),
+                            .safeText(context.text(.editProductUpload)))
+                    )
+                ]
+            }
             return [
                 Widgets.details(
                     open: false, summary: context.text(.reviewReport),

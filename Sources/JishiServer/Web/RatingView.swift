@@ -71,6 +71,19 @@ enum RatingView {
                 .li(.safeText(context.text(.ratingShipping) + " "), stars(row.ratings.shipping, context))
             ),
             .if(!row.text.isEmpty, .p(.class("desc review-text"), .safeText(row.text))),
+            .if(
+                !row.photos.isEmpty,
+                .div(
+                    .class("thumbs review-photos"),
+                    .group(
+                        row.photos.map { name in
+                            .a(
+                                .href(PhotoRoutes.path(name)),
+                                .img(
+                                    .src(PhotoRoutes.path(name)), .alt(context.text(.reviewPhotoAlt)),
+                                    .attribute(named: "width", value: "72"), .attribute(named: "height", value: "72"),
+                                    .attribute(named: "loading", value: "lazy")))
+                        }))),
             .unwrap(row.reply) { reply in
                 .div(
                     .class("reply"),

@@ -9,6 +9,7 @@ import Marketplace
 /// shop's reply.
 struct ReviewRow: Equatable, Sendable {
     var id: UUID
+    var buyerID: UUID
     var productID: UUID
     var productTitle: String
     var buyerName: String
@@ -17,6 +18,8 @@ struct ReviewRow: Equatable, Sendable {
     var createdAt: Date
     var reply: String?
     var repliedAt: Date?
+    /// The buyer's photos' file names in the photo store.
+    var photos: [String] = []
 
     /// "李**": the first character of a display name, then two stars.
     static func shortName(_ displayName: String) -> String {
@@ -36,12 +39,15 @@ struct ReviewRow: Equatable, Sendable {
         for buyer in buyers { if let id = buyer.id { names[id] = buyer.displayName } }
         var titles: [UUID: String] = [:]
         for line in lines { if let id = line.id { titles[id] = line.title } }
+        let photos = try await ReviewService.photos(of: reviews.compactMap(\.id), on: database)
         return reviews.compactMap { review in
             review.id.map { id in
                 ReviewRow(
-                    id: id, productID: review.$product.id, productTitle: titles[review.$orderLine.id] ?? "",
+                    id: id, buyerID: review.$buyer.id, productID: review.$product.id,
+                    productTitle: titles[review.$orderLine.id] ?? "",
                     buyerName: shortName(names[review.$buyer.id] ?? ""), ratings: review.ratings, text: review.text,
-                    createdAt: review.createdAt, reply: review.reply, repliedAt: review.repliedAt)
+                    createdAt: review.createdAt, reply: review.reply, repliedAt: review.repliedAt,
+                    photos: (photos[id] ?? []).map(\.fileName))
             }
         }
     }

@@ -60,6 +60,7 @@ enum SitePath: String, CaseIterable, Sendable {
     case shopReviews = "/shops/:shop/reviews"
     case reviewReply = "/reviews/:review/reply"
     case reviewReport = "/reviews/:review/report"
+    case reviewPhoto = "/reviews/:review/photos"
 
     // Chat.
     case messages = "/messages"
@@ -102,7 +103,7 @@ enum SitePath: String, CaseIterable, Sendable {
             true
         case .logOut, .language, .cartItems, .checkoutPay, .orderCancel, .orderConfirm, .orderRefund, .addVariant,
             .updateVariant, .variantStock, .addPhoto, .removePhoto, .orderShip, .orderDeliver, .sourcingLink,
-            .sourcingAsk, .resellerOffer, .resellerWithdraw, .resellerDecide, .supplyStep, .reviewReply,
+            .sourcingAsk, .resellerOffer, .resellerWithdraw, .resellerDecide, .supplyStep, .reviewReply, .reviewPhoto,
             .reviewReport, .conversationRead, .conversationBlock, .contactShop, .chatLive:
             false
         }

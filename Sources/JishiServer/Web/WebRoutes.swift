@@ -85,6 +85,7 @@ enum WebRoutes {
         // A photo upload reads its own body, up to the photo limit plus the form around it, so
         // that a too-large photo comes back as a message on the product's page.
         app.on(.POST, SitePath.addPhoto.components, body: .stream, use: ProductEditingController.addPhoto)
+        app.on(.POST, SitePath.reviewPhoto.components, body: .stream, use: ReviewPhotoController.add)
     }
 
     /// A page that needs an account sends a browser that is not signed in to the log-in page,

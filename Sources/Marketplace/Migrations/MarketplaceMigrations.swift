@@ -14,5 +14,6 @@ public enum MarketplaceMigrations {
         CreateChat(),
         AddOrderIndexes(),
         CreateSourcing(),
+        CreateReviewPhotos(),
     ]
 }

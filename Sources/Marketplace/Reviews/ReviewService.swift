@@ -84,6 +84,45 @@ public struct ReviewService: Sendable {
         return review
     }
 
+    public static let maximumPhotos = 3
+
+    /// The buyer adds a JPEG or PNG photo to their review (at most three). The bytes must be
+    /// what `declaredType` says and within the store's limit; the file is written before the
+    /// row and removed again if the row cannot be written. A hidden review takes no photos.
+    public func addPhoto(
+        _ bytes: Data, declaredType: String?, to reviewID: UUID, by principal: Principal, store: PhotoStore,
+        on database: any Database
+    ) async throws -> ReviewPhoto {
+        guard let review = try await Review.find(reviewID, on: database), review.$buyer.id == principal.accountID,
+            !review.hidden
+        else { throw Problem.notFound("The review", field: "reviewId") }
+        let format = try PhotoCheck.format(of: bytes, declaredType: declaredType, limit: store.maximumBytes)
+        let existing = try await ReviewPhoto.query(on: database).filter(\.$review.$id == reviewID).count()
+        guard existing < Self.maximumPhotos else {
+            throw Problem(
+                type: .conflict, detail: "A review has at most \(Self.maximumPhotos) photos.", field: "photo")
+        }
+        let photo = ReviewPhoto(
+            id: context.dependencies.uuid(), reviewID: reviewID, position: existing, format: format,
+            byteCount: bytes.count, at: context.dependencies.now())
+        try store.save(bytes, as: photo.fileName)
+        do {
+            try await context.transactions.transaction(on: database) { db in try await photo.create(on: db) }
+        } catch {
+            store.remove(photo.fileName)
+            throw error
+        }
+        return photo
+    }
+
+    /// The photos of these reviews, in the order they were added, by review.
+    public static func photos(of reviewIDs: [UUID], on database: any Database) async throws -> [UUID: [ReviewPhoto]] {
+        guard !reviewIDs.isEmpty else { return [:] }
+        let photos = try await ReviewPhoto.query(on: database).filter(\.$review.$id ~~ reviewIDs)
+            .sort(\.$position).sort(\.$createdAt).all()
+        return Dictionary(grouping: photos, by: { $0.$review.id })
+    }
+
     /// The shop answers a review, once.
     public func reply(_ reviewID: UUID, text: String, by principal: Principal, on database: any Database)
         async throws -> Review
