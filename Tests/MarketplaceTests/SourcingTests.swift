@@ -262,6 +262,8 @@ struct SourcingTests {
             _ = try await fixture.sourcing.decide(
                 approval.requireID(), producerShopID: fixture.market.shop.requireID(), decision: .revoke,
                 by: fixture.market.seller, on: app.db)
+            // Its listing leaves search and sale with the approval.
+            #expect(try await Product.find(linked.$product.id, on: app.db)?.listed == false)
             let buyer = try #require(try await fixture.market.buyers(1).first)
             do {
                 _ = try await fixture.market.checkouts.checkout(
@@ -296,6 +298,11 @@ struct SourcingTests {
             }
             #expect(orders.count == 1)
             #expect(try await fixture.market.stock(of: source) == 18)
+            // Withdrawing the offer unlists the reseller's linked listing.
+            let listing = try await fixture.linked(source)
+            try await fixture.sourcing.withdraw(productID: source.$product.id, by: fixture.market.seller, on: app.db)
+            #expect(try await Product.find(listing.$product.id, on: app.db)?.listed == false)
+            #expect(try await Product.find(source.$product.id, on: app.db)?.listed == true)
             let id = try #require(orders.first)
             var order = try #require(try await SupplyOrder.find(id, on: app.db))
             #expect(order.totalMinor == 12 * 5_000)

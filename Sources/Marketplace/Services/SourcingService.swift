@@ -111,7 +111,8 @@ public struct SourcingService: Sendable {
         return detail
     }
 
-    /// Closes a product to resellers: its linked listings can no longer be bought.
+    /// Closes a product to resellers: its linked listings are unlisted (out of search and off
+    /// sale) in the same transaction.
     public func withdraw(productID: UUID, by principal: Principal, on database: any Database) async throws {
         guard let product = try await Product.find(productID, on: database) else {
             throw Problem.notFound("The product", field: "productId")
@@ -121,6 +122,8 @@ public struct SourcingService: Sendable {
         try await context.transactions.transaction(on: database) { db in
             try await SourcingOffer.query(on: db).filter(\.$product.$id == productID).delete()
             try await WholesaleTier.query(on: db).filter(\.$variant.$id ~~ variantIDs).delete()
+            try await db.sql().update(Product.schema).set(SQLIdentifier("listed"), to: SQLBind(false))
+                .where(SQLIdentifier("source_product_id"), .equal, SQLBind(productID)).run()
         }
     }
 
@@ -210,15 +213,28 @@ public struct SourcingService: Sendable {
                 type: .invalidTransition, detail: "The request is \(approval.status.rawValue); it cannot \(decision).")
         }
         let now = context.dependencies.now()
-        let moved = try await database.sql().update(ResellerApproval.schema)
-            .set(SQLIdentifier("status"), to: SQLBind(to.rawValue))
-            .set(SQLIdentifier("decided_by"), to: SQLBind(principal.accountID))
-            .set(SQLIdentifier("decided_at"), to: SQLBind(now))
-            .where(SQLIdentifier("id"), .equal, SQLBind(approvalID))
-            .where(SQLIdentifier("status"), .equal, SQLBind(approval.status.rawValue))
-            .returning(SQLIdentifier("id")).all()
-        guard !moved.isEmpty else {
-            throw Problem(type: .invalidTransition, detail: "The request changed meanwhile; reload it.")
+        try await context.transactions.transaction(on: database) { db in
+            let sql = try db.sql()
+            let moved = try await sql.update(ResellerApproval.schema)
+                .set(SQLIdentifier("status"), to: SQLBind(to.rawValue))
+                .set(SQLIdentifier("decided_by"), to: SQLBind(principal.accountID))
+                .set(SQLIdentifier("decided_at"), to: SQLBind(now))
+                .where(SQLIdentifier("id"), .equal, SQLBind(approvalID))
+                .where(SQLIdentifier("status"), .equal, SQLBind(approval.status.rawValue))
+                .returning(SQLIdentifier("id")).all()
+            guard !moved.isEmpty else {
+                throw Problem(type: .invalidTransition, detail: "The request changed meanwhile; reload it.")
+            }
+            // A revoked reseller's listings of this producer's approved-only products go off sale.
+            if to == .revoked {
+                try await sql.raw(
+                    """
+                    UPDATE "products" SET "listed" = \(bind: false) WHERE "shop_id" = \(bind: approval.$reseller.id) \
+                    AND "source_product_id" IN (SELECT "product_id" FROM "sourcing_offers" \
+                    WHERE "shop_id" = \(bind: producerShopID) AND "audience" = \(bind: SourcingOffer.Audience.approved.rawValue))
+                    """
+                ).run()
+            }
         }
         approval.status = to
         approval.decidedBy = principal.accountID
