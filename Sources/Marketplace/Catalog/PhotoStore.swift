@@ -1,3 +1,5 @@
+import Community
+import FluentKit
 import Foundation
 import JishiKit
 
@@ -29,6 +31,21 @@ public struct PhotoStore: Sendable {
             let code = errno
             try? FileManager.default.removeItem(at: temporary)
             throw CocoaError(.fileWriteUnknown, userInfo: [NSFilePathErrorKey: target.path, "errno": code])
+        }
+    }
+
+    /// Writes the photo's file, then its row in a transaction of its own; if the row cannot be
+    /// written, the file is removed again, so no file is left without a row.
+    func save<Row: Model & Sendable>(
+        _ bytes: Data, as fileName: String, thenCreate row: Row, transactions: TransactionRunner,
+        on database: any Database
+    ) async throws {
+        try save(bytes, as: fileName)
+        do {
+            try await transactions.transaction(on: database) { db in try await row.create(on: db) }
+        } catch {
+            remove(fileName)
+            throw error
         }
     }
 

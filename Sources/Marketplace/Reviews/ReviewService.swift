@@ -105,13 +105,8 @@ public struct ReviewService: Sendable {
         let photo = ReviewPhoto(
             id: context.dependencies.uuid(), reviewID: reviewID, position: existing, format: format,
             byteCount: bytes.count, at: context.dependencies.now())
-        try store.save(bytes, as: photo.fileName)
-        do {
-            try await context.transactions.transaction(on: database) { db in try await photo.create(on: db) }
-        } catch {
-            store.remove(photo.fileName)
-            throw error
-        }
+        try await store.save(
+            bytes, as: photo.fileName, thenCreate: photo, transactions: context.transactions, on: database)
         return photo
     }
 

@@ -190,13 +190,8 @@ extension CatalogService {
         let photo = ProductPhoto(
             id: context.dependencies.uuid(), productID: productID, position: existing, format: declared,
             byteCount: bytes.count, at: context.dependencies.now())
-        try store.save(bytes, as: photo.fileName)
-        do {
-            try await context.transactions.transaction(on: database) { db in try await photo.create(on: db) }
-        } catch {
-            store.remove(photo.fileName)
-            throw error
-        }
+        try await store.save(
+            bytes, as: photo.fileName, thenCreate: photo, transactions: context.transactions, on: database)
         return photo
     }
 
