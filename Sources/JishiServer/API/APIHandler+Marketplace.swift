@@ -54,10 +54,7 @@ extension APIHandler {
         let request = try RequestContext.request()
         let principal = try await request.requirePrincipal()
         guard case .json(let body) = input.body else { throw Problem(type: .unsupportedMediaType) }
-        let delivery = DeliveryAddress(
-            name: body.delivery.name, phone: body.delivery.phone,
-            villageID: try body.delivery.villageId.map { try Self.uuid($0, field: "delivery.villageId") },
-            addressLine: body.delivery.addressLine)
+        let delivery = try Self.delivery(body.delivery)
         let method = Checkout.PaymentMethod(rawValue: body.paymentMethod.rawValue) ?? .online
         let key = input.headers.idempotencyKey
         let result: CheckoutService.Result

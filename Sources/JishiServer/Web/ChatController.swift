@@ -29,9 +29,7 @@ enum ChatController {
     /// The buyer's conversation with the shop, opened on first use. A buyer the shop has
     /// blocked still reaches an existing conversation, which says so.
     @Sendable static func contact(_ request: Request) async throws -> Response {
-        let session = try await WebSession.load(request)
-        let principal = try session.requirePrincipal()
-        _ = try FormValues.verified(request, session: session)
+        let (session, principal, _) = try await FormValues.signedIn(request)
         let shopID = try request.pageID("shop")
         let conversation: Conversation
         do {
@@ -64,9 +62,7 @@ enum ChatController {
     }
 
     @Sendable static func send(_ request: Request) async throws -> Response {
-        let session = try await WebSession.load(request)
-        let principal = try session.requirePrincipal()
-        let form = try FormValues.verified(request, session: session)
+        let (session, principal, form) = try await FormValues.signedIn(request)
         let id = try request.pageID("conversation")
         let services = request.jishi
         let text = form["text"]
@@ -107,9 +103,7 @@ enum ChatController {
 
     /// The page's script says what has been read as messages arrive.
     @Sendable static func markRead(_ request: Request) async throws -> Response {
-        let session = try await WebSession.load(request)
-        let principal = try session.requirePrincipal()
-        let form = try FormValues.verified(request, session: session)
+        let (session, principal, form) = try await FormValues.signedIn(request)
         guard let seq = FormInput.count(form["seq"]) else { throw Problem.validation("seq", "A message number.") }
         _ = try await request.jishi.chat.markRead(
             try request.pageID("conversation"), upTo: seq, by: principal, on: request.db)
@@ -119,9 +113,7 @@ enum ChatController {
     }
 
     @Sendable static func block(_ request: Request) async throws -> Response {
-        let session = try await WebSession.load(request)
-        let principal = try session.requirePrincipal()
-        let form = try FormValues.verified(request, session: session)
+        let (session, principal, form) = try await FormValues.signedIn(request)
         let id = try request.pageID("conversation")
         let blocked = form["blocked"] == "1"
         try await request.jishi.chat.setBlocked(blocked, conversationID: id, by: principal, on: request.db)

@@ -20,9 +20,7 @@ enum CheckoutController {
     }
 
     @Sendable static func submit(_ request: Request) async throws -> Response {
-        let session = try await WebSession.load(request)
-        let principal = try session.requirePrincipal()
-        let form = try FormValues.verified(request, session: session)
+        let (session, principal, form) = try await FormValues.signedIn(request)
         let services = request.jishi
         let single = try singleItem(
             variant: form.fields["variant"].flatMap { $0.isEmpty ? nil : $0 }, quantity: form.fields["quantity"])

@@ -1,3 +1,4 @@
+import Community
 import JishiKit
 import Vapor
 
@@ -11,6 +12,14 @@ struct FormValues: Sendable {
     /// The verified fields of a POSTed form (URL-encoded or multipart).
     static func verified(_ request: Request, session: WebSession) throws -> FormValues {
         FormValues(try VerifiedForm.decode([String: String].self, from: request, session: session))
+    }
+
+    /// What every form post starts with: the session, its signed-in account, and the form once
+    /// its CSRF token checks out.
+    static func signedIn(_ request: Request) async throws -> (WebSession, Principal, FormValues) {
+        let session = try await WebSession.load(request)
+        let principal = try session.requirePrincipal()
+        return (session, principal, try verified(request, session: session))
     }
 
     /// The field as sent, or "" when absent.

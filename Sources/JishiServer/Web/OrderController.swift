@@ -56,9 +56,7 @@ enum OrderController {
     }
 
     @Sendable static func requestRefund(_ request: Request) async throws -> Response {
-        let session = try await WebSession.load(request)
-        let principal = try session.requirePrincipal()
-        let form = try FormValues.verified(request, session: session)
+        let (session, principal, form) = try await FormValues.signedIn(request)
         let id = try request.pageID("order")
         let services = request.jishi
         var model = try await OrderPage.Model.load(id, principal: principal, services: services, on: request.db)
@@ -96,9 +94,7 @@ enum OrderController {
         _ request: Request, notice: Notice,
         _ action: (JishiServices, UUID, Principal, any Database) async throws -> Void
     ) async throws -> Response {
-        let session = try await WebSession.load(request)
-        let principal = try session.requirePrincipal()
-        let form = try FormValues.verified(request, session: session)
+        let (session, principal, form) = try await FormValues.signedIn(request)
         let id = try request.pageID("order")
         let services = request.jishi
         do {

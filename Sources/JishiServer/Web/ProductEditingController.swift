@@ -22,9 +22,7 @@ enum ProductEditingController {
     }
 
     @Sendable static func create(_ request: Request) async throws -> Response {
-        let session = try await WebSession.load(request)
-        let principal = try session.requirePrincipal()
-        let form = try FormValues.verified(request, session: session)
+        let (session, principal, form) = try await FormValues.signedIn(request)
         let shopID = try request.pageID("shop")
         let services = request.jishi
         var model = try await newModel(shopID, principal: principal, language: session.language, request: request)
@@ -54,7 +52,7 @@ enum ProductEditingController {
     }
 
     @Sendable static func update(_ request: Request) async throws -> Response {
-        let (session, principal, form) = try await signedInForm(request)
+        let (session, principal, form) = try await FormValues.signedIn(request)
         let services = request.jishi
         var model = try await editModel(request, session: session, principal: principal)
         let listed = form.isChecked("listed")
@@ -77,7 +75,7 @@ enum ProductEditingController {
     }
 
     @Sendable static func addVariant(_ request: Request) async throws -> Response {
-        let (session, principal, form) = try await signedInForm(request)
+        let (session, principal, form) = try await FormValues.signedIn(request)
         let services = request.jishi
         var model = try await editModel(request, session: session, principal: principal)
         model.newVariant = VariantInput(form, prefix: "new-")
@@ -99,7 +97,7 @@ enum ProductEditingController {
     }
 
     @Sendable static func updateVariant(_ request: Request) async throws -> Response {
-        let (session, principal, form) = try await signedInForm(request)
+        let (session, principal, form) = try await FormValues.signedIn(request)
         let services = request.jishi
         var model = try await editModel(request, session: session, principal: principal)
         let (index, key) = try variant(of: request, in: model)
@@ -119,7 +117,7 @@ enum ProductEditingController {
     }
 
     @Sendable static func setStock(_ request: Request) async throws -> Response {
-        let (session, principal, form) = try await signedInForm(request)
+        let (session, principal, form) = try await FormValues.signedIn(request)
         let services = request.jishi
         var model = try await editModel(request, session: session, principal: principal)
         let (index, key) = try variant(of: request, in: model)
@@ -189,9 +187,7 @@ enum ProductEditingController {
     }
 
     @Sendable static func removePhoto(_ request: Request) async throws -> Response {
-        let session = try await WebSession.load(request)
-        let principal = try session.requirePrincipal()
-        _ = try FormValues.verified(request, session: session)
+        let (session, principal, _) = try await FormValues.signedIn(request)
         let services = request.jishi
         let productID = try request.pageID("product")
         let photoID = try request.pageID("photo")
@@ -221,14 +217,6 @@ enum ProductEditingController {
             category.id.map { NewProductPage.CategoryChoice(id: $0, name: category.name(language)) }
         }
         return NewProductPage.Model(shopID: shopID, shopName: shop.name, categories: categories)
-    }
-
-    /// What every form post on this page starts with: the session, its signed-in account,
-    /// and the form once its CSRF token checks out.
-    private static func signedInForm(_ request: Request) async throws -> (WebSession, Principal, FormValues) {
-        let session = try await WebSession.load(request)
-        let principal = try session.requirePrincipal()
-        return (session, principal, try FormValues.verified(request, session: session))
     }
 
     private static func editModel(_ request: Request, session: WebSession, principal: Principal) async throws

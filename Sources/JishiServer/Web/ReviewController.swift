@@ -21,9 +21,7 @@ enum ReviewController {
     }
 
     @Sendable static func write(_ request: Request) async throws -> Response {
-        let session = try await WebSession.load(request)
-        let principal = try session.requirePrincipal()
-        let form = try FormValues.verified(request, session: session)
+        let (session, principal, form) = try await FormValues.signedIn(request)
         let services = request.jishi
         var model = try await ReviewFormPage.Model.load(
             orderID: try request.pageID("order"), lineID: try request.pageID("line"), principal: principal,
@@ -55,9 +53,7 @@ enum ReviewController {
     }
 
     @Sendable static func reply(_ request: Request) async throws -> Response {
-        let session = try await WebSession.load(request)
-        let principal = try session.requirePrincipal()
-        let form = try FormValues.verified(request, session: session)
+        let (session, principal, form) = try await FormValues.signedIn(request)
         let services = request.jishi
         let reviewID = try request.pageID("review")
         guard let review = try await Review.find(reviewID, on: request.db), !review.hidden else {
@@ -91,9 +87,7 @@ enum ReviewController {
     }
 
     @Sendable static func report(_ request: Request) async throws -> Response {
-        let session = try await WebSession.load(request)
-        let principal = try session.requirePrincipal()
-        let form = try FormValues.verified(request, session: session)
+        let (session, principal, form) = try await FormValues.signedIn(request)
         let reviewID = try request.pageID("review")
         guard let review = try await Review.find(reviewID, on: request.db), !review.hidden else {
             throw Problem.notFound("The review")

@@ -25,9 +25,7 @@ enum ShopController {
     }
 
     @Sendable static func open(_ request: Request) async throws -> Response {
-        let session = try await WebSession.load(request)
-        let principal = try session.requirePrincipal()
-        let form = try FormValues.verified(request, session: session)
+        let (session, principal, form) = try await FormValues.signedIn(request)
         let services = request.jishi
         var model = OpenShopPage.Model()
         model.towns = try await VillageMenu.load(services.geography, language: session.language, on: request.db)

@@ -16,45 +16,55 @@ enum SourcingController {
         return page(model, session: session)
     }
 
+    /// Lists an offered product at the prices typed. The whole page is loaded only to show it
+    /// again with what went wrong; a listing that works goes straight back to it.
     @Sendable static func link(_ request: Request) async throws -> Response {
-        let session = try await WebSession.load(request)
-        let principal = try session.requirePrincipal()
-        let form = try FormValues.verified(request, session: session)
+        let (session, principal, form) = try await FormValues.signedIn(request)
         let shopID = try request.pageID("shop")
         let services = request.jishi
-        var model = try await SourcingPage.Model.load(shopID, principal: principal, services: services, on: request.db)
+        let notOffered = Problem.notFound("The offered product", field: "product")
         guard let productID = UUID(uuidString: form["product"]),
-            let offer = model.offers.first(where: { $0.productID == productID })
-        else { throw Problem.notFound("The offered product", field: "product") }
+            let offer = try await services.sourcing.offerDetail(productID: productID, on: request.db),
+            try await services.sourcing.mayResell(offer.offer, resellerShopID: shopID, on: request.db)
+        else { throw notOffered }
+        var typed: [UUID: String] = [:]
         var prices: [(sourceVariantID: UUID, priceMinor: Int64)] = []
-        for variant in offer.variants {
-            let typed = form.trimmed("price-" + variant.id.uuidString.lowercased())
-            model.typed[variant.id] = typed
-            guard !typed.isEmpty else { continue }
-            guard let price = FormInput.yuan(typed) else {
-                model.error = context(session).text(.errorFieldInvalid)
-                return page(model, session: session, status: .badRequest)
+        var invalid = false
+        for entry in offer.variants {
+            let id = try entry.variant.requireID()
+            let text = form.trimmed("price-" + id.uuidString.lowercased())
+            typed[id] = text
+            guard !text.isEmpty, !invalid else { continue }
+            guard let price = FormInput.yuan(text) else {
+                invalid = true
+                continue
             }
-            prices.append((variant.id, price))
+            prices.append((id, price))
         }
+        func failed(_ message: L10nKey, _ status: HTTPResponseStatus) async throws -> Response {
+            var model = try await SourcingPage.Model.load(
+                shopID, principal: principal, services: services, on: request.db)
+            guard model.offers.contains(where: { $0.productID == productID }) else { throw notOffered }
+            model.typed = typed
+            model.error = context(session).text(message)
+            return page(model, session: session, status: status)
+        }
+        if invalid { return try await failed(.errorFieldInvalid, .badRequest) }
         do {
             _ = try await services.sourcing.link(
                 sourceProductID: productID, into: shopID, title: nil, description: nil, prices: prices, by: principal,
                 on: request.db)
         } catch let problem as Problem where (400..<500).contains(problem.status) && problem.status != 404 {
-            model.error =
+            return try await failed(
                 problem.field?.hasSuffix("priceMinor") == true
-                ? context(session).text(.errorBelowWholesale)
-                : context(session).text(ProblemType(uri: problem.type)?.titleKey ?? .errorFieldInvalid)
-            return page(model, session: session, status: HTTPResponseStatus(statusCode: problem.status))
+                    ? .errorBelowWholesale : ProblemType(uri: problem.type)?.titleKey ?? .errorFieldInvalid,
+                HTTPResponseStatus(statusCode: problem.status))
         }
         return WebPage.redirect(toPath: Notice.linked.on(SitePath.sourcing.path(shopID)), session: session)
     }
 
     @Sendable static func ask(_ request: Request) async throws -> Response {
-        let session = try await WebSession.load(request)
-        let principal = try session.requirePrincipal()
-        let form = try FormValues.verified(request, session: session)
+        let (session, principal, form) = try await FormValues.signedIn(request)
         let shopID = try request.pageID("shop")
         guard let producerID = UUID(uuidString: form["producer"]) else {
             throw Problem.notFound("The producer", field: "producer")
@@ -66,9 +76,7 @@ enum SourcingController {
 
     /// Ships, delivers or confirms a supply order, as the page's shop.
     @Sendable static func supplyStep(_ request: Request) async throws -> Response {
-        let session = try await WebSession.load(request)
-        let principal = try session.requirePrincipal()
-        let form = try FormValues.verified(request, session: session)
+        let (session, principal, form) = try await FormValues.signedIn(request)
         let shopID = try request.pageID("shop")
         let orderID = try request.pageID("supply")
         let supply = request.jishi.supply
@@ -108,9 +116,7 @@ enum ResellersController {
     }
 
     @Sendable static func offer(_ request: Request) async throws -> Response {
-        let session = try await WebSession.load(request)
-        let principal = try session.requirePrincipal()
-        let form = try FormValues.verified(request, session: session)
+        let (session, principal, form) = try await FormValues.signedIn(request)
         let shopID = try request.pageID("shop")
         let services = request.jishi
         var model = try await ResellersPage.Model.load(shopID, principal: principal, services: services, on: request.db)
@@ -160,9 +166,7 @@ enum ResellersController {
     }
 
     @Sendable static func withdraw(_ request: Request) async throws -> Response {
-        let session = try await WebSession.load(request)
-        let principal = try session.requirePrincipal()
-        let form = try FormValues.verified(request, session: session)
+        let (session, principal, form) = try await FormValues.signedIn(request)
         let shopID = try request.pageID("shop")
         guard let productID = UUID(uuidString: form["product"]) else {
             throw Problem.notFound("The product", field: "product")
@@ -173,9 +177,7 @@ enum ResellersController {
     }
 
     @Sendable static func decide(_ request: Request) async throws -> Response {
-        let session = try await WebSession.load(request)
-        let principal = try session.requirePrincipal()
-        let form = try FormValues.verified(request, session: session)
+        let (session, principal, form) = try await FormValues.signedIn(request)
         let shopID = try request.pageID("shop")
         guard let decision = SourcingService.Decision(rawValue: form["decision"]) else {
             throw Problem.validation("decision", "approve, reject or revoke.")

@@ -54,9 +54,7 @@ enum CartController {
     }
 
     @Sendable static func setItem(_ request: Request) async throws -> Response {
-        let session = try await WebSession.load(request)
-        let principal = try session.requirePrincipal()
-        let form = try FormValues.verified(request, session: session)
+        let (session, principal, form) = try await FormValues.signedIn(request)
         let services = request.jishi
         guard let variantID = UUID(uuidString: form.trimmed("variant")) else {
             // No variant chosen: only the product page can send that.

@@ -287,7 +287,9 @@ public struct SourcingService: Sendable {
     }
 
     /// Whether `resellerShopID` may resell what this offer covers.
-    func mayResell(_ offer: SourcingOffer, resellerShopID: UUID, on database: any Database) async throws -> Bool {
+    public func mayResell(_ offer: SourcingOffer, resellerShopID: UUID, on database: any Database) async throws
+        -> Bool
+    {
         guard offer.$shop.id != resellerShopID else { return false }
         if offer.audience == .everyone { return true }
         return try await ResellerApproval.query(on: database).filter(\.$producer.$id == offer.$shop.id)
