@@ -55,7 +55,8 @@ public struct TokenService: Sendable {
             try first.decode(column: "expires_at", as: Date.self) > dependencies.now()
         else { throw Problem(type: .tokenExpired) }
         var grants: [RoleGrant] = []
-        for row in rows where try row.decode(column: "account_id", as: UUID.self) == accountID {
+        // The token hash is unique: every row is this one token's account, a row per grant.
+        for row in rows {
             guard let role = try row.decode(column: "role", as: Role?.self),
                 let kind = try row.decode(column: "scope_kind", as: Scope.Kind?.self),
                 let scope = Scope(kind: kind, id: try row.decode(column: "scope_id", as: UUID?.self))

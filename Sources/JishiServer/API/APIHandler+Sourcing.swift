@@ -82,12 +82,14 @@ extension APIHandler {
         let (request, principal) = try await signedIn()
         let approvals = try await request.jishi.sourcing.approvals(
             ofProducer: try Self.uuid(input.path.shopId, field: "shopId"), by: principal, on: request.db)
-        let names = try await Self.shopNames(approvals.map(\.$reseller.id), on: request.db)
+        let resellers = try await request.jishi.shops.shops(withIDs: approvals.map(\.$reseller.id), on: request.db)
         return .ok(
             .init(
                 body: .json(
                     .init(
-                        items: try approvals.map { try APIMapping.approval($0, resellerName: names[$0.$reseller.id]) })
+                        items: try approvals.map {
+                            try APIMapping.approval($0, resellerName: resellers[$0.$reseller.id]?.name)
+                        })
                 )))
     }
 
@@ -211,12 +213,6 @@ extension APIHandler {
             name: address.name, phone: address.phone,
             villageID: try address.villageId.map { try uuid($0, field: "delivery.villageId") },
             addressLine: address.addressLine)
-    }
-
-    static func shopNames(_ ids: [UUID], on database: any Database) async throws -> [UUID: String] {
-        guard !ids.isEmpty else { return [:] }
-        let shops = try await Shop.query(on: database).filter(\.$id ~~ ids).all()
-        return Dictionary(uniqueKeysWithValues: try shops.map { (try $0.requireID(), $0.name) })
     }
 }
 

@@ -147,28 +147,16 @@ enum ProductEditingController {
         let session = try await WebSession.load(request)
         let principal = try session.requirePrincipal()
         let services = request.jishi
-        let limit = services.photos.maximumBytes + photoFormOverhead
-        // Too large: say so without reading the photo (the page is drawn from the database;
-        // nothing is written, so the CSRF token need not be read).
-        if let length = request.headers.first(name: .contentLength).flatMap(Int.init), length > limit {
-            return try await photoFailed(.errorPhotoTooLarge, request, session: session, principal: principal)
-        }
+        let bytes: Data
+        let declared: String?
         do {
-            // A body already read (in tests, or by a proxy) is not measured by `collect`.
-            let body = try await request.body.collect(max: limit).get()
-            if (body?.readableBytes ?? 0) > limit {
-                return try await photoFailed(.errorPhotoTooLarge, request, session: session, principal: principal)
-            }
-        } catch let abort as any AbortError where abort.status == .payloadTooLarge {
+            (bytes, declared) = try await uploadedPhoto(request, session: session)
+        } catch let problem as Problem where problem.type == ProblemType.payloadTooLarge.uri {
             return try await photoFailed(.errorPhotoTooLarge, request, session: session, principal: principal)
-        }
-        let form = try VerifiedForm.decode(PhotoForm.self, from: request, session: session)
-        guard let file = form.photo, file.data.readableBytes > 0 else {
+        } catch let problem as Problem where problem.type == ProblemType.missingField.uri {
             return try await photoFailed(.errorPhotoMissing, request, session: session, principal: principal)
         }
-        let bytes = Data(buffer: file.data)
         let productID = try request.pageID("product")
-        let declared = file.contentType.map { "\($0.type)/\($0.subType)" } ?? PhotoFormat.sniff(bytes)?.contentType
         do {
             _ = try await services.catalog.addPhoto(
                 bytes, declaredType: declared, to: productID, by: principal, shops: services.shops,
@@ -184,6 +172,31 @@ enum ProductEditingController {
         }
         return WebPage.redirect(
             toPath: Notice.photoAdded.on(SitePath.editProduct.path(productID)), session: session)
+    }
+
+    /// The photo of a multipart photo form (streamed routes only), once its CSRF token checks
+    /// out, with the type it claims (or, without one, the type its bytes are). A body over the
+    /// photo limit plus the form around it is a `payloadTooLarge` problem, found without reading
+    /// the photo when the request says its length; no file is a `missingField` problem.
+    static func uploadedPhoto(_ request: Request, session: WebSession) async throws -> (Data, String?) {
+        let limit = request.jishi.photos.maximumBytes + photoFormOverhead
+        let tooLarge = Problem(type: .payloadTooLarge, detail: "At most \(request.jishi.photos.maximumBytes) bytes.")
+        if let length = request.headers.first(name: .contentLength).flatMap(Int.init), length > limit {
+            throw tooLarge
+        }
+        do {
+            // A body already read (in tests, or by a proxy) is not measured by `collect`.
+            let body = try await request.body.collect(max: limit).get()
+            if (body?.readableBytes ?? 0) > limit { throw tooLarge }
+        } catch let abort as any AbortError where abort.status == .payloadTooLarge {
+            throw tooLarge
+        }
+        let form = try VerifiedForm.decode(PhotoForm.self, from: request, session: session)
+        guard let file = form.photo, file.data.readableBytes > 0 else {
+            throw Problem(type: .missingField, detail: "Choose a photo first.", field: "photo")
+        }
+        let bytes = Data(buffer: file.data)
+        return (bytes, file.contentType.map { "\($0.type)/\($0.subType)" } ?? PhotoFormat.sniff(bytes)?.contentType)
     }
 
     @Sendable static func removePhoto(_ request: Request) async throws -> Response {

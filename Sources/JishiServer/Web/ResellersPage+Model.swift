@@ -82,12 +82,10 @@ extension ResellersPage.Model {
                 })
         }
         let approvals = try await services.sourcing.approvals(ofProducer: shopID, by: principal, on: database)
-        let names = Dictionary(
-            uniqueKeysWithValues: try await Shop.query(on: database)
-                .filter(\.$id ~~ approvals.map(\.$reseller.id)).all().map { (try $0.requireID(), $0.name) })
+        let resellers = try await services.shops.shops(withIDs: approvals.map(\.$reseller.id), on: database)
         model.requests = try approvals.map {
             ResellersPage.RequestRow(
-                id: try $0.requireID(), resellerName: names[$0.$reseller.id] ?? "", status: $0.status,
+                id: try $0.requireID(), resellerName: resellers[$0.$reseller.id]?.name ?? "", status: $0.status,
                 message: $0.message, requestedAt: $0.requestedAt)
         }
         return model

@@ -5,8 +5,8 @@ import JishiKit
 import Marketplace
 
 /// The buyer's review of one line of an order that has arrived: stars for the item as
-/// described, the service and the shipping speed, and text. Text only: the review service
-/// keeps no photos.
+/// described, the service and the shipping speed, and text. Photos are added afterwards, under
+/// the review on the product's page.
 enum ReviewFormPage {
     enum Field: String, CaseIterable, Sendable {
         case described, service, shipping, text

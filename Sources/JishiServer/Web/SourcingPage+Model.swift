@@ -110,15 +110,12 @@ extension SourcingPage.Model {
             grouping: try await SupplyOrderLine.query(on: database).filter(\.$supplyOrder.$id ~~ ids).sort(\.$sku)
                 .all(), by: { $0.$supplyOrder.id })
         let others = page.items.map { side == .producer ? $0.$reseller.id : $0.$producer.id }
-        let names = Dictionary(
-            uniqueKeysWithValues: try await Shop.query(on: database).filter(\.$id ~~ others).all().map {
-                (try $0.requireID(), $0.name)
-            })
+        let shops = try await services.shops.shops(withIDs: others, on: database)
         return try page.items.map { order in
             let id = try order.requireID()
             return SourcingPage.SupplyRow(
                 id: id, kind: order.kind, status: order.status, totalMinor: order.totalMinor,
-                otherShop: names[side == .producer ? order.$reseller.id : order.$producer.id] ?? "",
+                otherShop: shops[side == .producer ? order.$reseller.id : order.$producer.id]?.name ?? "",
                 lines: (lines[id] ?? []).map { ($0.title, $0.quantity, $0.unitPriceMinor) },
                 deliverTo: order.deliveryName + ", " + order.deliveryAddress, createdAt: order.createdAt)
         }

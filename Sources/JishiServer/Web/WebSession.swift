@@ -60,13 +60,13 @@ struct WebSession: Sendable {
         var session = fromCookies(request)
         guard let token = request.cookies[sessionCookie]?.string, !token.isEmpty else { return session }
         do {
-            let record = try await request.jishi.tokens.validate(token, on: request.db)
-            guard let account = try await Account.find(record.$account.id, on: request.db) else {
+            // The token and the account's grants in one query, as the API reads them.
+            let principal = try await request.jishi.tokens.principal(forToken: token, on: request.db)
+            guard let account = try await Account.find(principal.accountID, on: request.db) else {
                 session.clearSessionCookie()
                 return session
             }
             session.resume(account, token: token)
-            let principal = try await request.jishi.accounts.principal(for: record.$account.id, on: request.db)
             session.principal = principal
             session.viewer?.canSell = Authorization.may(principal, .sell, .marketplace)
         } catch is Problem {
