@@ -68,6 +68,45 @@ struct CheckoutAnswerTests {
     }
 
     @Test(arguments: TestStore.available)
+    func aRetryIsAnsweredAfterTheStockRanOutAndAShortCartWritesNothing(store: TestStore) async throws {
+        try await withTestApp(on: store, seedDemo: true) { app in
+            let fixture = try await MarketplaceFixture.make(app)
+            let variants = try await fixture.product(variants: [("S1", 1_500, 3), ("S2", 900, 1)])
+            let buyer = try #require(try await fixture.buyers(1).first)
+            let request = try fixture.request([(variants[0], 3), (variants[1], 1)])
+            let first = try await fixture.checkouts.checkout(
+                request, idempotencyKey: "retry-after-sold-out", by: buyer, on: app.db)
+            #expect(try await fixture.stock(of: variants[0]) == 0)
+
+            // Both variants are sold out now; the retry still gets its checkout.
+            let retry = try await fixture.checkouts.checkout(
+                request, idempotencyKey: "retry-after-sold-out", by: buyer, on: app.db)
+            #expect(retry.replayed)
+            #expect(retry.checkout.id == first.checkout.id)
+
+            // A new key is short of one, names it alone, and writes nothing.
+            try await fixture.restock(variants[0], to: 5)
+            let orders = try await Order.query(on: app.db).count()
+            let events = try await OrderEvent.query(on: app.db).count()
+            do {
+                _ = try await fixture.checkouts.checkout(
+                    try fixture.request([(variants[0], 2), (variants[1], 1)]), idempotencyKey: "short-of-one",
+                    by: buyer, on: app.db)
+                Issue.record("a sold-out variant was sold")
+            } catch let problem as Problem {
+                #expect(problem.status == 409)
+                #expect(problem.detail?.contains("S2") == true)
+                #expect(problem.detail?.contains("S1") == false)
+            }
+            #expect(try await fixture.stock(of: variants[0]) == 5)
+            #expect(try await Checkout.query(on: app.db).count() == 1)
+            #expect(try await Order.query(on: app.db).count() == orders)
+            #expect(try await OrderEvent.query(on: app.db).count() == events)
+            #expect(try await Job.query(on: app.db).filter(\.$kind == MarketplaceJobs.expireCheckout).count() == 1)
+        }
+    }
+
+    @Test(arguments: TestStore.available)
     func paymentsAreRefusedForTheRightReasonAndRetriesAnsweredAsBefore(store: TestStore) async throws {
         let clock = TestClock()
         try await withTestApp(on: store, seedDemo: true, dependencies: clock.dependencies) { app in

@@ -60,6 +60,10 @@ struct MarketplaceFixture {
         try #require(try await Variant.find(variant.requireID(), on: app.db)).stock
     }
 
+    func restock(_ variant: Variant, to stock: Int) async throws {
+        try await Variant.query(on: app.db).filter(\.$id == variant.requireID()).set(\.$stock, to: stock).update()
+    }
+
     static let delivery = DeliveryAddress(name: "李敏", phone: "138 0000 0000", villageID: nil, addressLine: "上海市静安区")
 
     func request(_ items: [(Variant, Int)], method: Checkout.PaymentMethod = .online) throws -> CheckoutService.Request

@@ -93,6 +93,49 @@ struct SourcingTests {
         }
     }
 
+    /// One cart holding the producer's own listing and a reseller's linked listing of the same
+    /// variant takes both from the one stock: all of it, or nothing when it is short.
+    @Test(arguments: TestStore.available)
+    func aCartWithTheProducersListingAndALinkedOneTakesTheOneStockOnce(store: TestStore) async throws {
+        try await withTestApp(on: store, seedDemo: true) { app in
+            let fixture = try await SourcingFixture.make(app)
+            let market = fixture.market
+            let source = try await fixture.offeredVariant(stock: 5)
+            let linked = try await fixture.linked(source)
+            let buyer = try #require(try await market.buyers(1).first)
+            let checkout = try await market.checkouts.checkout(
+                try market.request([(source, 2), (linked, 3)]), idempotencyKey: "both-listings-1", by: buyer,
+                on: app.db)
+            #expect(checkout.orders.count == 2)
+            #expect(try await market.stock(of: source) == 0)
+
+            // Paying pays the drop-ship supply order too, with its event.
+            _ = try await market.payments.pay(
+                checkoutID: checkout.checkout.requireID(), provider: "sandbox", token: "tok_ok",
+                idempotencyKey: "both-listings-pay", by: buyer, on: app.db)
+            let resold = try #require(checkout.orders.first { $0.$shop.id == fixture.reseller.id })
+            let supply = try #require(
+                try await fixture.supply.supplyOrder(ofRetailOrder: resold.requireID(), on: app.db))
+            #expect(supply.status == .paid)
+            let events = try await SupplyOrderEvent.query(on: app.db)
+                .filter(\.$supplyOrder.$id == supply.requireID()).filter(\.$to == .paid).all()
+            #expect(events.count == 1)
+            #expect(events.first?.from == .pendingPayment)
+            #expect(events.first?.actorID == buyer.accountID)
+
+            // Stock 1 left for 1 + 1: short, and nothing is written.
+            try await market.restock(source, to: 1)
+            let checkouts = try await Checkout.query(on: app.db).count()
+            await #expect(throws: Problem.self) {
+                _ = try await market.checkouts.checkout(
+                    try market.request([(source, 1), (linked, 1)]), idempotencyKey: "both-listings-2", by: buyer,
+                    on: app.db)
+            }
+            #expect(try await market.stock(of: source) == 1)
+            #expect(try await Checkout.query(on: app.db).count() == checkouts)
+        }
+    }
+
     @Test(arguments: TestStore.available)
     func aLinkedOrderIsShippedByTheProducerAndRefundsFlowThroughBoth(store: TestStore) async throws {
         try await withTestApp(on: store, seedDemo: true) { app in

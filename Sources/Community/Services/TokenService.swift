@@ -8,10 +8,15 @@ import SQLKit
 public struct TokenService: Sendable {
     public let lifetime: TimeInterval
     public let dependencies: Dependencies
+    /// Prepared statements, where the store has them: every request reads its principal.
+    public var prepared: (any PreparedStatementRunner)?
 
-    public init(lifetime: TimeInterval, dependencies: Dependencies = .live) {
+    public init(
+        lifetime: TimeInterval, dependencies: Dependencies = .live, prepared: (any PreparedStatementRunner)? = nil
+    ) {
         self.lifetime = lifetime
         self.dependencies = dependencies
+        self.prepared = prepared
     }
 
     public struct Issued: Sendable {
@@ -42,13 +47,13 @@ public struct TokenService: Sendable {
     /// account's role grants (what `validate` and `AccountService.principal(for:)` read in
     /// two). A `401` problem when the token is unknown, expired or revoked.
     public func principal(forToken token: String, on database: any Database) async throws -> Principal {
-        let rows = try await database.sql().raw(
-            """
-            SELECT t."account_id", t."expires_at", t."revoked_at", g."role", g."scope_kind", g."scope_id" \
-            FROM "access_tokens" t LEFT JOIN "role_grants" g ON g."account_id" = t."account_id" \
-            WHERE t."token_hash" = \(bind: Self.digest(token))
-            """
-        ).all()
+        let digest = Self.digest(token)
+        let rows: [any SQLRow]
+        if let prepared {
+            rows = try await prepared.rows(PrincipalStatement.self, [.text(digest)], on: database)
+        } else {
+            rows = try await database.sql().raw("\(unsafeRaw: PrincipalStatement.select) \(bind: digest)").all()
+        }
         guard let first = rows.first else { throw Problem(type: .unauthenticated, detail: "The token is not known.") }
         let accountID = try first.decode(column: "account_id", as: UUID.self)
         guard try first.decodeNil(column: "revoked_at"),
@@ -81,4 +86,14 @@ public struct TokenService: Sendable {
             return byte < 16 ? "0" + hex : hex
         }.joined()
     }
+}
+
+/// A token's account and role grants (a row per grant), by the token's hash.
+enum PrincipalStatement: PreparedStatement {
+    static let select = """
+        SELECT t."account_id", t."expires_at", t."revoked_at", g."role", g."scope_kind", g."scope_id" \
+        FROM "access_tokens" t LEFT JOIN "role_grants" g ON g."account_id" = t."account_id" \
+        WHERE t."token_hash" =
+        """
+    static let sql = select + " $1"
 }

@@ -25,7 +25,10 @@ public struct JishiServices: Sendable {
         self.config = config
         self.dependencies = dependencies
         self.accounts = AccountService(hasher: BcryptHasher(cost: config.auth.bcryptCost), dependencies: dependencies)
-        self.tokens = TokenService(lifetime: config.auth.tokenLifetime, dependencies: dependencies)
+        let prepared: (any PreparedStatementRunner)? =
+            config.store.kind == "postgres" ? PostgresPreparedStatements() : nil
+        self.tokens = TokenService(
+            lifetime: config.auth.tokenLifetime, dependencies: dependencies, prepared: prepared)
         self.geography = GeographyService()
         self.loginThrottle = LoginThrottle(
             accountLimit: config.auth.loginAttemptsPerAccount,
@@ -38,6 +41,7 @@ public struct JishiServices: Sendable {
             dependencies: dependencies, transactions: TransactionRunner(serialized: config.store.kind == "sqlite"),
             jobs: queue)
         marketplace.chatMessagesPerMinute = config.chat.messagesPerMinute
+        marketplace.prepared = prepared
         self.marketplace = marketplace
         self.jobs = MarketplaceJobs.register(on: queue, context: marketplace)
         self.photos = PhotoStore(

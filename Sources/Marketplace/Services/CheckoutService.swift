@@ -7,12 +7,12 @@ import SQLKit
 
 /// Turns a buyer's items into one order per shop and reserves their stock, all or nothing.
 ///
-/// Stock moves only through one guarded statement per variant
-/// (`UPDATE variants SET stock = stock - q WHERE id = ? AND stock >= q RETURNING id`), in
-/// variant-id order so concurrent multi-line checkouts never deadlock; the checkout row with
-/// its unique `(buyer, Idempotency-Key)` goes in first, so a retry stops before touching stock,
-/// and an earlier checkout with the key is looked up only when that index (or a check that
-/// fails) says there may be one. The rows are written by `CheckoutStore`.
+/// Stock moves only by guarded statements (`… SET stock = stock - q WHERE id = ? AND stock >= q`)
+/// that take the variants' rows in variant-id order, so concurrent multi-line checkouts never
+/// deadlock; the unique `(buyer, Idempotency-Key)` index makes a retry a replay, and an earlier
+/// checkout with the key is looked up only when that index, a check, or short stock says there
+/// may be one. The rows are written by `CheckoutStore`: on PostgreSQL one prepared statement that
+/// writes everything or nothing, so a plain checkout opens no transaction.
 public struct CheckoutService: Sendable {
     public let context: MarketplaceContext
 
@@ -120,35 +120,49 @@ public struct CheckoutService: Sendable {
                 actorID: principal.accountID, reason: "checkout", at: now)
         }
 
+        let expiry = context.jobs.insertion(
+            MarketplaceJobs.expireCheckout, payload: checkoutID.uuidString, runAt: checkout.expiresAt)
+        let takes = items.map {
+            StockLedger.Take(
+                variantID: catalogue[$0.variantID]?.stockVariantID ?? $0.variantID, quantity: $0.quantity,
+                label: catalogue[$0.variantID]?.sku)
+        }
+        let prepared = context.prepared
+        let place: @Sendable (any Database) async throws -> Void = { db in
+            try await CheckoutStore.place(
+                checkout, orders: orders, events: events, expiry: expiry, takes: takes, prepared: prepared, on: db)
+        }
         do {
-            try await context.transactions.transaction(on: database) { db in
-                let expiry = context.jobs.insertion(
-                    MarketplaceJobs.expireCheckout, payload: checkoutID.uuidString, runAt: checkout.expiresAt)
-                try await CheckoutStore.insert(
-                    checkout, orders: orders, events: events, also: [expiry.statement], on: db)
-                try await StockLedger.reserve(
-                    items.map {
-                        StockLedger.Take(
-                            variantID: catalogue[$0.variantID]?.stockVariantID ?? $0.variantID, quantity: $0.quantity,
-                            label: catalogue[$0.variantID]?.sku)
-                    }, on: db)
-                for entry in orders {
-                    let linked = entry.lines.compactMap { line in
-                        catalogue[line.$variant.id]?.terms.map { (line: line, terms: $0) }
+            if CheckoutStore.isAtomic(prepared: prepared), !request.fromCart,
+                catalogue.values.allSatisfy({ $0.terms == nil })
+            {
+                // One statement writes all of it or nothing: no transaction to open and close.
+                try await place(database)
+            } else {
+                try await context.transactions.transaction(on: database) { db in
+                    try await place(db)
+                    for entry in orders {
+                        let linked = entry.lines.compactMap { line in
+                            catalogue[line.$variant.id]?.terms.map { (line: line, terms: $0) }
+                        }
+                        if !linked.isEmpty {
+                            try await SupplyService.createDropShip(
+                                for: entry.order, lines: linked, actor: principal.accountID, at: now,
+                                dependencies: context.dependencies, on: db)
+                        }
                     }
-                    if !linked.isEmpty {
-                        try await SupplyService.createDropShip(
-                            for: entry.order, lines: linked, actor: principal.accountID, at: now,
-                            dependencies: context.dependencies, on: db)
+                    if request.fromCart {
+                        try await CartItem.query(on: db).filter(\.$buyer.$id == principal.accountID)
+                            .filter(\.$variant.$id ~~ items.map(\.variantID)).delete()
                     }
-                }
-                if request.fromCart {
-                    try await CartItem.query(on: db).filter(\.$buyer.$id == principal.accountID)
-                        .filter(\.$variant.$id ~~ items.map(\.variantID)).delete()
                 }
             }
-        } catch let error where (error as? any DatabaseError)?.isConstraintFailure == true {
-            // The same key raced in from another request and won: answer with its checkout.
+        } catch let error
+            where (error as? any DatabaseError)?.isConstraintFailure == true
+            || (error as? Problem)?.type == ProblemType.insufficientStock.uri
+        {
+            // The same key raced in from another request and won, or was used before the stock
+            // ran out: answer with its checkout.
             if let earlier = try await existing(principal, key: key, digest: digest, on: database) {
                 return earlier
             }
@@ -230,7 +244,7 @@ public struct CheckoutService: Sendable {
     /// together, and asks after the village in the same statement.
     private func forSale(_ items: [Item], village: UUID?, on database: any Database) async throws -> [UUID: Offer] {
         var (offers, villageExists) = try await CheckoutStore.offers(
-            items.map(\.variantID), village: village, on: database)
+            items.map(\.variantID), village: village, prepared: context.prepared, on: database)
         if let village {
             let exists: Bool
             if let villageExists {
@@ -323,7 +337,7 @@ enum StockLedger {
     static func reserve(_ takes: [Take], on db: any Database) async throws {
         let sql = try db.sql()
         var short: [String] = []
-        for take in takes.sorted(by: { $0.variantID.uuidString < $1.variantID.uuidString }) {
+        for take in merged(takes).sorted(by: { $0.variantID.uuidString < $1.variantID.uuidString }) {
             let rows = try await sql.update(Variant.schema)
                 .set(
                     SQLIdentifier("stock"),
@@ -335,9 +349,27 @@ enum StockLedger {
                 .all()
             if rows.isEmpty { short.append(take.label ?? take.variantID.uuidString) }
         }
-        guard short.isEmpty else {
-            throw Problem(type: .insufficientStock, detail: "Short: \(short.joined(separator: ", ")).", field: "items")
+        guard short.isEmpty else { throw shortage(short) }
+    }
+
+    /// The same takes with one per variant: several lines can take from one producer's variant.
+    static func merged(_ takes: [Take]) -> [Take] {
+        var merged: [Take] = []
+        var index: [UUID: Int] = [:]
+        for take in takes {
+            if let at = index[take.variantID] {
+                merged[at].quantity += take.quantity
+            } else {
+                index[take.variantID] = merged.count
+                merged.append(take)
+            }
         }
+        return merged
+    }
+
+    /// The `409` naming what was short.
+    static func shortage(_ short: [String]) -> Problem {
+        Problem(type: .insufficientStock, detail: "Short: \(short.joined(separator: ", ")).", field: "items")
     }
 
     /// Gives stock back for the lines of an order that no longer holds it: to the producer's

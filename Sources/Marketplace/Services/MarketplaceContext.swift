@@ -21,6 +21,8 @@ public struct MarketplaceContext: Sendable {
     public var chatMessagesPerMinute = 20
     /// The online payment providers, by name; the sandbox unless configured otherwise.
     public var paymentProviders: [any PaymentProvider] = [SandboxPaymentProvider()]
+    /// Prepared statements for the checkout and payment path, where the store has them.
+    public var prepared: (any PreparedStatementRunner)?
 
     public init(
         dependencies: Dependencies, transactions: TransactionRunner, paymentWindow: TimeInterval = 30 * 60,

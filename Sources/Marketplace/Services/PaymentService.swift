@@ -45,7 +45,8 @@ public struct PaymentService: Sendable {
             result = try await context.transactions.transaction(on: database) { db in
                 guard
                     let claim = try await CheckoutStore.claim(
-                        for: (paymentID, checkoutID, key, providerName), buyer: principal.accountID, at: now, on: db)
+                        for: (paymentID, checkoutID, key, providerName), buyer: principal.accountID, at: now,
+                        prepared: context.prepared, on: db)
                 else { return nil }
                 guard claim.orders > 0, claim.awaiting == claim.orders else {
                     throw Problem(
@@ -63,14 +64,12 @@ public struct PaymentService: Sendable {
                     payment.providerReference = reference
                     let orders = try await CheckoutStore.capture(
                         payment, eventIDs: (0..<claim.orders).map { _ in context.dependencies.uuid() },
-                        actor: principal.accountID, reason: "paid by \(providerName) \(reference)", at: now, on: db)
+                        actor: principal.accountID, reason: "paid by \(providerName) \(reference)", at: now,
+                        dependencies: context.dependencies, prepared: context.prepared, on: db)
                     guard orders.count == claim.orders else {
                         throw Problem(
                             type: .conflict, detail: "The orders are no longer awaiting payment.", field: "checkoutId")
                     }
-                    try await SupplyService.retailPaid(
-                        orders.compactMap(\.id), actor: principal.accountID, at: now,
-                        dependencies: context.dependencies, on: db)
                     return Result(payment: payment, orders: Self.sorted(orders))
                 case .pending(let reference):
                     payment.providerReference = reference

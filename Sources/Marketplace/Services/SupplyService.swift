@@ -394,6 +394,9 @@ public struct SupplyService: Sendable {
         ).create(on: db)
     }
 
+    /// Why a drop-ship supply order moved to `paid`.
+    static let retailPaidReason = "the buyer paid"
+
     /// The buyer paid: their orders' supply orders are paid too. One statement when none has one.
     static func retailPaid(
         _ orderIDs: [UUID], actor: UUID?, at now: Date, dependencies: Dependencies, on db: any Database
@@ -410,7 +413,7 @@ public struct SupplyService: Sendable {
         for row in rows {
             try await SupplyOrderEvent(
                 id: dependencies.uuid(), supplyOrderID: try row.decode(column: "id", as: UUID.self),
-                from: .pendingPayment, to: .paid, actorID: actor, reason: "the buyer paid", at: now
+                from: .pendingPayment, to: .paid, actorID: actor, reason: retailPaidReason, at: now
             ).create(on: db)
         }
     }

@@ -1,0 +1,59 @@
+import Community
+import FluentKit
+import FluentPostgresDriver
+import Foundation
+
+/// Runs the domain's prepared statements through PostgresNIO, which prepares each one once per
+/// connection (named after its type) and from then on sends only its values.
+struct PostgresPreparedStatements: PreparedStatementRunner {
+    func rows<Statement: Community.PreparedStatement>(
+        _ statement: Statement.Type, _ values: [PreparedValue], on database: any Database
+    ) async throws -> [any SQLRow] {
+        guard let postgres = database as? any PostgresDatabase else {
+            throw PreparedStatementUnsupported(store: String(describing: type(of: database)))
+        }
+        var bindings = PostgresBindings(capacity: values.count)
+        for value in values { bindings.append(value) }
+        let prepared = Prepared<Statement>(bindings: bindings)
+        let rows = try await postgres.withConnection { connection in
+            connection.eventLoop.makeFutureWithTask {
+                var rows: [PostgresRow] = []
+                for try await row in try await connection.execute(prepared, logger: connection.logger) {
+                    rows.append(row)
+                }
+                return rows
+            }
+        }.get()
+        return rows.map { $0.sql() }
+    }
+}
+
+/// A domain statement as PostgresNIO's prepared statement: its name is the type's.
+private struct Prepared<Statement: Community.PreparedStatement>: PostgresPreparedStatement {
+    typealias Row = PostgresRow
+    static var name: String { "jishi." + String(reflecting: Statement.self) }
+    static var sql: String { Statement.sql }
+
+    let bindings: PostgresBindings
+    func makeBindings() throws -> PostgresBindings { bindings }
+    func decodeRow(_ row: PostgresRow) throws -> PostgresRow { row }
+}
+
+struct PreparedStatementUnsupported: Error, CustomStringConvertible {
+    var store: String
+    var description: String { "\(store) cannot run prepared statements" }
+}
+
+extension PostgresBindings {
+    fileprivate mutating func append(_ value: PreparedValue) {
+        switch value {
+        case .uuid(let value): append(value)
+        case .text(let value): append(value)
+        case .integer(let value): append(value)
+        case .date(let value): append(value)
+        case .uuids(let value): append(value)
+        case .texts(let value): append(value)
+        case .integers(let value): append(value)
+        }
+    }
+}
