@@ -77,6 +77,11 @@ struct ProblemTests {
         #expect(Page(items: [1, 2], total: 5, request: PageRequest(limit: 2)).hasMore)
     }
 
+    @Test func bytesAreWrittenAsTwoHexDigitsEach() {
+        #expect([UInt8]().hexadecimal == "")
+        #expect([0x00, 0x0F, 0xAB, 0xFF].hexadecimal == "000fabff")
+    }
+
     @Test func seededGeneratorIsDeterministic() {
         var a = SeededGenerator(seed: 7)
         var b = SeededGenerator(seed: 7)

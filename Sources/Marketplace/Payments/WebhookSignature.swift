@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import JishiKit
 
 /// The signature on a provider's webhook callback: header `Jishi-Signature: t=<unix
 /// seconds>,v1=<hex HMAC-SHA256 of "<t>.<raw body>">`. Signing the time with the body lets
@@ -49,6 +50,6 @@ public enum WebhookSignature {
         var message = Data("\(timestamp).".utf8)
         message.append(contentsOf: body)
         let code = HMAC<SHA256>.authenticationCode(for: message, using: SymmetricKey(data: Data(secret.utf8)))
-        return code.map { String(format: "%02x", $0) }.joined()
+        return code.hexadecimal
     }
 }

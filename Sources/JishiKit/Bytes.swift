@@ -12,3 +12,17 @@ extension UUID {
         )
     }
 }
+
+extension Sequence<UInt8> {
+    /// Lower-case hexadecimal, two digits a byte: how digests and signatures are written down.
+    public var hexadecimal: String {
+        let digits = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        text.reserveCapacity(underestimatedCount * 2)
+        for byte in self {
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: text, as: UTF8.self)
+    }
+}
