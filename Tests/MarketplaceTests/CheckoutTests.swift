@@ -8,9 +8,14 @@ import Testing
 
 @Suite("Checkout never oversells")
 struct CheckoutTests {
-    @Test(arguments: TestStore.available)
-    func sixtyFourBuyersTenInStockExactlyTenWin(store: TestStore) async throws {
-        try await withTestApp(on: store, seedDemo: true) { app in
+    /// Each store, and PostgreSQL once more with prepared statements off, which runs its
+    /// portable statements.
+    static let statementRuns: [(TestStore, Bool)] =
+        TestStore.available.map { ($0, true) } + (TestStore.available.contains(.postgres) ? [(.postgres, false)] : [])
+
+    @Test(arguments: statementRuns)
+    func sixtyFourBuyersTenInStockExactlyTenWin(store: TestStore, prepared: Bool) async throws {
+        try await withTestApp(on: store, seedDemo: true, adjust: { $0.preparedStatements = prepared }) { app in
             let fixture = try await MarketplaceFixture.make(app)
             let variant = try #require(try await fixture.product(variants: [("RED-110", 8_800, 10)]).first)
             let buyers = try await fixture.buyers(64)
@@ -36,9 +41,9 @@ struct CheckoutTests {
         }
     }
 
-    @Test(arguments: TestStore.available)
-    func multiVariantCheckoutsReserveAllOrNothingWithoutDeadlock(store: TestStore) async throws {
-        try await withTestApp(on: store, seedDemo: true) { app in
+    @Test(arguments: statementRuns)
+    func multiVariantCheckoutsReserveAllOrNothingWithoutDeadlock(store: TestStore, prepared: Bool) async throws {
+        try await withTestApp(on: store, seedDemo: true, adjust: { $0.preparedStatements = prepared }) { app in
             let fixture = try await MarketplaceFixture.make(app)
             let variants = try await fixture.product(variants: [("A", 1_000, 10), ("B", 2_000, 6), ("C", 500, 40)])
             let buyers = try await fixture.buyers(32)

@@ -44,6 +44,11 @@ struct CommandLineTests {
         #expect(!fromEnvironment.store.redactedDescription.contains("secret"))
         #expect(throws: ConfigError.self) { try JishiConfig.load(environment: ["JISHI_PORT": "http"]) }
         #expect(throws: ConfigError.self) { try JishiConfig.load(environment: ["DATABASE_URL": "sqlite:"]) }
+        #expect(try JishiConfig.load(environment: [:]).preparedStatements)
+        #expect(try !JishiConfig.load(environment: ["JISHI_PREPARED_STATEMENTS": "off"]).preparedStatements)
+        #expect(throws: ConfigError.self) {
+            try JishiConfig.load(environment: ["JISHI_PREPARED_STATEMENTS": "sometimes"])
+        }
         let command = try #require(
             try Jishi.parseAsRoot(["migrate", "--database-url", "sqlite::memory:"]) as? MigrateCommand)
         #expect(try command.store.config().store == .sqliteMemory)

@@ -13,6 +13,10 @@ public struct JishiConfig: Sendable {
     public var payments: Payments
     public var chat = Chat()
     public var logLevel: Logger.Level
+    /// Whether the hot paths run prepared statements on PostgreSQL (parsed and planned once per
+    /// connection). Off for a pooler that cannot keep them, such as PgBouncer in transaction
+    /// mode before 1.21; the portable statements are used then.
+    public var preparedStatements = true
 
     public init(
         store: Store = .sqlite(path: "jishi.sqlite"), http: HTTP = HTTP(), auth: Auth = Auth(), jobs: Jobs = Jobs(),
@@ -180,6 +184,13 @@ public struct JishiConfig: Sendable {
                 throw ConfigError(variable: "JISHI_CHAT_MESSAGES_PER_MINUTE", reason: "a whole number from 1 to 100000")
             }
             config.chat.messagesPerMinute = value
+        }
+        if let prepared = environment["JISHI_PREPARED_STATEMENTS"] {
+            switch prepared.lowercased() {
+            case "1", "true", "yes", "on": config.preparedStatements = true
+            case "0", "false", "no", "off": config.preparedStatements = false
+            default: throw ConfigError(variable: "JISHI_PREPARED_STATEMENTS", reason: "use on or off")
+            }
         }
         if let secret = environment["JISHI_SANDBOX_WEBHOOK_SECRET"] {
             guard secret.utf8.count >= 16 else {

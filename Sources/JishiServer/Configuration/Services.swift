@@ -26,7 +26,7 @@ public struct JishiServices: Sendable {
         self.dependencies = dependencies
         self.accounts = AccountService(hasher: BcryptHasher(cost: config.auth.bcryptCost), dependencies: dependencies)
         let prepared: (any PreparedStatementRunner)? =
-            config.store.kind == "postgres" ? PostgresPreparedStatements() : nil
+            config.store.kind == "postgres" && config.preparedStatements ? PostgresPreparedStatements() : nil
         self.tokens = TokenService(
             lifetime: config.auth.tokenLifetime, dependencies: dependencies, prepared: prepared)
         self.geography = GeographyService()

@@ -318,7 +318,7 @@ public struct CheckoutService: Sendable {
         var text = items.map { "\($0.variantID.uuidString):\($0.quantity)" }.joined(separator: ",")
         text +=
             "|\(delivery.name)|\(delivery.phone)|\(delivery.villageID?.uuidString ?? "-")|\(delivery.addressLine)|\(method.rawValue)"
-        return SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
+        return SHA256.hash(data: Data(text.utf8)).hexadecimal
     }
 }
 
