@@ -46,6 +46,13 @@ struct SourcingFixture {
         return try #require(variants.first)
     }
 
+    /// A producer variant offered with `stock`, the reseller's linked listing of it, and a buyer.
+    func resale(stock: Int) async throws -> (source: Variant, linked: Variant, buyer: Principal) {
+        let source = try await offeredVariant(stock: stock)
+        let linked = try await linked(source)
+        return (source, linked, try #require(try await market.buyers(1).first))
+    }
+
     func statement(_ shop: Shop) async throws -> Statement {
         try await StatementService().statement(
             shopID: try shop.requireID(), from: Date(timeIntervalSince1970: 0), to: Date().addingTimeInterval(86_400),
@@ -100,9 +107,7 @@ struct SourcingTests {
         try await withTestApp(on: store, seedDemo: true) { app in
             let fixture = try await SourcingFixture.make(app)
             let market = fixture.market
-            let source = try await fixture.offeredVariant(stock: 5)
-            let linked = try await fixture.linked(source)
-            let buyer = try #require(try await market.buyers(1).first)
+            let (source, linked, buyer) = try await fixture.resale(stock: 5)
             let checkout = try await market.checkouts.checkout(
                 try market.request([(source, 2), (linked, 3)]), idempotencyKey: "both-listings-1", by: buyer,
                 on: app.db)
@@ -141,9 +146,7 @@ struct SourcingTests {
         try await withTestApp(on: store, seedDemo: true) { app in
             let fixture = try await SourcingFixture.make(app)
             let market = fixture.market
-            let source = try await fixture.offeredVariant(stock: 50)
-            let linked = try await fixture.linked(source)
-            let buyer = try #require(try await market.buyers(1).first)
+            let (source, linked, buyer) = try await fixture.resale(stock: 50)
             let checkout = try await market.checkouts.checkout(
                 try market.request([(linked, 12)]), idempotencyKey: "resale-order-1", by: buyer, on: app.db)
             let retail = try #require(checkout.orders.first)
@@ -206,9 +209,7 @@ struct SourcingTests {
         try await withTestApp(on: store, seedDemo: true) { app in
             let fixture = try await SourcingFixture.make(app)
             let market = fixture.market
-            let source = try await fixture.offeredVariant(stock: 5)
-            let linked = try await fixture.linked(source)
-            let buyer = try #require(try await market.buyers(1).first)
+            let (source, linked, buyer) = try await fixture.resale(stock: 5)
             let checkout = try await market.checkouts.checkout(
                 try market.request([(linked, 2)]), idempotencyKey: "cancel-linked-1", by: buyer, on: app.db)
             _ = try await market.payments.pay(
@@ -231,9 +232,7 @@ struct SourcingTests {
         try await withTestApp(on: store, seedDemo: true) { app in
             let fixture = try await SourcingFixture.make(app)
             let market = fixture.market
-            let source = try await fixture.offeredVariant(stock: 5)
-            let linked = try await fixture.linked(source)
-            let buyer = try #require(try await market.buyers(1).first)
+            let (source, linked, buyer) = try await fixture.resale(stock: 5)
             let checkout = try await market.checkouts.checkout(
                 try market.request([(linked, 3)]), idempotencyKey: "expire-linked-1", by: buyer, on: app.db)
             let retailID = try #require(try checkout.orders.first?.requireID())
