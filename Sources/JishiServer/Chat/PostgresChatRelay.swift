@@ -79,12 +79,20 @@ final class PostgresChatRelay: LifecycleHandler, Sendable {
                     ).get()
                     delay = 200_000_000
                     state.withLockedValue { $0.connection = connection }
-                    try await connection.listen(on: channel) { notifications in
-                        logger.debug("Chat relay listening on \(channel)")
-                        for try await notification in notifications {
-                            guard let application else { continue }
-                            await Self.relay(notification.payload, application)
+                    // Closed on every way out, cancellation included: a connection released
+                    // unclosed traps (PostgresConnection's deinit), and shutdown may have
+                    // looked for one before this one was open.
+                    do {
+                        try await connection.listen(on: channel) { notifications in
+                            logger.debug("Chat relay listening on \(channel)")
+                            for try await notification in notifications {
+                                guard let application else { continue }
+                                await Self.relay(notification.payload, application)
+                            }
                         }
+                    } catch {
+                        try? await connection.close()
+                        throw error
                     }
                     try? await connection.close()
                 } catch {
