@@ -15,16 +15,32 @@ struct PostgresPreparedStatements: PreparedStatementRunner {
         var bindings = PostgresBindings(capacity: values.count)
         for value in values { bindings.append(value) }
         let prepared = Prepared<Statement>(bindings: bindings)
+        database.logger.debug("Executing prepared statement", metadata: ["sql": .string(Statement.sql)])
         let rows = try await postgres.withConnection { connection in
             connection.eventLoop.makeFutureWithTask {
-                var rows: [PostgresRow] = []
-                for try await row in try await connection.execute(prepared, logger: connection.logger) {
-                    rows.append(row)
+                do {
+                    var rows: [PostgresRow] = []
+                    for try await row in try await connection.execute(prepared, logger: connection.logger) {
+                        rows.append(row)
+                    }
+                    return rows
+                } catch let error as PSQLError where Self.refusedToPrepare(error) {
+                    // PostgresNIO keeps a statement that failed to prepare failed on this
+                    // connection for good; closed, the pool replaces the connection, and the
+                    // next one prepares afresh (after the migration that was missing, say).
+                    try? await connection.close()
+                    throw error
                 }
-                return rows
             }
         }.get()
         return rows.map { $0.sql() }
+    }
+
+    /// Whether PostgreSQL refused the statement itself or the schema it names (SQLSTATE classes
+    /// 42, 0A and 26: a table or column not there yet, for instance): what makes preparing fail.
+    static func refusedToPrepare(_ error: PSQLError) -> Bool {
+        guard let state = error.serverInfo?[.sqlState] else { return false }
+        return ["42", "0A", "26"].contains(String(state.prefix(2)))
     }
 }
 
