@@ -20,10 +20,15 @@ func withApplication<T: Sendable>(_ config: JishiConfig, _ body: (Application) a
     }
 }
 
-/// Serves until interrupted (SIGINT/SIGTERM), through Vapor's own serve command.
+/// Serves until interrupted (SIGINT/SIGTERM), through Vapor's own serve command; then stops
+/// taking requests and finishes those in flight (up to Vapor's 10 s) before the caller shuts
+/// the app down. Vapor's own shutdown closes the databases (a lifecycle handler) before the
+/// server (kept in its storage): under load, a request reaching `Request.db` in between
+/// trapped, and others answered 500.
 func serve(_ app: Application, hostname: String, port: Int) async throws {
     app.environment.arguments = ["jishi", "serve", "--hostname", hostname, "--port", String(port)]
     try await app.execute()
+    await app.server.shutdown()
 }
 
 /// Logging is bootstrapped once per process, at the level of the first configuration.
