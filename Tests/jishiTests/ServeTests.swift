@@ -30,13 +30,15 @@ struct ServeTests {
         do {
             try await configure(app, config)
             let serving = Task { try await serve(app, hostname: "127.0.0.1", port: port) }
-            var up = false
-            for _ in 0..<200 where !up {
-                up = Self.accepts(port)
-                if !up { try await Task.sleep(for: .milliseconds(50)) }
+            // Up: accepting connections, and `running` set (the serve command sets it after
+            // the server has started; stopping before that would stop nothing).
+            var running: Application.Running?
+            for _ in 0..<400 where running == nil {
+                running = Self.accepts(port) ? app.running : nil
+                if running == nil { try await Task.sleep(for: .milliseconds(50)) }
             }
-            #expect(up)
-            app.running?.stop()  // what the signal handler does
+            try #require(running != nil)
+            running?.stop()  // what the signal handler does
             try await serving.value
             #expect(!Self.accepts(port))
             // The databases are still open for whatever the last requests needed.
