@@ -246,6 +246,39 @@ struct ShopAndCatalogAPITests {
         }
     }
 
+    /// Uploads racing for a product's last places: only as many as fit are stored, each in its
+    /// own position, and no file is left behind by those refused.
+    @Test(arguments: TestStore.available)
+    func concurrentPhotoUploadsStopAtTheLimit(store: TestStore) async throws {
+        try await withTestApp(on: store, seedDemo: true) { app in
+            let fixture = try await MarketplaceAPIFixture.make(app)
+            let path = "/api/v1/products/\(fixture.productID)/photos"
+            for _ in 0..<(CatalogService.maximumPhotos - 3) {
+                let response = try await app.send(
+                    .POST, path, bytes: Self.png, contentType: "image/png", token: fixture.seller)
+                #expect(response.status == .created)
+            }
+            let statuses = try await withThrowingTaskGroup(of: UInt.self) { group in
+                for _ in 0..<8 {
+                    group.addTask {
+                        try await app.send(
+                            .POST, path, bytes: Self.png, contentType: "image/png", token: fixture.seller
+                        )
+                        .status.code
+                    }
+                }
+                return try await group.reduce(into: [UInt]()) { $0.append($1) }
+            }
+            #expect(statuses.filter { $0 == 201 }.count == 3)
+            #expect(statuses.filter { $0 == 409 }.count == 5)
+            let photos = try await ProductPhoto.query(on: app.db).all()
+            #expect(photos.count == CatalogService.maximumPhotos)
+            #expect(Set(photos.map(\.position)) == Set(0..<CatalogService.maximumPhotos))
+            let files = try FileManager.default.contentsOfDirectory(atPath: app.jishi.photos.directory.path)
+            #expect(files.count == CatalogService.maximumPhotos)
+        }
+    }
+
     @Test(arguments: TestStore.available)
     func commissionRatesAreTheAdminsAndFixedAtSale(store: TestStore) async throws {
         try await withTestApp(on: store, seedDemo: true) { app in

@@ -2,6 +2,7 @@ import Community
 import FluentKit
 import Foundation
 import JishiKit
+import SQLKit
 
 #if canImport(Glibc)
     import Glibc
@@ -34,19 +35,39 @@ public struct PhotoStore: Sendable {
         }
     }
 
-    /// Writes the photo's file, then its row in a transaction of its own; if the row cannot be
-    /// written, the file is removed again, so no file is left without a row.
+    /// Writes the photo's file, then its row in a transaction of its own, after `check` has run
+    /// in that transaction; if the row cannot be written (or `check` refuses it), the file is
+    /// removed again, so no file is left without a row.
     func save<Row: Model & Sendable>(
         _ bytes: Data, as fileName: String, thenCreate row: Row, transactions: TransactionRunner,
-        on database: any Database
+        on database: any Database, after check: @escaping @Sendable (any Database) async throws -> Void
     ) async throws {
         try save(bytes, as: fileName)
         do {
-            try await transactions.transaction(on: database) { db in try await row.create(on: db) }
+            try await transactions.transaction(on: database) { db in
+                try await check(db)
+                try await row.create(on: db)
+            }
         } catch {
             remove(fileName)
             throw error
         }
+    }
+
+    /// How many photos `owner` (a product, a review) has, counted after locking the owner's row
+    /// in the caller's transaction, so that concurrent uploads for one owner take turns and
+    /// none goes past `limit` (a `409` naming `what`). SQLite runs one write at a time anyway.
+    static func count<Photo: Model>(
+        _ photos: QueryBuilder<Photo>, of owner: UUID, in table: String, limit: Int, what: String,
+        on database: any Database
+    ) async throws -> Int {
+        _ = try await database.sql().select().column(SQLIdentifier("id")).from(table)
+            .where(SQLIdentifier("id"), .equal, SQLBind(owner)).for(.update).all()
+        let existing = try await photos.count()
+        guard existing < limit else {
+            throw Problem(type: .conflict, detail: "\(what) has at most \(limit) photos.", field: "photo")
+        }
+        return existing
     }
 
     public func remove(_ fileName: String) {

@@ -97,16 +97,16 @@ public struct ReviewService: Sendable {
             !review.hidden
         else { throw Problem.notFound("The review", field: "reviewId") }
         let format = try PhotoCheck.format(of: bytes, declaredType: declaredType, limit: store.maximumBytes)
-        let existing = try await ReviewPhoto.query(on: database).filter(\.$review.$id == reviewID).count()
-        guard existing < Self.maximumPhotos else {
-            throw Problem(
-                type: .conflict, detail: "A review has at most \(Self.maximumPhotos) photos.", field: "photo")
-        }
         let photo = ReviewPhoto(
-            id: context.dependencies.uuid(), reviewID: reviewID, position: existing, format: format,
+            id: context.dependencies.uuid(), reviewID: reviewID, position: 0, format: format,
             byteCount: bytes.count, at: context.dependencies.now())
         try await store.save(
-            bytes, as: photo.fileName, thenCreate: photo, transactions: context.transactions, on: database)
+            bytes, as: photo.fileName, thenCreate: photo, transactions: context.transactions, on: database
+        ) { db in
+            photo.position = try await PhotoStore.count(
+                ReviewPhoto.query(on: db).filter(\.$review.$id == reviewID), of: reviewID, in: Review.schema,
+                limit: Self.maximumPhotos, what: "A review", on: db)
+        }
         return photo
     }
 

@@ -182,16 +182,16 @@ extension CatalogService {
     ) async throws -> ProductPhoto {
         _ = try await staffProduct(productID, principal, shops: shops, on: database)
         let declared = try PhotoCheck.format(of: bytes, declaredType: declaredType, limit: store.maximumBytes)
-        let existing = try await ProductPhoto.query(on: database).filter(\.$product.$id == productID).count()
-        guard existing < Self.maximumPhotos else {
-            throw Problem(
-                type: .conflict, detail: "A product has at most \(Self.maximumPhotos) photos.", field: "photo")
-        }
         let photo = ProductPhoto(
-            id: context.dependencies.uuid(), productID: productID, position: existing, format: declared,
+            id: context.dependencies.uuid(), productID: productID, position: 0, format: declared,
             byteCount: bytes.count, at: context.dependencies.now())
         try await store.save(
-            bytes, as: photo.fileName, thenCreate: photo, transactions: context.transactions, on: database)
+            bytes, as: photo.fileName, thenCreate: photo, transactions: context.transactions, on: database
+        ) { db in
+            photo.position = try await PhotoStore.count(
+                ProductPhoto.query(on: db).filter(\.$product.$id == productID), of: productID, in: Product.schema,
+                limit: Self.maximumPhotos, what: "A product", on: db)
+        }
         return photo
     }
 
