@@ -10,10 +10,6 @@ import Testing
 import Vapor
 import VaporTesting
 
-#if canImport(Glibc)
-    import Glibc
-#endif
-
 @Suite("Chat between buyers and shops")
 struct ChatAPITests {
     static func open(_ fixture: MarketplaceAPIFixture) async throws -> String {
@@ -158,25 +154,6 @@ struct ChatAcrossProcessesTests {
         .deletingLastPathComponent()
     static var binary: URL { packageRoot.appendingPathComponent(".build/debug/jishi") }
 
-    /// A loopback port nobody listens on: bind port 0 and read what the kernel chose.
-    static func freePort() throws -> Int {
-        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(descriptor) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, length) }
-        }
-        guard bound == 0 else { throw Abort(.internalServerError, reason: "bind failed") }
-        _ = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(descriptor, $0, &length) }
-        }
-        return Int(UInt16(bigEndian: address.sin_port))
-    }
-
     static func run(_ arguments: [String], environment: [String: String]) throws -> Process {
         let process = Process()
         process.executableURL = binary
@@ -205,7 +182,7 @@ struct ChatAcrossProcessesTests {
         seed.waitUntilExit()
         #expect(seed.terminationStatus == 0)
 
-        let ports = [try Self.freePort(), try Self.freePort()]
+        let ports = [try Loopback.freePort(), try Loopback.freePort()]
         let servers = try ports.map { port in
             try Self.run(["serve", "--port", String(port)], environment: environment)
         }

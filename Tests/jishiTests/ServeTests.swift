@@ -1,6 +1,7 @@
 import FluentKit
 import Foundation
 import JishiServer
+import JishiServerTesting
 import SQLKit
 import Testing
 import Vapor
@@ -8,7 +9,7 @@ import Vapor
 @testable import jishi
 
 #if canImport(Glibc)
-    import Glibc
+    import Glibc  // signal()
 #endif
 
 @Suite("Serving", .serialized)
@@ -20,7 +21,7 @@ struct ServeTests {
         var config = JishiConfig(store: .sqliteMemory)
         config.jobs.enabled = false
         config.logLevel = .critical
-        let port = try Self.freePort()
+        let port = try Loopback.freePort()
         let app = try await Application.make(.testing)
         defer {
             // `serve` ignores these signals while it listens for them; give them back.
@@ -34,13 +35,13 @@ struct ServeTests {
             // the server has started; stopping before that would stop nothing).
             var running: Application.Running?
             for _ in 0..<400 where running == nil {
-                running = Self.accepts(port) ? app.running : nil
+                running = Loopback.accepts(port) ? app.running : nil
                 if running == nil { try await Task.sleep(for: .milliseconds(50)) }
             }
             try #require(running != nil)
             running?.stop()  // what the signal handler does
             try await serving.value
-            #expect(!Self.accepts(port))
+            #expect(!Loopback.accepts(port))
             // The databases are still open for whatever the last requests needed.
             let one = try await (app.db as? any SQLDatabase)?.raw("SELECT 1 AS \(ident: "one")").first()
             #expect(try one?.decode(column: "one", as: Int.self) == 1)
@@ -49,42 +50,5 @@ struct ServeTests {
             throw error
         }
         try await app.asyncShutdown()
-    }
-
-    static func freePort() throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = loopback(port: 0)
-        let bound = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
-        }
-        try #require(bound == 0)
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        _ = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getsockname(fd, $0, &length) }
-        }
-        return Int(UInt16(bigEndian: address.sin_port))
-    }
-
-    /// Whether something accepts TCP connections on the loopback `port`.
-    static func accepts(_ port: Int) -> Bool {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = loopback(port: port)
-        return withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
-                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
-            }
-        } == 0
-    }
-
-    static func loopback(port: Int) -> sockaddr_in {
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_port = UInt16(port).bigEndian
-        address.sin_addr.s_addr = UInt32(0x7F00_0001).bigEndian
-        return address
     }
 }
