@@ -1,13 +1,19 @@
-/// A page request: `limit` items after skipping `offset`. Limits are clamped to 1...200.
+/// A page request: `limit` items after skipping `offset`. Limits are clamped to 1...200 and
+/// offsets to 0...100,000, so that no arithmetic on a page request can overflow, whatever a
+/// caller passed (the API refuses values outside those bounds before they get here).
 public struct PageRequest: Hashable, Sendable {
     public static let maximumLimit = 200
-    public var limit: Int
-    public var offset: Int
+    public static let maximumOffset = 100_000
+    public private(set) var limit: Int
+    public private(set) var offset: Int
 
     public init(limit: Int? = nil, offset: Int? = nil) {
         self.limit = min(max(limit ?? 50, 1), Self.maximumLimit)
-        self.offset = max(offset ?? 0, 0)
+        self.offset = min(max(offset ?? 0, 0), Self.maximumOffset)
     }
+
+    /// The rows this page covers, for a query's `range`.
+    public var rows: Range<Int> { offset..<(offset + limit) }
 }
 
 /// One page of results and the total, so a client can tell whether there is more.

@@ -88,3 +88,38 @@ struct ProblemTests {
         #expect((0..<5).map { _ in a.next() } == (0..<5).map { _ in b.next() })
     }
 }
+
+@Suite("Text rule")
+struct TextRuleTests {
+    @Test(arguments: [
+        "\u{0}", "\u{7}", "\u{1B}[31m", "\u{7F}", "\u{85}", "\u{9B}", "\u{202E}", "\u{202A}", "\u{2066}", "\u{2069}",
+        "\u{200E}", "\u{2028}", "\u{2029}", "\u{FEFF}",
+    ])
+    func refusesControlsOverridesAndSeparators(character: String) {
+        #expect(TextRule.forbiddenScalar(in: "a\(character)b") != nil)
+        #expect(TextRule.forbiddenScalar(in: "a\(character)b", multiline: true) != nil)
+        #expect(throws: Problem.self) { try TextRule.check("a\(character)b", field: "title") }
+    }
+
+    @Test func keepsOrdinaryTextEmojiAndLinesWhereAllowed() throws {
+        for text in ["汉服 马面裙", "👨‍👩‍👧 family", "🏴󠁧󠁢󠁳󠁣󠁴󠁿", "O'Brien & <b>", "ﷺ", "می‌خواهم"] {
+            #expect(TextRule.forbiddenScalar(in: text) == nil, "\(text)")
+        }
+        #expect(TextRule.forbiddenScalar(in: "一\n二\t三\r\n") != nil)
+        #expect(TextRule.forbiddenScalar(in: "一\n二\t三\r\n", multiline: true) == nil)
+        #expect(try TextRule.require("  标题  ", field: "title", length: 1...10) == "标题")
+        do {
+            try TextRule.check("abc\u{202E}gpj.exe", field: "title")
+            Issue.record("an override passed")
+        } catch let problem as Problem {
+            #expect(problem.field == "title" && problem.detail?.contains("U+202E") == true)
+        }
+    }
+
+    @Test func pageRequestsCannotOverflow() {
+        let page = PageRequest(limit: .max, offset: .max)
+        #expect(page.limit == PageRequest.maximumLimit && page.offset == PageRequest.maximumOffset)
+        #expect(page.rows.count == PageRequest.maximumLimit)
+        #expect(PageRequest(limit: .min, offset: .min).rows == 0..<1)
+    }
+}

@@ -45,7 +45,8 @@ public struct AccountService: Sendable {
         }
         try validatePassword(registration.password)
         let name = registration.displayName.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard displayNameLength.contains(name.count), !name.containsControlCharacters() else {
+        try TextRule.check(name, field: "displayName")
+        guard displayNameLength.contains(name.count) else {
             throw Problem.validation(
                 "displayName",
                 "Use \(displayNameLength.lowerBound) to \(displayNameLength.upperBound) characters, no control characters."
@@ -63,7 +64,7 @@ public struct AccountService: Sendable {
 
     static func validatePassword(_ password: String) throws {
         guard password.count >= passwordLength.lowerBound, password.utf8.count <= passwordMaximumBytes,
-            !password.containsControlCharacters()
+            TextRule.forbiddenScalar(in: password) == nil
         else {
             throw Problem.validation(
                 "password",
@@ -115,7 +116,7 @@ public struct AccountService: Sendable {
     public func authenticate(username: String, password: String, on database: any Database) async throws -> Account {
         let plausible =
             Self.isPlausibleUsername(username) && password.utf8.count <= Self.passwordMaximumBytes
-            && !password.containsControlCharacters()
+            && TextRule.forbiddenScalar(in: password) == nil
         let account =
             plausible ? try await Account.query(on: database).filter(\.$username == username.lowercased()).first() : nil
         guard let account else {

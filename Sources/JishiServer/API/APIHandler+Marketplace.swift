@@ -107,9 +107,6 @@ extension APIHandler {
         if case .json(let body)? = input.body, let given = body.reason?.trimmingCharacters(in: .whitespacesAndNewlines),
             !given.isEmpty
         {
-            guard !given.containsControlCharacters(allowingLineBreaks: true) else {
-                throw Problem.validation("reason", "No control characters.")
-            }
             reason = given
         }
         let order = try await request.jishi.orders.cancel(

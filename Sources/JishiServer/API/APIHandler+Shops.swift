@@ -125,11 +125,9 @@ extension APIHandler {
         return (request, principal, try Self.uuid(shopID, field: "shopId"))
     }
 
-    /// A reason or note: no control characters except line breaks.
+    /// A reason or note under the text rule (line breaks allowed).
     static func plainText(_ text: String, field: String) throws -> String {
-        guard !text.containsControlCharacters(allowingLineBreaks: true) else {
-            throw Problem.validation(field, "No control characters.")
-        }
+        try TextRule.check(text, field: field, multiline: true)
         return text
     }
 

@@ -43,7 +43,7 @@ enum SandboxWebhook {
             } catch {
                 throw Problem(type: .invalidJSON, detail: "Send {\"id\", \"type\", \"paymentReference\"}.")
             }
-            guard (1...100).contains(event.id.count), !event.id.containsControlCharacters() else {
+            guard (1...100).contains(event.id.count), TextRule.forbiddenScalar(in: event.id) == nil else {
                 throw Problem.validation("id", "An event id of 1 to 100 characters.")
             }
             guard let kind = PaymentService.WebhookKind(rawValue: event.type) else {

@@ -22,10 +22,11 @@ public func configure(_ app: Application, _ config: JishiConfig, dependencies: D
     // Outermost first: observation sees every response, including those made from errors.
     app.middleware = Middlewares()
     app.middleware.use(RequestObservation())
+    app.middleware.use(APIResponseHeaders())
     app.middleware.use(ProblemMiddleware())
 
     try registerMachineRoutes(app)
-    let api = app.grouped(RequestContextMiddleware())
+    let api = app.grouped(RequestContextMiddleware(), ContractValidationMiddleware(rules: .shared))
     try APIHandler().registerHandlers(on: VaporTransport(routesBuilder: api), serverURL: Servers.Server1.url())
     SandboxWebhook.register(on: app)
     ChatSocket.register(on: app)

@@ -24,6 +24,12 @@ struct ProblemMiddleware: AsyncMiddleware {
                 problem = Problem(type: .methodNotAllowed, detail: "Use \(allowed.joined(separator: ", ")).")
             }
         }
+        if problem.status == 415,
+            let accepted = ContractRules.shared.operation(
+                method: request.method.rawValue, path: request.url.path)?.contentTypes, !accepted.isEmpty
+        {
+            problem.detail = "Send \(accepted.joined(separator: " or "))."
+        }
         problem.instance = request.url.path
         if problem.status >= 500 {
             // Never the request itself: its headers carry tokens and cookies.
@@ -121,18 +127,18 @@ struct ProblemMiddleware: AsyncMiddleware {
     private static func problem(status: Int, detail: String, underlying: (any Error)?) -> Problem {
         switch status {
         case 400:
-            // The runtime names the parameter in its description ("…named: town", "type 'UUID'").
-            return Problem(
-                type: .validation, detail: underlying.map { "\($0)" } ?? detail,
-                field: fieldName(in: underlying.map { "\($0)" } ?? detail))
+            // The runtime names the parameter in its description ("…named: town", "type 'UUID'"),
+            // along with Swift's names for things: keep the parameter, say the rest plainly.
+            let field = fieldName(in: underlying.map { "\($0)" } ?? detail)
+            return Problem(type: .validation, detail: "\(field ?? "A parameter") is not valid.", field: field)
         case 401: return Problem(type: .unauthenticated)
         case 403: return Problem(type: .forbidden)
         case 404: return Problem(type: .notFound, detail: "There is nothing at this address.")
         case 405: return Problem(type: .methodNotAllowed)
         case 406: return Problem(type: .notAcceptable, detail: "This resource answers application/json.")
         case 413: return Problem(type: .payloadTooLarge)
-        case 415: return Problem(type: .unsupportedMediaType, detail: "Send application/json.")
-        case 400..<500: return Problem(type: .validation, status: status, detail: detail)
+        case 415: return Problem(type: .unsupportedMediaType)
+        case 400..<500: return Problem(type: .validation, status: status)
         case 503: return Problem(type: .unavailable)
         default: return Problem(type: .internalError)
         }
@@ -173,7 +179,8 @@ struct ProblemMiddleware: AsyncMiddleware {
             return Problem(type: .missingField, detail: "\(field) must not be null.", field: field)
         case .dataCorrupted(let context):
             if let field = path(context) {
-                return Problem(type: .validation, detail: "\(field): \(context.debugDescription)", field: field)
+                // The decoder's own words name Swift types ("Cannot initialize …Payload from …").
+                return Problem(type: .validation, detail: "\(field) has a value that is not allowed.", field: field)
             }
             return Problem(type: .invalidJSON, detail: "The body could not be parsed as JSON.")
         @unknown default:

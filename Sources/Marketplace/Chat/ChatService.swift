@@ -56,9 +56,7 @@ public struct ChatService: Sendable {
         guard (1...Self.maximumLength).contains(text.count) else {
             throw Problem.validation("text", "A message has 1 to \(Self.maximumLength) characters.")
         }
-        guard !text.containsControlCharacters(allowingLineBreaks: true) else {
-            throw Problem.validation("text", "No control characters.")
-        }
+        try TextRule.check(text, field: "text", multiline: true)
         return try await store(
             text: text, image: nil, in: conversationID, productID: productID, orderID: orderID, by: principal,
             on: database)

@@ -191,7 +191,7 @@ public struct ReviewService: Sendable {
         let query = Review.query(on: database).filter(\.$product.$id == productID).filter(\.$hidden == false)
         let total = try await query.copy().count()
         let items = try await query.sort(\.$createdAt, .descending).sort(\.$id)
-            .range(page.offset..<(page.offset + page.limit)).all()
+            .range(page.rows).all()
         return JishiKit.Page(items: items, total: total, request: page)
     }
 
@@ -310,14 +310,10 @@ public struct ReviewService: Sendable {
         return review
     }
 
-    /// Trimmed text of an allowed length without control characters (line breaks allowed).
-    /// Markup is kept as typed: pages escape it, so `<script>` shows as text.
+    /// Trimmed text of an allowed length under the text rule (line breaks allowed). Markup is
+    /// kept as typed: pages escape it, so `<script>` shows as text.
     private func plain(_ text: String, field: String, length: ClosedRange<Int>) throws -> String {
-        let trimmed = try requireText(text, field: field, length: length)
-        guard !trimmed.containsControlCharacters(allowingLineBreaks: true) else {
-            throw Problem.validation(field, "No control characters.")
-        }
-        return trimmed
+        try requireText(text, field: field, length: length, multiline: true)
     }
 }
 

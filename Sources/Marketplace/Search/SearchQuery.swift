@@ -60,9 +60,7 @@ public struct SearchQuery: Hashable, Sendable {
         guard text.count <= Self.maximumQueryLength else {
             throw Problem.validation("q", "Use at most \(Self.maximumQueryLength) characters.")
         }
-        guard !text.containsControlCharacters(allowingLineBreaks: false) else {
-            throw Problem.validation("q", "No control characters.")
-        }
+        try TextRule.check(text, field: "q")
         let terms = SearchTokenizer.distinctTerms(text)
         guard terms.count <= Self.maximumTerms else {
             throw Problem.validation("q", "Use fewer words (at most \(Self.maximumTerms) terms).")

@@ -58,7 +58,7 @@ extension CatalogService {
         let query = Product.query(on: database).filter(\.$shop.$id == shopID)
         let total = try await query.copy().count()
         let products = try await query.sort(\.$createdAt, .descending).sort(\.$id)
-            .range(page.offset..<(page.offset + page.limit)).all()
+            .range(page.rows).all()
         let ids = try products.map { try $0.requireID() }
         let variants =
             ids.isEmpty
@@ -78,7 +78,7 @@ extension CatalogService {
         let product = try await staffProduct(productID, principal, shops: shops, on: database)
         if let title = changes.title { product.title = try requireText(title, field: "title", length: 1...120) }
         if let description = changes.description {
-            product.description = try requireText(description, field: "description", length: 0...5000)
+            product.description = try requireText(description, field: "description", length: 0...5000, multiline: true)
         }
         if let categoryID = changes.categoryID {
             guard try await Category.find(categoryID, on: database) != nil else {

@@ -68,7 +68,7 @@ public struct CatalogService: Sendable {
             throw Problem(type: .conflict, detail: "The shop is \(shop.status.rawValue).")
         }
         let title = try requireText(new.title, field: "title", length: 1...120)
-        let description = try requireText(new.description, field: "description", length: 0...5000)
+        let description = try requireText(new.description, field: "description", length: 0...5000, multiline: true)
         guard try await Category.find(new.categoryID, on: database) != nil else {
             throw Problem.notFound("The category", field: "categoryId")
         }
@@ -147,9 +147,6 @@ public struct CatalogService: Sendable {
             let field = "attributes[\(index)]"
             let name = try requireText(attribute.name, field: field + ".name", length: 1...30)
             let value = try requireText(attribute.value, field: field + ".value", length: 1...200)
-            guard !name.containsControlCharacters(allowingLineBreaks: false),
-                !value.containsControlCharacters(allowingLineBreaks: false)
-            else { throw Problem.validation(field, "No control characters.") }
             guard names.insert(name).inserted else { throw Problem.validation(field + ".name", "Names must differ.") }
             return ProductAttribute(
                 id: context.dependencies.uuid(), productID: productID, position: index, name: name, value: value)

@@ -37,11 +37,8 @@ public struct MarketplaceContext: Sendable {
     }
 }
 
-/// Checks a text field's length after trimming, naming the field.
-func requireText(_ value: String, field: String, length: ClosedRange<Int>) throws -> String {
-    let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
-    guard length.contains(trimmed.count) else {
-        throw Problem.validation(field, "Use \(length.lowerBound) to \(length.upperBound) characters.")
-    }
-    return trimmed
+/// A text field trimmed and checked by `TextRule` and for its length, naming the field. Line
+/// breaks and tabs only where the field is `multiline`.
+func requireText(_ value: String, field: String, length: ClosedRange<Int>, multiline: Bool = false) throws -> String {
+    try TextRule.require(value, field: field, length: length, multiline: multiline)
 }

@@ -39,7 +39,7 @@ extension OrderService {
     {
         let total = try await query.copy().count()
         let items = try await query.sort(\.$createdAt, .descending).sort(\.$id)
-            .range(page.offset..<(page.offset + page.limit)).all()
+            .range(page.rows).all()
         return JishiKit.Page(items: items, total: total, request: page)
     }
 

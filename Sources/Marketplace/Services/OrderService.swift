@@ -31,6 +31,7 @@ public struct OrderService: Sendable {
     public func cancel(_ id: UUID, by principal: Principal, reason: String, on database: any Database) async throws
         -> Order
     {
+        let reason = try requireText(reason, field: "reason", length: 1...500, multiline: true)
         let order = try await order(id, for: principal, on: database)
         let isBuyer = order.$buyer.id == principal.accountID
         // A buyer may cancel until paid; the shop (or an admin) until shipped.

@@ -27,10 +27,7 @@ public struct RefundService: Sendable {
             throw Problem(type: .invalidTransition, detail: "A \(order.status.rawValue) order cannot be refunded.")
         }
         guard amountMinor >= 1 else { throw Problem.validation("amountMinor", "At least 1 fen.") }
-        let reason = try requireText(reason, field: "reason", length: 1...500)
-        guard !reason.containsControlCharacters(allowingLineBreaks: true) else {
-            throw Problem.validation("reason", "No control characters.")
-        }
+        let reason = try requireText(reason, field: "reason", length: 1...500, multiline: true)
         let now = context.dependencies.now()
         let refund = Refund(
             id: context.dependencies.uuid(), orderID: orderID, amountMinor: amountMinor, reason: reason,

@@ -40,7 +40,7 @@ extension ShopService {
         let shop = try await requireStaff(of: shopID, principal, on: database)
         if let name { shop.name = try requireText(name, field: "name", length: 1...60) }
         if let description {
-            shop.description = try requireText(description, field: "description", length: 0...2000)
+            shop.description = try requireText(description, field: "description", length: 0...2000, multiline: true)
         }
         try await shop.save(on: database)
         return shop
@@ -73,7 +73,7 @@ extension ShopService {
         async throws -> Shop
     {
         let shop = try await requireModerator(of: shopID, principal, on: database)
-        let reason = try requireText(reason, field: "reason", length: 1...500)
+        let reason = try requireText(reason, field: "reason", length: 1...500, multiline: true)
         return try await move(
             shop, to: .suspended, from: [.active, .closed], reason: reason, by: principal, on: database)
     }
@@ -83,7 +83,7 @@ extension ShopService {
         async throws -> Shop
     {
         let shop = try await requireModerator(of: shopID, principal, on: database)
-        let reason = try requireText(reason, field: "reason", length: 0...500)
+        let reason = try requireText(reason, field: "reason", length: 0...500, multiline: true)
         return try await move(shop, to: .active, from: [.suspended], reason: reason, by: principal, on: database)
     }
 

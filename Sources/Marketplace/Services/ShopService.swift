@@ -36,7 +36,8 @@ public struct ShopService: Sendable {
     public func open(_ opening: Opening, by principal: Principal, on database: any Database) async throws -> Shop {
         try Authorization.require(principal, .sell, .marketplace)
         let name = try requireText(opening.name, field: "name", length: 1...60)
-        let description = try requireText(opening.description, field: "description", length: 0...2000)
+        let description = try requireText(
+            opening.description, field: "description", length: 0...2000, multiline: true)
         guard try await Village.find(opening.villageID, on: database) != nil else {
             throw Problem.notFound("The village", field: "villageId")
         }

@@ -148,7 +148,7 @@ public struct SourcingService: Sendable {
         guard try producer.requireID() != resellerShopID else {
             throw Problem.validation("resellerShopId", "A shop does not resell its own products.")
         }
-        let message = try requireText(message, field: "message", length: 0...500)
+        let message = try requireText(message, field: "message", length: 0...500, multiline: true)
         let now = context.dependencies.now()
         if let existing = try await ResellerApproval.query(on: database).filter(\.$producer.$id == producerShopID)
             .filter(\.$reseller.$id == resellerShopID).first()
@@ -264,7 +264,7 @@ public struct SourcingService: Sendable {
             }
         let total = try await query.copy().count()
         let details = try await offerDetails(
-            query.sort(\.$updatedAt, .descending).sort(\.$id).range(page.offset..<(page.offset + page.limit)),
+            query.sort(\.$updatedAt, .descending).sort(\.$id).range(page.rows),
             on: database)
         return JishiKit.Page(items: details, total: total, request: page)
     }
@@ -349,7 +349,7 @@ public struct SourcingService: Sendable {
             id: productID, shopID: resellerShopID, categoryID: detail.product.$category.id,
             title: try requireText(title ?? detail.product.title, field: "title", length: 1...120),
             description: try requireText(
-                description ?? detail.product.description, field: "description", length: 0...5000),
+                description ?? detail.product.description, field: "description", length: 0...5000, multiline: true),
             originVillageID: detail.product.$originVillage.id)
         product.sourceProductID = sourceProductID
         try await context.transactions.transaction(on: database) { db in

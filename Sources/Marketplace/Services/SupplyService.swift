@@ -43,7 +43,7 @@ public struct SupplyService: Sendable {
         if let status { query = query.filter(\.$status == status) }
         let total = try await query.copy().count()
         let items = try await query.sort(\.$createdAt, .descending).sort(\.$id)
-            .range(page.offset..<(page.offset + page.limit)).all()
+            .range(page.rows).all()
         return JishiKit.Page(items: items, total: total, request: page)
     }
 
@@ -223,7 +223,7 @@ public struct SupplyService: Sendable {
         guard order.kind == .bulk else {
             throw Problem(type: .conflict, detail: "A drop-shipped order is cancelled with its buyer's order.")
         }
-        let reason = try requireText(reason, field: "reason", length: 1...500)
+        let reason = try requireText(reason, field: "reason", length: 1...500, multiline: true)
         return try await move(
             order, to: .cancelled, from: [.paid], actor: principal.accountID, reason: reason, on: database)
     }
@@ -241,7 +241,7 @@ public struct SupplyService: Sendable {
             throw Problem(type: .invalidTransition, detail: "A \(order.status.rawValue) order cannot be credited.")
         }
         guard amountMinor >= 1 else { throw Problem.validation("amountMinor", "At least 1 fen.") }
-        let reason = try requireText(reason, field: "reason", length: 1...500)
+        let reason = try requireText(reason, field: "reason", length: 1...500, multiline: true)
         let now = context.dependencies.now()
         let credit = SupplyCredit(
             id: context.dependencies.uuid(), supplyOrderID: id, amountMinor: amountMinor, reason: reason,
