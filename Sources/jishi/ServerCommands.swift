@@ -14,10 +14,22 @@ struct ServeCommand: AsyncParsableCommand {
         if let port, !(1...65535).contains(port) { throw ValidationError("--port: use 1 to 65535") }
     }
 
-    func run() async throws {
+    /// The configuration to serve with; a `ValidationError` naming the variable when a secret is
+    /// still its public default on an instance that is not for development.
+    func checkedConfig() throws -> JishiConfig {
         var config = try store.config()
         if let hostname { config.http.hostname = hostname }
         if let port { config.http.port = port }
+        do {
+            try config.checkSecrets()
+        } catch let error as ConfigError {
+            throw ValidationError(error.description)
+        }
+        return config
+    }
+
+    func run() async throws {
+        let config = try checkedConfig()
         try await withApplication(config) { app in
             if self.migrate { try await jishi.migrate(app) }
             try await serve(app, hostname: config.http.hostname, port: config.http.port)
@@ -82,6 +94,8 @@ struct DemoCommand: AsyncParsableCommand {
 
     func run() async throws {
         var config = try StoreOptions.parse(["--database-url", databaseURL]).config()
+        // The demo is a development instance by definition: its default secrets are fine.
+        config.development = true
         if let hostname { config.http.hostname = hostname }
         if let port { config.http.port = port }
         let (hostname, port) = (config.http.hostname, config.http.port)

@@ -171,7 +171,7 @@ struct ChatAcrossProcessesTests {
         // The two servers share the test database's public schema, which no other test uses.
         let photos = FileManager.default.temporaryDirectory.appendingPathComponent("jishi-chat-\(UUID())").path
         let environment = [
-            "DATABASE_URL": url, "LOG_LEVEL": "error", "JISHI_PHOTO_DIR": photos,
+            "DATABASE_URL": url, "LOG_LEVEL": "error", "JISHI_PHOTO_DIR": photos, "JISHI_DEVELOPMENT": "1",
         ]
         let reset = try Self.run(["migrate", "--revert"], environment: environment)
         reset.waitUntilExit()

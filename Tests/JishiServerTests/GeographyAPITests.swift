@@ -91,14 +91,30 @@ struct MachineEndpointTests {
     }
 
     @Test func metricsCountRequests() async throws {
-        try await withTestApp { app in
+        try await withTestApp(adjust: { $0.metricsToken = "metrics-token-for-tests" }) { app in
             try await app.send(.GET, "/api/v1/towns")
             try await app.send(.GET, "/api/v1/towns")
-            let metrics = try await app.send(.GET, "/metrics").body.string
+            let metrics = try await app.send(
+                .GET, "/metrics", headers: [("Authorization", "Bearer metrics-token-for-tests")]
+            ).body.string
             #expect(
                 metrics.contains(#"http_requests_total{method="GET",route="/api/v1/towns",status="200"} 2"#),
                 "\(metrics)")
             #expect(metrics.contains("http_request_duration_seconds_bucket"))
+        }
+    }
+
+    @Test func metricsAreForOperatorsOnly() async throws {
+        try await withTestApp { app in
+            try await app.send(.GET, "/metrics").expectProblem(.notFound)
+        }
+        try await withTestApp(adjust: { $0.metricsToken = "metrics-token-for-tests" }) { app in
+            try await app.send(.GET, "/metrics").expectProblem(.unauthenticated)
+            try await app.send(.GET, "/metrics", headers: [("Authorization", "Bearer wrong-token-for-tests")])
+                .expectProblem(.unauthenticated)
+            let metrics = try await app.send(
+                .GET, "/metrics", headers: [("Authorization", "Bearer metrics-token-for-tests")])
+            #expect(metrics.status == .ok)
         }
     }
 

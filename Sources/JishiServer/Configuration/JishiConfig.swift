@@ -17,6 +17,11 @@ public struct JishiConfig: Sendable {
     /// connection). Off for a pooler that cannot keep them, such as PgBouncer in transaction
     /// mode before 1.21; the portable statements are used then.
     public var preparedStatements = true
+    /// A development instance (the demo, tests, a developer's machine) may run with the public
+    /// default secrets; any other refuses to serve with them (`checkSecrets`).
+    public var development = false
+    /// The bearer token `/metrics` asks for; without one, `/metrics` is not served.
+    public var metricsToken: String?
 
     public init(
         store: Store = .sqlite(path: "jishi.sqlite"), http: HTTP = HTTP(), auth: Auth = Auth(), jobs: Jobs = Jobs(),
@@ -52,8 +57,10 @@ public struct JishiConfig: Sendable {
     /// Payment providers' settings.
     public struct Payments: Sendable {
         /// The key the sandbox provider signs its webhook callbacks with (HMAC-SHA256). The
-        /// default is public and fit only for the sandbox.
-        public var sandboxWebhookSecret = "jishi-sandbox-webhook-secret"
+        /// default is public and fit only for a development instance.
+        public var sandboxWebhookSecret = Self.publicSandboxWebhookSecret
+        /// The default webhook key: printed in the source, so anyone can sign with it.
+        public static let publicSandboxWebhookSecret = "jishi-sandbox-webhook-secret"
         /// How old a signed webhook may be before it is refused as a replay.
         public var webhookTolerance: TimeInterval = 300
 
@@ -147,6 +154,22 @@ public struct JishiConfig: Sendable {
         public init() {}
     }
 
+    /// The secrets still at their public defaults, by the variable that sets each.
+    public var defaultSecrets: [String] {
+        payments.sandboxWebhookSecret == Payments.publicSandboxWebhookSecret ? ["JISHI_SANDBOX_WEBHOOK_SECRET"] : []
+    }
+
+    /// Refuses a configuration that would serve with a public default secret, unless it is a
+    /// development instance.
+    public func checkSecrets() throws {
+        guard !development, let variable = defaultSecrets.first else { return }
+        throw ConfigError(
+            variable: variable,
+            reason:
+                "still the public default, which anyone can sign webhooks with and so pay orders; set a secret of "
+                + "at least 16 characters, or set JISHI_DEVELOPMENT=1 on a development instance")
+    }
+
     /// Reads the environment over the defaults. Flags are applied afterwards by the caller.
     public static func load(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> JishiConfig {
         var config = JishiConfig()
@@ -186,11 +209,16 @@ public struct JishiConfig: Sendable {
             config.chat.messagesPerMinute = value
         }
         if let prepared = environment["JISHI_PREPARED_STATEMENTS"] {
-            switch prepared.lowercased() {
-            case "1", "true", "yes", "on": config.preparedStatements = true
-            case "0", "false", "no", "off": config.preparedStatements = false
-            default: throw ConfigError(variable: "JISHI_PREPARED_STATEMENTS", reason: "use on or off")
+            config.preparedStatements = try flag(prepared, variable: "JISHI_PREPARED_STATEMENTS")
+        }
+        if let development = environment["JISHI_DEVELOPMENT"] {
+            config.development = try flag(development, variable: "JISHI_DEVELOPMENT")
+        }
+        if let token = environment["JISHI_METRICS_TOKEN"], !token.isEmpty {
+            guard token.utf8.count >= 16, !token.containsWhitespaceOrControl else {
+                throw ConfigError(variable: "JISHI_METRICS_TOKEN", reason: "use at least 16 characters, no spaces")
             }
+            config.metricsToken = token
         }
         if let secret = environment["JISHI_SANDBOX_WEBHOOK_SECRET"] {
             guard secret.utf8.count >= 16 else {
@@ -199,6 +227,20 @@ public struct JishiConfig: Sendable {
             config.payments.sandboxWebhookSecret = secret
         }
         return config
+    }
+
+    private static func flag(_ value: String, variable: String) throws -> Bool {
+        switch value.lowercased() {
+        case "1", "true", "yes", "on": return true
+        case "0", "false", "no", "off", "": return false
+        default: throw ConfigError(variable: variable, reason: "use on or off")
+        }
+    }
+}
+
+extension String {
+    fileprivate var containsWhitespaceOrControl: Bool {
+        unicodeScalars.contains { $0.properties.isWhitespace || $0.value < 0x20 || $0.value == 0x7F }
     }
 }
 

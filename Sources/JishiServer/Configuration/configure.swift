@@ -17,6 +17,10 @@ public func configure(_ app: Application, _ config: JishiConfig, dependencies: D
 
     try useDatabase(app, config.store)
     app.logger.notice("Store: \(config.store.redactedDescription)")
+    for variable in config.defaultSecrets {
+        app.logger.warning(
+            "\(variable) is the public default: anyone can sign with it. Fit only for a development instance.")
+    }
     app.migrations.add(JishiMigrations.all)
 
     // Outermost first: observation sees every response, including those made from errors.
@@ -62,7 +66,9 @@ private func useDatabase(_ app: Application, _ store: JishiConfig.Store) throws 
     }
 }
 
-/// `/openapi.yaml` and `/metrics`; `/healthz` is part of the contract.
+/// `/openapi.yaml` and `/metrics`; `/healthz` is part of the contract. `/metrics` is served
+/// only when a token is configured, and only to a request that brings it: route names, counts
+/// and latencies are for the operators.
 private func registerMachineRoutes(_ app: Application) throws {
     app.get("openapi.yaml") { _ -> Response in
         var headers = HTTPHeaders()
@@ -70,6 +76,10 @@ private func registerMachineRoutes(_ app: Application) throws {
         return Response(status: .ok, headers: headers, body: .init(string: Contract.yaml))
     }
     app.get("metrics") { request -> Response in
+        guard let expected = request.jishi.config.metricsToken else { throw Problem(type: .notFound) }
+        guard let given = request.bearerToken, constantTimeEqual(given, expected) else {
+            throw Problem(type: .unauthenticated, detail: "Send Authorization: Bearer <JISHI_METRICS_TOKEN>.")
+        }
         var headers = HTTPHeaders()
         headers.contentType = HTTPMediaType(
             type: "text", subType: "plain", parameters: ["version": "0.0.4", "charset": "utf-8"])
