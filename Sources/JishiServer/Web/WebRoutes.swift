@@ -10,7 +10,7 @@ enum WebRoutes {
         func get(_ path: SitePath, _ handler: @escaping Handler) {
             pages.get(path.components, use: logInFirst(handler))
         }
-        func post(_ path: SitePath, _ handler: @escaping Handler) { pages.post(path.components, use: handler) }
+        func post(_ path: SitePath, _ handler: @escaping Handler) { WebBodyLimit.post(path, on: pages, use: handler) }
 
         get(.home, HomeController.show)
         get(.register, AccountPages.showRegister)
@@ -72,15 +72,19 @@ enum WebRoutes {
 
         // A review or a reply has up to 2,000 characters (three bytes each, percent-encoded).
         let reviewForms = app.grouped(WebBodyLimit(maxBytes: ReviewController.maxFormBytes))
-        reviewForms.post(SitePath.reviewLine.components, use: ReviewController.write)
-        reviewForms.post(SitePath.reviewReply.components, use: ReviewController.reply)
+        WebBodyLimit.post(
+            .reviewLine, on: reviewForms, maxBytes: ReviewController.maxFormBytes, use: ReviewController.write)
+        WebBodyLimit.post(
+            .reviewReply, on: reviewForms, maxBytes: ReviewController.maxFormBytes, use: ReviewController.reply)
 
         // A product's description may be long (5,000 characters, three bytes each and
         // percent-encoded): these forms may be larger than the others.
-        let productForms = app.grouped(WebBodyLimit(maxBytes: ProductEditingController.maxFormBytes))
-        productForms.post(SitePath.newProduct.components, use: ProductEditingController.create)
-        productForms.post(SitePath.editProduct.components, use: ProductEditingController.update)
-        productForms.post(SitePath.addVariant.components, use: ProductEditingController.addVariant)
+        let productLimit = ProductEditingController.maxFormBytes
+        let productForms = app.grouped(WebBodyLimit(maxBytes: productLimit))
+        WebBodyLimit.post(.newProduct, on: productForms, maxBytes: productLimit, use: ProductEditingController.create)
+        WebBodyLimit.post(.editProduct, on: productForms, maxBytes: productLimit, use: ProductEditingController.update)
+        WebBodyLimit.post(
+            .addVariant, on: productForms, maxBytes: productLimit, use: ProductEditingController.addVariant)
 
         // A photo upload reads its own body, up to the photo limit plus the form around it, so
         // that a too-large photo comes back as a message on the product's page.
@@ -104,11 +108,21 @@ enum WebRoutes {
     }
 }
 
-/// Forms are small: anything over 16 KB (unless a route says otherwise) is refused before it
-/// is read.
+/// Forms are small: anything over 16 KB (unless a route says otherwise) is refused. A body
+/// that declares a larger `Content-Length` is refused before it is read; any other (chunked, or
+/// lying about its length) is refused once the bytes read pass the limit, by the route's own
+/// body collection (`post`).
 struct WebBodyLimit: AsyncMiddleware {
     static let defaultMaxBytes = 16 * 1024
     var maxBytes = Self.defaultMaxBytes
+
+    /// A form route whose body is collected up to `maxBytes`, whatever its framing.
+    static func post(
+        _ path: SitePath, on routes: any RoutesBuilder, maxBytes: Int = defaultMaxBytes,
+        use handler: @escaping WebRoutes.Handler
+    ) {
+        routes.on(.POST, path.components, body: .collect(maxSize: ByteCount(integerLiteral: maxBytes)), use: handler)
+    }
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if let length = request.headers.first(name: .contentLength).flatMap(Int.init), length > maxBytes {

@@ -8,12 +8,24 @@ import Vapor
 ///
 /// - `jishi_session`: a bearer token from `TokenService` (stored only as its SHA-256), HttpOnly,
 ///   SameSite=Lax, Secure when the configuration says so, living as long as the token.
-/// - `csrf`: the double-submit token (see `CSRFToken`).
+/// - `csrf`: the random key the CSRF token of a browser without a session is bound to (see
+///   `CSRFToken`).
+/// - `jishi_device`: a device that has signed in before (see `LoginThrottle`).
 /// - `lang`: the chosen language, so that it sticks without an account.
+///
+/// Behind HTTPS (`JISHI_SECURE_COOKIES`) the first three are `Secure` and named with the
+/// `__Host-` prefix, which browsers accept only from this host over HTTPS, with `Path=/` and no
+/// `Domain`: a sibling subdomain or a plain-HTTP page cannot plant them.
 struct WebSession: Sendable {
-    static let sessionCookie = "jishi_session"
-    static let csrfCookie = "csrf"
+    static let sessionCookieBase = "jishi_session"
+    static let csrfCookieBase = "csrf"
+    static let deviceCookieBase = "jishi_device"
     static let languageCookie = "lang"
+    /// A year: a language choice and a known device outlive sessions.
+    static let deviceLifetime = 365 * 24 * 3600
+
+    /// A security cookie's name: `__Host-` prefixed when cookies are `Secure`.
+    static func cookieName(_ base: String, secure: Bool) -> String { secure ? "__Host-" + base : base }
     /// A year: a language choice outlives sessions.
     static let languageLifetime = 365 * 24 * 3600
 
@@ -30,7 +42,10 @@ struct WebSession: Sendable {
     /// The signed-in account's roles, as every service asks for them.
     var principal: Principal?
     var sessionToken: String?
-    var csrf: CSRFToken
+    /// The token every form of this session carries.
+    private(set) var csrf: CSRFToken
+    /// The random key `csrf` is bound to while nobody is signed in.
+    private var csrfKey: CSRFToken
     var language: JishiKit.Language
     /// Cookies to set (or clear, with an empty expired value) on the response, by name.
     private(set) var outgoing: [String: HTTPCookies.Value] = [:]
@@ -45,20 +60,34 @@ struct WebSession: Sendable {
         let language =
             cookieLanguage ?? JishiKit.Language.preferred(acceptLanguage: request.headers.first(name: .acceptLanguage))
             ?? .default
-        let existing = CSRFToken(cookie: request.cookies[csrfCookie]?.string)
+        let secure = services.config.http.secureCookies
+        let existing = CSRFToken(cookie: request.cookies[cookieName(csrfCookieBase, secure: secure)]?.string)
+        let key = existing ?? .generate(services.dependencies)
         var session = WebSession(
-            viewer: nil, sessionToken: nil, csrf: existing ?? .generate(services.dependencies), language: language,
-            secure: services.config.http.secureCookies,
-            sessionLifetime: Int(min(services.config.auth.tokenLifetime, Double(Int32.max))))
+            viewer: nil, sessionToken: nil, csrf: .bound(to: key.value), csrfKey: key, language: language,
+            secure: secure, sessionLifetime: Int(min(services.config.auth.tokenLifetime, Double(Int32.max))))
         if existing == nil { session.setCSRFCookie() }
+        // Unchecked here (no database): `load` checks it and falls back to the key if it is dead.
+        if let token = request.cookies[session.sessionCookie]?.string, !token.isEmpty {
+            session.csrf = .bound(to: token)
+        }
         return session
+    }
+
+    var sessionCookie: String { Self.cookieName(Self.sessionCookieBase, secure: secure) }
+    var csrfCookie: String { Self.cookieName(Self.csrfCookieBase, secure: secure) }
+    var deviceCookie: String { Self.cookieName(Self.deviceCookieBase, secure: secure) }
+
+    /// The device token the browser holds, if any.
+    static func deviceToken(_ request: Request) -> String? {
+        request.cookies[cookieName(deviceCookieBase, secure: request.jishi.config.http.secureCookies)]?.string
     }
 
     /// The full session: the session cookie is checked against the token store, and a signed-in
     /// account's preferred language wins over the cookie.
     static func load(_ request: Request) async throws -> WebSession {
         var session = fromCookies(request)
-        guard let token = request.cookies[sessionCookie]?.string, !token.isEmpty else { return session }
+        guard let token = request.cookies[session.sessionCookie]?.string, !token.isEmpty else { return session }
         do {
             // The token and the account's grants in one query, as the API reads them.
             let principal = try await request.jishi.tokens.principal(forToken: token, on: request.db)
@@ -76,14 +105,20 @@ struct WebSession: Sendable {
         return session
     }
 
-    /// Starts a session for `account`: the session cookie, a fresh CSRF token (a token seen
-    /// before signing in is never trusted after), and the account's language in the cookie.
+    /// Starts a session for `account`: the session cookie, a CSRF token bound to it (a token
+    /// seen before signing in is never trusted after), a fresh key for after signing out, and the
+    /// account's language in the cookie.
     mutating func signIn(_ account: Account, token: String, dependencies: Dependencies) {
         resume(account, token: token)
-        outgoing[Self.sessionCookie] = cookie(token, maxAge: sessionLifetime)
-        csrf = .generate(dependencies)
+        outgoing[sessionCookie] = cookie(token, maxAge: sessionLifetime)
+        csrfKey = .generate(dependencies)
         setCSRFCookie()
         setLanguageCookie()
+    }
+
+    /// Remembers this browser as a device that has signed in (see `LoginThrottle`).
+    mutating func rememberDevice(_ token: String) {
+        outgoing[deviceCookie] = cookie(token, maxAge: Self.deviceLifetime)
     }
 
     /// Continues the session the cookie names. The account's preferred language wins, and the
@@ -91,6 +126,7 @@ struct WebSession: Sendable {
     private mutating func resume(_ account: Account, token: String) {
         viewer = Viewer(accountID: account.id ?? UUID(), username: account.username, displayName: account.displayName)
         sessionToken = token
+        csrf = .bound(to: token)
         if account.language != language {
             language = account.language
             setLanguageCookie()
@@ -103,7 +139,8 @@ struct WebSession: Sendable {
         principal = nil
         sessionToken = nil
         clearSessionCookie()
-        csrf = .generate(dependencies)
+        csrfKey = .generate(dependencies)
+        csrf = .bound(to: csrfKey.value)
         setCSRFCookie()
     }
 
@@ -124,7 +161,7 @@ struct WebSession: Sendable {
     }
 
     private mutating func setCSRFCookie() {
-        outgoing[Self.csrfCookie] = cookie(csrf.value, maxAge: sessionLifetime)
+        outgoing[csrfCookie] = cookie(csrfKey.value, maxAge: sessionLifetime)
     }
 
     private mutating func setLanguageCookie() {
@@ -134,7 +171,9 @@ struct WebSession: Sendable {
     private mutating func clearSessionCookie() {
         var expired = cookie("", maxAge: 0)
         expired.expires = Date(timeIntervalSince1970: 0)
-        outgoing[Self.sessionCookie] = expired
+        outgoing[sessionCookie] = expired
+        sessionToken = nil
+        csrf = .bound(to: csrfKey.value)
     }
 
     private func cookie(_ value: String, maxAge: Int) -> HTTPCookies.Value {
