@@ -117,39 +117,3 @@ struct AuthorizationTests {
         #expect(Scope(kind: .everywhere, id: UUID()) == nil)
     }
 }
-
-@Suite("Login throttle")
-struct LoginThrottleTests {
-    @Test func blocksAfterTheLimitAndForgetsAfterTheWindow() async {
-        let throttle = LoginThrottle(accountLimit: 2, addressLimit: 10, window: 60)
-        let start = Date(timeIntervalSince1970: 1_000)
-        #expect(await throttle.begin(username: "mei", address: "1.2.3.4", now: start) == nil)
-        #expect(await throttle.begin(username: "MEI", address: "5.6.7.8", now: start.addingTimeInterval(10)) == nil)
-        #expect(await throttle.begin(username: "mei", address: "9.9.9.9", now: start.addingTimeInterval(20)) == 40)
-        #expect(await throttle.begin(username: "lan", address: "1.2.3.4", now: start.addingTimeInterval(20)) == nil)
-        #expect(await throttle.begin(username: "mei", address: "9.9.9.9", now: start.addingTimeInterval(61)) == nil)
-    }
-
-    @Test func parallelAttemptsCountBeforeTheyFinish() async {
-        let throttle = LoginThrottle(accountLimit: 5, addressLimit: 100, window: 60)
-        let now = Date(timeIntervalSince1970: 1_000)
-        let allowed = await withTaskGroup(of: Bool.self) { group in
-            for index in 0..<40 {
-                group.addTask { await throttle.begin(username: "admin", address: "10.0.0.\(index)", now: now) == nil }
-            }
-            return await group.reduce(0) { $0 + ($1 ? 1 : 0) }
-        }
-        #expect(allowed == 5)
-    }
-
-    @Test func successClearsTheAccountAndTakesBackItsOwnCount() async {
-        let throttle = LoginThrottle(accountLimit: 1, addressLimit: 2, window: 60)
-        let now = Date(timeIntervalSince1970: 1_000)
-        #expect(await throttle.begin(username: "mei", address: "1.2.3.4", now: now) == nil)
-        await throttle.succeeded(username: "mei", address: "1.2.3.4", now: now)
-        #expect(await throttle.begin(username: "mei", address: "5.5.5.5", now: now) == nil)
-        #expect(await throttle.begin(username: "lan", address: "1.2.3.4", now: now) == nil)
-        #expect(await throttle.begin(username: "zhao", address: "1.2.3.4", now: now) == nil)
-        #expect(await throttle.begin(username: "other", address: "1.2.3.4", now: now) != nil)
-    }
-}

@@ -67,7 +67,9 @@ struct HardeningTests {
     }
 
     @Test func unauthenticatedSaysHowAndRateLimitedSaysWhen() async throws {
-        try await withTestApp(adjust: { $0.auth.loginAttemptsPerAccount = 1 }) { app in
+        let clock = TestClock()
+        try await withTestApp(adjust: { $0.auth.loginThrottle.pair.free = 1 }, dependencies: clock.dependencies) {
+            app in
             let me = try await app.send(.GET, "/api/v1/accounts/me")
             #expect(me.headers.first(name: .wwwAuthenticate) == "Bearer")
             try await app.send(.POST, "/api/v1/sessions", json: #"{"username":"mei","password":"wrong horse"}"#)

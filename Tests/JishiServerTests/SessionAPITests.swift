@@ -60,21 +60,30 @@ struct SessionAPITests {
         }
     }
 
-    @Test func logInIsRateLimitedPerAccount() async throws {
-        try await withTestApp(adjust: { $0.auth.loginAttemptsPerAccount = 3 }) { app in
+    @Test func failedLogInsDelayTheNextAttemptFromThatAddressForAWhile() async throws {
+        let clock = TestClock()
+        try await withTestApp(adjust: { $0.auth.loginThrottle.pair.free = 3 }, dependencies: clock.dependencies) {
+            app in
             _ = try await app.registerAndLogIn("mei")
             for _ in 0..<3 {
                 try await app.send(.POST, "/api/v1/sessions", json: #"{"username":"mei","password":"wrong horse"}"#)
                     .expectProblem(.invalidCredentials)
             }
-            // Even the right password waits now.
-            try await app.send(.POST, "/api/v1/sessions", json: #"{"username":"mei","password":"correct horse"}"#)
-                .expectProblem(.rateLimited)
+            // The pair of account and address waits a second now, right password or not …
+            let waiting = try await app.send(
+                .POST, "/api/v1/sessions", json: #"{"username":"mei","password":"correct horse"}"#)
+            try waiting.expectProblem(.rateLimited)
+            #expect(waiting.headers.first(name: .retryAfter) == "1")
+            // … and no longer: a delay, not a lock.
+            clock.advance(by: 1)
+            #expect(
+                try await app.send(.POST, "/api/v1/sessions", json: #"{"username":"mei","password":"correct horse"}"#)
+                    .status == .created)
         }
     }
 
     @Test func logInIsRateLimitedPerAddress() async throws {
-        try await withTestApp(adjust: { $0.auth.loginAttemptsPerAddress = 4 }) { app in
+        try await withTestApp(adjust: { $0.auth.loginThrottle.address.free = 4 }) { app in
             for index in 0..<4 {
                 try await app.send(
                     .POST, "/api/v1/sessions", json: #"{"username":"guess\#(index)","password":"wrong horse"}"#

@@ -171,8 +171,9 @@ struct WebAccountPageTests {
     }
 
     @Test func tooManyAttemptsAreRefusedPolitely() async throws {
-        let fewAttempts: (inout JishiConfig) -> Void = { $0.auth.loginAttemptsPerAccount = 2 }
-        try await withTestApp(seedDemo: true, adjust: fewAttempts) { app in
+        let fewAttempts: (inout JishiConfig) -> Void = { $0.auth.loginThrottle.pair.free = 2 }
+        let clock = TestClock()
+        try await withTestApp(seedDemo: true, adjust: fewAttempts, dependencies: clock.dependencies) { app in
             var browser = WebBrowser(app)
             try await browser.get("/login")
             for _ in 0..<2 {

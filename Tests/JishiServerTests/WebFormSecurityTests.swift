@@ -79,4 +79,35 @@ struct WebFormSecurityTests {
             #expect(try await browser.get("/").body.string.contains("李敏"))
         }
     }
+
+    @Test func aBrowserThatSignedInBeforeIsNotHeldUpByAnotherGuesser() async throws {
+        // The clock stands still, so that the guesser's delay cannot run out under a slow run.
+        let clock = TestClock()
+        try await withTestApp(seedDemo: true, dependencies: clock.dependencies) { app in
+            // The agent signs in on the station's phone, which keeps a device cookie.
+            var phone = try await Self.signedIn(app, "agent")
+            #expect(phone.cookies["jishi_device"] != nil)
+            let device = try #require(phone.cookies["jishi_device"])
+            // Someone at the same address guesses the agent's password until it waits.
+            var guesser = WebBrowser(app)
+            try await guesser.get("/login")
+            var status: HTTPResponseStatus = .unauthorized
+            for _ in 0..<8 where status != .tooManyRequests {
+                status = try await guesser.post("/login", [("username", "agent"), ("password", "wrong-password")])
+                    .status
+            }
+            #expect(status == .tooManyRequests)
+            // Without the device cookie even the right password waits; with it, the agent gets in.
+            var stranger = WebBrowser(app)
+            try await stranger.get("/login")
+            #expect(
+                try await stranger.post("/login", [("username", "agent"), ("password", DemoCounty.password)]).status
+                    == .tooManyRequests)
+            phone.cookies = ["jishi_device": device]
+            try await phone.get("/login")
+            #expect(
+                try await phone.post("/login", [("username", "agent"), ("password", DemoCounty.password)]).status
+                    == .seeOther)
+        }
+    }
 }

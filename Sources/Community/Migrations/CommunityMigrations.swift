@@ -7,5 +7,6 @@ public enum CommunityMigrations {
         CreateAccounts(),
         CreateJobs(),
         AddLookupIndexes(),
+        CreateLoginThrottle(),
     ]
 }

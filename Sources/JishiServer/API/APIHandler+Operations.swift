@@ -80,7 +80,7 @@ extension APIHandler {
     func createSession(_ input: Operations.CreateSession.Input) async throws -> Operations.CreateSession.Output {
         let request = try RequestContext.request()
         guard case .json(let body) = input.body else { throw Problem(type: .unsupportedMediaType) }
-        let issued = try await SignIn.signIn(username: body.username, password: body.password, request: request)
+        let issued = try await SignIn.signIn(username: body.username, password: body.password, request: request).issued
         return .created(.init(body: .json(.init(token: issued.token, expiresAt: issued.expiresAt))))
     }
 

@@ -1,3 +1,4 @@
+import Community
 import Foundation
 import Logging
 
@@ -147,9 +148,8 @@ public struct JishiConfig: Sendable {
         public var tokenLifetime: TimeInterval = 7 * 24 * 3600
         /// Bcrypt cost; tests lower it.
         public var bcryptCost = 12
-        public var loginAttemptsPerAccount = 5
-        public var loginAttemptsPerAddress = 20
-        public var loginWindow: TimeInterval = 15 * 60
+        /// How failed logins slow further attempts (see `LoginThrottle`).
+        public var loginThrottle = LoginThrottle()
 
         public init() {}
     }

@@ -30,10 +30,6 @@ public struct JishiServices: Sendable {
         self.tokens = TokenService(
             lifetime: config.auth.tokenLifetime, dependencies: dependencies, prepared: prepared)
         self.geography = GeographyService()
-        self.loginThrottle = LoginThrottle(
-            accountLimit: config.auth.loginAttemptsPerAccount,
-            addressLimit: config.auth.loginAttemptsPerAddress,
-            window: config.auth.loginWindow)
         self.metrics = AppMetrics()
         let queue = JobQueue(
             dependencies: dependencies, workerID: "\(ProcessInfo.processInfo.hostName):\(getpid()):\(UUID())")
@@ -43,6 +39,8 @@ public struct JishiServices: Sendable {
         marketplace.chatMessagesPerMinute = config.chat.messagesPerMinute
         marketplace.prepared = prepared
         self.marketplace = marketplace
+        self.loginThrottle = config.auth.loginThrottle
+        self.loginThrottle.transactions = marketplace.transactions
         self.jobs = MarketplaceJobs.register(on: queue, context: marketplace)
         self.photos = PhotoStore(
             directory: URL(fileURLWithPath: config.media.photoDirectory, isDirectory: true),

@@ -52,9 +52,10 @@ enum AccountPages {
         guard model.errors.isEmpty else { return logInPage(model, session: session, status: .badRequest) }
 
         let services = request.jishi
-        let issued: TokenService.Issued
+        let signedIn: SignIn.SignedIn
         do {
-            issued = try await SignIn.signIn(username: model.username, password: form.password ?? "", request: request)
+            signedIn = try await SignIn.signIn(
+                username: model.username, password: form.password ?? "", rememberDevice: true, request: request)
         } catch let problem as Problem where problem.type == ProblemType.rateLimited.uri {
             model.failure = FormMessage(.errorRateLimited)
             return logInPage(model, session: session, status: .tooManyRequests)
@@ -62,12 +63,9 @@ enum AccountPages {
             model.failure = FormMessage(.errorWrongCredentials)
             return logInPage(model, session: session, status: .unauthorized)
         }
-        let record = try await services.tokens.validate(issued.token, on: request.db)
-        guard let account = try await Account.find(record.$account.id, on: request.db) else {
-            throw Problem(type: .internalError, detail: "A fresh token has no account.")
-        }
         try await endCurrentSession(session, request: request)
-        session.signIn(account, token: issued.token, dependencies: services.dependencies)
+        session.signIn(signedIn.account, token: signedIn.issued.token, dependencies: services.dependencies)
+        if let device = signedIn.newDevice { session.rememberDevice(device) }
         return WebPage.redirect(toPath: model.next ?? SitePath.home.path, session: session)
     }
 
