@@ -42,44 +42,27 @@ struct ServeHardeningTests {
         config.jobs.enabled = false
         config.logLevel = .critical
         config.development = true
-        let port = try Loopback.freePort()
-        let app = try await Application.make(.testing)
-        defer {
-            signal(SIGINT, SIG_DFL)
-            signal(SIGTERM, SIG_DFL)
-        }
-        do {
-            try await configure(app, config)
-            try await app.autoMigrate()
-            let serving = Task { try await serve(app, hostname: "127.0.0.1", port: port) }
-            var running: Application.Running?
-            for _ in 0..<400 where running == nil {
-                running = Loopback.accepts(port) ? app.running : nil
-                if running == nil { try await Task.sleep(for: .milliseconds(50)) }
-            }
-            try #require(running != nil)
-            func post(_ path: String, chunks: Int, of size: Int) throws -> String {
-                var request = Array(
-                    ("POST \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
-                        + "Content-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n\r\n").utf8)
-                let chunk =
-                    Array((String(size, radix: 16) + "\r\n").utf8) + Array(repeating: UInt8(ascii: "a"), count: size)
-                    + Array("\r\n".utf8)
-                for _ in 0..<chunks { request += chunk }
-                request += Array("0\r\n\r\n".utf8)
-                return try Loopback.exchange(port: port, request)
-            }
-            let large = try post("/login", chunks: 225, of: 4096)
-            #expect(large.hasPrefix("HTTP/1.1 413"), "\(large.prefix(200))")
-            // A small chunked form is read as usual (refused here only for its missing token).
-            let small = try post("/login", chunks: 1, of: 64)
-            #expect(small.hasPrefix("HTTP/1.1 403"), "\(small.prefix(200))")
-            running?.stop()
-            try await serving.value
-        } catch {
-            try? await app.asyncShutdown()
-            throw error
-        }
-        try await app.asyncShutdown()
+        try await withServingApp(
+            config, migrate: true,
+            whileServing: { _, port in
+                func post(_ path: String, chunks: Int, of size: Int) throws -> String {
+                    var request = Array(
+                        ("POST \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
+                            + "Content-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n\r\n")
+                            .utf8)
+                    let chunk =
+                        Array((String(size, radix: 16) + "\r\n").utf8)
+                        + Array(repeating: UInt8(ascii: "a"), count: size)
+                        + Array("\r\n".utf8)
+                    for _ in 0..<chunks { request += chunk }
+                    request += Array("0\r\n\r\n".utf8)
+                    return try Loopback.exchange(port: port, request)
+                }
+                let large = try post("/login", chunks: 225, of: 4096)
+                #expect(large.hasPrefix("HTTP/1.1 413"), "\(large.prefix(200))")
+                // A small chunked form is read as usual (refused here only for its missing token).
+                let small = try post("/login", chunks: 1, of: 64)
+                #expect(small.hasPrefix("HTTP/1.1 403"), "\(small.prefix(200))")
+            })
     }
 }
