@@ -4,13 +4,6 @@ import Foundation
 import JishiKit
 import SQLKit
 
-/// A conversation as one participant sees it in their list.
-public struct ConversationSummary: Sendable {
-    public var conversation: Conversation
-    public var side: ChatSide
-    public var unread: Int
-}
-
 /// Buyer–shop chat: conversations, numbered messages, read receipts, blocks and limits.
 /// Delivery to open sockets is the server's business; this stores and checks.
 public struct ChatService: Sendable {

@@ -4,41 +4,6 @@ import Foundation
 import JishiKit
 import SQLKit
 
-/// Star means over a window, per dimension, from visible reviews only. Kept as sums so that
-/// the means are exact and summaries add up.
-public struct RatingSummary: Sendable, Hashable {
-    public var count = 0
-    public var describedSum = 0
-    public var serviceSum = 0
-    public var shippingSum = 0
-
-    public init(count: Int = 0, describedSum: Int = 0, serviceSum: Int = 0, shippingSum: Int = 0) {
-        self.count = count
-        self.describedSum = describedSum
-        self.serviceSum = serviceSum
-        self.shippingSum = shippingSum
-    }
-
-    public var described: Double? { mean(describedSum) }
-    public var service: Double? { mean(serviceSum) }
-    public var shipping: Double? { mean(shippingSum) }
-    /// The mean of the three dimensions.
-    public var overall: Double? { mean(describedSum + serviceSum + shippingSum).map { $0 / 3 } }
-
-    private func mean(_ sum: Int) -> Double? { count == 0 ? nil : Double(sum) / Double(count) }
-}
-
-/// A shop's quality as the insights pages and alerts read it.
-public struct ShopQuality: Sendable {
-    public var rating: RatingSummary
-    /// Paid orders in the window, and how many of them got money back (in part or whole).
-    public var paidOrders: Int
-    public var refundedOrders: Int
-    public var refundRate: Double? { paidOrders == 0 ? nil : Double(refundedOrders) / Double(paidOrders) }
-    /// Month by month (`yyyy-MM`, oldest first), the visible reviews' summary.
-    public var trend: [(month: String, rating: RatingSummary)]
-}
-
 /// Reviews after delivery, the shop's reply, reports and moderation, and ratings.
 public struct ReviewService: Sendable {
     public let context: MarketplaceContext
@@ -314,14 +279,5 @@ public struct ReviewService: Sendable {
     /// kept as typed: pages escape it, so `<script>` shows as text.
     private func plain(_ text: String, field: String, length: ClosedRange<Int>) throws -> String {
         try requireText(text, field: field, length: length, multiline: true)
-    }
-}
-
-extension RatingSummary {
-    public mutating func add(_ ratings: Ratings) {
-        count += 1
-        describedSum += ratings.described
-        serviceSum += ratings.service
-        shippingSum += ratings.shipping
     }
 }

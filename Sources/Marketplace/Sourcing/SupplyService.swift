@@ -4,14 +4,6 @@ import Foundation
 import JishiKit
 import SQLKit
 
-/// A supply order with its lines, history and credits.
-public struct SupplyOrderDetail: Sendable {
-    public var order: SupplyOrder
-    public var lines: [SupplyOrderLine]
-    public var events: [SupplyOrderEvent]
-    public var credits: [SupplyCredit]
-}
-
 /// Supply orders between shops. A drop-ship supply order is made by checkout together with the
 /// buyer's order for linked products and follows it: paid when the buyer pays, cancelled (and
 /// credited) when it is cancelled, credited in proportion when the buyer is refunded. The

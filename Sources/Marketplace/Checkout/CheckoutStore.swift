@@ -330,7 +330,7 @@ enum CheckoutStore {
 
     // MARK: - Statements and rows
 
-    fileprivate static let orderColumns = """
+    static let orderColumns = """
         "id", "checkout_id", "shop_id", "buyer_id", "status", "total_minor", "refund_reserved_minor", \
         "delivery_name", "delivery_phone", "delivery_village_id", "delivery_address", "created_at", "updated_at"
         """
@@ -373,110 +373,11 @@ enum CheckoutStore {
     }
 }
 
+// MARK: - Prepared statements
+
 extension SQLQueryString {
     /// A bind, or `NULL` for `nil`.
     fileprivate mutating func appendInterpolation(nullable value: (any Encodable & Sendable)?) {
         if let value { appendInterpolation(bind: value) } else { appendInterpolation(SQLLiteral.null) }
     }
-}
-
-// MARK: - Prepared statements
-
-/// The variants `$1` with what a sale needs from their product, shop and category, and whether
-/// the village `$2` exists.
-enum OffersStatement: PreparedStatement {
-    static let columns = """
-        v."id", v."sku", v."price_minor", v."source_variant_id", p."title", p."shop_id", p."listed", \
-        s."status" AS "shop_status", c."commission_bps"
-        """
-    static let tables = """
-        "variants" v JOIN "products" p ON p."id" = v."product_id" JOIN "shops" s ON s."id" = p."shop_id" \
-        JOIN "categories" c ON c."id" = p."category_id"
-        """
-    static let sql = """
-        SELECT \(columns), (SELECT COUNT(*) FROM "villages" WHERE "villages"."id" = $2::uuid) AS "villages" \
-        FROM \(tables) WHERE v."id" = ANY($1::uuid[])
-        """
-}
-
-/// A checkout with its orders, lines, events and expiry job, and its stock taken, all or
-/// nothing in one statement: the variants are locked in id order first (so concurrent carts
-/// never deadlock; `FOR NO KEY UPDATE`, as an `UPDATE` of them would, so foreign-key checks
-/// against them do not wait), and only when every one has its quantity is stock taken and are the rows
-/// inserted (from arrays). Answers the variants that were short, none when it placed.
-enum PlaceStatement: PreparedStatement {
-    static let sql = """
-        WITH "wanted" AS (SELECT * FROM unnest($38::uuid[], $39::bigint[]) AS w("id", "quantity")), \
-        "locked" AS MATERIALIZED (SELECT "id", "stock" FROM "variants" WHERE "id" = ANY($38::uuid[]) \
-        ORDER BY "id" FOR NO KEY UPDATE), \
-        "enough" AS MATERIALIZED (SELECT COUNT(*) = cardinality($38::uuid[]) AS "ok" FROM "locked" l \
-        JOIN "wanted" w ON w."id" = l."id" WHERE l."stock" >= w."quantity"), \
-        "taken" AS (UPDATE "variants" v SET "stock" = v."stock" - w."quantity" FROM "wanted" w, "enough" e \
-        WHERE e."ok" AND v."id" = w."id" AND v."stock" >= w."quantity"), \
-        "checkout" AS (INSERT INTO "checkouts" ("id", "buyer_id", "idempotency_key", "request_digest", \
-        "total_minor", "payment_method", "created_at", "expires_at") SELECT $1::uuid, $2::uuid, $3::text, \
-        $4::text, $5::bigint, $6::text, $7::timestamptz, $8::timestamptz FROM "enough" WHERE "ok"), \
-        "placed" AS (INSERT INTO "orders" ("id", "checkout_id", "shop_id", "buyer_id", "status", "total_minor", \
-        "refund_reserved_minor", "delivery_name", "delivery_phone", "delivery_village_id", "delivery_address", \
-        "created_at", "updated_at") SELECT o."id", $1::uuid, o."shop_id", $2::uuid, $12::text, o."total", 0, \
-        $13::text, $14::text, $15::uuid, $16::text, $7::timestamptz, $7::timestamptz \
-        FROM unnest($9::uuid[], $10::uuid[], $11::bigint[]) AS o("id", "shop_id", "total"), "enough" \
-        WHERE "ok"), \
-        "lines" AS (INSERT INTO "order_lines" ("id", "order_id", "variant_id", "title", "sku", \
-        "unit_price_minor", "quantity", "commission_bps") SELECT l."id", l."order_id", l."variant_id", \
-        l."title", l."sku", l."price", l."quantity", l."bps" FROM unnest($17::uuid[], $18::uuid[], $19::uuid[], \
-        $20::text[], $21::text[], $22::bigint[], $23::bigint[], $24::bigint[]) \
-        AS l("id", "order_id", "variant_id", "title", "sku", "price", "quantity", "bps"), "enough" WHERE "ok"), \
-        "events" AS (INSERT INTO "order_events" ("id", "order_id", "from_status", "to_status", "actor_id", \
-        "reason", "at") SELECT e."id", e."order_id", $27::text, $28::text, $29::uuid, $30::text, $7::timestamptz \
-        FROM unnest($25::uuid[], $26::uuid[]) AS e("id", "order_id"), "enough" WHERE "ok"), \
-        "job" AS (INSERT INTO "jobs" ("id", "kind", "payload", "status", "run_at", "attempts", "max_attempts", \
-        "created_at") SELECT $31::uuid, $32::text, $33::text, $34::text, $35::timestamptz, 0, $36::bigint, \
-        $37::timestamptz FROM "enough" WHERE "ok") \
-        SELECT w."id" FROM "wanted" w LEFT JOIN "locked" l ON l."id" = w."id" \
-        WHERE l."id" IS NULL OR l."stock" < w."quantity"
-        """
-}
-
-/// Claims checkout `$2` for payment `$1` if it is buyer `$3`'s, paid by method `$4`, open at
-/// `$5` and claimed by no other payment, and records the payment; counts the checkout's
-/// orders and those in status `$6`.
-enum ClaimStatement: PreparedStatement {
-    static let paymentColumns = """
-        "id", "checkout_id", "idempotency_key", "provider", "amount_minor", "status", "provider_reference", \
-        "created_at"
-        """
-    static let sql = """
-        WITH "claim" AS (UPDATE "checkouts" SET "paid_by_payment_id" = $1::uuid WHERE "id" = $2::uuid \
-        AND "buyer_id" = $3::uuid AND "payment_method" = $4::text AND "expires_at" > $5::timestamptz \
-        AND "paid_by_payment_id" IS NULL RETURNING "total_minor", \
-        (SELECT COUNT(*) FROM "orders" WHERE "orders"."checkout_id" = "checkouts"."id") AS "orders", \
-        (SELECT COUNT(*) FROM "orders" WHERE "orders"."checkout_id" = "checkouts"."id" \
-        AND "orders"."status" = $6::text) AS "awaiting"), \
-        "payment" AS (INSERT INTO "payments" (\(paymentColumns)) SELECT $1::uuid, $2::uuid, $7::text, $8::text, \
-        "total_minor", $9::text, NULL, $5::timestamptz FROM "claim") \
-        SELECT "total_minor", "orders", "awaiting" FROM "claim"
-        """
-}
-
-/// Settles payment `$3`, moves checkout `$6`'s orders from `$7` to `$4` with an event each
-/// (ids from `$8`), and their drop-ship supply orders too (event ids from `$11`).
-enum CaptureStatement: PreparedStatement {
-    static let sql = """
-        WITH "payment" AS (UPDATE "payments" SET "status" = $1::text, "provider_reference" = $2::text \
-        WHERE "id" = $3::uuid), \
-        "moved" AS (UPDATE "orders" SET "status" = $4::text, "updated_at" = $5::timestamptz \
-        WHERE "checkout_id" = $6::uuid AND "status" = $7::text RETURNING \(CheckoutStore.orderColumns)), \
-        "events" AS (INSERT INTO "order_events" ("id", "order_id", "from_status", "to_status", "actor_id", \
-        "reason", "at") SELECT ($8::uuid[])[n."i"], n."id", $7::text, $4::text, $9::uuid, $10::text, \
-        $5::timestamptz FROM (SELECT "id", CAST(row_number() OVER (ORDER BY "id") AS integer) AS "i" \
-        FROM "moved") n), \
-        "supplied" AS (UPDATE "supply_orders" SET "status" = $4::text, "updated_at" = $5::timestamptz \
-        WHERE "retail_order_id" IN (SELECT "id" FROM "moved") AND "status" = $7::text RETURNING "id"), \
-        "supply_events" AS (INSERT INTO "supply_order_events" ("id", "supply_order_id", "from_status", \
-        "to_status", "actor_id", "reason", "at") SELECT ($11::uuid[])[n."i"], n."id", $7::text, $4::text, \
-        $9::uuid, $12::text, $5::timestamptz FROM (SELECT "id", CAST(row_number() OVER (ORDER BY "id") \
-        AS integer) AS "i" FROM "supplied") n) \
-        SELECT \(CheckoutStore.orderColumns) FROM "moved"
-        """
 }

@@ -4,32 +4,6 @@ import Foundation
 import JishiKit
 import SQLKit
 
-/// A producer's product as resellers see it: the offer, the product, the producing shop, and
-/// each offered variant with its wholesale tiers and the producer's stock.
-public struct SourcingOfferDetail: Sendable {
-    public var offer: SourcingOffer
-    public var product: Product
-    public var producer: Shop
-    public var variants: [(variant: Variant, tiers: PriceTiers)]
-}
-
-/// What a linked variant costs its reseller and where its stock comes from, at checkout.
-struct SupplyTerms: Sendable {
-    var sourceVariantID: UUID
-    var producerShopID: UUID
-    var title: String
-    var sku: String
-    var tiers: PriceTiers
-
-    /// One line to find terms for: `key` names it in the answer.
-    struct Request: Sendable {
-        var key: UUID
-        var sourceVariantID: UUID
-        var resellerShopID: UUID
-        var field: String
-    }
-}
-
 /// Sourcing between shops: producers open products to resellers with wholesale tiers (to
 /// everyone or to approved shops), resellers ask for approval and list linked products at their
 /// own retail price, never below the wholesale price.

@@ -4,14 +4,6 @@ import Foundation
 import JishiKit
 import SQLKit
 
-/// A product with everything its page shows.
-public struct ProductDetail: Sendable {
-    public var product: Product
-    public var variants: [Variant]
-    public var photos: [ProductPhoto]
-    public var attributes: [ProductAttribute]
-}
-
 extension CatalogService {
     /// What a seller may change about a product; `nil` leaves a field as it is.
     public struct ProductChanges: Sendable {

@@ -4,12 +4,6 @@ import Foundation
 import JishiKit
 import SQLKit
 
-/// A shop as one of its staff sees it in their list.
-public struct StaffedShop: Sendable {
-    public var shop: Shop
-    public var role: ShopStaff.Role
-}
-
 extension ShopService {
     /// The shops `principal` works for, by name.
     public func shops(staffedBy principal: Principal, on database: any Database) async throws -> [StaffedShop] {

@@ -1,0 +1,27 @@
+import Community
+import FluentKit
+import Foundation
+import JishiKit
+import SQLKit
+
+/// Settles payment `$3`, moves checkout `$6`'s orders from `$7` to `$4` with an event each
+/// (ids from `$8`), and their drop-ship supply orders too (event ids from `$11`).
+enum CaptureStatement: PreparedStatement {
+    static let sql = """
+        WITH "payment" AS (UPDATE "payments" SET "status" = $1::text, "provider_reference" = $2::text \
+        WHERE "id" = $3::uuid), \
+        "moved" AS (UPDATE "orders" SET "status" = $4::text, "updated_at" = $5::timestamptz \
+        WHERE "checkout_id" = $6::uuid AND "status" = $7::text RETURNING \(CheckoutStore.orderColumns)), \
+        "events" AS (INSERT INTO "order_events" ("id", "order_id", "from_status", "to_status", "actor_id", \
+        "reason", "at") SELECT ($8::uuid[])[n."i"], n."id", $7::text, $4::text, $9::uuid, $10::text, \
+        $5::timestamptz FROM (SELECT "id", CAST(row_number() OVER (ORDER BY "id") AS integer) AS "i" \
+        FROM "moved") n), \
+        "supplied" AS (UPDATE "supply_orders" SET "status" = $4::text, "updated_at" = $5::timestamptz \
+        WHERE "retail_order_id" IN (SELECT "id" FROM "moved") AND "status" = $7::text RETURNING "id"), \
+        "supply_events" AS (INSERT INTO "supply_order_events" ("id", "supply_order_id", "from_status", \
+        "to_status", "actor_id", "reason", "at") SELECT ($11::uuid[])[n."i"], n."id", $7::text, $4::text, \
+        $9::uuid, $12::text, $5::timestamptz FROM (SELECT "id", CAST(row_number() OVER (ORDER BY "id") \
+        AS integer) AS "i" FROM "supplied") n) \
+        SELECT \(CheckoutStore.orderColumns) FROM "moved"
+        """
+}
