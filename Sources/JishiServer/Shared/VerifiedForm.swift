@@ -1,34 +1,6 @@
 import JishiKit
 import Vapor
 
-/// What the forms post. Every field is optional: a missing field is a validation message on
-/// the re-rendered form, never a decoding failure.
-struct RegisterForm: Content {
-    var csrf: String?
-    var username: String?
-    var displayName: String?
-    var password: String?
-    var role: String?
-}
-
-struct LogInForm: Content {
-    var csrf: String?
-    var username: String?
-    var password: String?
-    /// The page to go back to once signed in (checked with `SitePath.pagePath`).
-    var next: String?
-}
-
-struct LanguageForm: Content {
-    var csrf: String?
-    var lang: String?
-    var next: String?
-}
-
-struct LogOutForm: Content {
-    var csrf: String?
-}
-
 /// Reading a form only once its CSRF token checks out.
 enum VerifiedForm {
     private struct TokenOnly: Content {

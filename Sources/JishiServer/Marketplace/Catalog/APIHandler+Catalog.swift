@@ -108,3 +108,33 @@ extension APIHandler {
         return bytes
     }
 }
+
+extension APIHandler {
+    func addProduct(_ input: Operations.AddProduct.Input) async throws -> Operations.AddProduct.Output {
+        let request = try RequestContext.request()
+        let principal = try await request.requirePrincipal()
+        let shopID = try Self.uuid(input.path.shopId, field: "shopId")
+        guard case .json(let body) = input.body else { throw Problem(type: .unsupportedMediaType) }
+        let variants = body.variants.map { variant in
+            CatalogService.NewVariant(
+                sku: variant.sku, name: variant.name ?? "",
+                price: Money(minorUnits: variant.priceMinor, currency: .cny),
+                stock: variant.stock, weightGrams: variant.weightGrams ?? 0)
+        }
+        let (product, made) = try await request.jishi.catalog.addProduct(
+            .init(
+                title: body.title, description: body.description ?? "",
+                categoryID: try Self.uuid(body.categoryId, field: "categoryId"), variants: variants,
+                attributes: (body.attributes ?? []).map { .init(name: $0.name, value: $0.value) }),
+            to: shopID, by: principal, shops: request.jishi.shops, on: request.db)
+        return .created(.init(body: .json(try APIMapping.product(product, made))))
+    }
+
+    func getProduct(_ input: Operations.GetProduct.Input) async throws -> Operations.GetProduct.Output {
+        let request = try RequestContext.request()
+        let viewer = request.bearerToken == nil ? nil : try await request.requirePrincipal()
+        let detail = try await request.jishi.catalog.detail(
+            try Self.uuid(input.path.id, field: "id"), viewer: viewer, on: request.db)
+        return .ok(.init(body: .json(try APIMapping.product(detail))))
+    }
+}

@@ -7,26 +7,6 @@ import SQLKit
 import Vapor
 
 extension APIHandler {
-    func getHealth(_ input: Operations.GetHealth.Input) async throws -> Operations.GetHealth.Output {
-        let request = try RequestContext.request()
-        let kind = request.jishi.config.store.kind
-        let applied: Int
-        do {
-            guard let sql = request.db as? any SQLDatabase else { throw Problem(type: .unavailable) }
-            try await sql.raw("SELECT 1").run()
-            applied =
-                (try? await sql.raw("SELECT COUNT(*) AS n FROM _fluent_migrations").first()?.decode(
-                    column: "n", as: Int.self)) ?? 0
-        } catch {
-            request.logger.error("health check failed: \(String(reflecting: error))")
-            throw Problem(type: .unavailable, detail: "The database does not answer.")
-        }
-        guard applied >= JishiMigrations.all.count else {
-            throw Problem(type: .unavailable, detail: "Migrations are pending: run jishi migrate.")
-        }
-        return .ok(.init(body: .json(.init(status: .ok, database: kind == "postgres" ? .postgres : .sqlite))))
-    }
-
     func createAccount(_ input: Operations.CreateAccount.Input) async throws -> Operations.CreateAccount.Output {
         let request = try RequestContext.request()
         guard case .json(let body) = input.body else { throw Problem(type: .unsupportedMediaType) }
@@ -91,37 +71,5 @@ extension APIHandler {
         _ = try await request.requirePrincipal()
         if let token = request.bearerToken { try await request.jishi.tokens.revoke(token, on: request.db) }
         return .noContent(.init())
-    }
-
-    func listTowns(_ input: Operations.ListTowns.Input) async throws -> Operations.ListTowns.Output {
-        let request = try RequestContext.request()
-        let towns = try await request.jishi.geography.towns(on: request.db)
-        let counts = try await request.jishi.geography.villageCounts(on: request.db)
-        let body = try towns.map { town in
-            let id = try town.requireID()
-            return Components.Schemas.Town(
-                id: id.uuidString, countyId: town.$county.id.uuidString, name: town.name, nameEn: town.nameEn,
-                location: .init(latitude: town.latitude, longitude: town.longitude), villageCount: counts[id] ?? 0)
-        }
-        return .ok(.init(body: .json(body)))
-    }
-
-    func listVillages(_ input: Operations.ListVillages.Input) async throws -> Operations.ListVillages.Output {
-        let request = try RequestContext.request()
-        let townID = try input.query.town.map { try Self.uuid($0, field: "town") }
-        let villages = try await request.jishi.geography.villages(inTown: townID, on: request.db)
-        return .ok(.init(body: .json(try villages.map(APIMapping.villageSummary))))
-    }
-
-    func getVillage(_ input: Operations.GetVillage.Input) async throws -> Operations.GetVillage.Output {
-        let request = try RequestContext.request()
-        let id = try Self.uuid(input.path.id, field: "id")
-        let (village, registered) = try await request.jishi.geography.village(id, on: request.db)
-        return .ok(
-            .init(
-                body: .json(
-                    .init(
-                        value1: try APIMapping.villageSummary(village), value2: .init(registeredHouseholds: registered))
-                )))
     }
 }

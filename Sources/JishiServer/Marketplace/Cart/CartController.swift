@@ -3,45 +3,6 @@ import JishiKit
 import Marketplace
 import Vapor
 
-/// `GET /search`: the search form and its results.
-enum SearchController {
-    @Sendable static func show(_ request: Request) async throws -> Response {
-        let session = try await WebSession.load(request)
-        let fields = (try? request.query.decode([String: String].self)) ?? [:]
-        let services = request.jishi
-        let model = try await SearchPage.Model.load(
-            fields: fields, language: session.language, catalog: services.catalog, shops: services.shops,
-            reviews: services.reviews, on: request.db)
-        let query = model.input.queryString(offset: model.input.offset)
-        let context = PageContext(
-            session: session, current: .search, returnPath: SitePath.search.path + (query.isEmpty ? "" : "?" + query))
-        let view = SearchPage.View(model: model, context: context)
-        return WebPage.response(view.html, status: model.errors.isEmpty ? .ok : .badRequest, session: session)
-    }
-}
-
-/// `GET /products/:product`: a product's page.
-enum ProductController {
-    @Sendable static func show(_ request: Request) async throws -> Response {
-        let session = try await WebSession.load(request)
-        let id = try request.pageID("product")
-        let offset = FormInput.count((try? request.query.get(String.self, at: "offset")) ?? "") ?? 0
-        var model = try await ProductPage.Model.load(
-            id, viewer: session.principal, language: session.language, reviewOffset: offset, services: request.jishi,
-            on: request.db)
-        model.notice = request.notice
-        return page(model, session: session)
-    }
-
-    static func page(_ model: ProductPage.Model, session: WebSession, status: HTTPResponseStatus = .ok) -> Response {
-        let path = SitePath.product.path(model.productID)
-        let context = PageContext(
-            session: session, current: .product,
-            returnPath: model.reviewOffset > 0 ? path + "?offset=\(model.reviewOffset)" : path)
-        return WebPage.response(ProductPage.View(model: model, context: context).html, status: status, session: session)
-    }
-}
-
 /// The cart: `GET /cart`, and `POST /cart/items`, which the product page's buttons ("add to
 /// cart", "buy now") and the cart's own (change the quantity, remove) all send.
 enum CartController {
@@ -114,9 +75,4 @@ enum CartController {
         let view = CartPage.View(model: model, context: PageContext(session: session, current: .cart))
         return WebPage.response(view.html, status: status, session: session)
     }
-}
-
-extension Request {
-    /// The `?notice=` a redirect after a form left for the page.
-    var notice: Notice? { (try? query.get(String.self, at: "notice")).flatMap(Notice.init(rawValue:)) }
 }

@@ -96,13 +96,6 @@ extension APIHandler {
         return .ok(.init(body: .json(try APIMapping.orderPage(page))))
     }
 
-    func getStatement(_ input: Operations.GetStatement.Input) async throws -> Operations.GetStatement.Output {
-        let (request, principal, shopID) = try await shopCall(input.path.shopId)
-        let statement = try await request.jishi.statements.statement(
-            shopID: shopID, from: input.query.from, to: input.query.to, by: principal, on: request.db)
-        return .ok(.init(body: .json(APIMapping.statement(statement))))
-    }
-
     func listShopProducts(_ input: Operations.ListShopProducts.Input) async throws
         -> Operations.ListShopProducts.Output
     {
@@ -119,7 +112,7 @@ extension APIHandler {
     }
 
     /// The request, the signed-in principal and the path's shop id: what every shop call needs.
-    private func shopCall(_ shopID: String) async throws -> (Request, Principal, UUID) {
+    func shopCall(_ shopID: String) async throws -> (Request, Principal, UUID) {
         let request = try RequestContext.request()
         let principal = try await request.requirePrincipal()
         return (request, principal, try Self.uuid(shopID, field: "shopId"))
@@ -139,5 +132,22 @@ extension APIHandler {
                 "status", "Use one of \(OrderStatus.allCases.map(\.rawValue).joined(separator: ", ")).")
         }
         return status
+    }
+}
+
+extension APIHandler {
+    func openShop(_ input: Operations.OpenShop.Input) async throws -> Operations.OpenShop.Output {
+        let request = try RequestContext.request()
+        let principal = try await request.requirePrincipal()
+        guard case .json(let body) = input.body else { throw Problem(type: .unsupportedMediaType) }
+        let shop = try await request.jishi.shops.open(
+            .init(
+                name: body.name, description: body.description ?? "",
+                villageID: try Self.uuid(body.villageId, field: "villageId"),
+                kind: Shop.Kind(rawValue: body.kind.rawValue) ?? .individual, brandName: body.brandName,
+                licenceNumber: body.licenceNumber,
+                householdID: try body.householdId.map { try Self.uuid($0, field: "householdId") }),
+            by: principal, on: request.db)
+        return .created(.init(body: .json(try APIMapping.shop(shop))))
     }
 }

@@ -1,0 +1,6 @@
+import JishiKit
+import Vapor
+
+struct LogOutForm: Content {
+    var csrf: String?
+}
