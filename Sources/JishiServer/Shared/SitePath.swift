@@ -3,77 +3,29 @@ import JishiKit
 import Vapor
 
 /// Every web page's path, declared once: routes are registered from it and links are made
-/// from it, so a path never appears as a string anywhere else.
+/// from it, so a path never appears as a string anywhere else. Each feature declares its own
+/// paths in `SitePath+Feature.swift` beside its pages.
 ///
 /// A segment written `:name` is a parameter; every parameter is an id (a UUID), so a link is
 /// made with `path(_:)` and a request's value is read with `Request.pageID(_:)`.
-enum SitePath: String, CaseIterable, Sendable {
-    case home = "/"
-    case register = "/register"
-    case logIn = "/login"
-    case logOut = "/logout"
-    case language = "/language"
+struct SitePath: Hashable, Sendable {
+    /// The pattern, as in `/shops/:shop/orders`.
+    let rawValue: String
+    /// Whether a browser may be sent back to it after a form (never an action, never elsewhere).
+    let isPage: Bool
 
-    // Buying.
-    case search = "/search"
-    case product = "/products/:product"
-    case cart = "/cart"
-    /// POST: put a variant in the cart (or change its quantity; 0 takes it out).
-    case cartItems = "/cart/items"
-    case checkout = "/checkout"
-    case checkoutSummary = "/checkouts/:checkout"
-    case checkoutPay = "/checkouts/:checkout/pay"
-    case orders = "/orders"
-    case order = "/orders/:order"
-    case orderCancel = "/orders/:order/cancel"
-    case orderConfirm = "/orders/:order/confirm"
-    case orderRefund = "/orders/:order/refund"
+    init(_ rawValue: String, page: Bool) {
+        self.rawValue = rawValue
+        self.isPage = page
+    }
 
-    // Selling.
-    case shops = "/shops"
-    case openShop = "/shops/new"
-    case shop = "/shops/:shop"
-    case shopOrders = "/shops/:shop/orders"
-    case packingList = "/shops/:shop/packing-list"
-    case statement = "/shops/:shop/statement"
-    case newProduct = "/shops/:shop/products/new"
-    case editProduct = "/products/:product/edit"
-    case addVariant = "/products/:product/variants"
-    case updateVariant = "/products/:product/variants/:variant"
-    case variantStock = "/products/:product/variants/:variant/stock"
-    case addPhoto = "/products/:product/photos"
-    case removePhoto = "/products/:product/photos/:photo/delete"
-    case orderShip = "/orders/:order/ship"
-    case orderDeliver = "/orders/:order/deliver"
-    case sourcing = "/shops/:shop/sourcing"
-    case sourcingLink = "/shops/:shop/sourcing/link"
-    case sourcingAsk = "/shops/:shop/sourcing/ask"
-    case resellers = "/shops/:shop/resellers"
-    case resellerOffer = "/shops/:shop/resellers/offer"
-    case resellerWithdraw = "/shops/:shop/resellers/withdraw"
-    case resellerDecide = "/shops/:shop/resellers/:approval/decide"
-    case supplyStep = "/shops/:shop/supply-orders/:supply/step"
+    static func == (lhs: SitePath, rhs: SitePath) -> Bool { lhs.rawValue == rhs.rawValue }
+    func hash(into hasher: inout Hasher) { hasher.combine(rawValue) }
 
-    // Reviews.
-    /// GET the review form for one line of a delivered order; POST writes the review.
-    case reviewLine = "/orders/:order/lines/:line/review"
-    case shopReviews = "/shops/:shop/reviews"
-    case reviewReply = "/reviews/:review/reply"
-    case reviewReport = "/reviews/:review/report"
-    case reviewPhoto = "/reviews/:review/photos"
-
-    // Chat.
-    case messages = "/messages"
-    /// GET the conversation; POST sends a message in it.
-    case conversation = "/messages/:conversation"
-    case conversationRead = "/messages/:conversation/read"
-    case conversationBlock = "/messages/:conversation/block"
-    case shopMessages = "/shops/:shop/messages"
-    /// POST: the buyer's conversation with the shop, opened on first use.
-    case contactShop = "/shops/:shop/contact"
-    /// The conversation pages' WebSocket (signed in by the session cookie).
-    case chatLive = "/chat/live"
-
+    /// Every path of every feature.
+    static let allCases: [SitePath] =
+        homePaths + accountsPaths + searchPaths + catalogPaths + cartPaths + checkoutPaths + ordersPaths + shopsPaths
+        + statementsPaths + sourcingPaths + reviewsPaths + chatPaths
     /// The path as a link target (for paths without parameters).
     var path: String { rawValue }
 
@@ -92,21 +44,6 @@ enum SitePath: String, CaseIterable, Sendable {
     /// The path as Vapor route components.
     var components: [PathComponent] {
         rawValue.split(separator: "/").map { PathComponent(stringLiteral: String($0)) }
-    }
-
-    /// Pages a browser may be sent back to after a form (never an action, never elsewhere).
-    var isPage: Bool {
-        switch self {
-        case .home, .register, .logIn, .search, .product, .cart, .checkout, .checkoutSummary, .orders, .order, .shops,
-            .openShop, .shop, .shopOrders, .packingList, .statement, .newProduct, .editProduct, .sourcing, .resellers,
-            .reviewLine, .shopReviews, .messages, .conversation, .shopMessages:
-            true
-        case .logOut, .language, .cartItems, .checkoutPay, .orderCancel, .orderConfirm, .orderRefund, .addVariant,
-            .updateVariant, .variantStock, .addPhoto, .removePhoto, .orderShip, .orderDeliver, .sourcingLink,
-            .sourcingAsk, .resellerOffer, .resellerWithdraw, .resellerDecide, .supplyStep, .reviewReply, .reviewPhoto,
-            .reviewReport, .conversationRead, .conversationBlock, .contactShop, .chatLive:
-            false
-        }
     }
 
     /// Whether `path` (without a query) is this pattern with ids in its parameters.

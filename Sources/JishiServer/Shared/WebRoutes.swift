@@ -1,95 +1,18 @@
 import JishiKit
 import Vapor
 
-/// The web pages, registered from `SitePath`. Registered by `configure`.
+/// The web pages, registered from `SitePath` by each feature (`WebRoutes+Feature.swift`, beside
+/// its pages). Registered by `configure`.
 enum WebRoutes {
     typealias Handler = @Sendable (Request) async throws -> Response
 
     static func register(on app: Application) throws {
-        let pages = app.grouped(WebBodyLimit())
-        func get(_ path: SitePath, _ handler: @escaping Handler) {
-            pages.get(path.components, use: logInFirst(handler))
+        let routes = PageRoutes(app: app)
+        for feature in [
+            home, accounts, search, catalog, cart, checkout, orders, shops, statements, sourcing, reviews, chat,
+        ] {
+            feature(routes)
         }
-        func post(_ path: SitePath, _ handler: @escaping Handler) { WebBodyLimit.post(path, on: pages, use: handler) }
-
-        get(.home, HomeController.show)
-        get(.register, AccountPages.showRegister)
-        post(.register, AccountPages.register)
-        get(.logIn, AccountPages.showLogIn)
-        post(.logIn, AccountPages.logIn)
-        post(.logOut, AccountPages.logOut)
-        post(.language, LanguageSwitch.choose)
-
-        get(.search, SearchController.show)
-        get(.product, ProductController.show)
-        get(.cart, CartController.show)
-        post(.cartItems, CartController.setItem)
-        get(.checkout, CheckoutController.show)
-        post(.checkout, CheckoutController.submit)
-        get(.checkoutSummary, CheckoutController.summary)
-        post(.checkoutPay, CheckoutController.pay)
-        get(.orders, OrderController.list)
-        get(.order, OrderController.show)
-        post(.orderCancel, OrderController.cancel)
-        post(.orderConfirm, OrderController.confirmReceipt)
-        post(.orderRefund, OrderController.requestRefund)
-        post(.orderShip, OrderController.markShipped)
-        post(.orderDeliver, OrderController.markDelivered)
-
-        get(.shops, ShopController.list)
-        get(.openShop, ShopController.showOpen)
-        post(.openShop, ShopController.open)
-        get(.shop, ShopController.dashboard)
-        get(.shopOrders, ShopController.orders)
-        get(.packingList, ShopController.packingList)
-        get(.statement, ShopController.statement)
-        get(.newProduct, ProductEditingController.showNew)
-        get(.editProduct, ProductEditingController.showEdit)
-        post(.updateVariant, ProductEditingController.updateVariant)
-        post(.variantStock, ProductEditingController.setStock)
-        post(.removePhoto, ProductEditingController.removePhoto)
-        get(.sourcing, SourcingController.show)
-        post(.sourcingLink, SourcingController.link)
-        post(.sourcingAsk, SourcingController.ask)
-        post(.supplyStep, SourcingController.supplyStep)
-        get(.resellers, ResellersController.show)
-        post(.resellerOffer, ResellersController.offer)
-        post(.resellerWithdraw, ResellersController.withdraw)
-        post(.resellerDecide, ResellersController.decide)
-
-        get(.reviewLine, ReviewController.showForm)
-        get(.shopReviews, ReviewController.shopReviews)
-        post(.reviewReport, ReviewController.report)
-
-        get(.messages, ChatController.list)
-        get(.shopMessages, ChatController.shopList)
-        post(.contactShop, ChatController.contact)
-        get(.conversation, ChatController.show)
-        post(.conversation, ChatController.send)
-        post(.conversationRead, ChatController.markRead)
-        post(.conversationBlock, ChatController.block)
-        ChatLive.register(on: app)
-
-        // A review or a reply has up to 2,000 characters (three bytes each, percent-encoded).
-        let reviewForms = app.grouped(WebBodyLimit(maxBytes: ReviewController.maxFormBytes))
-        WebBodyLimit.post(
-            .reviewLine, on: reviewForms, maxBytes: ReviewController.maxFormBytes, use: ReviewController.write)
-        WebBodyLimit.post(
-            .reviewReply, on: reviewForms, maxBytes: ReviewController.maxFormBytes, use: ReviewController.reply)
-
-        // A product's description may be long (5,000 characters, three bytes each and
-        // percent-encoded): these forms may be larger than the others.
-        let productLimit = ProductEditingController.maxFormBytes
-        let productForms = app.grouped(WebBodyLimit(maxBytes: productLimit))
-        WebBodyLimit.post(.newProduct, on: productForms, maxBytes: productLimit, use: ProductEditingController.create)
-        WebBodyLimit.post(.editProduct, on: productForms, maxBytes: productLimit, use: ProductEditingController.update)
-        WebBodyLimit.post(
-            .addVariant, on: productForms, maxBytes: productLimit, use: ProductEditingController.addVariant)
-
-        // A photo upload reads its own body, up to the photo limit plus the form around it, so
-        // that a too-large photo comes back as a message on the product's page.
-        app.on(.POST, SitePath.addPhoto.components, body: .stream, use: ProductEditingController.addPhoto)
-        app.on(.POST, SitePath.reviewPhoto.components, body: .stream, use: ReviewPhotoController.add)
     }
 
     /// A page that needs an account sends a browser that is not signed in to the log-in page,
@@ -129,5 +52,34 @@ struct WebBodyLimit: AsyncMiddleware {
             throw Abort(.payloadTooLarge)
         }
         return try await next.respond(to: request)
+    }
+}
+
+/// What a feature registers its pages with.
+struct PageRoutes {
+    let app: Application
+    private let pages: any RoutesBuilder
+
+    init(app: Application) {
+        self.app = app
+        pages = app.grouped(WebBodyLimit())
+    }
+
+    /// A page; a browser that is not signed in where the page needs it goes to log in first.
+    func get(_ path: SitePath, _ handler: @escaping WebRoutes.Handler) {
+        pages.get(path.components, use: WebRoutes.logInFirst(handler))
+    }
+
+    /// A form, its body limited to `maxBytes` (16 KB unless the form needs more).
+    func post(
+        _ path: SitePath, maxBytes: Int = WebBodyLimit.defaultMaxBytes, _ handler: @escaping WebRoutes.Handler
+    ) {
+        let routes = maxBytes == WebBodyLimit.defaultMaxBytes ? pages : app.grouped(WebBodyLimit(maxBytes: maxBytes))
+        WebBodyLimit.post(path, on: routes, maxBytes: maxBytes, use: handler)
+    }
+
+    /// A form that reads its own body as it streams in (a photo upload, with a limit of its own).
+    func postStreaming(_ path: SitePath, _ handler: @escaping WebRoutes.Handler) {
+        app.on(.POST, path.components, body: .stream, use: handler)
     }
 }

@@ -1,0 +1,8 @@
+import Vapor
+
+extension WebRoutes {
+    /// The search pages.
+    static func search(_ routes: PageRoutes) {
+        routes.get(.search, SearchController.show)
+    }
+}
