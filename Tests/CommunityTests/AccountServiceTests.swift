@@ -30,16 +30,34 @@ struct AccountServiceTests {
 
     @Test(arguments: TestStore.available)
     func grantingTwiceKeepsOneGrant(store: TestStore) async throws {
-        try await withTestApp(on: store) { app in
+        try await withTestApp(on: store, seedDemo: true) { app in
             let service = app.jishi.accounts
             let account = try await service.register(Self.registration(), on: app.db)
             let admin = Principal(accountID: UUID(), grants: [RoleGrant(role: .admin)])
-            let grant = RoleGrant(role: .courier, scope: .town(UUID()))
+            let town = try #require(try await Town.query(on: app.db).first()).requireID()
+            let grant = RoleGrant(role: .courier, scope: .town(town))
             try await service.grant(grant, to: account.requireID(), by: admin, on: app.db)
             try await service.grant(grant, to: account.requireID(), by: admin, on: app.db)
             let principal = try await service.principal(for: account.requireID(), on: app.db)
             #expect(principal.grants.filter { $0 == grant }.count == 1)
             #expect(principal.grants.count == 2)
+        }
+    }
+
+    /// The scope must name a place that exists: the service checks it, so every caller does.
+    @Test(arguments: TestStore.available)
+    func aGrantForAPlaceThatDoesNotExistIsRefused(store: TestStore) async throws {
+        try await withTestApp(on: store) { app in
+            let service = app.jishi.accounts
+            let account = try await service.register(Self.registration(), on: app.db)
+            let admin = Principal(accountID: UUID(), grants: [RoleGrant(role: .admin)])
+            for scope in [Scope.town(UUID()), .county(UUID())] {
+                await #expect(throws: Problem.self) {
+                    try await service.grant(
+                        RoleGrant(role: .official, scope: scope), to: account.requireID(), by: admin, on: app.db)
+                }
+            }
+            #expect(try await service.principal(for: account.requireID(), on: app.db).grants.count == 1)
         }
     }
 

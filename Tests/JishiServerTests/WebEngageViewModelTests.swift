@@ -1,3 +1,4 @@
+import Community
 import Crypto
 import Foundation
 import JishiKit
@@ -70,7 +71,7 @@ struct WebEngageViewModelTests {
     @Test func reviewTextAndRepliesAreEscaped() {
         let row = ReviewRow(
             id: Self.id, buyerID: Self.other, productID: Self.other, productTitle: "大蒜 <b>",
-            buyerName: ReviewRow.shortName("李敏"),
+            buyerName: Account.maskedName("李敏"),
             ratings: Ratings(described: 5, service: 4, shipping: 3), text: "<script>alert(1)</script>",
             createdAt: Self.at, reply: "<img src=x onerror=alert(1)>", repliedAt: Self.at)
         let node: Node<HTML.ListContext> = RatingView.review(row, Self.context(), showProduct: true)

@@ -142,6 +142,15 @@ public struct AccountService: Sendable {
         guard try await Account.find(accountID, on: database) != nil else {
             throw Problem.notFound("The account", field: "id")
         }
+        // The scope must name a place that exists.
+        switch grant.scope {
+        case .county(let id) where try await County.find(id, on: database) == nil:
+            throw Problem.notFound("The county", field: "scope.id")
+        case .town(let id) where try await Town.find(id, on: database) == nil:
+            throw Problem.notFound("The town", field: "scope.id")
+        default:
+            break  // stations arrive with the stations module; their ids are checked there
+        }
         let existing = try await principal(for: accountID, on: database)
         guard !existing.grants.contains(grant) else { return }
         try await RoleGrantRecord(id: dependencies.uuid(), accountID: accountID, grant: grant).create(on: database)

@@ -68,9 +68,12 @@ extension CatalogService {
         on database: any Database
     ) async throws -> ProductDetail {
         let product = try await staffProduct(productID, principal, shops: shops, on: database)
-        if let title = changes.title { product.title = try requireText(title, field: "title", length: 1...120) }
+        if let title = changes.title {
+            product.title = try requireText(title, field: "title", length: FieldLimits.productTitle)
+        }
         if let description = changes.description {
-            product.description = try requireText(description, field: "description", length: 0...5000, multiline: true)
+            product.description = try requireText(
+                description, field: "description", length: FieldLimits.productDescription, multiline: true)
         }
         if let categoryID = changes.categoryID {
             guard try await Category.find(categoryID, on: database) != nil else {
@@ -119,7 +122,7 @@ extension CatalogService {
         on database: any Database
     ) async throws -> Variant {
         let variant = try await staffVariant(variantID, principal, shops: shops, on: database)
-        if let name { variant.name = try requireText(name, field: "name", length: 0...60) }
+        if let name { variant.name = try requireText(name, field: "name", length: FieldLimits.variantName) }
         if let price {
             guard price.currency == .cny else { throw Problem.validation("currency", "Only CNY.") }
             guard (1...Self.maximumPriceMinor).contains(price.minorUnits) else {

@@ -67,8 +67,9 @@ public struct CatalogService: Sendable {
         guard shop.status == .active else {
             throw Problem(type: .conflict, detail: "The shop is \(shop.status.rawValue).")
         }
-        let title = try requireText(new.title, field: "title", length: 1...120)
-        let description = try requireText(new.description, field: "description", length: 0...5000, multiline: true)
+        let title = try requireText(new.title, field: "title", length: FieldLimits.productTitle)
+        let description = try requireText(
+            new.description, field: "description", length: FieldLimits.productDescription, multiline: true)
         guard try await Category.find(new.categoryID, on: database) != nil else {
             throw Problem.notFound("The category", field: "categoryId")
         }
@@ -121,7 +122,7 @@ public struct CatalogService: Sendable {
 
     /// One variant checked field by field, named as `field.sku`, `field.priceMinor` ….
     func validated(_ variant: NewVariant, field: String, productID: UUID) throws -> Variant {
-        let sku = try requireText(variant.sku, field: field + ".sku", length: 1...64)
+        let sku = try requireText(variant.sku, field: field + ".sku", length: FieldLimits.sku)
         guard variant.price.currency == .cny else { throw Problem.validation(field + ".currency", "Only CNY.") }
         guard (1...Self.maximumPriceMinor).contains(variant.price.minorUnits) else {
             throw Problem.validation(field + ".priceMinor", "A price from 1 to \(Self.maximumPriceMinor) fen.")
@@ -134,7 +135,8 @@ public struct CatalogService: Sendable {
         }
         return Variant(
             id: context.dependencies.uuid(), productID: productID, sku: sku,
-            name: try requireText(variant.name, field: field + ".name", length: 0...60), price: variant.price,
+            name: try requireText(variant.name, field: field + ".name", length: FieldLimits.variantName),
+            price: variant.price,
             stock: variant.stock, weightGrams: variant.weightGrams)
     }
 
@@ -145,8 +147,8 @@ public struct CatalogService: Sendable {
         var names = Set<String>()
         return try attributes.enumerated().map { index, attribute in
             let field = "attributes[\(index)]"
-            let name = try requireText(attribute.name, field: field + ".name", length: 1...30)
-            let value = try requireText(attribute.value, field: field + ".value", length: 1...200)
+            let name = try requireText(attribute.name, field: field + ".name", length: FieldLimits.attributeName)
+            let value = try requireText(attribute.value, field: field + ".value", length: FieldLimits.attributeValue)
             guard names.insert(name).inserted else { throw Problem.validation(field + ".name", "Names must differ.") }
             return ProductAttribute(
                 id: context.dependencies.uuid(), productID: productID, position: index, name: name, value: value)

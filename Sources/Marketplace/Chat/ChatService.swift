@@ -22,8 +22,10 @@ public struct ChatService: Sendable {
         guard let shop = try await Shop.find(shopID, on: database), shop.status == .active else {
             throw Problem.notFound("The shop", field: "shopId")
         }
-        try await requireNotBlocked(principal.accountID, by: shopID, on: database)
+        // A blocked buyer still reaches the conversation they had (to read it; `send` refuses
+        // their messages), but opens no new one.
         if let existing = try await find(buyer: principal.accountID, shop: shopID, on: database) { return existing }
+        try await requireNotBlocked(principal.accountID, by: shopID, on: database)
         let conversation = Conversation(
             id: context.dependencies.uuid(), buyerID: principal.accountID, shopID: shopID,
             at: context.dependencies.now())

@@ -59,7 +59,7 @@ public struct CheckoutService: Sendable {
         _ request: Request, idempotencyKey: String, by principal: Principal, on database: any Database
     ) async throws -> Result {
         try Authorization.require(principal, .buy, .marketplace)
-        let key = try requireText(idempotencyKey, field: "Idempotency-Key", length: 8...128)
+        let key = try requireText(idempotencyKey, field: "Idempotency-Key", length: FieldLimits.idempotencyKey)
         let items = try Self.validated(request.items)
         let delivery = try Self.validated(request.delivery)
         let digest = Self.digest(items: items, delivery: delivery, method: request.paymentMethod)
@@ -305,12 +305,13 @@ public struct CheckoutService: Sendable {
 
     static func validated(_ delivery: DeliveryAddress) throws -> DeliveryAddress {
         var clean = delivery
-        clean.name = try requireText(delivery.name, field: "delivery.name", length: 1...64)
-        clean.phone = try requireText(delivery.phone, field: "delivery.phone", length: 5...20)
+        clean.name = try requireText(delivery.name, field: "delivery.name", length: FieldLimits.deliveryName)
+        clean.phone = try requireText(delivery.phone, field: "delivery.phone", length: FieldLimits.deliveryPhone)
         guard clean.phone.allSatisfy({ $0.isNumber || $0 == "+" || $0 == "-" || $0 == " " }) else {
             throw Problem.validation("delivery.phone", "Digits, spaces, '+' and '-' only.")
         }
-        clean.addressLine = try requireText(delivery.addressLine, field: "delivery.addressLine", length: 1...200)
+        clean.addressLine = try requireText(
+            delivery.addressLine, field: "delivery.addressLine", length: FieldLimits.deliveryAddress)
         return clean
     }
 

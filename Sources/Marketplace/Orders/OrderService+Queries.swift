@@ -38,7 +38,7 @@ extension OrderService {
     /// same visibility rule as `order(_:for:on:)`.
     public func detail(_ id: UUID, for principal: Principal, on database: any Database) async throws -> OrderDetail {
         let order = try await order(id, for: principal, on: database)
-        return try await detail(of: order, on: database)
+        return try await Self.detail(of: order, on: database)
     }
 
     /// Lines of many orders at once, keyed by order, for lists and packing slips.
@@ -48,7 +48,9 @@ extension OrderService {
         return Dictionary(grouping: lines, by: { $0.$order.id })
     }
 
-    func detail(of order: Order, on database: any Database) async throws -> OrderDetail {
+    /// The order's lines (in SKU order), history (oldest first, ties by id) and refunds, for
+    /// whoever may already see the order: the one way the API and the pages load them.
+    public static func detail(of order: Order, on database: any Database) async throws -> OrderDetail {
         let id = try order.requireID()
         guard let shop = try await Shop.find(order.$shop.id, on: database) else {
             throw Problem.notFound("The shop", field: "shopId")

@@ -31,14 +31,18 @@ public struct OrderService: Sendable {
     public func cancel(_ id: UUID, by principal: Principal, reason: String, on database: any Database) async throws
         -> Order
     {
-        let reason = try requireText(reason, field: "reason", length: 1...500, multiline: true)
+        let reason = try requireText(reason, field: "reason", length: FieldLimits.reason, multiline: true)
         let order = try await order(id, for: principal, on: database)
         let isBuyer = order.$buyer.id == principal.accountID
-        // A buyer may cancel until paid; the shop (or an admin) until shipped.
-        let allowedFrom: [OrderStatus] =
-            isBuyer && !principal.has(.admin) ? [.pendingPayment] : [.pendingPayment, .paid]
+        let allowedFrom = Self.cancellable(byBuyer: isBuyer && !principal.has(.admin))
         return try await move(
-            order, to: .cancelled, from: allowedFrom, actor: principal.accountID, reason: reason, on: database)
+            order, to: .cancelled, from: Array(allowedFrom), actor: principal.accountID, reason: reason, on: database)
+    }
+
+    /// The states an order may be cancelled from: a buyer may cancel until paid; the shop (or
+    /// an admin) until shipped. What `cancel` checks and what the order page offers.
+    public static func cancellable(byBuyer: Bool) -> Set<OrderStatus> {
+        byBuyer ? [.pendingPayment] : [.pendingPayment, .paid]
     }
 
     public func markShipped(_ id: UUID, by principal: Principal, on database: any Database) async throws -> Order {

@@ -34,7 +34,7 @@ public struct PaymentService: Sendable {
         checkoutID: UUID, provider providerName: String, token: String, idempotencyKey: String, by principal: Principal,
         on database: any Database
     ) async throws -> Result {
-        let key = try requireText(idempotencyKey, field: "Idempotency-Key", length: 8...128)
+        let key = try requireText(idempotencyKey, field: "Idempotency-Key", length: FieldLimits.idempotencyKey)
         guard let provider = providers[providerName] else {
             throw Problem.validation("provider", "Unknown payment provider '\(providerName)'.")
         }
@@ -129,7 +129,7 @@ public struct PaymentService: Sendable {
         checkoutID: UUID, amountMinor: Int64, idempotencyKey: String, by principal: Principal,
         on database: any Database
     ) async throws -> Result {
-        let key = try requireText(idempotencyKey, field: "Idempotency-Key", length: 8...128)
+        let key = try requireText(idempotencyKey, field: "Idempotency-Key", length: FieldLimits.idempotencyKey)
         guard let checkout = try await Checkout.find(checkoutID, on: database) else {
             throw Problem.notFound("The checkout", field: "checkoutId")
         }

@@ -12,7 +12,7 @@ public struct RefundService: Sendable {
 
     public init(context: MarketplaceContext) { self.context = context }
 
-    static let refundable: [OrderStatus] = [.paid, .shipped, .delivered, .completed]
+    public static let refundable: [OrderStatus] = [.paid, .shipped, .delivered, .completed]
 
     public func request(
         orderID: UUID, amountMinor: Int64, reason: String, requiresReturn: Bool, by principal: Principal,
@@ -27,7 +27,7 @@ public struct RefundService: Sendable {
             throw Problem(type: .invalidTransition, detail: "A \(order.status.rawValue) order cannot be refunded.")
         }
         guard amountMinor >= 1 else { throw Problem.validation("amountMinor", "At least 1 fen.") }
-        let reason = try requireText(reason, field: "reason", length: 1...500, multiline: true)
+        let reason = try requireText(reason, field: "reason", length: FieldLimits.reason, multiline: true)
         let now = context.dependencies.now()
         let refund = Refund(
             id: context.dependencies.uuid(), orderID: orderID, amountMinor: amountMinor, reason: reason,

@@ -13,7 +13,7 @@ public struct ReviewService: Sendable {
     /// Ratings cover the last twelve months.
     public static let window: TimeInterval = 365 * 24 * 3600
     public static let maximumTextLength = 2_000
-    static let reviewable: Set<OrderStatus> = [.delivered, .completed]
+    public static let reviewable: Set<OrderStatus> = [.delivered, .completed]
 
     /// The buyer reviews one line of an order that has arrived, once.
     public func write(

@@ -32,9 +32,10 @@ extension ShopService {
         _ shopID: UUID, name: String?, description: String?, by principal: Principal, on database: any Database
     ) async throws -> Shop {
         let shop = try await requireStaff(of: shopID, principal, on: database)
-        if let name { shop.name = try requireText(name, field: "name", length: 1...60) }
+        if let name { shop.name = try requireText(name, field: "name", length: FieldLimits.shopName) }
         if let description {
-            shop.description = try requireText(description, field: "description", length: 0...2000, multiline: true)
+            shop.description = try requireText(
+                description, field: "description", length: FieldLimits.shopDescription, multiline: true)
         }
         try await shop.save(on: database)
         return shop
@@ -48,8 +49,8 @@ extension ShopService {
         guard shop.kind == .individual else {
             throw Problem(type: .conflict, detail: "The shop is already an enterprise.", field: "kind")
         }
-        shop.brandName = try requireText(brandName, field: "brandName", length: 1...60)
-        shop.licenceNumber = try requireText(licenceNumber, field: "licenceNumber", length: 6...40)
+        shop.brandName = try requireText(brandName, field: "brandName", length: FieldLimits.brandName)
+        shop.licenceNumber = try requireText(licenceNumber, field: "licenceNumber", length: FieldLimits.licenceNumber)
         shop.kind = .enterprise
         let event = ShopEvent(
             id: context.dependencies.uuid(), shopID: shopID, change: "upgraded to enterprise",
@@ -67,7 +68,7 @@ extension ShopService {
         async throws -> Shop
     {
         let shop = try await requireModerator(of: shopID, principal, on: database)
-        let reason = try requireText(reason, field: "reason", length: 1...500, multiline: true)
+        let reason = try requireText(reason, field: "reason", length: FieldLimits.reason, multiline: true)
         return try await move(
             shop, to: .suspended, from: [.active, .closed], reason: reason, by: principal, on: database)
     }

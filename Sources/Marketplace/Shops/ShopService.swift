@@ -35,9 +35,9 @@ public struct ShopService: Sendable {
 
     public func open(_ opening: Opening, by principal: Principal, on database: any Database) async throws -> Shop {
         try Authorization.require(principal, .sell, .marketplace)
-        let name = try requireText(opening.name, field: "name", length: 1...60)
+        let name = try requireText(opening.name, field: "name", length: FieldLimits.shopName)
         let description = try requireText(
-            opening.description, field: "description", length: 0...2000, multiline: true)
+            opening.description, field: "description", length: FieldLimits.shopDescription, multiline: true)
         guard try await Village.find(opening.villageID, on: database) != nil else {
             throw Problem.notFound("The village", field: "villageId")
         }
@@ -50,8 +50,9 @@ public struct ShopService: Sendable {
             id: context.dependencies.uuid(), ownerID: principal.accountID, villageID: opening.villageID,
             householdID: opening.householdID, name: name, description: description, kind: opening.kind)
         if opening.kind == .enterprise {
-            shop.brandName = try requireText(opening.brandName ?? "", field: "brandName", length: 1...60)
-            shop.licenceNumber = try requireText(opening.licenceNumber ?? "", field: "licenceNumber", length: 6...40)
+            shop.brandName = try requireText(opening.brandName ?? "", field: "brandName", length: FieldLimits.brandName)
+            shop.licenceNumber = try requireText(
+                opening.licenceNumber ?? "", field: "licenceNumber", length: FieldLimits.licenceNumber)
         }
         let staff = ShopStaff(
             id: context.dependencies.uuid(), shopID: try shop.requireID(), accountID: principal.accountID, role: .owner)

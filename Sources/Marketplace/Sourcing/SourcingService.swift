@@ -321,9 +321,10 @@ public struct SourcingService: Sendable {
         }
         let product = Product(
             id: productID, shopID: resellerShopID, categoryID: detail.product.$category.id,
-            title: try requireText(title ?? detail.product.title, field: "title", length: 1...120),
+            title: try requireText(title ?? detail.product.title, field: "title", length: FieldLimits.productTitle),
             description: try requireText(
-                description ?? detail.product.description, field: "description", length: 0...5000, multiline: true),
+                description ?? detail.product.description, field: "description", length: FieldLimits.productDescription,
+                multiline: true),
             originVillageID: detail.product.$originVillage.id)
         product.sourceProductID = sourceProductID
         try await context.transactions.transaction(on: database) { db in

@@ -82,7 +82,7 @@ public struct SupplyService: Sendable {
         by principal: Principal, on database: any Database
     ) async throws -> (order: SupplyOrder, replayed: Bool) {
         let reseller = try await ShopService(context: context).requireStaff(of: resellerShopID, principal, on: database)
-        let key = try requireText(idempotencyKey, field: "Idempotency-Key", length: 8...128)
+        let key = try requireText(idempotencyKey, field: "Idempotency-Key", length: FieldLimits.idempotencyKey)
         let merged = try CheckoutService.validated(items)
         let delivery = try CheckoutService.validated(delivery)
         if let earlier = try await bulkOrder(resellerShopID, key: key, on: database) {
@@ -215,7 +215,7 @@ public struct SupplyService: Sendable {
         guard order.kind == .bulk else {
             throw Problem(type: .conflict, detail: "A drop-shipped order is cancelled with its buyer's order.")
         }
-        let reason = try requireText(reason, field: "reason", length: 1...500, multiline: true)
+        let reason = try requireText(reason, field: "reason", length: FieldLimits.reason, multiline: true)
         return try await move(
             order, to: .cancelled, from: [.paid], actor: principal.accountID, reason: reason, on: database)
     }
@@ -233,7 +233,7 @@ public struct SupplyService: Sendable {
             throw Problem(type: .invalidTransition, detail: "A \(order.status.rawValue) order cannot be credited.")
         }
         guard amountMinor >= 1 else { throw Problem.validation("amountMinor", "At least 1 fen.") }
-        let reason = try requireText(reason, field: "reason", length: 1...500, multiline: true)
+        let reason = try requireText(reason, field: "reason", length: FieldLimits.reason, multiline: true)
         let now = context.dependencies.now()
         let credit = SupplyCredit(
             id: context.dependencies.uuid(), supplyOrderID: id, amountMinor: amountMinor, reason: reason,

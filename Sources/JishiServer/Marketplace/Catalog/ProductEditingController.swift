@@ -103,7 +103,9 @@ enum ProductEditingController {
         let (index, key) = try variant(of: request, in: model)
         model.variants[index].name = form.trimmed("name")
         model.variants[index].price = form.trimmed("price")
-        if model.variants[index].name.count > 60 { model.errors["name-\(key)"] = FormMessage(.errorTooLong, "60") }
+        if model.variants[index].name.count > FieldLimits.variantName.upperBound {
+            model.errors["name-\(key)"] = FormMessage(.errorTooLong, String(FieldLimits.variantName.upperBound))
+        }
         var errors: [String: FormMessage] = [:]
         let price = VariantInput.price(model.variants[index].price, prefix: "", errors: &errors)
         if let message = errors["price"] { model.errors["price-\(key)"] = message }

@@ -25,10 +25,12 @@ struct ProductText: Equatable, Sendable {
         description = form.trimmed("description")
         if title.isEmpty {
             errors["title"] = FormMessage(.errorRequired)
-        } else if title.count > 120 {
-            errors["title"] = FormMessage(.errorTooLong, "120")
+        } else if title.count > FieldLimits.productTitle.upperBound {
+            errors["title"] = FormMessage(.errorTooLong, String(FieldLimits.productTitle.upperBound))
         }
-        if description.count > 5_000 { errors["description"] = FormMessage(.errorTooLong, "5000") }
+        if description.count > FieldLimits.productDescription.upperBound {
+            errors["description"] = FormMessage(.errorTooLong, String(FieldLimits.productDescription.upperBound))
+        }
         categoryID = UUID(uuidString: form.trimmed("category"))
         if categoryID.map({ !categories.contains($0) }) ?? true { errors["category"] = FormMessage(.errorChooseOne) }
         var names = Set<String>()
@@ -38,15 +40,15 @@ struct ProductText: Equatable, Sendable {
             guard !attribute.name.isEmpty || !attribute.value.isEmpty else { continue }
             if attribute.name.isEmpty {
                 errors["attr-\(row)-name"] = FormMessage(.errorRequired)
-            } else if attribute.name.count > 30 {
-                errors["attr-\(row)-name"] = FormMessage(.errorTooLong, "30")
+            } else if attribute.name.count > FieldLimits.attributeName.upperBound {
+                errors["attr-\(row)-name"] = FormMessage(.errorTooLong, String(FieldLimits.attributeName.upperBound))
             } else if !names.insert(attribute.name).inserted {
                 errors["attr-\(row)-name"] = FormMessage(.errorAttributeTwice)
             }
             if attribute.value.isEmpty {
                 errors["attr-\(row)-value"] = FormMessage(.errorRequired)
-            } else if attribute.value.count > 200 {
-                errors["attr-\(row)-value"] = FormMessage(.errorTooLong, "200")
+            } else if attribute.value.count > FieldLimits.attributeValue.upperBound {
+                errors["attr-\(row)-value"] = FormMessage(.errorTooLong, String(FieldLimits.attributeValue.upperBound))
             }
         }
     }

@@ -31,10 +31,12 @@ struct VariantInput: Equatable, Sendable {
         let before = errors.count
         if sku.isEmpty {
             errors[prefix + "sku"] = FormMessage(.errorRequired)
-        } else if sku.count > 64 {
-            errors[prefix + "sku"] = FormMessage(.errorTooLong, "64")
+        } else if sku.count > FieldLimits.sku.upperBound {
+            errors[prefix + "sku"] = FormMessage(.errorTooLong, String(FieldLimits.sku.upperBound))
         }
-        if name.count > 60 { errors[prefix + "name"] = FormMessage(.errorTooLong, "60") }
+        if name.count > FieldLimits.variantName.upperBound {
+            errors[prefix + "name"] = FormMessage(.errorTooLong, String(FieldLimits.variantName.upperBound))
+        }
         let priceMinor = Self.price(price, prefix: prefix, errors: &errors)
         let count = Self.stock(stock, prefix: prefix, errors: &errors)
         guard errors.count == before, let priceMinor, let count else { return nil }

@@ -31,16 +31,7 @@ enum ChatController {
     @Sendable static func contact(_ request: Request) async throws -> Response {
         let (session, principal, _) = try await FormValues.signedIn(request)
         let shopID = try request.pageID("shop")
-        let conversation: Conversation
-        do {
-            conversation = try await request.jishi.chat.conversation(withShop: shopID, by: principal, on: request.db)
-        } catch let problem as Problem where problem.status == 403 {
-            guard
-                let existing = try await Conversation.query(on: request.db).filter(\.$buyer.$id == principal.accountID)
-                    .filter(\.$shop.$id == shopID).first()
-            else { throw problem }
-            conversation = existing
-        }
+        let conversation = try await request.jishi.chat.conversation(withShop: shopID, by: principal, on: request.db)
         return WebPage.redirect(
             toPath: SitePath.conversation.path(try conversation.requireID()) + "#chat-form", session: session)
     }

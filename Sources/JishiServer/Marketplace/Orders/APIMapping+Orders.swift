@@ -22,9 +22,8 @@ extension APIMapping {
 
     static func order(_ order: Order, on database: any Database) async throws -> Components.Schemas.Order {
         let id = try order.requireID()
-        let lines = try await OrderLine.query(on: database).filter(\.$order.$id == id).sort(\.$sku).all()
-        let events = try await OrderEvent.query(on: database).filter(\.$order.$id == id).sort(\.$at).all()
-        let refunds = try await Refund.query(on: database).filter(\.$order.$id == id).sort(\.$requestedAt).all()
+        let detail = try await OrderService.detail(of: order, on: database)
+        let (lines, events, refunds) = (detail.lines, detail.events, detail.refunds)
         return Components.Schemas.Order(
             id: id.uuidString, checkoutId: order.$checkout.id.uuidString, shopId: order.$shop.id.uuidString,
             status: .init(rawValue: order.status.rawValue) ?? .pendingPayment, totalMinor: order.totalMinor,

@@ -72,8 +72,8 @@ enum OrderController {
         }
         if model.refundReason.isEmpty {
             model.errors[.reason] = FormMessage(.errorRequired)
-        } else if model.refundReason.count > 500 {
-            model.errors[.reason] = FormMessage(.errorTooLong, "500")
+        } else if model.refundReason.count > FieldLimits.reason.upperBound {
+            model.errors[.reason] = FormMessage(.errorTooLong, String(FieldLimits.reason.upperBound))
         }
         guard model.errors.isEmpty, let amount else { return page(model, session: session, status: .badRequest) }
         do {

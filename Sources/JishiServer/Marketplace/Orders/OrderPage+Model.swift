@@ -63,18 +63,17 @@ enum OrderPage {
         var failure: FormMessage?
         var notice: Notice?
 
-        var canPay: Bool { isBuyer && status == .pendingPayment && paymentMethod == .online }
-        var canCancel: Bool { isBuyer && status == .pendingPayment }
-        var canConfirm: Bool { isBuyer && status == .delivered }
-        var canAskRefund: Bool {
-            isBuyer && [.paid, .shipped, .delivered, .completed].contains(status) && refundableMinor > 0
-        }
+        // What the page offers is what the order's state machine and the services allow.
+        var canPay: Bool { isBuyer && status.canMove(to: .paid) && paymentMethod == .online }
+        var canCancel: Bool { isBuyer && OrderService.cancellable(byBuyer: true).contains(status) }
+        var canConfirm: Bool { isBuyer && status.canMove(to: .completed) }
+        var canAskRefund: Bool { isBuyer && RefundService.refundable.contains(status) && refundableMinor > 0 }
         /// Sent by the producer of its linked products, which ships and delivers it.
         var dropShipped = false
-        var canShip: Bool { isStaff && status == .paid && !dropShipped }
-        var canMarkDelivered: Bool { isStaff && status == .shipped && !dropShipped }
+        var canShip: Bool { isStaff && status.canMove(to: .shipped) && !dropShipped }
+        var canMarkDelivered: Bool { isStaff && status.canMove(to: .delivered) && !dropShipped }
         /// The buyer reviews each line once the order has arrived.
-        var canReview: Bool { isBuyer && [.delivered, .completed].contains(status) }
+        var canReview: Bool { isBuyer && ReviewService.reviewable.contains(status) }
     }
 }
 

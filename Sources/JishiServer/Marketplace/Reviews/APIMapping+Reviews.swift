@@ -12,12 +12,6 @@ extension APIMapping {
             shipping: summary.shipping, overall: summary.overall)
     }
 
-    /// A display name as strangers see it: the first character, then stars.
-    static func masked(_ name: String) -> String {
-        guard let first = name.first else { return "*" }
-        return String(first) + String(repeating: "*", count: max(1, min(name.count - 1, 3)))
-    }
-
     static func review(_ review: Review, on database: any Database) async throws -> Components.Schemas.Review {
         let buyer = try await Account.find(review.$buyer.id, on: database)
         let photos = try await ReviewPhoto.query(on: database).filter(\.$review.$id == review.requireID())
@@ -25,7 +19,7 @@ extension APIMapping {
         return Components.Schemas.Review(
             id: try review.requireID().uuidString, orderLineId: review.$orderLine.id.uuidString,
             productId: review.$product.id.uuidString, shopId: review.$shop.id.uuidString,
-            buyerName: masked(buyer?.displayName ?? ""),
+            buyerName: Account.maskedName(buyer?.displayName ?? ""),
             ratings: .init(described: review.described, service: review.service, shipping: review.shipping),
             text: review.text, createdAt: review.createdAt, reply: review.reply, repliedAt: review.repliedAt,
             photos: try photos.map(reviewPhoto))

@@ -21,12 +21,6 @@ struct ReviewRow: Equatable, Sendable {
     /// The buyer's photos' file names in the photo store.
     var photos: [String] = []
 
-    /// "李**": the first character of a display name, then two stars.
-    static func shortName(_ displayName: String) -> String {
-        guard let first = displayName.first else { return "**" }
-        return String(first) + "**"
-    }
-
     /// Rows for `reviews`, with the buyers' shortened names and the products' titles (from the
     /// order lines, as bought).
     static func rows(_ reviews: [Review], on database: any Database) async throws -> [ReviewRow] {
@@ -45,7 +39,8 @@ struct ReviewRow: Equatable, Sendable {
                 ReviewRow(
                     id: id, buyerID: review.$buyer.id, productID: review.$product.id,
                     productTitle: titles[review.$orderLine.id] ?? "",
-                    buyerName: shortName(names[review.$buyer.id] ?? ""), ratings: review.ratings, text: review.text,
+                    buyerName: Account.maskedName(names[review.$buyer.id] ?? ""), ratings: review.ratings,
+                    text: review.text,
                     createdAt: review.createdAt, reply: review.reply, repliedAt: review.repliedAt,
                     photos: (photos[id] ?? []).map(\.fileName))
             }

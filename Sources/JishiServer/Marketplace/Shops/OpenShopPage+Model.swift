@@ -33,10 +33,12 @@ extension OpenShopPage.Model {
         licenceNumber = form.trimmed("licenceNumber")
         if name.isEmpty {
             errors[.name] = FormMessage(.errorRequired)
-        } else if name.count > 60 {
-            errors[.name] = FormMessage(.errorTooLong, "60")
+        } else if name.count > FieldLimits.shopName.upperBound {
+            errors[.name] = FormMessage(.errorTooLong, String(FieldLimits.shopName.upperBound))
         }
-        if description.count > 2_000 { errors[.description] = FormMessage(.errorTooLong, "2000") }
+        if description.count > FieldLimits.shopDescription.upperBound {
+            errors[.description] = FormMessage(.errorTooLong, String(FieldLimits.shopDescription.upperBound))
+        }
         villageID = UUID(uuidString: form.trimmed("village"))
         if villageID == nil || !towns.contains(where: { $0.villages.contains { $0.id == villageID } }) {
             errors[.village] = FormMessage(.errorChooseOne)
