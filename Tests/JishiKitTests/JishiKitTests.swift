@@ -45,6 +45,12 @@ struct LocalizationTests {
     @Test func everyKeyIsInBothLanguages() {
         let missing = Localization.missingKeys()
         #expect(missing.isEmpty, "missing: \(missing)")
+        #expect(Localization.allKeys.count > 400)
+    }
+
+    /// Each area declares its own keys: none gives a string for another's.
+    @Test func everyKeyBelongsToOneArea() {
+        #expect(Localization.keysInSeveralAreas().isEmpty, "\(Localization.keysInSeveralAreas())")
     }
 
     @Test func languagesParseFromTags() {

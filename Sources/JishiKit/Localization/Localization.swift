@@ -8,6 +8,43 @@ public enum Localization {
         }
     }
 
+    /// One area's strings in both languages (`Strings/<Area>.swift`).
+    struct Area: Sendable {
+        var en: [L10nKey: String]
+        var zhHans: [L10nKey: String]
+    }
+
+    /// Every area; a new one is added here.
+    static let areas: [Area] = [
+        app, forms, market, problems, home, accounts, search, catalog, cart, checkout, payments, orders, refunds, shops,
+        statements, reviews, chat, sourcing,
+    ]
+
+    static let en = merged(\.en)
+    static let zhHans = merged(\.zhHans)
+
+    private static func merged(_ language: KeyPath<Area, [L10nKey: String]>) -> [L10nKey: String] {
+        areas.reduce(into: [:]) { table, area in table.merge(area[keyPath: language]) { first, _ in first } }
+    }
+
+    /// Every key any area gives a string for, in either language.
+    public static var allKeys: Set<L10nKey> {
+        areas.reduce(into: Set()) { keys, area in
+            keys.formUnion(area.en.keys)
+            keys.formUnion(area.zhHans.keys)
+        }
+    }
+
+    /// Keys given by more than one area (each key belongs to one).
+    public static func keysInSeveralAreas() -> Set<L10nKey> {
+        var seen = Set<L10nKey>()
+        var twice = Set<L10nKey>()
+        for area in areas {
+            for key in Set(area.en.keys).union(area.zhHans.keys) where !seen.insert(key).inserted { twice.insert(key) }
+        }
+        return twice
+    }
+
     /// The string for `key`, with `{0}`, `{1}` … replaced by `arguments`. A missing key shows
     /// as the key itself, which the completeness test prevents from ever shipping.
     public static func string(_ key: L10nKey, _ language: Language, _ arguments: String...) -> String {
@@ -41,7 +78,7 @@ public enum Localization {
         var missing: [Language: [L10nKey]] = [:]
         for language in Language.allCases {
             let table = table(for: language)
-            let absent = L10nKey.allCases.filter { (table[$0] ?? "").isEmpty }
+            let absent = allKeys.filter { (table[$0] ?? "").isEmpty }.sorted { $0.rawValue < $1.rawValue }
             if !absent.isEmpty { missing[language] = absent }
         }
         return missing

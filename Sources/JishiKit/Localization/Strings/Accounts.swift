@@ -1,0 +1,34 @@
+extension L10nKey {
+    public static let registerTitle = L10nKey("register.title")
+    public static let registerIntro = L10nKey("register.intro")
+    public static let registerSubmit = L10nKey("register.submit")
+    public static let registerHaveAccount = L10nKey("register.have-account")
+    public static let logInTitle = L10nKey("log-in.title")
+    public static let logInSubmit = L10nKey("log-in.submit")
+    public static let logInNoAccount = L10nKey("log-in.no-account")
+}
+
+extension Localization {
+    /// Registering and logging in.
+    static let accounts = Area(
+        en: [
+            .registerTitle: "Register",
+            .registerIntro:
+                "Registering is free. Buyers and sellers register themselves; station, courier and office roles are "
+                + "granted by an admin.",
+            .registerSubmit: "Create account",
+            .registerHaveAccount: "Already registered? Log in",
+            .logInTitle: "Log in",
+            .logInSubmit: "Log in",
+            .logInNoAccount: "No account yet? Register for free",
+        ],
+        zhHans: [
+            .registerTitle: "注册",
+            .registerIntro: "注册免费。买家、卖家都可以自己注册；服务站、快递等角色由管理员开通。",
+            .registerSubmit: "注册",
+            .registerHaveAccount: "已经有账号？去登录",
+            .logInTitle: "登录",
+            .logInSubmit: "登录",
+            .logInNoAccount: "还没有账号？免费注册",
+        ])
+}

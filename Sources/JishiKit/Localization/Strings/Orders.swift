@@ -1,0 +1,101 @@
+extension L10nKey {
+    public static let orderStatusPendingPayment = L10nKey("order.status.pending-payment")
+    public static let orderStatusPaid = L10nKey("order.status.paid")
+    public static let orderStatusShipped = L10nKey("order.status.shipped")
+    public static let orderStatusDelivered = L10nKey("order.status.delivered")
+    public static let orderStatusCompleted = L10nKey("order.status.completed")
+    public static let orderStatusCancelled = L10nKey("order.status.cancelled")
+    public static let orderStatusRefunded = L10nKey("order.status.refunded")
+    public static let reasonCheckout = L10nKey("order.reason.checkout")
+    public static let reasonPaymentWindowClosed = L10nKey("order.reason.payment-window-closed")
+    public static let reasonShipped = L10nKey("order.reason.shipped")
+    public static let reasonDelivered = L10nKey("order.reason.delivered")
+    public static let reasonReceived = L10nKey("order.reason.received")
+    public static let reasonFullyRefunded = L10nKey("order.reason.fully-refunded")
+    public static let reasonCancelledByBuyer = L10nKey("order.reason.cancelled-by-buyer")
+    public static let reasonPaid = L10nKey("order.reason.paid")
+    public static let reasonRefunded = L10nKey("order.reason.refunded")
+    public static let ordersTitle = L10nKey("orders.title")
+    public static let ordersEmpty = L10nKey("orders.empty")
+    public static let orderTitle = L10nKey("order.title")
+    public static let orderItems = L10nKey("order.items")
+    public static let orderDelivery = L10nKey("order.delivery")
+    public static let orderHistory = L10nKey("order.history")
+    public static let orderRefunds = L10nKey("order.refunds")
+    public static let orderPay = L10nKey("order.pay")
+    public static let orderCancel = L10nKey("order.cancel")
+    public static let orderConfirmReceipt = L10nKey("order.confirm-receipt")
+    public static let orderAskRefund = L10nKey("order.ask-refund")
+    public static let orderMarkShipped = L10nKey("order.mark-shipped")
+    public static let orderMarkDelivered = L10nKey("order.mark-delivered")
+    public static let orderStepNotAllowed = L10nKey("order.step-not-allowed")
+}
+
+extension Localization {
+    /// Orders.
+    static let orders = Area(
+        en: [
+            .orderStatusPendingPayment: "Awaiting payment",
+            .orderStatusPaid: "Paid",
+            .orderStatusShipped: "Shipped",
+            .orderStatusDelivered: "Delivered",
+            .orderStatusCompleted: "Completed",
+            .orderStatusCancelled: "Cancelled",
+            .orderStatusRefunded: "Refunded",
+            .reasonCheckout: "Order placed",
+            .reasonPaymentWindowClosed: "Not paid in time",
+            .reasonShipped: "Sent by the shop",
+            .reasonDelivered: "Handed over",
+            .reasonReceived: "Receipt confirmed by the buyer",
+            .reasonFullyRefunded: "All the money went back",
+            .reasonCancelledByBuyer: "Cancelled by the buyer",
+            .reasonPaid: "Paid ({0})",
+            .reasonRefunded: "Refunded {0}",
+            .ordersTitle: "My orders",
+            .ordersEmpty: "You have no orders yet.",
+            .orderTitle: "Order",
+            .orderItems: "Items",
+            .orderDelivery: "Delivery",
+            .orderHistory: "History",
+            .orderRefunds: "Refunds",
+            .orderPay: "Pay now",
+            .orderCancel: "Cancel the order",
+            .orderConfirmReceipt: "I received it",
+            .orderAskRefund: "Ask for a refund",
+            .orderMarkShipped: "Mark as shipped",
+            .orderMarkDelivered: "Mark as delivered",
+            .orderStepNotAllowed: "The order has moved on meanwhile; that step is no longer possible.",
+        ],
+        zhHans: [
+            .orderStatusPendingPayment: "待付款",
+            .orderStatusPaid: "已付款",
+            .orderStatusShipped: "已发货",
+            .orderStatusDelivered: "已送达",
+            .orderStatusCompleted: "已完成",
+            .orderStatusCancelled: "已取消",
+            .orderStatusRefunded: "已退款",
+            .reasonCheckout: "下单",
+            .reasonPaymentWindowClosed: "超时未付款",
+            .reasonShipped: "商家已发货",
+            .reasonDelivered: "已送达",
+            .reasonReceived: "买家确认收货",
+            .reasonFullyRefunded: "全额退款",
+            .reasonCancelledByBuyer: "买家取消",
+            .reasonPaid: "已付款（{0}）",
+            .reasonRefunded: "退款 {0}",
+            .ordersTitle: "我的订单",
+            .ordersEmpty: "还没有订单。",
+            .orderTitle: "订单详情",
+            .orderItems: "商品",
+            .orderDelivery: "收货信息",
+            .orderHistory: "订单记录",
+            .orderRefunds: "退款",
+            .orderPay: "去付款",
+            .orderCancel: "取消订单",
+            .orderConfirmReceipt: "确认收货",
+            .orderAskRefund: "申请退款",
+            .orderMarkShipped: "标记发货",
+            .orderMarkDelivered: "标记送达",
+            .orderStepNotAllowed: "订单状态已经变了，不能再这样操作。",
+        ])
+}
