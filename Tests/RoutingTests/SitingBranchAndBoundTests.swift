@@ -46,7 +46,7 @@ struct SitingBranchAndBoundTests {
         let optimal = all.filter { problem.medianCost(of: $0) == optimum }
         let relaxation = PMedianLagrangianBound(problem: problem, nearestSites: SitingNearestSites(problem))
         var lambda = [Double](repeating: 0, count: problem.demandCount)
-        var random = SitingRandom(seed: UInt64(seed))
+        var random = Xoshiro256(seed: UInt64(seed))
         for _ in 0..<10 {
             // Fixing against the upper bound optimum + 1 must keep every optimal solution.
             var fixing = [PMedianLagrangianBound.Fixing](repeating: .free, count: problem.siteCount)
@@ -57,7 +57,7 @@ struct SitingBranchAndBoundTests {
                 #expect(sites.allSatisfy { fixing[$0] != .closed })
                 #expect((0..<problem.siteCount).allSatisfy { fixing[$0] != .open || sites.contains($0) })
             }
-            lambda = lambda.indices.map { _ in Double(random.below(40)) }
+            lambda = lambda.indices.map { _ in Double(random.unbiasedBelow(40)) }
         }
     }
 

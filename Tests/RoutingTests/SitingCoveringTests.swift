@@ -45,7 +45,7 @@ struct SitingCoveringTests {
         let problem = try MaximalCoveringProblem(siting: siting, radius: 6)
         var state = CoveringInterchange(problem: problem)
         for site in [0, 1, 2] { state.open(site) }
-        var random = SitingRandom(seed: 4)
+        var random = Xoshiro256(seed: 4)
         for _ in 0..<8 {
             state.checkInvariants()
             let open = state.openSites
@@ -61,9 +61,9 @@ struct SitingCoveringTests {
                 (0..<siting.siteCount).filter { !state.isOpen[$0] }.map { state.saving(insert: $0, remove: remove) }
             }.max()
             #expect(state.bestSwap()?.saving == best)
-            var insert = random.below(siting.siteCount)
-            while state.isOpen[insert] { insert = random.below(siting.siteCount) }
-            state.swap(insert: insert, remove: open[random.below(open.count)])
+            var insert = random.unbiasedBelow(siting.siteCount)
+            while state.isOpen[insert] { insert = random.unbiasedBelow(siting.siteCount) }
+            state.swap(insert: insert, remove: open[random.unbiasedBelow(open.count)])
         }
     }
 
@@ -74,7 +74,7 @@ struct SitingCoveringTests {
             let problem = try MaximalCoveringProblem(siting: siting, radius: radius)
             var state = CoveringInterchange(problem: problem)
             for site in 0..<p { state.open(site) }
-            var random = SitingRandom(seed: UInt64(radius))
+            var random = Xoshiro256(seed: UInt64(radius))
             for _ in 0..<5 {
                 var best = Int.min
                 for insert in 0..<siting.siteCount where !state.isOpen[insert] {

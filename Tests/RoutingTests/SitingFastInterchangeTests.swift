@@ -7,7 +7,7 @@ struct SitingFastInterchangeTests {
     @Test("every swap's saving equals the recomputed cost change", arguments: [1, 2, 3, 5] as [Int])
     func savingEqualsRecomputedChange(p: Int) throws {
         let problem = try SitingTestSupport.randomProblem(demand: 30, sites: 12, p: p, seed: UInt64(p))
-        var random = SitingRandom(seed: 11)
+        var random = Xoshiro256(seed: 11)
         var state = FastInterchange(
             problem: problem, nearestSites: SitingNearestSites(problem), sites: Array(0..<p))
         state.checksInvariants = true
@@ -20,9 +20,9 @@ struct SitingFastInterchangeTests {
                 }
             }
             // Take a random swap so later checks start from updated bookkeeping.
-            var insert = random.below(problem.siteCount)
-            while state.isOpen[insert] { insert = random.below(problem.siteCount) }
-            state.swap(insert: insert, remove: open[random.below(p)])
+            var insert = random.unbiasedBelow(problem.siteCount)
+            while state.isOpen[insert] { insert = random.unbiasedBelow(problem.siteCount) }
+            state.swap(insert: insert, remove: open[random.unbiasedBelow(p)])
         }
     }
 
@@ -30,7 +30,7 @@ struct SitingFastInterchangeTests {
     func bestSwapIsTheBest(p: Int) throws {
         // 40 sites: small p takes the dense scan, large p the sparse one.
         let problem = try SitingTestSupport.randomProblem(demand: 60, sites: 40, p: p, seed: UInt64(30 + p))
-        var random = SitingRandom(seed: 3)
+        var random = Xoshiro256(seed: 3)
         var state = FastInterchange(
             problem: problem, nearestSites: SitingNearestSites(problem), sites: Array(0..<p))
         for _ in 0..<5 {
@@ -41,9 +41,9 @@ struct SitingFastInterchangeTests {
             let move = try #require(state.bestSwap())
             #expect(move.saving == best)
             #expect(state.saving(insert: move.insert, remove: move.remove) == best)
-            var insert = random.below(problem.siteCount)
-            while state.isOpen[insert] { insert = random.below(problem.siteCount) }
-            state.swap(insert: insert, remove: state.openSites[random.below(p)])
+            var insert = random.unbiasedBelow(problem.siteCount)
+            while state.isOpen[insert] { insert = random.unbiasedBelow(problem.siteCount) }
+            state.swap(insert: insert, remove: state.openSites[random.unbiasedBelow(p)])
         }
     }
 

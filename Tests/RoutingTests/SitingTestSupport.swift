@@ -7,11 +7,11 @@ import Testing
 enum SitingTestSupport {
     /// Demand points and sites on a 20 × 20 grid, Manhattan distances, populations 0…9.
     static func randomProblem(demand n: Int, sites m: Int, p: Int, seed: UInt64) throws -> SitingProblem {
-        var random = SitingRandom(seed: seed)
-        let demand = (0..<n).map { _ in (random.below(20), random.below(20)) }
-        let sites = (0..<m).map { _ in (random.below(20), random.below(20)) }
+        var random = Xoshiro256(seed: seed)
+        let demand = (0..<n).map { _ in (random.unbiasedBelow(20), random.unbiasedBelow(20)) }
+        let sites = (0..<m).map { _ in (random.unbiasedBelow(20), random.unbiasedBelow(20)) }
         let rows = demand.map { d in sites.map { s in abs(d.0 - s.0) + abs(d.1 - s.1) } }
-        let weights = (0..<n).map { _ in random.below(10) }
+        let weights = (0..<n).map { _ in random.unbiasedBelow(10) }
         return try SitingProblem(weights: weights, distances: rows, p: p)
     }
 

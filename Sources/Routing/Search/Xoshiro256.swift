@@ -1,5 +1,6 @@
 /// xoshiro256** pseudo-random generator (Blackman & Vigna 2018), seeded through
-/// splitmix64. Fast, small and deterministic for a seed on every platform, which
+/// splitmix64: the one source of randomness of vehicle routing and station siting alike.
+/// Fast, small and deterministic for a seed on every platform, which
 /// `SystemRandomNumberGenerator` is not.
 public struct Xoshiro256: RandomNumberGenerator, Sendable {
     private var s0: UInt64
@@ -41,6 +42,14 @@ public struct Xoshiro256: RandomNumberGenerator, Sendable {
     @inline(__always)
     mutating func below(_ bound: Int) -> Int {
         Int(truncatingIfNeeded: next().multipliedFullWidth(by: UInt64(bound)).high)
+    }
+
+    /// Uniform integer in `0..<bound` (bound > 0) by the standard library's unbiased method
+    /// (Lemire's, redrawing the rare biased draw): what the siting searches draw, so each of
+    /// their runs stays what its seed made it.
+    public mutating func unbiasedBelow(_ bound: Int) -> Int {
+        precondition(bound > 0)
+        return Int(next(upperBound: UInt64(bound)))
     }
 
     /// Uniform double in [0, 1).

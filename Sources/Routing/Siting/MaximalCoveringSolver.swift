@@ -25,7 +25,7 @@ public struct MaximalCoveringSolver: Sendable {
         progress: ((SitingProgress) -> Void)? = nil
     ) -> MaximalCoveringSolution {
         let clock = SitingClock(stop: stop)
-        var random = SitingRandom(seed: seed)
+        var random = Xoshiro256(seed: seed)
         let (m, p) = (problem.siting.siteCount, problem.p)
         var state = CoveringInterchange(problem: problem)
         for _ in 0..<p { state.open(state.bestOpening()!) }
@@ -56,7 +56,7 @@ public struct MaximalCoveringSolver: Sendable {
                 k = 1
                 report()
             } else {
-                if state.covered < best || random.below(2) == 0 { state.move(to: bestSites) }
+                if state.covered < best || random.unbiasedBelow(2) == 0 { state.move(to: bestSites) }
                 k = k % maxShake + 1
             }
         }

@@ -28,7 +28,7 @@ public struct PMedianSolver: Sendable {
         progress: ((SitingProgress) -> Void)? = nil
     ) -> SitingSolution {
         let clock = SitingClock(stop: stop)
-        var random = SitingRandom(seed: seed)
+        var random = Xoshiro256(seed: seed)
         let nearestSites = SitingNearestSites(problem)
         let (m, p) = (problem.siteCount, problem.p)
 
@@ -97,7 +97,7 @@ public struct PMedianSolver: Sendable {
                 lastImprovement = iterations
                 report()
             } else {
-                if state.cost > bestCost || random.below(2) == 0 {
+                if state.cost > bestCost || random.unbiasedBelow(2) == 0 {
                     state.move(to: bestSites)
                 }
                 k = k % maxShake + 1

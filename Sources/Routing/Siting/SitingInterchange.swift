@@ -36,13 +36,13 @@ extension SitingInterchange {
 
     /// The VNS shake: `count` swaps of a random closed site for a random open one.
     /// Needs at least one closed site.
-    mutating func shake(_ count: Int, random: inout SitingRandom) {
+    mutating func shake(_ count: Int, random: inout Xoshiro256) {
         let (m, p) = (isOpen.count, openSites.count)
         precondition(p < m)
         for _ in 0..<count {
-            var insert = random.below(m)
-            while isOpen[insert] { insert = random.below(m) }
-            swap(insert: insert, remove: openSites[random.below(p)])
+            var insert = random.unbiasedBelow(m)
+            while isOpen[insert] { insert = random.unbiasedBelow(m) }
+            swap(insert: insert, remove: openSites[random.unbiasedBelow(p)])
         }
     }
 }
