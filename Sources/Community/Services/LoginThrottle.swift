@@ -62,10 +62,8 @@ public struct LoginThrottle: Sendable {
     /// One login attempt's subjects, as `begin` returned them; hand them back to `succeeded`.
     public struct Attempt: Sendable {
         var subjects: [(key: String, limit: Limit)]
-        var device: Bool
-
         /// Whether the attempt came from a device that signed in to the account before.
-        public var isKnownDevice: Bool { device }
+        public let isKnownDevice: Bool
     }
 
     /// Starts an attempt: seconds to wait when a subject is still waiting out its delay (nothing
@@ -86,7 +84,7 @@ public struct LoginThrottle: Sendable {
                 ("address:\(place)", self.address),
             ]
         }
-        let attempt = Attempt(subjects: subjects, device: device)
+        let attempt = Attempt(subjects: subjects, isKnownDevice: device)
         let chosen = subjects
         let clock = now.timeIntervalSince1970
         let forgotten = clock - memory

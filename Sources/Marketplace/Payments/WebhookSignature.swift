@@ -36,13 +36,9 @@ public enum WebhookSignature {
         }
         guard let timestamp, !signatures.isEmpty else { throw .malformed }
         guard abs(now.timeIntervalSince1970 - Double(timestamp)) <= tolerance else { throw .tooOld }
-        let expected = Array(digest(body, timestamp: timestamp, secret: secret).utf8)
+        let expected = digest(body, timestamp: timestamp, secret: secret)
         // Compare in constant time, so the signature cannot be guessed byte by byte.
-        let matches = signatures.contains { candidate in
-            let bytes = Array(candidate.utf8)
-            guard bytes.count == expected.count else { return false }
-            return zip(bytes, expected).reduce(UInt8(0)) { $0 | ($1.0 ^ $1.1) } == 0
-        }
+        let matches = signatures.contains { constantTimeEqual($0, expected) }
         guard matches else { throw .mismatch }
     }
 

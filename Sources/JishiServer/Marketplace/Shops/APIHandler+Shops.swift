@@ -42,7 +42,7 @@ extension APIHandler {
         let (request, principal, shopID) = try await shopCall(input.path.shopId)
         guard case .json(let body) = input.body else { throw Problem(type: .unsupportedMediaType) }
         let shop = try await request.jishi.shops.suspend(
-            shopID, reason: try Self.plainText(body.reason, field: "reason"), by: principal, on: request.db)
+            shopID, reason: body.reason, by: principal, on: request.db)
         return .ok(.init(body: .json(try APIMapping.shop(shop))))
     }
 
@@ -50,7 +50,7 @@ extension APIHandler {
         let (request, principal, shopID) = try await shopCall(input.path.shopId)
         guard case .json(let body) = input.body else { throw Problem(type: .unsupportedMediaType) }
         let shop = try await request.jishi.shops.reinstate(
-            shopID, reason: try Self.plainText(body.reason, field: "reason"), by: principal, on: request.db)
+            shopID, reason: body.reason, by: principal, on: request.db)
         return .ok(.init(body: .json(try APIMapping.shop(shop))))
     }
 
@@ -116,12 +116,6 @@ extension APIHandler {
         let request = try RequestContext.request()
         let principal = try await request.requirePrincipal()
         return (request, principal, try Self.uuid(shopID, field: "shopId"))
-    }
-
-    /// A reason or note under the text rule (line breaks allowed).
-    static func plainText(_ text: String, field: String) throws -> String {
-        try TextRule.check(text, field: field, multiline: true)
-        return text
     }
 
     /// The `status` filter of an order list, naming the parameter when it is not a state.

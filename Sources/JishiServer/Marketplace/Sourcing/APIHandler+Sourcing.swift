@@ -72,7 +72,7 @@ extension APIHandler {
         let approval = try await request.jishi.sourcing.requestApproval(
             producerShopID: try Self.uuid(input.path.shopId, field: "shopId"),
             resellerShopID: try Self.uuid(body.resellerShopId, field: "resellerShopId"),
-            message: try Self.plainText(body.message ?? "", field: "message"), by: principal, on: request.db)
+            message: body.message ?? "", by: principal, on: request.db)
         return .created(.init(body: .json(try APIMapping.approval(approval, resellerName: nil))))
     }
 
@@ -172,7 +172,7 @@ extension APIHandler {
         -> Operations.CancelSupplyOrder.Output
     {
         guard case .json(let body) = input.body else { throw Problem(type: .unsupportedMediaType) }
-        let reason = try Self.plainText(body.reason ?? "", field: "reason")
+        let reason = body.reason ?? ""
         return .ok(
             .init(
                 body: .json(
@@ -188,7 +188,7 @@ extension APIHandler {
         guard case .json(let body) = input.body else { throw Problem(type: .unsupportedMediaType) }
         let credit = try await request.jishi.supply.credit(
             try Self.uuid(input.path.supplyOrderId, field: "supplyOrderId"), amountMinor: body.amountMinor,
-            reason: try Self.plainText(body.reason, field: "reason"), by: principal, on: request.db)
+            reason: body.reason, by: principal, on: request.db)
         return .created(.init(body: .json(try APIMapping.supplyCredit(credit))))
     }
 
