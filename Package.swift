@@ -30,11 +30,22 @@ let package = Package(
     targets: [
         // Shared primitives: money, ids, geography maths, problems, localisation.
         .target(name: "JishiKit"),
+        // How the domain keeps its data: transactions, prepared statements, guarded transitions,
+        // the job queue. Every domain module stands on it.
+        .target(
+            name: "Persistence",
+            dependencies: [
+                "JishiKit",
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+            ]
+        ),
         // County → town → village → household, accounts, roles and scopes.
         .target(
             name: "Community",
             dependencies: [
-                "JishiKit",
+                "JishiKit", "Persistence",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -44,7 +55,7 @@ let package = Package(
         .target(
             name: "Marketplace",
             dependencies: [
-                "Community", "JishiKit",
+                "Community", "JishiKit", "Persistence",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Crypto", package: "swift-crypto"),
@@ -66,7 +77,7 @@ let package = Package(
         .target(
             name: "JishiServer",
             dependencies: [
-                "JishiKit", "Community", "Marketplace", "JishiAPI",
+                "JishiKit", "Persistence", "Community", "Marketplace", "JishiAPI",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -84,22 +95,40 @@ let package = Package(
         .executableTarget(
             name: "jishi",
             dependencies: [
-                "JishiServer", "Routing",
+                "JishiServer", "Community", "Routing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "JishiKitTests", dependencies: ["JishiKit"]),
-        .testTarget(name: "CommunityTests", dependencies: ["Community", "JishiServerTesting"]),
-        .testTarget(name: "MarketplaceTests", dependencies: ["Marketplace", "JishiServerTesting"]),
+        .testTarget(name: "PersistenceTests", dependencies: ["Persistence", "DomainTesting"]),
+        .testTarget(name: "CommunityTests", dependencies: ["Community", "Persistence", "DomainTesting"]),
+        .testTarget(
+            name: "MarketplaceTests", dependencies: ["Marketplace", "Community", "Persistence", "DomainTesting"]),
         .testTarget(name: "RoutingTests", dependencies: ["Routing"], resources: [.copy("Fixtures")]),
         .testTarget(name: "JishiAPITests", dependencies: ["JishiAPI"]),
-        .testTarget(name: "JishiServerTests", dependencies: ["JishiServerTesting"]),
-        .testTarget(name: "jishiTests", dependencies: ["jishi", "JishiServerTesting"]),
+        .testTarget(
+            name: "JishiServerTests",
+            dependencies: ["JishiServerTesting", "DomainTesting", "Community", "Marketplace", "Persistence"]),
+        .testTarget(name: "jishiTests", dependencies: ["jishi", "Community", "JishiServerTesting", "DomainTesting"]),
+        // What a domain test needs and no more: a fresh migrated database without an app, a
+        // clock moved by hand, a cheap password hasher.
+        .target(
+            name: "DomainTesting",
+            dependencies: [
+                "Persistence", "Community",
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            path: "Tests/DomainTesting"
+        ),
         // The one helper that owns an app's lifecycle in tests: fresh migrated database per test.
         .target(
             name: "JishiServerTesting",
             dependencies: [
-                "JishiServer",
+                "JishiServer", "Community", "DomainTesting",
                 .product(name: "VaporTesting", package: "vapor"),
             ],
             path: "Tests/JishiServerTesting"

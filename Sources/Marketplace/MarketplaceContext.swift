@@ -2,6 +2,7 @@ import Community
 import FluentKit
 import Foundation
 import JishiKit
+import Persistence
 
 /// What every marketplace service needs: the clock and ids, and the transaction runner.
 public struct MarketplaceContext: Sendable {

@@ -1,6 +1,7 @@
 import Community
 import FluentKit
 import Foundation
+import Persistence
 
 /// The marketplace's background jobs.
 public enum MarketplaceJobs {

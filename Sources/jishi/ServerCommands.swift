@@ -1,4 +1,5 @@
 import ArgumentParser
+import Community
 import Foundation
 import JishiServer
 

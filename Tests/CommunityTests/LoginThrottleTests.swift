@@ -1,9 +1,9 @@
 import Community
+import DomainTesting
 import FluentKit
 import Foundation
 import JishiKit
-import JishiServer
-import JishiServerTesting
+import Persistence
 import Testing
 
 /// The login throttle cannot be turned against others: a guesser slows only their own pair of
@@ -40,9 +40,9 @@ struct LoginThrottleTests {
 
     @Test(arguments: TestStore.available)
     func delaysGrowForTheGuessersPairAndStayShortForEveryoneElse(store: TestStore) async throws {
-        try await withTestApp(on: store) { app in
-            let throttle = app.jishi.loginThrottle
-            let db = app.db
+        try await withTestCounty(on: store) { county in
+            let throttle = county.loginThrottle
+            let db = county.db
             // Five free failures from the guesser's address, then 1 s, 2 s, 4 s … for that pair.
             try await Self.fail(5, "agent", from: "10.9.9.9", at: Self.start, throttle, on: db)
             #expect(try await Self.wait("agent", from: "10.9.9.9", at: Self.start, throttle, on: db) == 1)
@@ -58,15 +58,15 @@ struct LoginThrottleTests {
 
     @Test(arguments: TestStore.available)
     func aDistributedGuesserSlowsTheAccountByAMinuteAtMostAndNeverAKnownDevice(store: TestStore) async throws {
-        try await withTestApp(on: store) { app in
-            let throttle = app.jishi.loginThrottle
-            let db = app.db
-            let account = try await app.jishi.accounts.register(
+        try await withTestCounty(on: store) { county in
+            let throttle = county.loginThrottle
+            let db = county.db
+            let account = try await county.accounts.register(
                 .init(username: "agent", password: "correct horse", displayName: "站长", role: .buyer, language: .zhHans),
                 on: db)
             let device = try await throttle.issueDevice(
                 username: "agent", accountID: try account.requireID(), now: Self.start,
-                dependencies: app.jishi.dependencies, on: db)
+                dependencies: county.dependencies, on: db)
             // Forty failures from forty addresses: the account waits, but at most a minute.
             for index in 0..<40 {
                 try await Self.fail(1, "agent", from: "10.0.0.\(index)", at: Self.start, throttle, on: db)
@@ -89,17 +89,17 @@ struct LoginThrottleTests {
 
     @Test(arguments: TestStore.available)
     func aVillageBehindOneAddressIsNotLockedOutByOneGuesser(store: TestStore) async throws {
-        try await withTestApp(on: store) { app in
-            var throttle = app.jishi.loginThrottle
+        try await withTestCounty(on: store) { county in
+            var throttle = county.loginThrottle
             throttle.address = .init(free: 30, cap: 60)
-            let db = app.db
-            let shopkeeper = try await app.jishi.accounts.register(
+            let db = county.db
+            let shopkeeper = try await county.accounts.register(
                 .init(
                     username: "shopkeeper", password: "correct horse", displayName: "店主", role: .seller,
                     language: .zhHans), on: db)
             let phone = try await throttle.issueDevice(
                 username: "shopkeeper", accountID: try shopkeeper.requireID(), now: Self.start,
-                dependencies: app.jishi.dependencies, on: db)
+                dependencies: county.dependencies, on: db)
             // One guesser behind the village's NAT tries thirty accounts once each.
             for index in 0..<30 {
                 try await Self.fail(1, "villager\(index)", from: "100.64.0.1", at: Self.start, throttle, on: db)
@@ -115,10 +115,10 @@ struct LoginThrottleTests {
 
     @Test(arguments: TestStore.available)
     func theCountsAreSharedByEveryServerProcessAndSuccessClearsThem(store: TestStore) async throws {
-        try await withTestApp(on: store) { app in
-            let db = app.db
+        try await withTestCounty(on: store) { county in
+            let db = county.db
             // Two processes' throttles are two values over one database.
-            let first = app.jishi.loginThrottle
+            let first = county.loginThrottle
             var second = LoginThrottle()
             second.transactions = first.transactions
             try await Self.fail(5, "mei", from: "10.2.2.2", at: Self.start, first, on: db)
@@ -148,15 +148,16 @@ struct LoginThrottleTests {
 
     @Test(arguments: TestStore.available)
     func parallelGuessesAreCountedOneAfterAnother(store: TestStore) async throws {
-        try await withTestApp(on: store) { app in
-            var limited = app.jishi.loginThrottle
+        try await withTestCounty(on: store) { county in
+            var limited = county.loginThrottle
             limited.account = .init(free: 5, cap: 60)
             let throttle = limited
             let allowed = try await withThrowingTaskGroup(of: Bool.self) { group in
                 for index in 0..<40 {
                     group.addTask {
                         if case .success = try await throttle.begin(
-                            username: "admin", address: "10.0.0.\(index)", deviceToken: nil, now: Self.start, on: app.db
+                            username: "admin", address: "10.0.0.\(index)", deviceToken: nil, now: Self.start,
+                            on: county.db
                         ) {
                             return true
                         }

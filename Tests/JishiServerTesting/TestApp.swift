@@ -1,3 +1,5 @@
+import Community
+import DomainTesting
 import FluentKit
 import Foundation
 import JishiKit
@@ -23,7 +25,7 @@ public func withTestApp<T>(
     config.jobs.enabled = false  // tests run the queue by hand
     config.logLevel =
         ProcessInfo.processInfo.environment["JISHI_TEST_LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .critical
-    let schema = "t_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased().prefix(16)
+    let schema = TestStore.freshSchemaName()
     let photoDirectory = FileManager.default.temporaryDirectory.appendingPathComponent("jishi-photos-\(schema)")
     config.media.photoDirectory = photoDirectory.path
     defer { try? FileManager.default.removeItem(at: photoDirectory) }
@@ -56,21 +58,4 @@ private func tearDown(_ app: Application, store: TestStore, schema: String) asyn
         try? await sql.raw("DROP SCHEMA IF EXISTS \(ident: schema) CASCADE").run()
     }
     try await app.asyncShutdown()
-}
-
-public enum TestStoreError: Error {
-    case postgresNotConfigured
-}
-
-/// Counts the tests that ran on each store, for `scripts/test` to report: one line per test
-/// in `$JISHI_TEST_COUNT_DIR/<store>`.
-enum TestCounter {
-    static func record(_ store: TestStore) {
-        guard let directory = ProcessInfo.processInfo.environment["JISHI_TEST_COUNT_DIR"] else { return }
-        let path = directory + "/" + store.rawValue
-        let descriptor = open(path, O_WRONLY | O_APPEND | O_CREAT, 0o644)
-        guard descriptor >= 0 else { return }
-        _ = "x\n".withCString { write(descriptor, $0, 2) }
-        close(descriptor)
-    }
 }

@@ -1,4 +1,5 @@
 import Community
+import DomainTesting
 import FluentKit
 import JishiKit
 import JishiServer
@@ -24,6 +25,9 @@ struct AccountAPITests {
             #expect(roles?.count == 1)
             #expect(roles?.first?["role"] as? String == "seller")
             #expect(account["password"] == nil && account["passwordHash"] == nil)
+            // The server hashes with Bcrypt (domain tests use a cheap stand-in).
+            let stored = try #require(try await Account.query(on: app.db).filter(\.$username == "mei").first())
+            #expect(stored.passwordHash.hasPrefix("$2"))
         }
     }
 

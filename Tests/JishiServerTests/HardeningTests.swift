@@ -1,4 +1,5 @@
 import Community
+import DomainTesting
 import FluentKit
 import Foundation
 import JishiKit

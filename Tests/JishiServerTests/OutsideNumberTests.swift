@@ -1,3 +1,5 @@
+import Community
+import DomainTesting
 import Foundation
 import JishiKit
 import JishiServerTesting

@@ -1,8 +1,10 @@
 import Community
+import DomainTesting
 import FluentKit
 import Foundation
 import JishiServer
 import JishiServerTesting
+import Persistence
 import SQLKit
 import Testing
 

@@ -1,4 +1,5 @@
 import Community
+import DomainTesting
 import JishiKit
 import JishiServer
 import JishiServerTesting

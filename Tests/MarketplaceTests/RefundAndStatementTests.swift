@@ -1,8 +1,8 @@
 import Community
+import DomainTesting
 import FluentKit
 import Foundation
 import JishiKit
-import JishiServerTesting
 import Marketplace
 import Testing
 
@@ -13,19 +13,19 @@ struct RefundAndStatementTests {
         _ fixture: MarketplaceFixture, _ variant: Variant, _ quantity: Int, _ buyer: Principal, key: String
     ) async throws -> Order {
         let result = try await fixture.checkouts.checkout(
-            try fixture.request([(variant, quantity)]), idempotencyKey: key, by: buyer, on: fixture.app.db)
+            try fixture.request([(variant, quantity)]), idempotencyKey: key, by: buyer, on: fixture.county.db)
         _ = try await fixture.payments.pay(
             checkoutID: try result.checkout.requireID(), provider: "sandbox", token: "tok_ok",
             idempotencyKey: key + "-pay",
-            by: buyer, on: fixture.app.db)
+            by: buyer, on: fixture.county.db)
         let orderID = try #require(result.orders.first).requireID()
-        return try #require(try await Order.find(orderID, on: fixture.app.db))
+        return try #require(try await Order.find(orderID, on: fixture.county.db))
     }
 
     @Test(arguments: TestStore.available)
     func afterSalesFlowNeverRefundsMoreThanWasPaid(store: TestStore) async throws {
-        try await withTestApp(on: store, seedDemo: true) { app in
-            let fixture = try await MarketplaceFixture.make(app)
+        try await withTestMarket(on: store) { county in
+            let fixture = try await MarketplaceFixture.make(county)
             let variant = try #require(try await fixture.product(variants: [("R", 5_000, 10)]).first)
             let buyer = try #require(try await fixture.buyers(1).first)
             let order = try await Self.paidOrder(fixture, variant, 2, buyer, key: "refund-flow-1")
@@ -34,43 +34,47 @@ struct RefundAndStatementTests {
             // Partial, no return needed: approved means refunded.
             let first = try await refunds.request(
                 orderID: try order.requireID(), amountMinor: 3_000, reason: "褪色", requiresReturn: false, by: buyer,
-                on: app.db)
-            #expect(try await refunds.approve(first.requireID(), by: fixture.seller, on: app.db).status == .refunded)
+                on: county.db)
+            #expect(try await refunds.approve(first.requireID(), by: fixture.seller, on: county.db).status == .refunded)
             // More than is left is refused and reserves nothing.
             await #expect(throws: Problem.self) {
                 try await refunds.request(
                     orderID: try order.requireID(), amountMinor: 7_001, reason: "all", requiresReturn: true, by: buyer,
-                    on: app.db)
+                    on: county.db)
             }
             // A rejected request frees its amount again.
             let rejected = try await refunds.request(
                 orderID: try order.requireID(), amountMinor: 7_000, reason: "size", requiresReturn: true, by: buyer,
-                on: app.db)
-            _ = try await refunds.reject(rejected.requireID(), by: fixture.seller, on: app.db)
+                on: county.db)
+            _ = try await refunds.reject(rejected.requireID(), by: fixture.seller, on: county.db)
             await #expect(throws: Problem.self) {
-                try await refunds.approve(rejected.requireID(), by: fixture.seller, on: app.db)
+                try await refunds.approve(rejected.requireID(), by: fixture.seller, on: county.db)
             }
             // With a return: approved, goods back, then refunded; the order is fully refunded.
             let second = try await refunds.request(
                 orderID: try order.requireID(), amountMinor: 7_000, reason: "size", requiresReturn: true, by: buyer,
-                on: app.db)
-            await #expect(throws: Problem.self) { try await refunds.approve(second.requireID(), by: buyer, on: app.db) }
-            #expect(try await refunds.approve(second.requireID(), by: fixture.seller, on: app.db).status == .approved)
+                on: county.db)
+            await #expect(throws: Problem.self) {
+                try await refunds.approve(second.requireID(), by: buyer, on: county.db)
+            }
             #expect(
-                try await refunds.confirmReturn(second.requireID(), by: fixture.seller, on: app.db).status == .refunded)
-            #expect(try await Order.find(order.requireID(), on: app.db)?.status == .refunded)
+                try await refunds.approve(second.requireID(), by: fixture.seller, on: county.db).status == .approved)
+            #expect(
+                try await refunds.confirmReturn(second.requireID(), by: fixture.seller, on: county.db).status
+                    == .refunded)
+            #expect(try await Order.find(order.requireID(), on: county.db)?.status == .refunded)
             await #expect(throws: Problem.self) {
                 try await refunds.request(
                     orderID: try order.requireID(), amountMinor: 1, reason: "more", requiresReturn: false, by: buyer,
-                    on: app.db)
+                    on: county.db)
             }
         }
     }
 
     @Test(arguments: TestStore.available)
     func concurrentRefundRequestsCannotOverReserve(store: TestStore) async throws {
-        try await withTestApp(on: store, seedDemo: true) { app in
-            let fixture = try await MarketplaceFixture.make(app)
+        try await withTestMarket(on: store) { county in
+            let fixture = try await MarketplaceFixture.make(county)
             let variant = try #require(try await fixture.product(variants: [("Z", 1_000, 10)]).first)
             let buyer = try #require(try await fixture.buyers(1).first)
             let order = try await Self.paidOrder(fixture, variant, 3, buyer, key: "refund-race")
@@ -81,7 +85,7 @@ struct RefundAndStatementTests {
                         do {
                             _ = try await refunds.request(
                                 orderID: try order.requireID(), amountMinor: 1_000, reason: "x", requiresReturn: false,
-                                by: buyer, on: app.db)
+                                by: buyer, on: county.db)
                             return 1
                         } catch is Problem {
                             return 0
@@ -91,7 +95,7 @@ struct RefundAndStatementTests {
                 return try await group.reduce(0, +)
             }
             #expect(granted == 3)
-            #expect(try await Order.find(order.requireID(), on: app.db)?.refundReservedMinor == 3_000)
+            #expect(try await Order.find(order.requireID(), on: county.db)?.refundReservedMinor == 3_000)
         }
     }
 
@@ -101,15 +105,15 @@ struct RefundAndStatementTests {
     @Test(arguments: TestStore.available)
     func statementsAddUpOverRandomHistories(store: TestStore) async throws {
         let clock = TestClock()
-        try await withTestApp(on: store, seedDemo: true, dependencies: clock.dependencies) { app in
-            let fixture = try await MarketplaceFixture.make(app)
+        try await withTestMarket(on: store, dependencies: clock.dependencies) { county in
+            let fixture = try await MarketplaceFixture.make(county)
             let costume = try #require(try await fixture.product("演出服", variants: [("C", 12_345, 500)]).first)
             let (_, peaches) = try await fixture.catalog.addProduct(
                 .init(
                     title: "鲜桃", description: "", categoryID: CategoryTaxonomy.id(for: "farm"),
                     variants: [.init(sku: "P", price: Money(minorUnits: 3_333), stock: 500)]),
                 to: try fixture.shop.requireID(), by: fixture.seller, shops: ShopService(context: fixture.context),
-                on: app.db)
+                on: county.db)
             let buyers = try await fixture.buyers(3)
             let refunds = RefundService(context: fixture.context)
             var random = SeededGenerator(seed: 42)
@@ -128,15 +132,15 @@ struct RefundAndStatementTests {
                     let amount = Int64.random(in: 1...order.totalMinor, using: &random)
                     let refund = try await refunds.request(
                         orderID: try order.requireID(), amountMinor: amount, reason: "random", requiresReturn: false,
-                        by: buyer, on: app.db)
-                    _ = try await refunds.approve(refund.requireID(), by: fixture.seller, on: app.db)
+                        by: buyer, on: county.db)
+                    _ = try await refunds.approve(refund.requireID(), by: fixture.seller, on: county.db)
                     ledger.append((clock.now, 0, amount))
                 }
             }
             let end = clock.now.addingTimeInterval(1)
             let statements = StatementService()
             let whole = try await statements.statement(
-                shopID: try fixture.shop.requireID(), from: start, to: end, by: fixture.seller, on: app.db)
+                shopID: try fixture.shop.requireID(), from: start, to: end, by: fixture.seller, on: county.db)
             #expect(whole.salesMinor == ledger.reduce(0) { $0 + $1.sales })
             #expect(whole.refundsMinor == ledger.reduce(0) { $0 + $1.refunds })
             #expect(
@@ -148,9 +152,9 @@ struct RefundAndStatementTests {
             for _ in 0..<5 {
                 let cut = start.addingTimeInterval(Double.random(in: 0...end.timeIntervalSince(start), using: &random))
                 let before = try await statements.statement(
-                    shopID: try fixture.shop.requireID(), from: start, to: cut, by: fixture.seller, on: app.db)
+                    shopID: try fixture.shop.requireID(), from: start, to: cut, by: fixture.seller, on: county.db)
                 let after = try await statements.statement(
-                    shopID: try fixture.shop.requireID(), from: cut, to: end, by: fixture.seller, on: app.db)
+                    shopID: try fixture.shop.requireID(), from: cut, to: end, by: fixture.seller, on: county.db)
                 #expect(before.salesMinor + after.salesMinor == whole.salesMinor)
                 #expect(before.refundsMinor + after.refundsMinor == whole.refundsMinor)
                 #expect(before.commissionMinor + after.commissionMinor == whole.commissionMinor)
@@ -160,7 +164,7 @@ struct RefundAndStatementTests {
             // Nobody else reads a shop's statement.
             await #expect(throws: Problem.self) {
                 try await statements.statement(
-                    shopID: try fixture.shop.requireID(), from: start, to: end, by: buyers[0], on: app.db)
+                    shopID: try fixture.shop.requireID(), from: start, to: end, by: buyers[0], on: county.db)
             }
         }
     }

@@ -1,11 +1,11 @@
 import Community
+import DomainTesting
 import FluentKit
 import Foundation
 import JishiKit
 import Marketplace
 import SQLKit
 import Testing
-import Vapor
 
 /// A small fixed catalogue for search tests: fixed ids and creation times, so every ordering
 /// (ties included) is the same on every database and every run.
@@ -13,7 +13,7 @@ import Vapor
 /// Shops: A (active, 丁庄 in 大营镇), B (active, 石井 in 集市镇), C (suspended, 丁庄).
 /// Products 1…8 as listed in `products`; 6 is in the suspended shop and 7 is unlisted.
 struct SearchCatalogue {
-    let app: Application
+    let county: TestCounty
     let shopA: UUID
     let shopB: UUID
     let dingzhuang: UUID
@@ -38,20 +38,20 @@ struct SearchCatalogue {
         (8, .a, "toys", "玩具 wooden toy car 木头汽车", "", [(2_500, 4)], true),
     ]
 
-    static func make(_ app: Application) async throws -> SearchCatalogue {
-        let owner = try await MarketplaceFixture.makeAccount(app, "search-seller", roles: [.seller])
-        let dingzhuang = try #require(try await Village.query(on: app.db).filter(\.$nameEn == "Dingzhuang").first())
-        let shijing = try #require(try await Village.query(on: app.db).filter(\.$nameEn == "Shijing").first())
+    static func make(_ county: TestCounty) async throws -> SearchCatalogue {
+        let owner = try await MarketplaceFixture.makeAccount(county, "search-seller", roles: [.seller])
+        let dingzhuang = try #require(try await Village.query(on: county.db).filter(\.$nameEn == "Dingzhuang").first())
+        let shijing = try #require(try await Village.query(on: county.db).filter(\.$nameEn == "Shijing").first())
         var shops: [ShopKey: (UUID, UUID)] = [:]
         for (key, village, number) in [(ShopKey.a, dingzhuang, 101), (.b, shijing, 102), (.c, dingzhuang, 103)] {
             let shop = Shop(
                 id: productID(number), ownerID: owner.accountID, villageID: try village.requireID(), name: "店\(number)",
                 description: "", kind: .individual)
             if key == .c { shop.status = .suspended }
-            try await shop.create(on: app.db)
+            try await shop.create(on: county.db)
             shops[key] = (try shop.requireID(), try village.requireID())
         }
-        let sql = try #require(app.db as? any SQLDatabase)
+        let sql = try #require(county.db as? any SQLDatabase)
         let start = Date(timeIntervalSince1970: 1_800_000_000)
         for (number, key, category, title, description, variants, listed) in products {
             let (shopID, villageID) = try #require(shops[key])
@@ -59,25 +59,25 @@ struct SearchCatalogue {
                 id: productID(number), shopID: shopID, categoryID: CategoryTaxonomy.id(for: category), title: title,
                 description: description, originVillageID: villageID)
             product.listed = listed
-            try await product.create(on: app.db)
+            try await product.create(on: county.db)
             for (index, (price, stock)) in variants.enumerated() {
                 try await Variant(
                     id: productID(number * 10 + index + 1000), productID: productID(number), sku: "S\(index)", name: "",
                     price: Money(minorUnits: price), stock: stock, weightGrams: 0
-                ).create(on: app.db)
+                ).create(on: county.db)
             }
             try await sql.update(Product.schema).set("created_at", to: start.addingTimeInterval(Double(number) * 60))
                 .where("id", .equal, productID(number)).run()
-            try await SearchIndex.reindex(productID: productID(number), on: app.db)
+            try await SearchIndex.reindex(productID: productID(number), on: county.db)
         }
         return SearchCatalogue(
-            app: app, shopA: try #require(shops[.a]?.0), shopB: try #require(shops[.b]?.0),
+            county: county, shopA: try #require(shops[.a]?.0), shopB: try #require(shops[.b]?.0),
             dingzhuang: try dingzhuang.requireID(), shijing: try shijing.requireID(), dayingTown: dingzhuang.$town.id)
     }
 
     /// The product numbers a query finds, in order.
     func numbers(_ query: SearchQuery) async throws -> [Int] {
-        try await SearchService().search(query, on: app.db).items.map { Self.number(of: $0.productID) }
+        try await SearchService().search(query, on: county.db).items.map { Self.number(of: $0.productID) }
     }
 
     static func number(of id: UUID) -> Int {

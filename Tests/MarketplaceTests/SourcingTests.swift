@@ -1,11 +1,10 @@
 import Community
+import DomainTesting
 import FluentKit
 import Foundation
 import JishiKit
-import JishiServerTesting
 import Marketplace
 import Testing
-import Vapor
 
 /// A producer (the fixture's costume shop) and a reseller shop run by another seller.
 struct SourcingFixture {
@@ -14,14 +13,14 @@ struct SourcingFixture {
     let reseller: Shop
     var sourcing: SourcingService { SourcingService(context: market.context) }
     var supply: SupplyService { SupplyService(context: market.context) }
-    var app: Application { market.app }
+    var county: TestCounty { market.county }
 
-    static func make(_ app: Application) async throws -> SourcingFixture {
-        let market = try await MarketplaceFixture.make(app)
-        let owner = try await MarketplaceFixture.makeAccount(app, "reseller", roles: [.seller])
-        let village = try #require(try await Village.query(on: app.db).filter(\.$nameEn == "Taoyuan").first())
+    static func make(_ county: TestCounty) async throws -> SourcingFixture {
+        let market = try await MarketplaceFixture.make(county)
+        let owner = try await MarketplaceFixture.makeAccount(county, "reseller", roles: [.seller])
+        let village = try #require(try await Village.query(on: county.db).filter(\.$nameEn == "Taoyuan").first())
         let reseller = try await ShopService(context: market.context).open(
-            .init(name: "桃园转卖", villageID: try village.requireID(), kind: .individual), by: owner, on: app.db)
+            .init(name: "桃园转卖", villageID: try village.requireID(), kind: .individual), by: owner, on: county.db)
         return SourcingFixture(market: market, resellerOwner: owner, reseller: reseller)
     }
 
@@ -34,7 +33,7 @@ struct SourcingFixture {
                 try variant.requireID(): [
                     .init(minQuantity: 1, unitPriceMinor: 6_000), .init(minQuantity: 10, unitPriceMinor: 5_000),
                 ]
-            ], by: market.seller, on: app.db)
+            ], by: market.seller, on: county.db)
         return variant
     }
 
@@ -42,7 +41,7 @@ struct SourcingFixture {
     func linked(_ source: Variant, priceMinor: Int64 = 9_900) async throws -> Variant {
         let (_, variants) = try await sourcing.link(
             sourceProductID: source.$product.id, into: try reseller.requireID(), title: nil, description: nil,
-            prices: [(try source.requireID(), priceMinor)], by: resellerOwner, on: app.db)
+            prices: [(try source.requireID(), priceMinor)], by: resellerOwner, on: county.db)
         return try #require(variants.first)
     }
 
@@ -56,7 +55,7 @@ struct SourcingFixture {
     func statement(_ shop: Shop) async throws -> Statement {
         try await StatementService().statement(
             shopID: try shop.requireID(), from: Date(timeIntervalSince1970: 0), to: Date().addingTimeInterval(86_400),
-            by: Principal(accountID: UUID(), grants: [RoleGrant(role: .admin)]), on: app.db)
+            by: Principal(accountID: UUID(), grants: [RoleGrant(role: .admin)]), on: county.db)
     }
 }
 
@@ -64,8 +63,8 @@ struct SourcingFixture {
 struct SourcingTests {
     @Test(arguments: TestStore.available)
     func thirtyTwoBuyersOfALinkedProductNeverOversellTheProducer(store: TestStore) async throws {
-        try await withTestApp(on: store, seedDemo: true) { app in
-            let fixture = try await SourcingFixture.make(app)
+        try await withTestMarket(on: store) { county in
+            let fixture = try await SourcingFixture.make(county)
             let source = try await fixture.offeredVariant(stock: 10)
             let linked = try await fixture.linked(source)
             let buyers = try await fixture.market.buyers(32)
@@ -77,7 +76,7 @@ struct SourcingTests {
                         do {
                             _ = try await fixture.market.checkouts.checkout(
                                 try fixture.market.request([(variant, 1)]), idempotencyKey: "linked-\(index)-key",
-                                by: buyer, on: app.db)
+                                by: buyer, on: county.db)
                             return 1
                         } catch let problem as Problem where problem.type == ProblemType.insufficientStock.uri {
                             return 0
@@ -90,11 +89,11 @@ struct SourcingTests {
             #expect(try await fixture.market.stock(of: source) == 0)
             #expect(try await fixture.market.stock(of: linked) == 0)
             // Both halves or neither: every reseller order has exactly one supply order.
-            let resold = try await Order.query(on: app.db).filter(\.$shop.$id == fixture.reseller.requireID()).all()
-            let supplies = try await SupplyOrder.query(on: app.db).all()
+            let resold = try await Order.query(on: county.db).filter(\.$shop.$id == fixture.reseller.requireID()).all()
+            let supplies = try await SupplyOrder.query(on: county.db).all()
             #expect(supplies.count == resold.count)
             #expect(Set(supplies.compactMap(\.$retailOrder.id)) == Set(try resold.map { try $0.requireID() }))
-            let supplyLines = try await SupplyOrderLine.query(on: app.db).all()
+            let supplyLines = try await SupplyOrderLine.query(on: county.db).all()
             #expect(supplyLines.allSatisfy { $0.$variant.id == source.id && $0.unitPriceMinor == 6_000 })
             #expect(supplyLines.count == resold.count)
         }
@@ -104,25 +103,25 @@ struct SourcingTests {
     /// variant takes both from the one stock: all of it, or nothing when it is short.
     @Test(arguments: TestStore.available)
     func aCartWithTheProducersListingAndALinkedOneTakesTheOneStockOnce(store: TestStore) async throws {
-        try await withTestApp(on: store, seedDemo: true) { app in
-            let fixture = try await SourcingFixture.make(app)
+        try await withTestMarket(on: store) { county in
+            let fixture = try await SourcingFixture.make(county)
             let market = fixture.market
             let (source, linked, buyer) = try await fixture.resale(stock: 5)
             let checkout = try await market.checkouts.checkout(
                 try market.request([(source, 2), (linked, 3)]), idempotencyKey: "both-listings-1", by: buyer,
-                on: app.db)
+                on: county.db)
             #expect(checkout.orders.count == 2)
             #expect(try await market.stock(of: source) == 0)
 
             // Paying pays the drop-ship supply order too, with its event.
             _ = try await market.payments.pay(
                 checkoutID: checkout.checkout.requireID(), provider: "sandbox", token: "tok_ok",
-                idempotencyKey: "both-listings-pay", by: buyer, on: app.db)
+                idempotencyKey: "both-listings-pay", by: buyer, on: county.db)
             let resold = try #require(checkout.orders.first { $0.$shop.id == fixture.reseller.id })
             let supply = try #require(
-                try await fixture.supply.supplyOrder(ofRetailOrder: resold.requireID(), on: app.db))
+                try await fixture.supply.supplyOrder(ofRetailOrder: resold.requireID(), on: county.db))
             #expect(supply.status == .paid)
-            let events = try await SupplyOrderEvent.query(on: app.db)
+            let events = try await SupplyOrderEvent.query(on: county.db)
                 .filter(\.$supplyOrder.$id == supply.requireID()).filter(\.$to == .paid).all()
             #expect(events.count == 1)
             #expect(events.first?.from == .pendingPayment)
@@ -130,64 +129,65 @@ struct SourcingTests {
 
             // Stock 1 left for 1 + 1: short, and nothing is written.
             try await market.restock(source, to: 1)
-            let checkouts = try await Checkout.query(on: app.db).count()
+            let checkouts = try await Checkout.query(on: county.db).count()
             await #expect(throws: Problem.self) {
                 _ = try await market.checkouts.checkout(
                     try market.request([(source, 1), (linked, 1)]), idempotencyKey: "both-listings-2", by: buyer,
-                    on: app.db)
+                    on: county.db)
             }
             #expect(try await market.stock(of: source) == 1)
-            #expect(try await Checkout.query(on: app.db).count() == checkouts)
+            #expect(try await Checkout.query(on: county.db).count() == checkouts)
         }
     }
 
     @Test(arguments: TestStore.available)
     func aLinkedOrderIsShippedByTheProducerAndRefundsFlowThroughBoth(store: TestStore) async throws {
-        try await withTestApp(on: store, seedDemo: true) { app in
-            let fixture = try await SourcingFixture.make(app)
+        try await withTestMarket(on: store) { county in
+            let fixture = try await SourcingFixture.make(county)
             let market = fixture.market
             let (source, linked, buyer) = try await fixture.resale(stock: 50)
             let checkout = try await market.checkouts.checkout(
-                try market.request([(linked, 12)]), idempotencyKey: "resale-order-1", by: buyer, on: app.db)
+                try market.request([(linked, 12)]), idempotencyKey: "resale-order-1", by: buyer, on: county.db)
             let retail = try #require(checkout.orders.first)
             let retailID = try retail.requireID()
             #expect(retail.totalMinor == 12 * 9_900)
             #expect(try await market.stock(of: source) == 38)
-            var supply = try #require(try await fixture.supply.supplyOrder(ofRetailOrder: retailID, on: app.db))
+            var supply = try #require(try await fixture.supply.supplyOrder(ofRetailOrder: retailID, on: county.db))
             #expect(supply.status == .pendingPayment)
             #expect(supply.totalMinor == 12 * 5_000)  // the tier from 10 units
 
             _ = try await market.payments.pay(
                 checkoutID: checkout.checkout.requireID(), provider: "sandbox", token: "tok_ok",
-                idempotencyKey: "resale-pay-1", by: buyer, on: app.db)
-            supply = try #require(try await fixture.supply.supplyOrder(ofRetailOrder: retailID, on: app.db))
+                idempotencyKey: "resale-pay-1", by: buyer, on: county.db)
+            supply = try #require(try await fixture.supply.supplyOrder(ofRetailOrder: retailID, on: county.db))
             #expect(supply.status == .paid)
 
             // The reseller cannot ship what the producer sends; the producer's shipping ships both.
             await #expect(throws: Problem.self) {
-                _ = try await market.orders.markShipped(retailID, by: fixture.resellerOwner, on: app.db)
+                _ = try await market.orders.markShipped(retailID, by: fixture.resellerOwner, on: county.db)
             }
             await #expect(throws: Problem.self) {
-                _ = try await fixture.supply.ship(supply.requireID(), by: fixture.resellerOwner, on: app.db)
+                _ = try await fixture.supply.ship(supply.requireID(), by: fixture.resellerOwner, on: county.db)
             }
-            _ = try await fixture.supply.ship(supply.requireID(), by: market.seller, on: app.db)
-            #expect(try await Order.find(retailID, on: app.db)?.status == .shipped)
-            _ = try await fixture.supply.deliver(supply.requireID(), by: market.seller, on: app.db)
-            #expect(try await Order.find(retailID, on: app.db)?.status == .delivered)
+            _ = try await fixture.supply.ship(supply.requireID(), by: market.seller, on: county.db)
+            #expect(try await Order.find(retailID, on: county.db)?.status == .shipped)
+            _ = try await fixture.supply.deliver(supply.requireID(), by: market.seller, on: county.db)
+            #expect(try await Order.find(retailID, on: county.db)?.status == .delivered)
 
             // A partial refund to the buyer credits the reseller the same share of the wholesale amount.
             let refunds = RefundService(context: market.context)
             let refund = try await refunds.request(
-                orderID: retailID, amountMinor: 29_700, reason: "三件有瑕疵", requiresReturn: false, by: buyer, on: app.db)
-            _ = try await refunds.approve(refund.requireID(), by: fixture.resellerOwner, on: app.db)
-            var detail = try await fixture.supply.detail(supply.requireID(), for: market.seller, on: app.db)
+                orderID: retailID, amountMinor: 29_700, reason: "三件有瑕疵", requiresReturn: false, by: buyer, on: county.db
+            )
+            _ = try await refunds.approve(refund.requireID(), by: fixture.resellerOwner, on: county.db)
+            var detail = try await fixture.supply.detail(supply.requireID(), for: market.seller, on: county.db)
             #expect(detail.credits.map(\.amountMinor) == [60_000 * 29_700 / 118_800])
             // The rest of the money back refunds both in full.
             let rest = try await refunds.request(
                 orderID: retailID, amountMinor: 118_800 - 29_700, reason: "全部退货", requiresReturn: false, by: buyer,
-                on: app.db)
-            _ = try await refunds.approve(rest.requireID(), by: fixture.resellerOwner, on: app.db)
-            detail = try await fixture.supply.detail(supply.requireID(), for: fixture.resellerOwner, on: app.db)
+                on: county.db)
+            _ = try await refunds.approve(rest.requireID(), by: fixture.resellerOwner, on: county.db)
+            detail = try await fixture.supply.detail(supply.requireID(), for: fixture.resellerOwner, on: county.db)
             #expect(detail.order.creditedMinor == detail.order.totalMinor)
             #expect(detail.order.status == .refunded)
 
@@ -206,20 +206,20 @@ struct SourcingTests {
 
     @Test(arguments: TestStore.available)
     func cancellingAPaidLinkedOrderCancelsAndCreditsItsSupplyOrderAndReturnsStockOnce(store: TestStore) async throws {
-        try await withTestApp(on: store, seedDemo: true) { app in
-            let fixture = try await SourcingFixture.make(app)
+        try await withTestMarket(on: store) { county in
+            let fixture = try await SourcingFixture.make(county)
             let market = fixture.market
             let (source, linked, buyer) = try await fixture.resale(stock: 5)
             let checkout = try await market.checkouts.checkout(
-                try market.request([(linked, 2)]), idempotencyKey: "cancel-linked-1", by: buyer, on: app.db)
+                try market.request([(linked, 2)]), idempotencyKey: "cancel-linked-1", by: buyer, on: county.db)
             _ = try await market.payments.pay(
                 checkoutID: checkout.checkout.requireID(), provider: "sandbox", token: "tok_ok",
-                idempotencyKey: "cancel-linked-pay", by: buyer, on: app.db)
+                idempotencyKey: "cancel-linked-pay", by: buyer, on: county.db)
             let retailID = try #require(try checkout.orders.first?.requireID())
-            _ = try await market.orders.cancel(retailID, by: fixture.resellerOwner, reason: "缺货", on: app.db)
+            _ = try await market.orders.cancel(retailID, by: fixture.resellerOwner, reason: "缺货", on: county.db)
             #expect(try await market.stock(of: source) == 5)
             #expect(try await market.stock(of: linked) == 0)
-            let supply = try #require(try await fixture.supply.supplyOrder(ofRetailOrder: retailID, on: app.db))
+            let supply = try #require(try await fixture.supply.supplyOrder(ofRetailOrder: retailID, on: county.db))
             #expect(supply.status == .cancelled)
             #expect(supply.creditedMinor == supply.totalMinor)
             #expect(try await fixture.statement(fixture.reseller).netPayableMinor == 0)
@@ -229,16 +229,16 @@ struct SourcingTests {
 
     @Test(arguments: TestStore.available)
     func unpaidLinkedOrdersExpireWithTheirSupplyOrders(store: TestStore) async throws {
-        try await withTestApp(on: store, seedDemo: true) { app in
-            let fixture = try await SourcingFixture.make(app)
+        try await withTestMarket(on: store) { county in
+            let fixture = try await SourcingFixture.make(county)
             let market = fixture.market
             let (source, linked, buyer) = try await fixture.resale(stock: 5)
             let checkout = try await market.checkouts.checkout(
-                try market.request([(linked, 3)]), idempotencyKey: "expire-linked-1", by: buyer, on: app.db)
+                try market.request([(linked, 3)]), idempotencyKey: "expire-linked-1", by: buyer, on: county.db)
             let retailID = try #require(try checkout.orders.first?.requireID())
-            _ = try await market.orders.cancel(retailID, by: buyer, reason: "changed my mind", on: app.db)
+            _ = try await market.orders.cancel(retailID, by: buyer, reason: "changed my mind", on: county.db)
             #expect(try await market.stock(of: source) == 5)
-            let supply = try #require(try await fixture.supply.supplyOrder(ofRetailOrder: retailID, on: app.db))
+            let supply = try #require(try await fixture.supply.supplyOrder(ofRetailOrder: retailID, on: county.db))
             #expect(supply.status == .cancelled)
             #expect(supply.creditedMinor == 0)
             #expect(try await fixture.statement(market.shop).wholesaleSalesMinor == 0)
@@ -247,26 +247,26 @@ struct SourcingTests {
 
     @Test(arguments: TestStore.available)
     func pricingBelowWholesaleAndUnapprovedResellingAreRefusedAndWriteNothing(store: TestStore) async throws {
-        try await withTestApp(on: store, seedDemo: true) { app in
-            let fixture = try await SourcingFixture.make(app)
+        try await withTestMarket(on: store) { county in
+            let fixture = try await SourcingFixture.make(county)
             let source = try await fixture.offeredVariant(stock: 5, audience: .approved)
             let resellerID = try fixture.reseller.requireID()
-            let products = try await Product.query(on: app.db).count()
+            let products = try await Product.query(on: county.db).count()
 
             // Only approved resellers may link an approved-only offer.
             await #expect(throws: Problem.self) { _ = try await fixture.linked(source) }
             let approval = try await fixture.sourcing.requestApproval(
                 producerShopID: fixture.market.shop.requireID(), resellerShopID: resellerID, message: "想代销",
-                by: fixture.resellerOwner, on: app.db)
+                by: fixture.resellerOwner, on: county.db)
             // The reseller cannot approve itself.
             await #expect(throws: Problem.self) {
                 _ = try await fixture.sourcing.decide(
                     approval.requireID(), producerShopID: fixture.market.shop.requireID(), decision: .approve,
-                    by: fixture.resellerOwner, on: app.db)
+                    by: fixture.resellerOwner, on: county.db)
             }
             _ = try await fixture.sourcing.decide(
                 approval.requireID(), producerShopID: fixture.market.shop.requireID(), decision: .approve,
-                by: fixture.market.seller, on: app.db)
+                by: fixture.market.seller, on: county.db)
 
             // Below the wholesale price: a 400 naming the field, and nothing written.
             do {
@@ -276,18 +276,18 @@ struct SourcingTests {
                 #expect(problem.type == ProblemType.validation.uri)
                 #expect(problem.field == "variants[0].priceMinor")
             }
-            #expect(try await Product.query(on: app.db).count() == products)
+            #expect(try await Product.query(on: county.db).count() == products)
 
             let linked = try await fixture.linked(source, priceMinor: 6_000)
             await #expect(throws: Problem.self) {
                 _ = try await fixture.market.catalog.updateVariant(
                     linked.requireID(), name: nil, price: Money(minorUnits: 5_000), by: fixture.resellerOwner,
-                    shops: ShopService(context: fixture.market.context), on: app.db)
+                    shops: ShopService(context: fixture.market.context), on: county.db)
             }
             await #expect(throws: Problem.self) {
                 _ = try await fixture.market.catalog.setStock(
                     linked.requireID(), to: 100, expected: nil, by: fixture.resellerOwner,
-                    shops: ShopService(context: fixture.market.context), on: app.db)
+                    shops: ShopService(context: fixture.market.context), on: county.db)
             }
             // Tiers that charge more for more units are refused.
             await #expect(throws: Problem.self) {
@@ -297,32 +297,33 @@ struct SourcingTests {
                         try source.requireID(): [
                             .init(minQuantity: 1, unitPriceMinor: 5_000), .init(minQuantity: 5, unitPriceMinor: 5_500),
                         ]
-                    ], by: fixture.market.seller, on: app.db)
+                    ], by: fixture.market.seller, on: county.db)
             }
 
             // Once the producer revokes the approval, the linked listing cannot be bought.
             _ = try await fixture.sourcing.decide(
                 approval.requireID(), producerShopID: fixture.market.shop.requireID(), decision: .revoke,
-                by: fixture.market.seller, on: app.db)
+                by: fixture.market.seller, on: county.db)
             // Its listing leaves search and sale with the approval.
-            #expect(try await Product.find(linked.$product.id, on: app.db)?.listed == false)
+            #expect(try await Product.find(linked.$product.id, on: county.db)?.listed == false)
             let buyer = try #require(try await fixture.market.buyers(1).first)
             do {
                 _ = try await fixture.market.checkouts.checkout(
-                    try fixture.market.request([(linked, 1)]), idempotencyKey: "revoked-key-1", by: buyer, on: app.db)
+                    try fixture.market.request([(linked, 1)]), idempotencyKey: "revoked-key-1", by: buyer, on: county.db
+                )
                 Issue.record("a revoked reseller's listing was sold")
             } catch let problem as Problem {
                 #expect(problem.type == ProblemType.conflict.uri)
             }
             #expect(try await fixture.market.stock(of: source) == 5)
-            #expect(try await Order.query(on: app.db).count() == 0)
+            #expect(try await Order.query(on: county.db).count() == 0)
         }
     }
 
     @Test(arguments: TestStore.available)
     func bulkWholesaleOrdersUseTheTiersOnceAndCancelBackToZero(store: TestStore) async throws {
-        try await withTestApp(on: store, seedDemo: true) { app in
-            let fixture = try await SourcingFixture.make(app)
+        try await withTestMarket(on: store) { county in
+            let fixture = try await SourcingFixture.make(county)
             let source = try await fixture.offeredVariant(stock: 30)
             let resellerID = try fixture.reseller.requireID()
             let delivery = MarketplaceFixture.delivery
@@ -332,7 +333,7 @@ struct SourcingTests {
                     group.addTask {
                         try await fixture.supply.placeBulk(
                             from: resellerID, items: items, delivery: delivery, idempotencyKey: "bulk-order-1",
-                            by: fixture.resellerOwner, on: app.db
+                            by: fixture.resellerOwner, on: county.db
                         ).order.requireID()
                     }
                 }
@@ -342,11 +343,11 @@ struct SourcingTests {
             #expect(try await fixture.market.stock(of: source) == 18)
             // Withdrawing the offer unlists the reseller's linked listing.
             let listing = try await fixture.linked(source)
-            try await fixture.sourcing.withdraw(productID: source.$product.id, by: fixture.market.seller, on: app.db)
-            #expect(try await Product.find(listing.$product.id, on: app.db)?.listed == false)
-            #expect(try await Product.find(source.$product.id, on: app.db)?.listed == true)
+            try await fixture.sourcing.withdraw(productID: source.$product.id, by: fixture.market.seller, on: county.db)
+            #expect(try await Product.find(listing.$product.id, on: county.db)?.listed == false)
+            #expect(try await Product.find(source.$product.id, on: county.db)?.listed == true)
             let id = try #require(orders.first)
-            var order = try #require(try await SupplyOrder.find(id, on: app.db))
+            var order = try #require(try await SupplyOrder.find(id, on: county.db))
             #expect(order.totalMinor == 12 * 5_000)
             #expect(order.status == .paid)
             // The same key for other items is a conflict, not a second order.
@@ -354,24 +355,24 @@ struct SourcingTests {
                 _ = try await fixture.supply.placeBulk(
                     from: resellerID, items: [.init(variantID: try source.requireID(), quantity: 2)],
                     delivery: delivery,
-                    idempotencyKey: "bulk-order-1", by: fixture.resellerOwner, on: app.db)
+                    idempotencyKey: "bulk-order-1", by: fixture.resellerOwner, on: county.db)
             }
             #expect(try await fixture.statement(fixture.reseller).supplyCostMinor == 60_000)
             #expect(try await fixture.statement(fixture.market.shop).wholesaleSalesMinor == 60_000)
 
-            order = try await fixture.supply.cancel(id, reason: "订错了", by: fixture.resellerOwner, on: app.db)
+            order = try await fixture.supply.cancel(id, reason: "订错了", by: fixture.resellerOwner, on: county.db)
             #expect(order.status == .cancelled)
             #expect(try await fixture.market.stock(of: source) == 30)
             await #expect(throws: Problem.self) {
-                _ = try await fixture.supply.cancel(id, reason: "again", by: fixture.resellerOwner, on: app.db)
+                _ = try await fixture.supply.cancel(id, reason: "again", by: fixture.resellerOwner, on: county.db)
             }
             #expect(try await fixture.market.stock(of: source) == 30)
             #expect(try await fixture.statement(fixture.reseller).netPayableMinor == 0)
             #expect(try await fixture.statement(fixture.market.shop).netPayableMinor == 0)
             // A stranger sees none of it.
-            let stranger = try await MarketplaceFixture.makeAccount(app, "stranger", roles: [.seller])
+            let stranger = try await MarketplaceFixture.makeAccount(county, "stranger", roles: [.seller])
             await #expect(throws: Problem.self) {
-                _ = try await fixture.supply.detail(id, for: stranger, on: app.db)
+                _ = try await fixture.supply.detail(id, for: stranger, on: county.db)
             }
         }
     }

@@ -1,4 +1,5 @@
 import FluentKit
+import Persistence
 import SQLKit
 
 /// Indexes for the lookups every request makes: an account's role grants (read on every

@@ -1,4 +1,5 @@
 import FluentKit
+import Persistence
 
 /// This module's migrations, in the order they must run. Never edit a shipped one; add a new one.
 public enum CommunityMigrations {

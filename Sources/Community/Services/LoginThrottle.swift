@@ -2,6 +2,7 @@ import Crypto
 import FluentKit
 import Foundation
 import JishiKit
+import Persistence
 import SQLKit
 
 /// Slows password guessing without letting anyone lock others out, with its counts in the

@@ -2,6 +2,7 @@ import Crypto
 import FluentKit
 import Foundation
 import JishiKit
+import Persistence
 import SQLKit
 
 /// Issues, checks and revokes bearer tokens. Tokens expire; a revoked token never works again.

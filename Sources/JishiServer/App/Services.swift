@@ -2,6 +2,7 @@ import Community
 import FluentKit
 import JishiKit
 import Marketplace
+import Persistence
 import Vapor
 
 /// The domain services one running app uses, built once from its configuration.

@@ -4,6 +4,7 @@ import Foundation
 import JishiKit
 import Marketplace
 import NIOConcurrencyHelpers
+import Persistence
 
 /// The demo county's market: the demo `seller` runs three shops in specialty villages — hanfu
 /// and performance costumes in 丁庄村, paulownia furniture in 桐木村, farm products in 桃园村 —

@@ -2,6 +2,7 @@ import Community
 import FluentKit
 import Foundation
 import JishiKit
+import Persistence
 
 /// The buyer's cart: one across all shops, turned into orders by checkout.
 public struct CartService: Sendable {

@@ -2,6 +2,7 @@ import Community
 import FluentKit
 import Foundation
 import JishiKit
+import Persistence
 
 /// Lists products and their variants.
 public struct CatalogService: Sendable {

@@ -2,6 +2,7 @@ import Community
 import FluentKit
 import Foundation
 import JishiKit
+import Persistence
 import SQLKit
 
 #if canImport(Glibc)

@@ -2,6 +2,7 @@ import Community
 import FluentKit
 import Foundation
 import JishiKit
+import Persistence
 import SQLKit
 
 /// Settles payment `$3`, moves checkout `$6`'s orders from `$7` to `$4` with an event each

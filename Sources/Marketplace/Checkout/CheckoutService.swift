@@ -3,6 +3,7 @@ import Crypto
 import FluentKit
 import Foundation
 import JishiKit
+import Persistence
 import SQLKit
 
 /// Turns a buyer's items into one order per shop and reserves their stock, all or nothing.

@@ -2,6 +2,7 @@ import Community
 import FluentKit
 import Foundation
 import JishiKit
+import Persistence
 import SQLKit
 
 /// The storage of a checkout and of its online payment, the marketplace's hot path, as plain

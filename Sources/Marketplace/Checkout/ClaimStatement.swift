@@ -2,6 +2,7 @@ import Community
 import FluentKit
 import Foundation
 import JishiKit
+import Persistence
 import SQLKit
 
 /// Claims checkout `$2` for payment `$1` if it is buyer `$3`'s, paid by method `$4`, open at

@@ -2,6 +2,7 @@ import Community
 import FluentKit
 import Foundation
 import JishiKit
+import Persistence
 import SQLKit
 
 /// A checkout with its orders, lines, events and expiry job, and its stock taken, all or

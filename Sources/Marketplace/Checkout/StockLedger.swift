@@ -3,6 +3,7 @@ import Crypto
 import FluentKit
 import Foundation
 import JishiKit
+import Persistence
 import SQLKit
 
 /// The only place stock changes.

@@ -1,5 +1,6 @@
 import Community
 import FluentKit
+import Persistence
 
 /// Conversations, their numbered messages, and shops' blocks.
 public struct CreateChat: AsyncMigration {

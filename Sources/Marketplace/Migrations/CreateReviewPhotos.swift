@@ -1,4 +1,5 @@
 import FluentKit
+import Persistence
 
 /// Photos on reviews.
 public struct CreateReviewPhotos: AsyncMigration {

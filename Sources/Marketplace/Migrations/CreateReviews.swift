@@ -1,5 +1,6 @@
 import Community
 import FluentKit
+import Persistence
 
 /// Reviews, their reports and the moderation log.
 public struct CreateReviews: AsyncMigration {

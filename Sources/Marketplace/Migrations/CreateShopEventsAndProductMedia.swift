@@ -1,5 +1,6 @@
 import Community
 import FluentKit
+import Persistence
 
 /// Shop status history; product photos and attributes.
 public struct CreateShopEventsAndProductMedia: AsyncMigration {

@@ -1,5 +1,6 @@
 import Community
 import FluentKit
+import Persistence
 
 /// Webhook events seen, for replay safety; payments found by the provider's reference.
 public struct CreateWebhookEvents: AsyncMigration {

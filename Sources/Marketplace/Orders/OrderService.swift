@@ -2,6 +2,7 @@ import Community
 import FluentKit
 import Foundation
 import JishiKit
+import Persistence
 import SQLKit
 
 /// Moves orders through their state machine, recording every transition.
@@ -176,25 +177,23 @@ public struct OrderService: Sendable {
         return order
     }
 
+    static let changedMeanwhile = "The order changed meanwhile; reload it."
+
     /// A guarded status update (so two racing movers cannot both succeed) and its event, inside
     /// the caller's transaction; a `409` if the order is no longer `previous`.
     static func transition(
         _ id: UUID, from previous: OrderStatus, to next: OrderStatus, actor: UUID?, reason: String, at now: Date,
         dependencies: Dependencies, on db: any Database
     ) async throws {
-        let moved = try await db.sql().update(Order.schema)
-            .set(SQLIdentifier("status"), to: SQLBind(next.rawValue))
-            .set(SQLIdentifier("updated_at"), to: SQLBind(now))
-            .where(SQLIdentifier("id"), .equal, SQLBind(id))
-            .where(SQLIdentifier("status"), .equal, SQLBind(previous.rawValue))
-            .returning(SQLIdentifier("id"))
-            .all()
-        guard !moved.isEmpty else {
-            throw Problem(type: .invalidTransition, detail: "The order changed meanwhile; reload it.")
-        }
-        try await OrderEvent(
-            id: dependencies.uuid(), orderID: id, from: previous, to: next, actorID: actor, reason: reason, at: now
-        ).create(on: db)
+        try await GuardedTransition(Order.schema, id: id)
+            .moving("status", from: previous, to: next)
+            .setting("updated_at", to: now)
+            .run(
+                on: db,
+                recording: OrderEvent(
+                    id: dependencies.uuid(), orderID: id, from: previous, to: next, actorID: actor, reason: reason,
+                    at: now),
+                orElse: Self.changedMeanwhile)
     }
 
     /// A paid order cancelled before shipping gets back everything not yet promised back by
@@ -206,14 +205,10 @@ public struct OrderService: Sendable {
         let amount = order.totalMinor - order.refundReservedMinor
         guard amount > 0 else { return }
         let refundID = context.dependencies.uuid()
-        let reserved = try await db.sql().update(Order.schema)
-            .set(SQLIdentifier("refund_reserved_minor"), to: SQLIdentifier("total_minor"))
-            .where(SQLIdentifier("id"), .equal, SQLBind(orderID))
-            .where(SQLIdentifier("refund_reserved_minor"), .equal, SQLBind(order.refundReservedMinor))
-            .returning(SQLIdentifier("id")).all()
-        guard !reserved.isEmpty else {
-            throw Problem(type: .invalidTransition, detail: "The order changed meanwhile; reload it.")
-        }
+        try await GuardedTransition(Order.schema, id: orderID)
+            .setting("refund_reserved_minor", to: SQLIdentifier("total_minor"))
+            .when("refund_reserved_minor", is: order.refundReservedMinor)
+            .run(on: db, orElse: Self.changedMeanwhile)
         let refund = Refund(
             id: refundID, orderID: orderID, amountMinor: amount, reason: "cancelled: " + reason, requiresReturn: false,
             requestedBy: actor ?? order.$buyer.id, at: now)

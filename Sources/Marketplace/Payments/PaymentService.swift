@@ -2,6 +2,7 @@ import Community
 import FluentKit
 import Foundation
 import JishiKit
+import Persistence
 import SQLKit
 
 /// Pays a checkout's orders with one payment. Never charges twice: a retry with the same
@@ -202,12 +203,10 @@ public struct PaymentService: Sendable {
             return try await context.transactions.transaction(on: database) { db in
                 try await event.create(on: db)
                 let next: Payment.Status = kind == .paymentFailed ? .declined : .captured
-                let settled = try await db.sql().update(Payment.schema)
-                    .set(SQLIdentifier("status"), to: SQLBind(next.rawValue))
-                    .where(SQLIdentifier("id"), .equal, SQLBind(paymentID))
-                    .where(SQLIdentifier("status"), .equal, SQLBind(Payment.Status.pending.rawValue))
-                    .returning(SQLIdentifier("id")).all()
-                guard !settled.isEmpty else { return .alreadySettled }
+                let settled = try await GuardedTransition(Payment.schema, id: paymentID)
+                    .moving("status", from: Payment.Status.pending, to: next)
+                    .run(on: db)
+                guard settled else { return .alreadySettled }
                 if kind == .paymentFailed {
                     try await release(checkoutID, from: paymentID, on: db)
                     return .applied
@@ -247,15 +246,14 @@ public struct PaymentService: Sendable {
         do {
             orders = try await context.transactions.transaction(on: database) { db in
                 try await payment.create(on: db)
-                let claimed = try await db.sql().update(Checkout.schema)
-                    .set(SQLIdentifier("paid_by_payment_id"), to: SQLBind(paymentID))
-                    .where(SQLIdentifier("id"), .equal, SQLBind(checkoutID))
-                    .where(SQLIdentifier("paid_by_payment_id"), .is, SQLLiteral.null)
-                    .returning(SQLIdentifier("id")).all()
-                guard !claimed.isEmpty else {
-                    throw Problem(
-                        type: .conflict, detail: "This checkout is already paid or being paid.", field: "checkoutId")
-                }
+                try await GuardedTransition(Checkout.schema, id: checkoutID)
+                    .setting("paid_by_payment_id", to: paymentID)
+                    .when("paid_by_payment_id", is: nil)
+                    .run(
+                        on: db,
+                        orElse: Problem(
+                            type: .conflict, detail: "This checkout is already paid or being paid.",
+                            field: "checkoutId"))
                 let pending = try await Order.query(on: db).filter(\.$checkout.$id == checkoutID).all()
                 guard !pending.isEmpty, pending.allSatisfy({ $0.status == .pendingPayment }) else {
                     throw Problem(

@@ -2,6 +2,7 @@ import Community
 import FluentKit
 import Foundation
 import JishiKit
+import Persistence
 import SQLKit
 
 /// Refunds and the after-sales flow. The money promised back on an order can never exceed
@@ -151,18 +152,10 @@ public struct RefundService: Sendable {
         let id = try refund.requireID()
         let now = context.dependencies.now()
         try await context.transactions.transaction(on: database) { db in
-            let sql = try db.sql()
-            var update = sql.update(Refund.schema).set(SQLIdentifier("status"), to: SQLBind(to.rawValue))
-            if from == .requested { update = update.set(SQLIdentifier("decided_at"), to: SQLBind(now)) }
-            let moved =
-                try await update
-                .where(SQLIdentifier("id"), .equal, SQLBind(id))
-                .where(SQLIdentifier("status"), .equal, SQLBind(from.rawValue))
-                .returning(SQLIdentifier("id")).all()
-            guard !moved.isEmpty else {
-                throw Problem(type: .invalidTransition, detail: "The refund is not \(from.rawValue).")
-            }
-            try await then?(db, sql)
+            var transition = GuardedTransition(Refund.schema, id: id).moving("status", from: from, to: to)
+            if from == .requested { transition = transition.setting("decided_at", to: now) }
+            try await transition.run(on: db, orElse: "The refund is not \(from.rawValue).")
+            try await then?(db, try db.sql())
         }
         refund.status = to
     }

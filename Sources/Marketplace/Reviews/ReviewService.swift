@@ -2,6 +2,7 @@ import Community
 import FluentKit
 import Foundation
 import JishiKit
+import Persistence
 import SQLKit
 
 /// Reviews after delivery, the shop's reply, reports and moderation, and ratings.
@@ -94,16 +95,14 @@ public struct ReviewService: Sendable {
         let text = try plain(text, field: "text", length: 1...Self.maximumTextLength)
         let now = context.dependencies.now()
         try await context.transactions.transaction(on: database) { db in
-            let updated = try await db.sql().update(Review.schema)
-                .set(SQLIdentifier("reply"), to: SQLBind(text))
-                .set(SQLIdentifier("replied_at"), to: SQLBind(now))
-                .set(SQLIdentifier("replied_by"), to: SQLBind(principal.accountID))
-                .where(SQLIdentifier("id"), .equal, SQLBind(reviewID))
-                .where(SQLIdentifier("reply"), .is, SQLLiteral.null)
-                .returning(SQLIdentifier("id")).all()
-            guard !updated.isEmpty else {
-                throw Problem(type: .conflict, detail: "The shop has replied already.", field: "reviewId")
-            }
+            try await GuardedTransition(Review.schema, id: reviewID)
+                .setting("reply", to: text)
+                .setting("replied_at", to: now)
+                .setting("replied_by", to: principal.accountID)
+                .when("reply", is: nil)
+                .run(
+                    on: db, orElse: Problem(type: .conflict, detail: "The shop has replied already.", field: "reviewId")
+                )
         }
         review.reply = text
         review.repliedAt = now
@@ -258,18 +257,15 @@ public struct ReviewService: Sendable {
             id: context.dependencies.uuid(), reviewID: reviewID, hidden: hidden, actorID: principal.accountID,
             reason: reason, at: context.dependencies.now())
         try await context.transactions.transaction(on: database) { db in
-            let moved = try await db.sql().update(Review.schema)
-                .set(SQLIdentifier("hidden"), to: SQLBind(hidden))
-                .where(SQLIdentifier("id"), .equal, SQLBind(reviewID))
-                .where(SQLIdentifier("hidden"), .equal, SQLBind(!hidden))
-                .returning(SQLIdentifier("id")).all()
-            guard !moved.isEmpty else {
-                throw Problem(
-                    type: .invalidTransition,
-                    detail: hidden ? "The review is hidden already." : "The review is visible.",
-                    field: "reviewId")
-            }
-            try await entry.create(on: db)
+            try await GuardedTransition(Review.schema, id: reviewID)
+                .setting("hidden", to: hidden)
+                .when("hidden", is: !hidden)
+                .run(
+                    on: db, recording: entry,
+                    orElse: Problem(
+                        type: .invalidTransition,
+                        detail: hidden ? "The review is hidden already." : "The review is visible.",
+                        field: "reviewId"))
         }
         review.hidden = hidden
         return review

@@ -2,6 +2,7 @@ import Community
 import FluentKit
 import Foundation
 import JishiKit
+import Persistence
 import SQLKit
 
 extension ShopService {
@@ -182,16 +183,10 @@ extension ShopService {
             id: context.dependencies.uuid(), shopID: id, change: "\(previous.rawValue) → \(next.rawValue)",
             actorID: principal.accountID, reason: reason, at: context.dependencies.now())
         try await context.transactions.transaction(on: database) { db in
-            let moved = try await db.sql().update(Shop.schema)
-                .set(SQLIdentifier("status"), to: SQLBind(next.rawValue))
-                .set(SQLIdentifier("status_reason"), to: SQLBind(reason))
-                .where(SQLIdentifier("id"), .equal, SQLBind(id))
-                .where(SQLIdentifier("status"), .equal, SQLBind(previous.rawValue))
-                .returning(SQLIdentifier("id")).all()
-            guard !moved.isEmpty else {
-                throw Problem(type: .invalidTransition, detail: "The shop changed meanwhile; reload it.")
-            }
-            try await event.create(on: db)
+            try await GuardedTransition(Shop.schema, id: id)
+                .moving("status", from: previous, to: next)
+                .setting("status_reason", to: reason)
+                .run(on: db, recording: event, orElse: "The shop changed meanwhile; reload it.")
         }
         shop.status = next
         shop.statusReason = reason

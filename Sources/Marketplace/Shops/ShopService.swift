@@ -2,6 +2,7 @@ import Community
 import FluentKit
 import Foundation
 import JishiKit
+import Persistence
 
 /// Opens and runs shops. Any seller opens one for free.
 public struct ShopService: Sendable {

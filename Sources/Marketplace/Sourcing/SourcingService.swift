@@ -2,6 +2,7 @@ import Community
 import FluentKit
 import Foundation
 import JishiKit
+import Persistence
 import SQLKit
 
 /// Sourcing between shops: producers open products to resellers with wholesale tiers (to
@@ -189,16 +190,11 @@ public struct SourcingService: Sendable {
         let now = context.dependencies.now()
         try await context.transactions.transaction(on: database) { db in
             let sql = try db.sql()
-            let moved = try await sql.update(ResellerApproval.schema)
-                .set(SQLIdentifier("status"), to: SQLBind(to.rawValue))
-                .set(SQLIdentifier("decided_by"), to: SQLBind(principal.accountID))
-                .set(SQLIdentifier("decided_at"), to: SQLBind(now))
-                .where(SQLIdentifier("id"), .equal, SQLBind(approvalID))
-                .where(SQLIdentifier("status"), .equal, SQLBind(approval.status.rawValue))
-                .returning(SQLIdentifier("id")).all()
-            guard !moved.isEmpty else {
-                throw Problem(type: .invalidTransition, detail: "The request changed meanwhile; reload it.")
-            }
+            try await GuardedTransition(ResellerApproval.schema, id: approvalID)
+                .moving("status", from: approval.status, to: to)
+                .setting("decided_by", to: principal.accountID)
+                .setting("decided_at", to: now)
+                .run(on: db, orElse: "The request changed meanwhile; reload it.")
             // A revoked reseller's listings of this producer's approved-only products go off sale.
             if to == .revoked {
                 try await sql.raw(

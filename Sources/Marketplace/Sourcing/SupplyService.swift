@@ -2,6 +2,7 @@ import Community
 import FluentKit
 import Foundation
 import JishiKit
+import Persistence
 import SQLKit
 
 /// Supply orders between shops. A drop-ship supply order is made by checkout together with the
@@ -295,13 +296,11 @@ public struct SupplyService: Sendable {
         dependencies: Dependencies, on db: any Database
     ) async throws -> OrderStatus? {
         for previous in from {
-            let moved = try await db.sql().update(SupplyOrder.schema)
-                .set(SQLIdentifier("status"), to: SQLBind(next.rawValue))
-                .set(SQLIdentifier("updated_at"), to: SQLBind(now))
-                .where(SQLIdentifier("id"), .equal, SQLBind(id))
-                .where(SQLIdentifier("status"), .equal, SQLBind(previous.rawValue))
-                .returning(SQLIdentifier("id")).all()
-            if !moved.isEmpty {
+            let moved = try await GuardedTransition(SupplyOrder.schema, id: id)
+                .moving("status", from: previous, to: next)
+                .setting("updated_at", to: now)
+                .run(on: db)
+            if moved {
                 try await SupplyOrderEvent(
                     id: dependencies.uuid(), supplyOrderID: id, from: previous, to: next, actorID: actor,
                     reason: reason, at: now

@@ -4,6 +4,7 @@ import Foundation
 import Logging
 import Marketplace
 import NIOConcurrencyHelpers
+import Persistence
 import SQLKit
 import Vapor
 

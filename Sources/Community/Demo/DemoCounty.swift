@@ -1,4 +1,3 @@
-import Community
 import FluentKit
 import Foundation
 import JishiKit

@@ -1,12 +1,13 @@
-import Community
 import FluentKit
 import FluentPostgresDriver
 import Foundation
 
 /// Runs the domain's prepared statements through PostgresNIO, which prepares each one once per
 /// connection (named after its type) and from then on sends only its values.
-struct PostgresPreparedStatements: PreparedStatementRunner {
-    func rows<Statement: Community.PreparedStatement>(
+public struct PostgresPreparedStatements: PreparedStatementRunner {
+    public init() {}
+
+    public func rows<Statement: Persistence.PreparedStatement>(
         _ statement: Statement.Type, _ values: [PreparedValue], on database: any Database
     ) async throws -> [any SQLRow] {
         guard let postgres = database as? any PostgresDatabase else {
@@ -45,7 +46,7 @@ struct PostgresPreparedStatements: PreparedStatementRunner {
 }
 
 /// A domain statement as PostgresNIO's prepared statement: its name is the type's.
-private struct Prepared<Statement: Community.PreparedStatement>: PostgresPreparedStatement {
+private struct Prepared<Statement: Persistence.PreparedStatement>: PostgresPreparedStatement {
     typealias Row = PostgresRow
     static var name: String { "jishi." + String(reflecting: Statement.self) }
     static var sql: String { Statement.sql }
@@ -53,11 +54,6 @@ private struct Prepared<Statement: Community.PreparedStatement>: PostgresPrepare
     let bindings: PostgresBindings
     func makeBindings() throws -> PostgresBindings { bindings }
     func decodeRow(_ row: PostgresRow) throws -> PostgresRow { row }
-}
-
-struct PreparedStatementUnsupported: Error, CustomStringConvertible {
-    var store: String
-    var description: String { "\(store) cannot run prepared statements" }
 }
 
 extension PostgresBindings {

@@ -4,6 +4,10 @@ import FluentKit
 public struct CreateJobs: AsyncMigration {
     public init() {}
 
+    /// The name it shipped with, in module Community: a store that ran it then has it recorded
+    /// under this name.
+    public var name: String { "Community.CreateJobs" }
+
     public func prepare(on database: any Database) async throws {
         try await database.schema(Job.schema)
             .id()

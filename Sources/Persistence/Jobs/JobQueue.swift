@@ -69,7 +69,7 @@ public struct JobQueue: Sendable {
     /// Claims and runs up to `limit` due jobs, one at a time; returns how many it ran.
     @discardableResult
     public func runDue(limit: Int = 20, on database: any Database) async throws -> Int {
-        guard let sql = database as? any SQLDatabase else { return 0 }
+        guard database is any SQLDatabase else { return 0 }
         let now = dependencies.now()
         let candidates = try await Job.query(on: database)
             .group(.or) { group in
@@ -80,29 +80,27 @@ public struct JobQueue: Sendable {
         var ran = 0
         for candidate in candidates {
             let id = try candidate.requireID()
-            let claimed = try await sql.update(Job.schema)
-                .set(SQLIdentifier("status"), to: SQLBind(Job.Status.running.rawValue))
-                .set(SQLIdentifier("locked_by"), to: SQLBind(workerID))
-                .set(SQLIdentifier("locked_until"), to: SQLBind(now.addingTimeInterval(lease)))
-                .set(
-                    SQLIdentifier("attempts"),
-                    to: SQLBinaryExpression(SQLIdentifier("attempts"), .add, SQLLiteral.numeric("1"))
-                )
-                .where(SQLIdentifier("id"), .equal, SQLBind(id))
-                .where { group in
-                    group.where(SQLIdentifier("status"), .equal, SQLBind(Job.Status.queued.rawValue))
-                        .orWhere { expired in
-                            expired.where(SQLIdentifier("status"), .equal, SQLBind(Job.Status.running.rawValue))
-                                .where(SQLIdentifier("locked_until"), .lessThan, SQLBind(now))
-                        }
-                }
-                .returning(SQLIdentifier("id"))
-                .all()
-            guard !claimed.isEmpty else { continue }  // another worker took it
+            let claimed = try await GuardedTransition(Job.schema, id: id)
+                .setting("status", to: Job.Status.running.rawValue)
+                .setting("locked_by", to: workerID)
+                .setting("locked_until", to: now.addingTimeInterval(lease))
+                .setting("attempts", to: SQLBinaryExpression(SQLIdentifier("attempts"), .add, SQLLiteral.numeric("1")))
+                .when(Self.claimable(at: now))
+                .run(on: database)
+            guard claimed else { continue }  // another worker took it
             try await run(id: id, on: database)
             ran += 1
         }
         return ran
+    }
+
+    /// Queued, or running under a lease that has run out (its worker died).
+    private static func claimable(at now: Date) -> any SQLExpression {
+        let queued = SQLBinaryExpression(SQLIdentifier("status"), .equal, SQLBind(Job.Status.queued.rawValue))
+        let expired = SQLBinaryExpression(
+            SQLBinaryExpression(SQLIdentifier("status"), .equal, SQLBind(Job.Status.running.rawValue)), .and,
+            SQLBinaryExpression(SQLIdentifier("locked_until"), .lessThan, SQLBind(now)))
+        return SQLGroupExpression(SQLBinaryExpression(queued, .or, SQLGroupExpression(expired)))
     }
 
     private func run(id: UUID, on database: any Database) async throws {
@@ -132,12 +130,4 @@ public struct JobQueue: Sendable {
     public static func backoff(attempt: Int) -> TimeInterval {
         min(3600, pow(2, Double(max(1, attempt))))
     }
-}
-
-public struct JobError: Error, CustomStringConvertible {
-    public var message: String
-
-    public init(message: String) { self.message = message }
-
-    public var description: String { message }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import JishiServer
 import Testing
 
 /// A database the storage tests run on: in-memory SQLite always, PostgreSQL when
