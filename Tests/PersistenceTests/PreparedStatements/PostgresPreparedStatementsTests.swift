@@ -1,9 +1,6 @@
-import Community
 import DomainTesting
 import FluentKit
 import Foundation
-import JishiServer
-import JishiServerTesting
 import Persistence
 import SQLKit
 import Testing
@@ -15,35 +12,23 @@ private enum LaterTableStatement: PreparedStatement {
 }
 
 @Suite("Prepared statements on PostgreSQL")
-struct PreparedStatementTests {
+struct PostgresPreparedStatementsTests {
     static var postgres: [TestStore] { TestStore.available.filter { $0 == .postgres } }
 
     @Test(arguments: postgres)
     func aStatementThatFailedToPrepareWorksOnceTheSchemaIsThere(store: TestStore) async throws {
-        try await withTestApp(on: store) { app in
-            let runner = try #require(app.jishi.tokens.prepared)
+        try await withTestDatabase(on: store, migrations: []) { database in
+            let runner = try #require(database.prepared)
             await #expect(throws: (any Error).self) {
-                _ = try await runner.rows(LaterTableStatement.self, [.integer(0)], on: app.db)
+                _ = try await runner.rows(LaterTableStatement.self, [.integer(0)], on: database.db)
             }
-            let sql = try #require(app.db as? any SQLDatabase)
+            let sql = try database.db.sql()
             try await sql.raw(#"CREATE TABLE "prepared_later" ("n" bigint)"#).run()
             try await sql.raw(#"INSERT INTO "prepared_later" VALUES (1), (2), (3)"#).run()
             // Every pooled connection, the one that failed too, now prepares and runs it.
             for _ in 0..<12 {
-                let rows = try await runner.rows(LaterTableStatement.self, [.integer(2)], on: app.db)
+                let rows = try await runner.rows(LaterTableStatement.self, [.integer(2)], on: database.db)
                 #expect(try rows.map { try $0.decode(column: "n", as: Int64.self) } == [2, 3])
-            }
-        }
-    }
-
-    @Test func preparedStatementsAreOnlyForPostgreSQLAndCanBeTurnedOff() async throws {
-        try await withTestApp(on: .sqlite) { app in
-            #expect(app.jishi.tokens.prepared == nil)
-            #expect(app.jishi.marketplace.prepared == nil)
-        }
-        for store in Self.postgres {
-            try await withTestApp(on: store, adjust: { $0.preparedStatements = false }) { app in
-                #expect(app.jishi.tokens.prepared == nil)
             }
         }
     }
