@@ -74,9 +74,9 @@ struct SiteCommand: ParsableCommand {
             }
             // The time limit covers reading and shortest paths too.
             let remaining = .milliseconds(Int64(timeLimit * 1000)) - (ContinuousClock.now - started)
-            let stop = SitingStop.either(
-                .time(max(remaining, .milliseconds(1))),
-                SitingStop(iterationLimit: iterations))
+            var criteria: [StoppingCriterion] = [.maxRuntime(max(remaining, .milliseconds(1)) / .seconds(1))]
+            if let iterations { criteria.append(.maxIterations(iterations)) }
+            let stop = StoppingCriterion.any(criteria)
             let showsProgress = isatty(STDERR_FILENO) == 1 && format == .json
             switch model {
             case .median:

@@ -72,7 +72,7 @@ struct SitingBranchAndBoundTests {
                 iterationLimit: 3_000, shouldStop: { false })
             guard root.bound < optimum else { continue }
             checked += 1
-            let solution = PMedianSolver().solve(problem, stop: .iterations(20), seed: seed)
+            let solution = PMedianSolver().solve(problem, stop: .maxIterations(20), seed: seed)
             #expect(solution.cost == optimum)
             #expect(solution.isProvenOptimal)
         }

@@ -11,11 +11,11 @@ struct SitingCoveringTests {
         let roads = (0..<5).map { SitingProblem.Road(from: $0, to: $0 + 1, length: 1) }
         let siting = try SitingProblem(nodeCount: 6, roads: roads, p: 1, weights: [5, 1, 1, 1, 1, 8])
         let one = try MaximalCoveringProblem(siting: siting, radius: 1)
-        let first = MaximalCoveringSolver().solve(one, stop: .iterations(20))
+        let first = MaximalCoveringSolver().solve(one, stop: .maxIterations(20))
         #expect(first.sites == [4] && first.coveredPopulation == 10 && first.totalPopulation == 17)
         #expect(try #require(first.upperBound) >= 10)
         let two = try MaximalCoveringProblem(siting: siting.with(p: 2), radius: 1)
-        let second = MaximalCoveringSolver().solve(two, stop: .iterations(20))
+        let second = MaximalCoveringSolver().solve(two, stop: .maxIterations(20))
         #expect(second.sites == [1, 4] && second.coveredPopulation == 17 && second.isProvenOptimal)
         #expect(throws: SitingProblemError.negativeRadius(-1)) {
             try MaximalCoveringProblem(siting: siting, radius: -1)
@@ -27,11 +27,11 @@ struct SitingCoveringTests {
         let siting = try SitingTestSupport.randomProblem(demand: 12, sites: 8, p: 1 + seed % 3, seed: UInt64(seed))
         let problem = try MaximalCoveringProblem(siting: siting, radius: 4 + seed % 4)
         let optimum = SitingTestSupport.bruteForceCovering(problem)
-        let solution = MaximalCoveringSolver().solve(problem, stop: .iterations(40), seed: 2)
+        let solution = MaximalCoveringSolver().solve(problem, stop: .maxIterations(40), seed: 2)
         #expect(solution.coveredPopulation == optimum)
         #expect(problem.coveredPopulation(by: solution.sites) == optimum)
         #expect(try #require(solution.upperBound) >= optimum)
-        let again = MaximalCoveringSolver().solve(problem, stop: .iterations(40), seed: 2)
+        let again = MaximalCoveringSolver().solve(problem, stop: .maxIterations(40), seed: 2)
         #expect(
             again
                 == MaximalCoveringSolution(

@@ -9,7 +9,7 @@ struct SitingPMedianTests {
         let (n, m, p) = (6 + seed % 5, 5 + seed % 4, 1 + seed % 4)
         let problem = try SitingTestSupport.randomProblem(demand: n, sites: m, p: p, seed: UInt64(seed))
         let optimum = SitingTestSupport.bruteForceMedian(problem)
-        let solution = PMedianSolver().solve(problem, stop: .iterations(60), seed: 7)
+        let solution = PMedianSolver().solve(problem, stop: .maxIterations(60), seed: 7)
         #expect(solution.cost == optimum)
         #expect(solution.cost == problem.medianCost(of: solution.sites))
         #expect(solution.sites.count == problem.p && Set(solution.sites).count == problem.p)
@@ -40,8 +40,8 @@ struct SitingPMedianTests {
     @Test func sameSeedSameAnswer() throws {
         let problem = try SitingTestSupport.randomProblem(demand: 60, sites: 40, p: 6, seed: 42)
         var reports = 0
-        let a = PMedianSolver().solve(problem, stop: .iterations(50), seed: 3) { _ in reports += 1 }
-        let b = PMedianSolver().solve(problem, stop: .iterations(50), seed: 3)
+        let a = PMedianSolver().solve(problem, stop: .maxIterations(50), seed: 3) { _ in reports += 1 }
+        let b = PMedianSolver().solve(problem, stop: .maxIterations(50), seed: 3)
         #expect(a.sites == b.sites && a.cost == b.cost && a.lowerBound == b.lowerBound && a.iterations == b.iterations)
         #expect(reports >= 1)
     }
@@ -50,7 +50,7 @@ struct SitingPMedianTests {
         var parameters = PMedianParameters()
         parameters.checksInvariants = true
         let problem = try SitingTestSupport.randomProblem(demand: 25, sites: 15, p: 4, seed: 9)
-        let solution = PMedianSolver(parameters: parameters).solve(problem, stop: .iterations(30), seed: 1)
+        let solution = PMedianSolver(parameters: parameters).solve(problem, stop: .maxIterations(30), seed: 1)
         #expect(solution.cost == SitingTestSupport.bruteForceMedian(problem))
     }
 
@@ -58,7 +58,7 @@ struct SitingPMedianTests {
         var parameters = PMedianParameters()
         parameters.computesLowerBound = false
         let problem = try SitingTestSupport.randomProblem(demand: 40, sites: 30, p: 5, seed: 5)
-        let solution = PMedianSolver(parameters: parameters).solve(problem, stop: .time(.milliseconds(200)), seed: 1)
+        let solution = PMedianSolver(parameters: parameters).solve(problem, stop: .maxRuntime(0.2), seed: 1)
         #expect(solution.seconds < 2)
         #expect(solution.lowerBound == nil)
     }

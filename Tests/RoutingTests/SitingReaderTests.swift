@@ -10,7 +10,7 @@ struct SitingReaderTests {
     @Test func readsPmed1AndReachesItsOptimum() throws {
         let problem = try reader.read(contentsOf: SitingTestSupport.pmed1URL)
         #expect(problem.demandCount == 100 && problem.siteCount == 100 && problem.p == 5)
-        let solution = PMedianSolver().solve(problem, stop: .iterations(200), seed: 1)
+        let solution = PMedianSolver().solve(problem, stop: .maxIterations(200), seed: 1)
         #expect(solution.cost == 5819)  // Beasley's optimum (pmedopt.txt)
         #expect(solution.lowerBound.map { $0 <= 5819 } == true)
         #expect(try reader.read(contentsOf: SitingTestSupport.pmed1URL, p: 7).p == 7)
@@ -83,7 +83,7 @@ struct SitingReaderTests {
     @Test(.enabled(if: SitingTestSupport.benchmarks != nil, "needs ../shared/data/benchmarks"))
     func pmed2ReachesItsPublishedOptimum() throws {
         let url = try #require(SitingTestSupport.benchmarks).appendingPathComponent("pmed/pmed2.txt")
-        let solution = PMedianSolver().solve(try reader.read(contentsOf: url), stop: .iterations(30), seed: 1)
+        let solution = PMedianSolver().solve(try reader.read(contentsOf: url), stop: .maxIterations(30), seed: 1)
         #expect(solution.cost == 4093)
         #expect(solution.lowerBound.map { $0 <= 4093 } == true)
     }

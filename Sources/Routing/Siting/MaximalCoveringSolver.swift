@@ -21,10 +21,10 @@ public struct MaximalCoveringSolver: Sendable {
     }
 
     public func solve(
-        _ problem: MaximalCoveringProblem, stop: SitingStop = .iterations(1_000), seed: UInt64 = 1,
+        _ problem: MaximalCoveringProblem, stop: StoppingCriterion = .maxIterations(1_000), seed: UInt64 = 1,
         progress: ((SitingProgress) -> Void)? = nil
     ) -> MaximalCoveringSolution {
-        let clock = SitingClock(stop: stop)
+        let budget = SearchBudget(stop)
         var random = Xoshiro256(seed: seed)
         let (m, p) = (problem.siting.siteCount, problem.p)
         var state = CoveringInterchange(problem: problem)
@@ -33,20 +33,23 @@ public struct MaximalCoveringSolver: Sendable {
         var bestSites = state.sites
         var best = state.covered
         var iterations = 0
+        var lastImprovement = 0
         var upperBound: Int? = nil
         func report() {
-            progress?(SitingProgress(best: best, bound: upperBound, iterations: iterations, seconds: clock.seconds))
+            progress?(SitingProgress(best: best, bound: upperBound, iterations: iterations, seconds: budget.seconds))
         }
         if best == problem.totalPopulation || p == m {
             upperBound = best
         } else if computesUpperBound {
             upperBound = MaximalCoveringLagrangianBound(problem: problem).run(
-                lowerBound: best, iterationLimit: boundIterations, shouldStop: { clock.isOutOfTime(fraction: 0.3) })
+                lowerBound: best, iterationLimit: boundIterations, shouldStop: { budget.isOutOfTime(fraction: 0.3) })
         }
         report()
         let maxShake = max(1, min(maxShake, p, m - p))
         var k = 1
-        while upperBound != best, !clock.isExpired(iterations: iterations) {
+        while upperBound != best,
+            !budget.isExhausted(iterations: iterations, sinceImprovement: iterations - lastImprovement)
+        {
             iterations += 1
             state.shake(k, random: &random)
             state.descend()
@@ -54,6 +57,7 @@ public struct MaximalCoveringSolver: Sendable {
                 best = state.covered
                 bestSites = state.sites
                 k = 1
+                lastImprovement = iterations
                 report()
             } else {
                 if state.covered < best || random.unbiasedBelow(2) == 0 { state.move(to: bestSites) }
@@ -62,6 +66,6 @@ public struct MaximalCoveringSolver: Sendable {
         }
         return MaximalCoveringSolution(
             sites: bestSites, coveredPopulation: best, totalPopulation: problem.totalPopulation,
-            upperBound: upperBound, iterations: iterations, seconds: clock.seconds)
+            upperBound: upperBound, iterations: iterations, seconds: budget.seconds)
     }
 }

@@ -9,11 +9,11 @@ public struct PMedianParameters: Sendable {
     public var boundIterations: Int = 3_000
     /// Subgradient iterations without a better bound before the step size is halved. Default 30.
     public var boundStallLimit: Int = 30
-    /// Share of the time limit the bound phase may use at most. Default 0.15.
+    /// Share of the stopping criterion's runtime limit the bound phase may use at most. Default 0.15.
     public var boundTimeShare: Double = 0.15
     /// Whether to run branch and bound after the search when the bound leaves a gap. Default true.
     public var provesOptimality: Bool = true
-    /// Share of the time limit after which the search yields to branch and bound. Default 0.3.
+    /// Share of the runtime limit after which the search yields to branch and bound. Default 0.3.
     public var searchTimeShare: Double = 0.3
     /// Iterations without improvement after which the search yields to branch and bound. Default 300.
     public var stagnationLimit: Int = 300

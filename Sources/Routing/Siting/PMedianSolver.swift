@@ -24,10 +24,10 @@ public struct PMedianSolver: Sendable {
     }
 
     public func solve(
-        _ problem: SitingProblem, stop: SitingStop = .iterations(1_000), seed: UInt64 = 1,
+        _ problem: SitingProblem, stop: StoppingCriterion = .maxIterations(1_000), seed: UInt64 = 1,
         progress: ((SitingProgress) -> Void)? = nil
     ) -> SitingSolution {
-        let clock = SitingClock(stop: stop)
+        let budget = SearchBudget(stop)
         var random = Xoshiro256(seed: seed)
         let nearestSites = SitingNearestSites(problem)
         let (m, p) = (problem.siteCount, problem.p)
@@ -45,7 +45,8 @@ public struct PMedianSolver: Sendable {
         var iterations = 0
         var branchNodes = 0
         func report() {
-            progress?(SitingProgress(best: bestCost, bound: lowerBound, iterations: iterations, seconds: clock.seconds))
+            progress?(
+                SitingProgress(best: bestCost, bound: lowerBound, iterations: iterations, seconds: budget.seconds))
         }
         report()
 
@@ -59,7 +60,7 @@ public struct PMedianSolver: Sendable {
             let result = bound.run(
                 upperBound: bestCost, multipliers: multipliers, iterationLimit: parameters.boundIterations,
                 stallLimit: parameters.boundStallLimit,
-                shouldStop: { clock.isOutOfTime(fraction: parameters.boundTimeShare) })
+                shouldStop: { budget.isOutOfTime(fraction: parameters.boundTimeShare) })
             lowerBound = min(result.bound, bestCost)
             rootMultipliers = result.multipliers
             // Lagrangian heuristic: descend from the relaxation's sites (Beasley 1993).
@@ -82,9 +83,10 @@ public struct PMedianSolver: Sendable {
         var k = 1
         var lastImprovement = 0
         let searchesTree = parameters.provesOptimality && !rootMultipliers.isEmpty
-        while lowerBound != bestCost, !clock.isExpired(iterations: iterations),
+        while lowerBound != bestCost,
+            !budget.isExhausted(iterations: iterations, sinceImprovement: iterations - lastImprovement),
             !(searchesTree
-                && (clock.isOutOfTime(fraction: parameters.searchTimeShare)
+                && (budget.isOutOfTime(fraction: parameters.searchTimeShare)
                     || iterations - lastImprovement >= parameters.stagnationLimit))
         {
             iterations += 1
@@ -105,13 +107,13 @@ public struct PMedianSolver: Sendable {
         }
 
         // Branch and bound on the Lagrangian relaxation closes the gap the root bound leaves.
-        if searchesTree, let relaxation, let bound = lowerBound, bound < bestCost, !clock.isOutOfTime() {
+        if searchesTree, let relaxation, let bound = lowerBound, bound < bestCost, !budget.isOutOfTime() {
             var tree = PMedianBranchAndBound(relaxation: relaxation)
             tree.nodeLimit = parameters.branchNodeLimit
             tree.nodeIterations = parameters.branchNodeIterations
             let outcome = tree.run(
                 incumbent: bestCost, incumbentSites: bestSites, rootMultipliers: rootMultipliers,
-                rootBound: bound, shouldStop: { clock.isOutOfTime() })
+                rootBound: bound, shouldStop: { budget.isOutOfTime() })
             if outcome.bestCost < bestCost {
                 bestCost = outcome.bestCost
                 bestSites = outcome.bestSites
@@ -122,7 +124,7 @@ public struct PMedianSolver: Sendable {
         }
         var solution = SitingSolution(
             sites: bestSites, cost: bestCost, lowerBound: lowerBound, iterations: iterations,
-            seconds: clock.seconds)
+            seconds: budget.seconds)
         solution.branchNodes = branchNodes
         return solution
     }

@@ -23,12 +23,8 @@ public struct Solver: Sendable {
     public func solve(
         stop: StoppingCriterion, seed: UInt64 = 1, progress: ((SolverProgress) -> Void)? = nil
     ) -> SolverResult {
-        let clock = ContinuousClock()
-        let start = clock.now
-        func elapsed() -> Double {
-            let duration = clock.now - start
-            return Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
-        }
+        let budget = SearchBudget(stop)
+        func elapsed() -> Double { budget.seconds }
         let checker = FeasibilityChecker(problem: problem)
         guard problem.clientCount > 0 else {
             let empty = Solution(routes: [])
@@ -68,8 +64,7 @@ public struct Solver: Sendable {
         }
 
         while true {
-            let state = StoppingCriterion.State(
-                seconds: elapsed(), iterations: iterations, iterationsWithoutImprovement: sinceImprovement)
+            let state = budget.state(iterations: iterations, sinceImprovement: sinceImprovement)
             if stop.shouldStop(state) { break }
             let fraction = stop.progress(state) ?? Double(iterations % 20_000) / 20_000
             let temperature = hot * pow(cold / hot, fraction)

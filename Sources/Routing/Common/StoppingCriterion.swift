@@ -1,9 +1,17 @@
-/// When a search stops. Composable: `.any([...])` stops when one part says so,
-/// `.all([...])` when every part does.
+/// When a search stops, for vehicle routing (`Solver`, `ParallelSolver`) and station siting
+/// (`PMedianSolver`, `MaximalCoveringSolver`) alike. Composable: `.any([...])` stops when one
+/// part says so, `.all([...])` when every part does (an empty `.any` never stops, an empty
+/// `.all` neither).
+///
+/// Besides the stop test, a criterion gives the share of its budget used (``progress(_:)``,
+/// which cools the routing search's acceptance threshold) and its wall-clock budget
+/// (``runtimeLimit``, which the siting searches split between their phases with
+/// ``isOutOfTime(seconds:fraction:)``).
 public indirect enum StoppingCriterion: Sendable, Hashable {
     /// Wall-clock seconds since the start of the search.
     case maxRuntime(Double)
-    /// Iterations (perturbation + local search) performed.
+    /// Iterations performed: perturbation and local search for routing, shake and descent
+    /// for siting.
     case maxIterations(Int)
     /// Iterations since the best solution last improved.
     case noImprovement(Int)
@@ -44,5 +52,24 @@ public indirect enum StoppingCriterion: Sendable, Hashable {
         case .any(let parts): return parts.compactMap { $0.progress(state) }.max()
         case .all(let parts): return parts.compactMap { $0.progress(state) }.min()
         }
+    }
+
+    /// The wall-clock budget in seconds: the runtime limit, the smallest of the parts' for
+    /// `.any` and the largest for `.all` (as ``progress(_:)`` counts them); `nil` when no
+    /// part limits the runtime.
+    public var runtimeLimit: Double? {
+        switch self {
+        case .maxRuntime(let limit): return limit
+        case .maxIterations, .noImprovement: return nil
+        case .any(let parts): return parts.compactMap(\.runtimeLimit).min()
+        case .all(let parts): return parts.compactMap(\.runtimeLimit).max()
+        }
+    }
+
+    /// Whether `seconds` have used `fraction` of the ``runtimeLimit`` or more; never without
+    /// a runtime limit. The siting searches give a phase a share of the time this way.
+    public func isOutOfTime(seconds: Double, fraction: Double = 1) -> Bool {
+        guard let limit = runtimeLimit else { return false }
+        return seconds >= limit * fraction
     }
 }
