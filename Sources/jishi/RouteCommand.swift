@@ -73,8 +73,8 @@ struct RouteCommand: ParsableCommand {
             if showProgress {
                 progress = { update in
                     let line = String(
-                        format: "\rbest %d (%.1f)  %.1f s  %d iterations ", update.bestCost,
-                        Double(update.bestCost) / Double(scale), update.seconds, update.iterations)
+                        format: "\rbest %d (%.1f)  %.1f s  %d iterations ", update.best,
+                        Double(update.best) / Double(scale), update.seconds, update.iterations)
                     FileHandle.standardError.write(Data(line.utf8))
                 }
             }

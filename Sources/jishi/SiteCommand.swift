@@ -125,7 +125,7 @@ struct SiteCommand: ParsableCommand {
             }
         }
 
-        private func progressLine(_ progress: SitingProgress) {
+        private func progressLine(_ progress: SolverProgress) {
             let bound = progress.bound.map { " bound \($0)" } ?? ""
             FileHandle.standardError.write(
                 Data("best \(progress.best)\(bound) at \(String(format: "%.2f", progress.seconds)) s\n".utf8))

@@ -90,7 +90,7 @@ import Testing
         let problem = try TestSupport.randomProblem(.cvrp, clients: 20, seed: 3)
         var improvements: [Int] = []
         let result = Solver(problem: problem).solve(stop: .any([.maxIterations(25), .maxRuntime(30)]), seed: 3) {
-            improvements.append($0.bestCost)
+            improvements.append($0.best)
         }
         #expect(result.iterations == 25)
         #expect(!improvements.isEmpty)

@@ -22,7 +22,7 @@ public struct MaximalCoveringSolver: Sendable {
 
     public func solve(
         _ problem: MaximalCoveringProblem, stop: StoppingCriterion = .maxIterations(1_000), seed: UInt64 = 1,
-        progress: ((SitingProgress) -> Void)? = nil
+        progress: ((SolverProgress) -> Void)? = nil
     ) -> MaximalCoveringSolution {
         let budget = SearchBudget(stop)
         var random = Xoshiro256(seed: seed)
@@ -36,7 +36,7 @@ public struct MaximalCoveringSolver: Sendable {
         var lastImprovement = 0
         var upperBound: Int? = nil
         func report() {
-            progress?(SitingProgress(best: best, bound: upperBound, iterations: iterations, seconds: budget.seconds))
+            progress?(SolverProgress(best: best, bound: upperBound, iterations: iterations, seconds: budget.seconds))
         }
         if best == problem.totalPopulation || p == m {
             upperBound = best

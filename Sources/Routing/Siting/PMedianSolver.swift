@@ -25,7 +25,7 @@ public struct PMedianSolver: Sendable {
 
     public func solve(
         _ problem: SitingProblem, stop: StoppingCriterion = .maxIterations(1_000), seed: UInt64 = 1,
-        progress: ((SitingProgress) -> Void)? = nil
+        progress: ((SolverProgress) -> Void)? = nil
     ) -> SitingSolution {
         let budget = SearchBudget(stop)
         var random = Xoshiro256(seed: seed)
@@ -46,7 +46,7 @@ public struct PMedianSolver: Sendable {
         var branchNodes = 0
         func report() {
             progress?(
-                SitingProgress(best: bestCost, bound: lowerBound, iterations: iterations, seconds: budget.seconds))
+                SolverProgress(best: bestCost, bound: lowerBound, iterations: iterations, seconds: budget.seconds))
         }
         report()
 

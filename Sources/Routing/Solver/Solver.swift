@@ -60,7 +60,7 @@ public struct Solver: Sendable {
         var timeFeasibleCount = 0
         var sinceUpdate = 0
         if bestCost < Int.max {
-            progress?(SolverProgress(bestCost: bestCost, seconds: elapsed(), iterations: 0))
+            progress?(SolverProgress(best: bestCost, iterations: 0, seconds: elapsed()))
         }
 
         while true {
@@ -107,7 +107,7 @@ public struct Solver: Sendable {
                     bestCost = cost
                     best = search.solution()
                     sinceImprovement = 0
-                    progress?(SolverProgress(bestCost: bestCost, seconds: elapsed(), iterations: iterations))
+                    progress?(SolverProgress(best: bestCost, iterations: iterations, seconds: elapsed()))
                 } else if !feasible && bestCost == Int.max && cost < bestPenalised {
                     bestPenalised = cost
                     best = search.solution()
