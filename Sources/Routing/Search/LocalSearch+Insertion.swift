@@ -95,6 +95,6 @@ extension LocalSearch {
         for r in changed { setRoute(r, routes[r]) }
         moveCounter &+= 1
         for client in 1..<(n + 1) { lastTested[client] = moveCounter }
-        for r in 0..<routeCount { lastTestedSwapStar[r] = moveCounter }
+        for r in 0..<routeCount { lastTestedRoutePairs[r] = moveCounter }
     }
 }

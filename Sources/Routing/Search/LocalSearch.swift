@@ -36,7 +36,7 @@ struct LocalSearch {
     var routeCost: [Int]
     var routePenalty: [Int]
     var lastModified: [Int]
-    var lastTestedSwapStar: [Int]
+    var lastTestedRoutePairs: [Int]
     var sector: [CircleSector]
 
     // Per node.
@@ -55,7 +55,14 @@ struct LocalSearch {
     var loadPenalty = 1
     var timePenalty = 1
     var rng: Xoshiro256
-    var useSwapStar = true
+    /// The node operators tried on each pair, in order, less those `problem` cannot use.
+    private(set) var nodeOperators: [NodeOperator] = []
+    /// The node operators also tried with a route's start depot, in the same order.
+    private(set) var routeStartOperators: [NodeOperator] = []
+    /// The route operators tried on each pair of routes, in order.
+    private(set) var routeOperators: [RouteOperator] = []
+    /// Whether a client may be relocated into an empty vehicle (when relocate is listed).
+    private(set) var relocatesIntoEmptyRoutes = true
     /// Number of improving moves applied, for statistics and tests.
     var appliedMoves = 0
 
@@ -103,7 +110,7 @@ struct LocalSearch {
         routeCost = Array(repeating: 0, count: routeCount)
         routePenalty = Array(repeating: 0, count: routeCount)
         lastModified = Array(repeating: 0, count: routeCount)
-        lastTestedSwapStar = Array(repeating: -1, count: routeCount)
+        lastTestedRoutePairs = Array(repeating: -1, count: routeCount)
         sector = Array(repeating: CircleSector(), count: routeCount)
         let nodes = n + 1 + 2 * routeCount
         next = Array(repeating: -1, count: nodes)
@@ -123,6 +130,16 @@ struct LocalSearch {
             routeOf[endDepot(r)] = r
             updateRoute(r)
         }
+        useOperators(NodeOperator.standard, RouteOperator.standard)
+    }
+
+    /// Makes the search try `node` on each pair and `route` on each pair of routes, in these
+    /// orders, leaving out the operators that this problem cannot use.
+    mutating func useOperators(_ node: [NodeOperator], _ route: [RouteOperator]) {
+        nodeOperators = node.filter { $0.supports(problem) }
+        routeStartOperators = nodeOperators.filter(\.triesRouteStart)
+        routeOperators = route.filter { $0.supports(problem) }
+        relocatesIntoEmptyRoutes = nodeOperators.contains(.relocate)
     }
 
     // MARK: Node ids
@@ -367,7 +384,7 @@ struct LocalSearch {
         moveCounter &+= 1
         let mark = asLocalOptimum ? moveCounter : -1
         for node in lastTested.indices { lastTested[node] = mark }
-        for r in 0..<routeCount { lastTestedSwapStar[r] = mark }
+        for r in 0..<routeCount { lastTestedRoutePairs[r] = mark }
     }
 
     /// The current routes as a `Solution` (unrouted clients, if any, are left out).

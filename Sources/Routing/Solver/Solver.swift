@@ -3,11 +3,12 @@ import Foundation
 /// Iterated local search for every problem variant of `ProblemData`, in the spirit of
 /// PyVRP 0.14's ILS and SISR: each iteration ruins the current solution around a random
 /// client (string removal), recreates it by cheapest insertion, and descends with the
-/// granular local search (relocate, Or-opt, swaps, 2-opt, 2-opt*, SWAP*). Capacity and
-/// time-window violations are penalised with self-adjusting penalties; an infeasible
-/// result is repaired by a second descent with tenfold penalties. Candidates are accepted
-/// by a simulated-annealing rule cooled over the budget. Deterministic for a seed when
-/// stopped by iterations (a time limit makes the number of iterations machine-dependent).
+/// granular local search (the operator lists of `parameters`, by default relocate, Or-opt,
+/// swaps, 2-opt, 2-opt* and SWAP*). Capacity and time-window violations are penalised with
+/// self-adjusting penalties; an infeasible result is repaired by a second descent with
+/// tenfold penalties. Candidates are accepted by a simulated-annealing rule cooled over the
+/// budget. Deterministic for a seed when stopped by iterations (a time limit makes the
+/// number of iterations machine-dependent).
 ///
 /// One iteration costs O(removed × neighbours) to perturb plus the local search of the
 /// touched routes; memory is O(n² ) for the matrices plus O(n × neighbours).
@@ -31,7 +32,7 @@ public struct Solver: Sendable {
             return SolverResult(solution: empty, report: checker.check(empty), iterations: 0, seconds: elapsed())
         }
         var search = LocalSearch(problem: problem, neighbourCount: parameters.neighbourCount, seed: seed)
-        search.useSwapStar = parameters.useSwapStar
+        search.useOperators(parameters.nodeOperators, parameters.routeOperators)
         var loadPenalty = initialLoadPenalty()
         var timePenalty = 1.0
         search.loadPenalty = Int(loadPenalty.rounded())

@@ -11,8 +11,11 @@ public struct SolverParameters: Sendable, Hashable {
     /// average cost per client; cooled geometrically with the budget used.
     public var initialTemperature: Double = 0.15
     public var finalTemperature: Double = 0.002
-    /// Whether the local search uses SWAP* between routes.
-    public var useSwapStar: Bool = true
+    /// The local search's operators on pairs of nodes, tried in this order; those that the
+    /// problem cannot use are left out (``NodeOperator/supports(_:)``).
+    public var nodeOperators: [NodeOperator] = NodeOperator.standard
+    /// Its operators between two routes (SWAP*), tried in this order; empty for none.
+    public var routeOperators: [RouteOperator] = RouteOperator.standard
     /// Target share of local-search results that respect capacity (and time windows);
     /// penalties rise when fewer do and fall when more do (Vidal et al. 2012).
     public var targetFeasible: Double = 0.5
