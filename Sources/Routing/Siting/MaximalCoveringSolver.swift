@@ -20,8 +20,11 @@ public struct MaximalCoveringSolver: Sendable {
         self.boundIterations = boundIterations
     }
 
+    /// Solves `problem` until `stop` says so or the coverage meets the bound, drawing the
+    /// shakes from a ``Xoshiro256`` seeded with `seed`, which the caller names. `progress` is
+    /// told each better solution.
     public func solve(
-        _ problem: MaximalCoveringProblem, stop: StoppingCriterion = .maxIterations(1_000), seed: UInt64 = 1,
+        _ problem: MaximalCoveringProblem, stop: StoppingCriterion = .maxIterations(1_000), seed: UInt64,
         progress: ((SolverProgress) -> Void)? = nil
     ) -> MaximalCoveringSolution {
         let budget = SearchBudget(stop)

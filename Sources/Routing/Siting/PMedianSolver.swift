@@ -23,8 +23,11 @@ public struct PMedianSolver: Sendable {
         self.parameters = parameters
     }
 
+    /// Solves `problem` until `stop` says so or the bound proves the incumbent optimal,
+    /// drawing the shakes from a ``Xoshiro256`` seeded with `seed`, which the caller names.
+    /// `progress` is told each better solution or bound.
     public func solve(
-        _ problem: SitingProblem, stop: StoppingCriterion = .maxIterations(1_000), seed: UInt64 = 1,
+        _ problem: SitingProblem, stop: StoppingCriterion = .maxIterations(1_000), seed: UInt64,
         progress: ((SolverProgress) -> Void)? = nil
     ) -> SitingSolution {
         let budget = SearchBudget(stop)

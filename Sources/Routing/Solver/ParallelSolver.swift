@@ -12,8 +12,9 @@ public struct ParallelSolver: Sendable {
         self.threads = max(1, threads)
     }
 
+    /// Runs the searches with seeds `seed`, `seed + 1`, … (named by the caller) until `stop`.
     public func solve(
-        stop: StoppingCriterion, seed: UInt64 = 1, progress: (@Sendable (SolverProgress) -> Void)? = nil
+        stop: StoppingCriterion, seed: UInt64, progress: (@Sendable (SolverProgress) -> Void)? = nil
     ) -> SolverResult {
         if threads == 1 { return solver.solve(stop: stop, seed: seed, progress: progress) }
         let results = ResultList(count: threads)

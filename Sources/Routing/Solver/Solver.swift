@@ -21,8 +21,11 @@ public struct Solver: Sendable {
         self.parameters = parameters
     }
 
+    /// Searches until `stop` says so, drawing every random choice from a ``Xoshiro256``
+    /// seeded with `seed`: the caller names the seed, and the same seed with an iteration
+    /// limit gives the same result. `progress` is told each better feasible solution.
     public func solve(
-        stop: StoppingCriterion, seed: UInt64 = 1, progress: ((SolverProgress) -> Void)? = nil
+        stop: StoppingCriterion, seed: UInt64, progress: ((SolverProgress) -> Void)? = nil
     ) -> SolverResult {
         let budget = SearchBudget(stop)
         func elapsed() -> Double { budget.seconds }
