@@ -46,12 +46,14 @@ struct MarketplaceFixture {
         return buyers
     }
 
-    /// A listed product with one variant per `(sku, price, stock)`.
+    /// A listed product with one variant per `(sku, price, stock)`, each named "款 <sku>".
     func product(_ title: String = "儿童演出服", variants: [(String, Int64, Int)]) async throws -> [Variant] {
         let (_, made) = try await catalog.addProduct(
             .init(
                 title: title, description: "", categoryID: CategoryTaxonomy.id(for: "costumes"),
-                variants: variants.map { .init(sku: $0.0, price: Money(minorUnits: $0.1), stock: $0.2) }),
+                variants: variants.map {
+                    .init(sku: $0.0, name: "款 " + $0.0, price: Money(minorUnits: $0.1), stock: $0.2)
+                }),
             to: try shop.requireID(), by: seller, shops: ShopService(context: context), on: county.db)
         return made
     }

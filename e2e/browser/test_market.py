@@ -192,7 +192,8 @@ def test_seller_opens_a_shop_lists_a_product_and_ships_the_buyers_order(browser,
     shop_url = browser.driver.current_url.split("?")[0]
     browser.screenshot("shop-zh-360")
 
-    # List a product with one variant; a missing price comes back explained.
+    # List a product with one variant, no stock code (Jishi numbers it) and the price as a
+    # villager types it; a missing price comes back explained.
     click(browser, "add-product")
     title = f"手工汉服头饰 {stamp}"
     fill(browser, "title", title)
@@ -200,11 +201,11 @@ def test_seller_opens_a_shop_lists_a_product_and_ships_the_buyers_order(browser,
     Select(by_id(browser, "category")).select_by_visible_text("演出服与汉服")
     fill(browser, "attr-0-name", "材质")
     fill(browser, "attr-0-value", "铜丝、丝线")
-    fill(browser, "variant-0-sku", f"HP-{stamp}")
+    fill(browser, "variant-0-name", "红色 L")
     fill(browser, "variant-0-stock", "5")
     click(browser, "list-product")
     assert by_id(browser, "variant-0-price-error").is_displayed()
-    fill(browser, "variant-0-price", "35.5")
+    fill(browser, "variant-0-price", "45元")
     click(browser, "list-product")
     assert browser.driver.find_element(By.CSS_SELECTOR, ".notice").is_displayed()
     browser.screenshot("edit-product-zh-360")
@@ -235,8 +236,12 @@ def test_seller_opens_a_shop_lists_a_product_and_ships_the_buyers_order(browser,
     browser.driver.get(shop_url)
     assert by_id(browser, "orders-to-ship").text.startswith("1")
     click(browser, "orders-to-ship")
-    assert title in by_id(browser, f"order-{order_id}").text
+    assert f"{title} · 红色 L × 1" in by_id(browser, f"order-{order_id}").text
     browser.screenshot("shop-orders-zh-360")
+    # The packing list names the kind to pack.
+    browser.driver.get(f"{shop_url}/packing-list?order%5B%5D={order_id}")
+    assert "红色 L" in browser.driver.find_element(By.CSS_SELECTOR, "table.pack").text
+    browser.driver.get(f"{shop_url}/orders?status=paid")
     click(browser, f"ship-{order_id}")
     assert browser.driver.find_element(By.CSS_SELECTOR, ".notice").is_displayed()
     browser.driver.get(order_url)
@@ -249,6 +254,9 @@ def test_seller_opens_a_shop_lists_a_product_and_ships_the_buyers_order(browser,
     log_in(browser, "buyer")
     browser.driver.get(order_url)
     assert status_text(browser) == "Shipped"
+    assert "红色 L" in browser.driver.find_element(By.CSS_SELECTOR, "li.line").text
+    browser.open("/orders")
+    assert f"{title} · 红色 L × 1" in by_id(browser, "order-list").text
     log_out(browser)
 
 

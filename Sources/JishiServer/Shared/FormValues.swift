@@ -34,20 +34,24 @@ struct FormValues: Sendable {
 
 /// Reading numbers people type: whole counts and amounts in yuan.
 enum FormInput {
-    /// A whole number such as "12" (digits only, at most 9 of them).
+    /// A whole number such as "12" or "１２" (digits only, at most 9 of them).
     static func count(_ text: String) -> Int? {
-        let digits = text.trimmingCharacters(in: .whitespaces)
+        let digits = halfWidth(text).trimmingCharacters(in: .whitespaces)
         guard (1...9).contains(digits.count), digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber) else {
             return nil
         }
         return Int(digits)
     }
 
-    /// An amount in yuan ("12", "12.5", "12.50", "¥12.50") in fen; `nil` for anything else,
-    /// including more than two decimals.
+    /// An amount in yuan as a villager types it ("45", "45.5", "45.00", "45元", "45 块", "¥45",
+    /// "４５．５") in fen; `nil` for anything else, including more than two decimals.
     static func yuan(_ text: String) -> Int64? {
-        var text = text.trimmingCharacters(in: .whitespaces)
+        var text = halfWidth(text).trimmingCharacters(in: .whitespaces)
         if text.hasPrefix("¥") || text.hasPrefix("￥") { text.removeFirst() }
+        for unit in ["元", "块"] where text.hasSuffix(unit) {
+            text.removeLast()
+            text = text.trimmingCharacters(in: .whitespaces)
+        }
         let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
         guard let whole = parts.first, (1...9).contains(whole.count), whole.allSatisfy({ $0.isASCII && $0.isNumber })
         else { return nil }
@@ -60,6 +64,20 @@ enum FormInput {
             fen = Int64(fraction.count == 1 ? fraction + "0" : fraction) ?? 0
         }
         return (Int64(whole) ?? 0) * 100 + fen
+    }
+
+    /// Full-width digits and points (what a Chinese keyboard may give) as their ASCII forms.
+    static func halfWidth(_ text: String) -> String {
+        String(
+            String.UnicodeScalarView(
+                text.unicodeScalars.map { scalar in
+                    switch scalar.value {
+                    case 0xFF10...0xFF19: Unicode.Scalar(scalar.value - 0xFF10 + 0x30) ?? scalar
+                    case 0xFF0E, 0x3002: "."
+                    case 0x3000: " "
+                    default: scalar
+                    }
+                }))
     }
 
     /// Fen written as yuan for a form field: "12.50".

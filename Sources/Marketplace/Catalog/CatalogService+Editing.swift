@@ -105,8 +105,10 @@ extension CatalogService {
                 type: .conflict, detail: "A linked product's variants are the producer's; link it again to change them."
             )
         }
-        let variant = try validated(new, field: "variant", productID: productID)
-        let count = try await Variant.query(on: database).filter(\.$product.$id == productID).count()
+        let existing = try await Variant.query(on: database).filter(\.$product.$id == productID).all()
+        let numbered = Self.numbered([new], taken: Set(existing.map(\.sku)))[0]
+        let variant = try validated(numbered, field: "variant", productID: productID)
+        let count = existing.count
         guard count < 50 else { throw Problem.validation("variant", "A product has at most 50 variants.") }
         do {
             try await context.transactions.transaction(on: database) { db in try await variant.create(on: db) }

@@ -79,7 +79,7 @@ public struct CatalogService: Sendable {
         }
         let productID = context.dependencies.uuid()
         var skus = Set<String>()
-        let variants = try new.variants.enumerated().map { index, variant in
+        let variants = try Self.numbered(new.variants, taken: []).enumerated().map { index, variant in
             let checked = try validated(variant, field: "variants[\(index)]", productID: productID)
             guard skus.insert(checked.sku).inserted else {
                 throw Problem.validation("variants[\(index)].sku", "SKUs must differ.")
@@ -120,6 +120,22 @@ public struct CatalogService: Sendable {
     }
 
     public static let maximumAttributes = 20
+
+    /// `variants` with a stock code for each that has none: the first of 1, 2, 3 … that
+    /// neither `taken` (the product's codes) nor another variant uses, so a seller who types
+    /// none still gets codes that differ.
+    static func numbered(_ variants: [NewVariant], taken: Set<String>) -> [NewVariant] {
+        var used = taken.union(variants.map { $0.sku.trimmingCharacters(in: .whitespacesAndNewlines) })
+        var next = 1
+        return variants.map { variant in
+            guard variant.sku.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return variant }
+            while used.contains(String(next)) { next += 1 }
+            var numbered = variant
+            numbered.sku = String(next)
+            used.insert(numbered.sku)
+            return numbered
+        }
+    }
 
     /// One variant checked field by field, named as `field.sku`, `field.priceMinor` ….
     func validated(_ variant: NewVariant, field: String, productID: UUID) throws -> Variant {

@@ -37,4 +37,8 @@ public final class Variant: Model, @unchecked Sendable {
     }
 
     public var price: Money { Money(minorUnits: priceMinor, currency: currency) }
+
+    /// What a buyer or a packer calls it: its name ("红色 L"), or the stock code where the
+    /// seller gave it no name.
+    public var label: String { name.isEmpty ? sku : name }
 }

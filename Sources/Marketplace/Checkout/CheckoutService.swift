@@ -102,7 +102,7 @@ public struct CheckoutService: Sendable {
             }
             let line = OrderLine(
                 id: context.dependencies.uuid(), orderID: try ordersByShop[shopID]!.order.requireID(),
-                variantID: item.variantID, title: entry.title, sku: entry.sku,
+                variantID: item.variantID, title: entry.title, variantName: entry.variantName, sku: entry.sku,
                 unitPriceMinor: entry.priceMinor, quantity: item.quantity,
                 commissionBasisPoints: entry.commissionBasisPoints)
             ordersByShop[shopID]!.lines.append(line)
@@ -219,6 +219,8 @@ public struct CheckoutService: Sendable {
     struct Offer: Sendable {
         var variantID: UUID
         var sku: String
+        /// The variant's name ("红色 L").
+        var variantName: String
         var priceMinor: Int64
         /// The product's title.
         var title: String

@@ -48,6 +48,7 @@ enum CheckoutStore {
             let status = try row.decode(column: "shop_status", as: String.self)
             offers[id] = CheckoutService.Offer(
                 variantID: id, sku: try row.decode(column: "sku", as: String.self),
+                variantName: try row.decode(column: "variant_name", as: String.self),
                 priceMinor: try row.decode(column: "price_minor", as: Int64.self),
                 title: try row.decode(column: "title", as: String.self),
                 shopID: try row.decode(column: "shop_id", as: UUID.self),
@@ -104,6 +105,7 @@ enum CheckoutStore {
                     .uuid(job.id), .text(job.kind), .text(job.payload), .text(job.status.rawValue), .date(job.runAt),
                     .integer(job.maxAttempts), .date(job.createdAt),
                     .uuids(takes.map(\.variantID)), .integers(takes.map { Int64($0.quantity) }),
+                    .texts(lines.map(\.variantName)),
                 ], on: database
             ).map { try $0.decode(column: "id", as: UUID.self) }
             guard short.isEmpty else {
@@ -159,12 +161,13 @@ enum CheckoutStore {
             insert(
                 into: OrderLine.schema,
                 columns: [
-                    "id", "order_id", "variant_id", "title", "sku", "unit_price_minor", "quantity", "commission_bps",
+                    "id", "order_id", "variant_id", "title", "variant_name", "sku", "unit_price_minor", "quantity",
+                    "commission_bps",
                 ],
                 rows: orders.flatMap(\.lines).map { line in
                     [
-                        line.id, line.$order.id, line.$variant.id, line.title, line.sku, line.unitPriceMinor,
-                        line.quantity, line.commissionBasisPoints,
+                        line.id, line.$order.id, line.$variant.id, line.title, line.variantName, line.sku,
+                        line.unitPriceMinor, line.quantity, line.commissionBasisPoints,
                     ]
                 }),
             insert(events),

@@ -9,7 +9,7 @@ import SQLKit
 /// the village `$2` exists.
 enum OffersStatement: PreparedStatement {
     static let columns = """
-        v."id", v."sku", v."price_minor", v."source_variant_id", p."title", p."shop_id", p."listed", \
+        v."id", v."sku", v."name" AS "variant_name", v."price_minor", v."source_variant_id", p."title", p."shop_id", p."listed", \
         s."status" AS "shop_status", c."commission_bps"
         """
     static let tables = """

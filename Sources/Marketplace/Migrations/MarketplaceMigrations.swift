@@ -15,5 +15,6 @@ public enum MarketplaceMigrations {
         AddOrderIndexes(),
         CreateSourcing(),
         CreateReviewPhotos(),
+        AddLineVariantNames(),
     ]
 }

@@ -11,6 +11,8 @@ public final class OrderLine: Model, @unchecked Sendable {
     @Parent(key: "variant_id") public var variant: Variant
     @Field(key: "title") public var title: String
     @Field(key: "sku") public var sku: String
+    /// The variant's name at the time of sale ("红色 L"); empty for a product of one kind.
+    @Field(key: "variant_name") public var variantName: String
     @Field(key: "unit_price_minor") public var unitPriceMinor: Int64
     @Field(key: "quantity") public var quantity: Int
     @Field(key: "commission_bps") public var commissionBasisPoints: Int
@@ -18,13 +20,14 @@ public final class OrderLine: Model, @unchecked Sendable {
     public init() {}
 
     public init(
-        id: UUID, orderID: UUID, variantID: UUID, title: String, sku: String, unitPriceMinor: Int64, quantity: Int,
-        commissionBasisPoints: Int
+        id: UUID, orderID: UUID, variantID: UUID, title: String, variantName: String, sku: String,
+        unitPriceMinor: Int64, quantity: Int, commissionBasisPoints: Int
     ) {
         self.id = id
         self.$order.id = orderID
         self.$variant.id = variantID
         self.title = title
+        self.variantName = variantName
         self.sku = sku
         self.unitPriceMinor = unitPriceMinor
         self.quantity = quantity
@@ -32,4 +35,7 @@ public final class OrderLine: Model, @unchecked Sendable {
     }
 
     public var totalMinor: Int64 { unitPriceMinor * Int64(quantity) }
+
+    /// The product and the kind, as a buyer and a packer read it: "明制马面裙 · 红色 L".
+    public var description: String { variantName.isEmpty ? title : title + " · " + variantName }
 }

@@ -391,7 +391,7 @@ public struct SourcingService: Sendable {
             else { throw notOffered }
             terms[entry.key] = SupplyTerms(
                 sourceVariantID: sourceID, producerShopID: try producer.requireID(), title: product.title,
-                sku: source.sku, tiers: list)
+                variantName: source.name, sku: source.sku, tiers: list)
         }
         return terms
     }

@@ -118,7 +118,8 @@ public struct SupplyService: Sendable {
             guard let term = terms[item.variantID] else { continue }
             let line = SupplyOrderLine(
                 id: context.dependencies.uuid(), supplyOrderID: orderID, variantID: item.variantID, retailLineID: nil,
-                title: term.title, sku: term.sku, unitPriceMinor: term.tiers.unitPrice(forQuantity: item.quantity),
+                title: term.title, variantName: term.variantName, sku: term.sku,
+                unitPriceMinor: term.tiers.unitPrice(forQuantity: item.quantity),
                 quantity: item.quantity)
             lines.append(line)
             total += line.totalMinor
@@ -366,7 +367,8 @@ public struct SupplyService: Sendable {
         let supplyLines = try lines.map { entry in
             SupplyOrderLine(
                 id: dependencies.uuid(), supplyOrderID: id, variantID: entry.terms.sourceVariantID,
-                retailLineID: try entry.line.requireID(), title: entry.terms.title, sku: entry.terms.sku,
+                retailLineID: try entry.line.requireID(), title: entry.terms.title,
+                variantName: entry.terms.variantName, sku: entry.terms.sku,
                 unitPriceMinor: entry.terms.tiers.unitPrice(forQuantity: entry.line.quantity),
                 quantity: entry.line.quantity)
         }

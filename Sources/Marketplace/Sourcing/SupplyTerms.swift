@@ -9,6 +9,7 @@ struct SupplyTerms: Sendable {
     var sourceVariantID: UUID
     var producerShopID: UUID
     var title: String
+    var variantName: String
     var sku: String
     var tiers: PriceTiers
 

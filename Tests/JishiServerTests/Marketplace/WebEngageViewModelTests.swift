@@ -99,7 +99,7 @@ struct WebEngageViewModelTests {
     @Test func theReviewFormTakesOneToFiveStarsAndNothingElse_fails() {
         func take(_ fields: [String: String]) -> (Ratings?, ReviewFormPage.Model) {
             var model = ReviewFormPage.Model(
-                orderID: Self.id, lineID: Self.other, title: "大蒜", sku: "GA-5", orderStatus: .delivered,
+                orderID: Self.id, lineID: Self.other, item: "大蒜 · 5 斤装", orderStatus: .delivered,
                 reviewed: false)
             let ratings = model.take(FormValues(fields))
             return (ratings, model)

@@ -63,7 +63,7 @@ struct WebMarketPageTests {
 
             let bad = try await english.get("/search?q=hat&min=abc&max=-1")
             #expect(bad.status == .badRequest)
-            #expect(bad.body.string.contains("A price in yuan, such as 12.50."))
+            #expect(bad.body.string.contains("A price in yuan, such as 45, 45.5 or 45元."))
             #expect(!bad.body.string.contains(#"id="results""#))
         }
     }
@@ -188,7 +188,7 @@ struct WebMarketPageTests {
                     ("variant-1-sku", "N-1"), ("variant-1-price", "10"), ("variant-1-stock", "x"),
                 ])
             #expect(badProduct.status == .badRequest)
-            #expect(badProduct.body.string.contains("请填以元为单位的价格，例如 12.50。"))
+            #expect(badProduct.body.string.contains("请填价格，例如 45、45.5 或 45元。"))
             #expect(badProduct.body.string.contains("请填 0 到 1000000 之间的整数。"))
             #expect(badProduct.body.string.contains(#"value="新汉服""#), "what was typed comes back")
             #expect(try await Product.query(on: app.db).count() == products)
@@ -307,12 +307,21 @@ struct WebMarketPageTests {
             let toShip = try await seller.get("/shops/\(shop)/orders?status=paid").body.string
             let order = try #require(try await Order.query(on: app.db).filter(\.$status == .paid).first())
             let id = order.id!.uuidString.lowercased()
-            #expect(toShip.contains(#"id="order-\#(id)""#) && toShip.contains("明制马面裙 汉服半身裙 × 1"))
+            #expect(toShip.contains(#"id="order-\#(id)""#) && toShip.contains("明制马面裙 汉服半身裙 · 红色 M × 1"))
 
             let packing = try await seller.get("/shops/\(shop)/packing-list?order%5B%5D=\(id)")
             #expect(packing.status == .ok)
-            #expect(packing.body.string.contains("石井村 石井村三组 12 号") && packing.body.string.contains("MM-RED-M"))
+            // The packer reads the kind to pack; the stock code stands beside it for the shelf.
+            #expect(packing.body.string.contains("石井村 石井村三组 12 号"))
+            #expect(packing.body.string.contains(#"<strong class="vn">红色 M</strong>"#))
+            #expect(packing.body.string.contains("货号 MM-RED-M"))
             #expect(packing.body.string.contains("@media print"))
+            // The buyer reads what they bought in their order list and the order, without the code.
+            var buyer = try await Self.signedIn(app, "buyer", language: "zh-CN")
+            let bought = try await buyer.get("/orders").body.string
+            #expect(bought.contains("明制马面裙 汉服半身裙 · 红色 M × 1"))
+            let detail = try await buyer.get("/orders/\(id)").body.string
+            #expect(detail.contains(#"<span class="vn">红色 M</span>"#) && !detail.contains("MM-RED-M"))
 
             let shipped = try await seller.post(
                 "/orders/\(id)/ship", [("next", "/shops/\(shop)/orders?status=paid")])

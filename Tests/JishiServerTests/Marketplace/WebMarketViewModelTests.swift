@@ -28,11 +28,18 @@ struct WebMarketViewModelTests {
         #expect(FormInput.yuan("12.5") == 1_250)
         #expect(FormInput.yuan(" ¥12.05 ") == 1_205)
         #expect(FormInput.yuan("￥0.99") == 99)
-        for bad in ["", "12.345", "1,200", "-3", "1e3", "12.", ".5", "１２"] {
+        // As villagers type them: with the unit, full-width, a Chinese full stop.
+        for (typed, fen) in [
+            ("45", 4_500), ("45.5", 4_550), ("45元", 4_500), ("¥45", 4_500), ("45.00", 4_500), ("45 块", 4_500),
+            ("４５", 4_500), ("４５．５元", 4_550), ("45。5", 4_550), ("￥45元", 4_500),
+        ] as [(String, Int64)] {
+            #expect(FormInput.yuan(typed) == fen, "\(typed)")
+        }
+        for bad in ["", "12.345", "1,200", "-3", "1e3", "12.", ".5", "元", "45元元", "45美元", "四十五"] {
             #expect(FormInput.yuan(bad) == nil, "\(bad)")
         }
         #expect(FormInput.yuanText(1_250) == "12.50")
-        #expect(FormInput.count("007") == 7)
+        #expect(FormInput.count("007") == 7 && FormInput.count("１２") == 12)
         #expect(FormInput.count("3.0") == nil && FormInput.count("-1") == nil)
     }
 

@@ -95,6 +95,8 @@ struct SourcingTests {
             #expect(Set(supplies.compactMap(\.$retailOrder.id)) == Set(try resold.map { try $0.requireID() }))
             let supplyLines = try await SupplyOrderLine.query(on: county.db).all()
             #expect(supplyLines.allSatisfy { $0.$variant.id == source.id && $0.unitPriceMinor == 6_000 })
+            // The producer packs the kind the buyer chose.
+            #expect(supplyLines.allSatisfy { $0.variantName == "款 HF-1" && $0.description == "儿童演出服 · 款 HF-1" })
             #expect(supplyLines.count == resold.count)
         }
     }

@@ -1,5 +1,7 @@
 extension L10nKey {
     public static let appName = L10nKey("app.name")
+    /// Between the items of a list written as one line.
+    public static let listSeparator = L10nKey("app.list-separator")
     public static let appTagline = L10nKey("app.tagline")
     public static let pageTitle = L10nKey("layout.page-title")
     public static let navHome = L10nKey("layout.nav.home")
@@ -55,6 +57,7 @@ extension Localization {
     static let app = Area(
         en: [
             .appName: "Jishi",
+            .listSeparator: "; ",
             .appTagline: "The county's rural e-commerce platform",
             .pageTitle: "{0} · Jishi",
             .navHome: "Home",
@@ -107,6 +110,7 @@ extension Localization {
         ],
         zhHans: [
             .appName: "集市",
+            .listSeparator: "；",
             .appTagline: "县域农村电商平台",
             .pageTitle: "{0} · 集市",
             .navHome: "首页",

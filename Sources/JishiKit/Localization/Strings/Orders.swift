@@ -29,6 +29,7 @@ extension L10nKey {
     public static let orderMarkShipped = L10nKey("order.mark-shipped")
     public static let orderMarkDelivered = L10nKey("order.mark-delivered")
     public static let orderStepNotAllowed = L10nKey("order.step-not-allowed")
+    public static let orderLineCode = L10nKey("order.line-code")
 }
 
 extension Localization {
@@ -65,6 +66,7 @@ extension Localization {
             .orderMarkShipped: "Mark as shipped",
             .orderMarkDelivered: "Mark as delivered",
             .orderStepNotAllowed: "The order has moved on meanwhile; that step is no longer possible.",
+            .orderLineCode: "Stock code {0}",
         ],
         zhHans: [
             .orderStatusPendingPayment: "待付款",
@@ -97,5 +99,6 @@ extension Localization {
             .orderMarkShipped: "标记发货",
             .orderMarkDelivered: "标记送达",
             .orderStepNotAllowed: "订单状态已经变了，不能再这样操作。",
+            .orderLineCode: "货号 {0}",
         ])
 }

@@ -29,7 +29,6 @@ extension L10nKey {
     public static let packingListOrder = L10nKey("packing-list.order")
     public static let packingListOrdered = L10nKey("packing-list.ordered")
     public static let packingListItem = L10nKey("packing-list.item")
-    public static let packingListSKU = L10nKey("packing-list.sku")
     public static let packingListQuantity = L10nKey("packing-list.quantity")
     public static let packingListPacked = L10nKey("packing-list.packed")
     public static let packingLineShort = L10nKey("packing-list.line-short")
@@ -69,7 +68,6 @@ extension Localization {
             .packingListOrder: "Order {0}",
             .packingListOrdered: "Ordered",
             .packingListItem: "Item",
-            .packingListSKU: "Code",
             .packingListQuantity: "Qty",
             .packingListPacked: "Packed",
             .packingLineShort: "{0} × {1}",
@@ -105,7 +103,6 @@ extension Localization {
             .packingListOrder: "订单 {0}",
             .packingListOrdered: "下单时间",
             .packingListItem: "商品",
-            .packingListSKU: "货号",
             .packingListQuantity: "数量",
             .packingListPacked: "已装",
             .packingLineShort: "{0} × {1}",

@@ -53,7 +53,7 @@ extension CartPage.Model {
             byShop[shopID]?.lines.append(
                 CartPage.Line(
                     variantID: variantID, productID: productID, title: line.product.title,
-                    variantName: line.variant.name.isEmpty ? line.variant.sku : line.variant.name,
+                    variantName: line.variant.label,
                     priceMinor: line.variant.priceMinor, quantity: line.item.quantity, stock: line.variant.stock,
                     isForSale: line.isForSale))
         }

@@ -28,7 +28,7 @@ extension APIHandler {
         guard case .json(let body) = input.body else { throw Problem(type: .unsupportedMediaType) }
         let variant = try await request.jishi.catalog.addVariant(
             .init(
-                sku: body.sku, name: body.name ?? "", price: Money(minorUnits: body.priceMinor, currency: .cny),
+                sku: body.sku ?? "", name: body.name ?? "", price: Money(minorUnits: body.priceMinor, currency: .cny),
                 stock: body.stock, weightGrams: body.weightGrams ?? 0),
             to: try Self.uuid(input.path.id, field: "id"), by: principal, shops: request.jishi.shops, on: request.db)
         return .created(.init(body: .json(try APIMapping.variant(variant))))
@@ -117,7 +117,7 @@ extension APIHandler {
         guard case .json(let body) = input.body else { throw Problem(type: .unsupportedMediaType) }
         let variants = body.variants.map { variant in
             CatalogService.NewVariant(
-                sku: variant.sku, name: variant.name ?? "",
+                sku: variant.sku ?? "", name: variant.name ?? "",
                 price: Money(minorUnits: variant.priceMinor, currency: .cny),
                 stock: variant.stock, weightGrams: variant.weightGrams ?? 0)
         }

@@ -35,7 +35,7 @@ extension NewProductPage.Model {
         for (row, input) in variants.enumerated() where !input.isBlank {
             let prefix = "variant-\(row)-"
             guard let variant = input.validated(prefix: prefix, errors: &errors) else { continue }
-            if !skus.insert(variant.sku).inserted {
+            if !variant.sku.isEmpty, !skus.insert(variant.sku).inserted {
                 errors[prefix + "sku"] = FormMessage(.errorSKUTwice)
                 continue
             }

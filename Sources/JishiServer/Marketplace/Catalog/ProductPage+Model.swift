@@ -16,8 +16,8 @@ enum ProductPage {
 
     struct VariantRow: Equatable, Sendable {
         var id: UUID
-        var sku: String
-        var name: String
+        /// The variant's `label`.
+        var label: String
         var priceMinor: Int64
         var stock: Int
     }
@@ -73,7 +73,7 @@ extension ProductPage.Model {
         let variants = detail.variants.compactMap { variant in
             variant.id.map {
                 ProductPage.VariantRow(
-                    id: $0, sku: variant.sku, name: variant.name, priceMinor: variant.priceMinor, stock: variant.stock)
+                    id: $0, label: variant.label, priceMinor: variant.priceMinor, stock: variant.stock)
             }
         }
         let reviews = services.reviews

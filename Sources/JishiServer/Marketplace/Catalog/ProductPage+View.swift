@@ -183,7 +183,6 @@ extension ProductPage {
 
         private func variantChoice(_ variant: VariantRow) -> Node<HTML.FormContext> {
             let id = "variant-\(variant.id.uuidString.lowercased())"
-            let label = variant.name.isEmpty ? variant.sku : variant.name
             var attributes: [Attribute<HTML.InputContext>] = [
                 .type(.radio), .name("variant"), .id(id), .value(variant.id.uuidString.lowercased()),
                 .checked(model.chosenVariant == variant.id),
@@ -192,7 +191,7 @@ extension ProductPage {
             return .label(
                 .class("choice variant"), .for(id),
                 .selfClosedElement(named: "input", attributes: attributes),
-                .span(.class("vn"), .safeText(label)),
+                .span(.class("vn"), .safeText(variant.label)),
                 .span(.class("price"), .safeText(context.money(variant.priceMinor))),
                 .span(
                     .class(variant.stock > 0 ? "stock" : "stock out"),

@@ -29,9 +29,7 @@ struct VariantInput: Equatable, Sendable {
     /// The variant, or `nil` with messages in `errors` under `<prefix><field>`.
     func validated(prefix: String, errors: inout [String: FormMessage]) -> CatalogService.NewVariant? {
         let before = errors.count
-        if sku.isEmpty {
-            errors[prefix + "sku"] = FormMessage(.errorRequired)
-        } else if sku.count > FieldLimits.sku.upperBound {
+        if sku.count > FieldLimits.sku.upperBound {
             errors[prefix + "sku"] = FormMessage(.errorTooLong, String(FieldLimits.sku.upperBound))
         }
         if name.count > FieldLimits.variantName.upperBound {

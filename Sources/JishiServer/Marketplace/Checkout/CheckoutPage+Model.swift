@@ -61,14 +61,14 @@ extension CheckoutPage.Model {
             model.lines = [
                 CheckoutPage.Line(
                     shopName: product.shop.name, title: product.title,
-                    variantName: variant.name.isEmpty ? variant.sku : variant.name, quantity: single.quantity,
+                    variantName: variant.label, quantity: single.quantity,
                     totalMinor: variant.priceMinor * Int64(single.quantity))
             ]
         } else {
             model.lines = try await services.cart.lines(of: principal, on: database).map { line in
                 CheckoutPage.Line(
                     shopName: line.shop.name, title: line.product.title,
-                    variantName: line.variant.name.isEmpty ? line.variant.sku : line.variant.name,
+                    variantName: line.variant.label,
                     quantity: line.item.quantity, totalMinor: line.totalMinor)
             }
         }

@@ -34,7 +34,7 @@ extension APIMapping {
             lines: lines.map { line in
                 Components.Schemas.OrderLine(
                     id: line.id?.uuidString ?? "", variantId: line.$variant.id.uuidString, title: line.title,
-                    sku: line.sku,
+                    variantName: line.variantName, sku: line.sku,
                     unitPriceMinor: line.unitPriceMinor, quantity: line.quantity)
             },
             history: events.map { orderEvent(from: $0.from, to: $0.to, reason: $0.reason, at: $0.at) },

@@ -16,7 +16,8 @@ enum OrderController {
             ofBuyer: principal, page: JishiKit.PageRequest(limit: OrderListPage.pageSize, offset: offset),
             on: request.db)
         let shops = try await services.shops.shops(withIDs: page.items.map(\.$shop.id), on: request.db)
-        var model = OrderListPage.Model(page: page, shops: shops)
+        let lines = try await services.orders.lines(of: page.items.compactMap(\.id), on: request.db)
+        var model = OrderListPage.Model(page: page, shops: shops, lines: lines)
         model.notice = request.notice
         let context = PageContext(session: session, current: .orders)
         return WebPage.response(OrderListPage.View(model: model, context: context).html, session: session)

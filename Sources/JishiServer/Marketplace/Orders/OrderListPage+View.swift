@@ -30,6 +30,13 @@ extension OrderListPage {
                 .a(
                     .href(SitePath.order.path(row.id)), .class("row"),
                     .span(.class("t"), .safeText(row.shopName)),
+                    .span(
+                        .class("items"),
+                        .safeText(
+                            row.lines.map {
+                                context.text(.packingLineShort, $0.description, context.number($0.quantity))
+                            }
+                            .joined(separator: context.text(.listSeparator)))),
                     .span(.class("when"), .safeText(context.time(row.createdAt))),
                     .span(.class("price"), .safeText(context.money(row.totalMinor))),
                     Widgets.status(row.status, context)

@@ -15,6 +15,9 @@ enum OrderPage {
     struct Line: Equatable, Sendable {
         var id: UUID
         var title: String
+        /// The kind bought ("红色 L"); empty for a product of one kind.
+        var variantName: String
+        /// The seller's stock code, shown to the shop only.
         var sku: String
         var unitPriceMinor: Int64
         var quantity: Int
@@ -98,7 +101,8 @@ extension OrderPage.Model {
             lines: detail.lines.compactMap { line in
                 line.id.map {
                     OrderPage.Line(
-                        id: $0, title: line.title, sku: line.sku, unitPriceMinor: line.unitPriceMinor,
+                        id: $0, title: line.title, variantName: line.variantName, sku: line.sku,
+                        unitPriceMinor: line.unitPriceMinor,
                         quantity: line.quantity, totalMinor: line.totalMinor, reviewed: reviewed.contains($0))
                 }
             },

@@ -63,7 +63,8 @@ extension OrderPage {
                 .div(
                     .class("lt"),
                     .span(.safeText(line.title)),
-                    .span(.class("vn"), .safeText(line.sku)),
+                    .if(!line.variantName.isEmpty, .span(.class("vn"), .safeText(line.variantName))),
+                    .if(model.isStaff, .span(.class("meta"), .safeText(context.text(.orderLineCode, line.sku)))),
                     .span(
                         .class("price"),
                         .safeText(

@@ -15,8 +15,8 @@ enum ReviewFormPage {
     struct Model: Equatable, Sendable {
         var orderID: UUID
         var lineID: UUID
-        var title: String
-        var sku: String
+        /// The product and the kind bought ("明制马面裙 · 红色 L").
+        var item: String
         var orderStatus: OrderStatus
         /// Whether the line has been reviewed already (the form is then not shown).
         var reviewed: Bool
@@ -42,7 +42,7 @@ extension ReviewFormPage.Model {
         else { throw Problem.notFound("The order line") }
         let reviewed = try await Review.query(on: database).filter(\.$orderLine.$id == lineID).count() > 0
         return Self(
-            orderID: orderID, lineID: lineID, title: line.title, sku: line.sku, orderStatus: detail.order.status,
+            orderID: orderID, lineID: lineID, item: line.description, orderStatus: detail.order.status,
             reviewed: reviewed)
     }
 

@@ -14,7 +14,7 @@ extension ReviewFormPage {
                 main: [
                     Widgets.back(SitePath.order.path(model.orderID), context.text(.orderTitle)),
                     .h1(.safeText(context.text(.reviewWrite))),
-                    .p(.class("meta"), .id("review-item"), .safeText(model.title + " · " + model.sku)),
+                    .p(.class("meta"), .id("review-item"), .safeText(model.item)),
                     .unwrap(model.failure) { Widgets.alert($0.text(context)) },
                     model.reviewed
                         ? .p(.class("notice"), .id("already-reviewed"), .safeText(context.text(.reviewDone)))

@@ -21,6 +21,8 @@ enum PackingListPage {
 
     struct Line: Equatable, Sendable {
         var title: String
+        /// The kind to pack ("红色 L"); empty for a product of one kind.
+        var variantName: String
         var sku: String
         var quantity: Int
     }
@@ -63,7 +65,8 @@ extension PackingListPage.Model {
                         id: id, createdAt: order.createdAt, recipient: order.deliveryName, phone: order.deliveryPhone,
                         village: order.deliveryVillageID.flatMap { villages[$0] }, address: order.deliveryAddress,
                         lines: (lines[id] ?? []).map {
-                            PackingListPage.Line(title: $0.title, sku: $0.sku, quantity: $0.quantity)
+                            PackingListPage.Line(
+                                title: $0.title, variantName: $0.variantName, sku: $0.sku, quantity: $0.quantity)
                         })
                 }
             }, printedAt: services.dependencies.now())

@@ -44,15 +44,18 @@ extension PackingListPage {
                     .thead(
                         .tr(
                             .th(.safeText(context.text(.packingListItem))),
-                            .th(.safeText(context.text(.packingListSKU))),
                             .th(.safeText(context.text(.packingListQuantity))),
                             .th(.safeText(context.text(.packingListPacked))))),
                     .tbody(
                         .group(
                             entry.lines.map { line in
                                 .tr(
-                                    .td(.safeText(line.title)),
-                                    .td(.safeText(line.sku)),
+                                    .td(
+                                        .span(.safeText(line.title)),
+                                        .if(
+                                            !line.variantName.isEmpty,
+                                            .strong(.class("vn"), .safeText(line.variantName))),
+                                        .span(.class("meta"), .safeText(context.text(.orderLineCode, line.sku)))),
                                     .td(.class("n"), .safeText(context.number(line.quantity))),
                                     .td(.class("box-tick"), .raw("&#9744;")))
                             }))

@@ -71,7 +71,8 @@ extension ShopOrdersPage.Model {
                         id: id, createdAt: order.createdAt, recipient: order.deliveryName,
                         village: order.deliveryVillageID.flatMap { villages[$0] }, address: order.deliveryAddress,
                         totalMinor: order.totalMinor, status: order.status,
-                        lines: (lines[id] ?? []).map { ($0.title, $0.quantity) }, dropShipped: dropShipped.contains(id))
+                        lines: (lines[id] ?? []).map { ($0.description, $0.quantity) },
+                        dropShipped: dropShipped.contains(id))
                 }
             }, total: page.total, offset: page.request.offset)
     }

@@ -67,7 +67,7 @@ extension ShopOrdersPage {
                         .class("when"),
                         .safeText(
                             row.lines.map { context.text(.packingLineShort, $0.title, context.number($0.quantity)) }
-                                .joined(separator: "; "))),
+                                .joined(separator: context.text(.listSeparator)))),
                     .span(.class("price"), .safeText(context.money(row.totalMinor))),
                     Widgets.status(row.status, context)
                 ),

@@ -67,7 +67,7 @@ extension ShopPage.Model {
                         id: $0, title: product.title, listed: product.listed,
                         variants: variants.map {
                             ShopPage.VariantRow(
-                                label: $0.name.isEmpty ? $0.sku : $0.name, priceMinor: $0.priceMinor, stock: $0.stock)
+                                label: $0.label, priceMinor: $0.priceMinor, stock: $0.stock)
                         })
                 }
             }, productTotal: products.total, rating: quality.rating, paidOrders: quality.paidOrders,

@@ -266,7 +266,8 @@ extension APIMapping {
             lines: try detail.lines.map { line in
                 Components.Schemas.SupplyOrderLine(
                     id: try line.requireID().uuidString, variantId: line.$variant.id.uuidString, title: line.title,
-                    sku: line.sku, unitPriceMinor: line.unitPriceMinor, quantity: line.quantity)
+                    variantName: line.variantName, sku: line.sku, unitPriceMinor: line.unitPriceMinor,
+                    quantity: line.quantity)
             },
             history: detail.events.map { orderEvent(from: $0.from, to: $0.to, reason: $0.reason, at: $0.at) },
             credits: try detail.credits.map(supplyCredit))

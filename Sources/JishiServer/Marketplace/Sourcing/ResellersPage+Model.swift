@@ -71,7 +71,7 @@ extension ResellersPage.Model {
                 variants: try variants.map { variant in
                     let list = (tiers[try variant.requireID()] ?? []).sorted { $0.minQuantity < $1.minQuantity }
                     var row = ResellersPage.VariantRow(
-                        id: try variant.requireID(), label: variant.name.isEmpty ? variant.sku : variant.name,
+                        id: try variant.requireID(), label: variant.label,
                         retailPriceMinor: variant.priceMinor)
                     if let first = list.first { row.base = FormInput.yuanText(first.unitPriceMinor) }
                     if let bulk = list.dropFirst().first {

@@ -83,7 +83,7 @@ extension SourcingPage.Model {
                 variants: try detail.variants.map { entry in
                     SourcingPage.OfferVariant(
                         id: try entry.variant.requireID(),
-                        label: entry.variant.name.isEmpty ? entry.variant.sku : entry.variant.name,
+                        label: entry.variant.label,
                         stock: entry.variant.stock, retailPriceMinor: entry.variant.priceMinor, tiers: entry.tiers.tiers
                     )
                 })
