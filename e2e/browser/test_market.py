@@ -62,6 +62,10 @@ def html_lang(browser):
 
 
 def log_in(browser, username):
+    """Signs `username` in as on a browser of their own: cookies left by earlier steps (a
+    language chosen for someone else) are cleared first, so the account's language applies."""
+    browser.open("/login")
+    browser.driver.delete_all_cookies()
     browser.open("/login")
     fill(browser, "username", username)
     fill(browser, "password", DEMO_PASSWORD)

@@ -11,7 +11,10 @@ import Vapor
 /// - `csrf`: the random key the CSRF token of a browser without a session is bound to (see
 ///   `CSRFToken`).
 /// - `jishi_device`: a device that has signed in before (see `LoginThrottle`).
-/// - `lang`: the chosen language, so that it sticks without an account.
+/// - `lang`: the language this browser reads, so that it sticks without an account. Once set
+///   (by the switch, or at the first sign-in on this browser from the account's preference) it
+///   wins over the account's preference: a villager who chose Chinese on a shared phone keeps
+///   Chinese whoever signs in, until someone switches.
 ///
 /// Behind HTTPS (`JISHI_SECURE_COOKIES`) the first three are `Secure` and named with the
 /// `__Host-` prefix, which browsers accept only from this host over HTTPS, with `Path=/` and no
@@ -47,6 +50,9 @@ struct WebSession: Sendable {
     /// The random key `csrf` is bound to while nobody is signed in.
     private var csrfKey: CSRFToken
     var language: JishiKit.Language
+    /// Whether this browser has a language of its own (the `lang` cookie); when it has not, a
+    /// signed-in account's preference is the default.
+    private var languageChosen: Bool
     /// Cookies to set (or clear, with an empty expired value) on the response, by name.
     private(set) var outgoing: [String: HTTPCookies.Value] = [:]
     private let secure: Bool
@@ -65,7 +71,8 @@ struct WebSession: Sendable {
         let key = existing ?? .generate(services.dependencies)
         var session = WebSession(
             viewer: nil, sessionToken: nil, csrf: .bound(to: key.value), csrfKey: key, language: language,
-            secure: secure, sessionLifetime: Int(min(services.config.auth.tokenLifetime, Double(Int32.max))))
+            languageChosen: cookieLanguage != nil, secure: secure,
+            sessionLifetime: Int(min(services.config.auth.tokenLifetime, Double(Int32.max))))
         if existing == nil { session.setCSRFCookie() }
         // Unchecked here (no database): `load` checks it and falls back to the key if it is dead.
         if let token = request.cookies[session.sessionCookie]?.string, !token.isEmpty {
@@ -83,8 +90,8 @@ struct WebSession: Sendable {
         request.cookies[cookieName(deviceCookieBase, secure: request.jishi.config.http.secureCookies)]?.string
     }
 
-    /// The full session: the session cookie is checked against the token store, and a signed-in
-    /// account's preferred language wins over the cookie.
+    /// The full session: the session cookie is checked against the token store; a signed-in
+    /// account's preferred language applies where the browser has chosen none.
     static func load(_ request: Request) async throws -> WebSession {
         var session = fromCookies(request)
         guard let token = request.cookies[session.sessionCookie]?.string, !token.isEmpty else { return session }
@@ -107,7 +114,8 @@ struct WebSession: Sendable {
 
     /// Starts a session for `account`: the session cookie, a CSRF token bound to it (a token
     /// seen before signing in is never trusted after), a fresh key for after signing out, and the
-    /// account's language in the cookie.
+    /// language in the cookie: the visitor's choice, or the account's preference on a browser
+    /// that has made none.
     mutating func signIn(_ account: Account, token: String, dependencies: Dependencies) {
         resume(account, token: token)
         outgoing[sessionCookie] = cookie(token, maxAge: sessionLifetime)
@@ -121,14 +129,16 @@ struct WebSession: Sendable {
         outgoing[deviceCookie] = cookie(token, maxAge: Self.deviceLifetime)
     }
 
-    /// Continues the session the cookie names. The account's preferred language wins, and the
-    /// `lang` cookie follows it so that pages drawn without the database agree.
+    /// Continues the session the cookie names. On a browser that has chosen no language the
+    /// account's preference applies, and the `lang` cookie takes it so that pages drawn without
+    /// the database agree and later sign-ins keep it.
     private mutating func resume(_ account: Account, token: String) {
         viewer = Viewer(accountID: account.id ?? UUID(), username: account.username, displayName: account.displayName)
         sessionToken = token
         csrf = .bound(to: token)
-        if account.language != language {
+        if !languageChosen {
             language = account.language
+            languageChosen = true
             setLanguageCookie()
         }
     }
@@ -152,6 +162,7 @@ struct WebSession: Sendable {
 
     mutating func choose(_ language: JishiKit.Language) {
         self.language = language
+        languageChosen = true
         setLanguageCookie()
     }
 

@@ -97,4 +97,29 @@ struct WebLanguageTests {
             #expect(phoneHome.contains(#"<html lang="en">"#))
         }
     }
+
+    /// The visitor's choice wins until they change it: signing in to an account that prefers
+    /// English does not switch a browser that chose Chinese, nor does it change the account.
+    @Test(arguments: TestStore.available)
+    func theVisitorsChosenLanguageWinsOverTheAccounts(store: TestStore) async throws {
+        try await withTestApp(on: store) { app in
+            _ = try await app.registerAndLogIn("mei")
+            let account = try #require(try await Account.query(on: app.db).filter(\.$username == "mei").first())
+            account.preferredLanguage = "en"
+            try await account.save(on: app.db)
+
+            var browser = WebBrowser(app, acceptLanguage: "en")
+            try await browser.get("/login")
+            try await browser.post("/language", [("lang", "zh-Hans"), ("next", "/login")])
+            let signedIn = try await browser.post("/login", [("username", "mei"), ("password", "correct horse")])
+            #expect((signedIn.headers.setCookie?["lang"]?.string ?? "zh-Hans") == "zh-Hans")
+            #expect(try await browser.get("/").body.string.contains(#"<html lang="zh-Hans">"#))
+            #expect(try await browser.get("/orders").body.string.contains(#"<html lang="zh-Hans">"#))
+            #expect(try await Account.find(account.id, on: app.db)?.preferredLanguage == "en")
+
+            // Switching while signed in changes both, and the next page keeps it.
+            try await browser.post("/language", [("lang", "en"), ("next", "/")])
+            #expect(try await browser.get("/").body.string.contains(#"<html lang="en">"#))
+        }
+    }
 }
