@@ -189,11 +189,15 @@ extension Layout {
 
         """
 
-    /// The stylesheets' hashes for the Content-Security-Policy header.
-    static let stylesheetHash = hash(stylesheet)
-    static let marketStylesheetHash = hash(marketStylesheet)
+    /// Both stylesheets as the one file every page links: a phone fetches it once and keeps it
+    /// (it is served with a year-long immutable lifetime), instead of reading 4 KB of styles
+    /// inline on every page.
+    static let stylesheetFile = stylesheet + marketStylesheet
 
-    private static func hash(_ css: String) -> String {
-        "sha256-" + Data(SHA256.hash(data: Data(css.utf8))).base64EncodedString()
-    }
+    /// Where the file is served: its name carries its content's hash, so a changed stylesheet
+    /// is a new address and no browser keeps an old one.
+    static let stylesheetPath =
+        "/assets/site-"
+        + SHA256.hash(data: Data(stylesheetFile.utf8)).prefix(6).map { String(format: "%02x", $0) }.joined()
+        + ".css"
 }

@@ -6,10 +6,8 @@ import Plot
 /// (CJK included), no external assets; the one script is the conversation page's (see
 /// `Layout.chatScript`).
 enum Layout {
-    /// A page; `market` pages carry the marketplace's stylesheet as well.
-    static func page(
-        title: String, context: PageContext, market: Bool = false, main: [Node<HTML.BodyContext>]
-    ) -> HTML {
+    /// A page, styled by the one stylesheet file (`stylesheetPath`).
+    static func page(title: String, context: PageContext, main: [Node<HTML.BodyContext>]) -> HTML {
         HTML(
             .attribute(named: "lang", value: context.language.htmlTag),
             .head(
@@ -18,8 +16,7 @@ enum Layout {
                 .element(named: "title", nodes: [.safeText(context.text(.pageTitle, title))]),
                 .meta(.name("color-scheme"), .content("light")),
                 .link(.rel(.icon), .href("data:,")),
-                .style(stylesheet),
-                .if(market, .style(marketStylesheet))
+                .link(.rel(.stylesheet), .href(stylesheetPath))
             ),
             .body(
                 .a(.class("skip"), .href("#main"), .safeText(context.text(.skipToContent))),

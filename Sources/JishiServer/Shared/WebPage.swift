@@ -5,10 +5,10 @@ import Vapor
 
 /// Turns rendered pages into responses, with the headers every page carries.
 enum WebPage {
-    /// Only our own inline stylesheets may style the page (by hash); no scripts, no frames,
-    /// forms post only to us.
+    /// Only our own stylesheet file may style the page (no inline styles); no scripts, no
+    /// frames, forms post only to us.
     static let contentSecurityPolicy =
-        "default-src 'none'; style-src '\(Layout.stylesheetHash)' '\(Layout.marketStylesheetHash)'; img-src 'self' data:; "
+        "default-src 'none'; style-src 'self'; img-src 'self' data:; "
         + "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 
     /// The conversation page's policy: the same, plus its one inline script (by hash: no other
@@ -16,7 +16,7 @@ enum WebPage {
     /// WebSocket; CSP level 3 `'self'` covers `ws:`/`wss:` to the same host). Every other page
     /// still runs no script at all.
     static let chatContentSecurityPolicy =
-        "default-src 'none'; style-src '\(Layout.stylesheetHash)' '\(Layout.marketStylesheetHash)'; img-src 'self' data:; "
+        "default-src 'none'; style-src 'self'; img-src 'self' data:; "
         + "script-src '\(Layout.chatScriptHash)'; connect-src 'self'; "
         + "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 

@@ -8,6 +8,17 @@ enum WebRoutes {
 
     static func register(on app: Application) throws {
         let routes = PageRoutes(app: app)
+        app.get(
+            PathComponent(stringLiteral: "assets"),
+            PathComponent(stringLiteral: String(Layout.stylesheetPath.dropFirst(8)))
+        ) {
+            _ -> Response in
+            let response = Response(status: .ok, body: .init(string: Layout.stylesheetFile))
+            response.headers.replaceOrAdd(name: .contentType, value: "text/css; charset=utf-8")
+            response.headers.replaceOrAdd(name: .cacheControl, value: PhotoRoutes.cacheControl)
+            response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
+            return response
+        }
         for feature in [
             home, accounts, search, catalog, cart, checkout, orders, shops, statements, sourcing, reviews, chat,
         ] {

@@ -9,7 +9,6 @@ extension CartPage {
         var html: HTML {
             Layout.page(
                 title: context.text(.cartTitle), context: context,
-                market: true,
                 main: [
                     .unwrap(model.notice) { Widgets.notice(context.text($0.l10nKey)) },
                     .h1(.safeText(context.text(.cartTitle))),

@@ -9,7 +9,6 @@ extension NewProductPage {
         var html: HTML {
             Layout.page(
                 title: context.text(.newProductTitle), context: context,
-                market: true,
                 main: [
                     Widgets.back(SitePath.shop.path(model.shopID), model.shopName),
                     .h1(.safeText(context.text(.newProductTitle))),

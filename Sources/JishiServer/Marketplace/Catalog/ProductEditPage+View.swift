@@ -9,7 +9,6 @@ extension ProductEditPage {
         var html: HTML {
             Layout.page(
                 title: context.text(.editProductTitle), context: context,
-                market: true,
                 main: [
                     .unwrap(model.notice) { Widgets.notice(context.text($0.l10nKey)) },
                     Widgets.back(SitePath.shop.path(model.shopID), model.shopName),

@@ -10,7 +10,6 @@ extension ProductPage {
         var html: HTML {
             Layout.page(
                 title: model.title, context: context,
-                market: true,
                 main: [
                     .unwrap(model.notice) { Widgets.notice(context.text($0.l10nKey)) },
                     .h1(.safeText(model.title)),

@@ -12,7 +12,6 @@ extension ConversationListPage {
                 model.shop.map { context.text(.chatShopMessagesTitle, $0.name) } ?? context.text(.chatMyMessages)
             return Layout.page(
                 title: title, context: context,
-                market: true,
                 main: [
                     .unwrap(model.shop) { Widgets.back(SitePath.shop.path($0.id), $0.name) },
                     .h1(.safeText(title)),

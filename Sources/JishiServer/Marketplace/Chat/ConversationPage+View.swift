@@ -12,7 +12,6 @@ extension ConversationPage {
             let title = context.text(.chatWith, model.otherName)
             return Layout.page(
                 title: title, context: context,
-                market: true,
                 main: [
                     .unwrap(model.notice) { Widgets.notice(context.text($0.l10nKey)) },
                     model.side == .shop

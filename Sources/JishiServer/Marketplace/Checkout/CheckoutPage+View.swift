@@ -10,7 +10,6 @@ extension CheckoutPage {
         var html: HTML {
             Layout.page(
                 title: context.text(.checkoutTitle), context: context,
-                market: true,
                 main: [
                     .h1(.safeText(context.text(.checkoutTitle))),
                     summary,

@@ -10,7 +10,6 @@ extension OrderPage {
         var html: HTML {
             Layout.page(
                 title: context.text(.orderTitle), context: context,
-                market: true,
                 main: [
                     .unwrap(model.notice) { Widgets.notice(context.text($0.l10nKey)) },
                     .unwrap(model.failure) { Widgets.alert($0.text(context)) },

@@ -11,7 +11,6 @@ extension PaymentPage {
         var html: HTML {
             Layout.page(
                 title: context.text(.paymentTitle), context: context,
-                market: true,
                 main: [
                     .unwrap(notice) { Widgets.notice(context.text($0.l10nKey)) },
                     .h1(.safeText(context.text(.paymentTitle))),

@@ -10,7 +10,6 @@ extension ReviewFormPage {
         var html: HTML {
             Layout.page(
                 title: context.text(.reviewWrite), context: context,
-                market: true,
                 main: [
                     Widgets.back(SitePath.order.path(model.orderID), context.text(.orderTitle)),
                     .h1(.safeText(context.text(.reviewWrite))),

@@ -10,7 +10,6 @@ extension SearchPage {
         var html: HTML {
             Layout.page(
                 title: context.text(.searchTitle), context: context,
-                market: true,
                 main: [
                     .h1(.safeText(context.text(.searchTitle))),
                     form,

@@ -10,7 +10,6 @@ extension OpenShopPage {
         var html: HTML {
             Layout.page(
                 title: context.text(.openShopTitle), context: context,
-                market: true,
                 main: [
                     Widgets.back(SitePath.shops.path, context.text(.shopsTitle)),
                     .h1(.safeText(context.text(.openShopTitle))),

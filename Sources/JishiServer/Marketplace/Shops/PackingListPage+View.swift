@@ -9,7 +9,6 @@ extension PackingListPage {
         var html: HTML {
             Layout.page(
                 title: context.text(.packingListTitle), context: context,
-                market: true,
                 main: [
                     .div(
                         .class("noprint"),

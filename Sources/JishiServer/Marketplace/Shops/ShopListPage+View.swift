@@ -9,7 +9,6 @@ extension ShopListPage {
         var html: HTML {
             Layout.page(
                 title: context.text(.shopsTitle), context: context,
-                market: true,
                 main: [
                     .h1(.safeText(context.text(.shopsTitle))),
                     .if(model.rows.isEmpty, .p(.class("empty"), .safeText(context.text(.shopsEmpty)))),

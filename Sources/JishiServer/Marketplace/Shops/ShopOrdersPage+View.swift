@@ -10,7 +10,6 @@ extension ShopOrdersPage {
         var html: HTML {
             Layout.page(
                 title: context.text(.shopOrdersTitle), context: context,
-                market: true,
                 main: [
                     .unwrap(model.notice) { Widgets.notice(context.text($0.l10nKey)) },
                     Widgets.back(SitePath.shop.path(model.shopID), model.shopName),

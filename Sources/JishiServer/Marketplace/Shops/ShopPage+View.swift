@@ -10,7 +10,6 @@ extension ShopPage {
         var html: HTML {
             Layout.page(
                 title: model.name, context: context,
-                market: true,
                 main: [
                     .unwrap(model.notice) { Widgets.notice(context.text($0.l10nKey)) },
                     Widgets.back(SitePath.shops.path, context.text(.shopsTitle)),

@@ -11,7 +11,6 @@ extension ResellersPage {
         var html: HTML {
             Layout.page(
                 title: context.text(.resellersTitle), context: context,
-                market: true,
                 main: [
                     .unwrap(model.notice) { Widgets.notice(context.text($0.l10nKey)) },
                     .unwrap(model.error) { Widgets.alert($0) },

@@ -11,7 +11,6 @@ extension SourcingPage {
         var html: HTML {
             Layout.page(
                 title: context.text(.sourcingTitle), context: context,
-                market: true,
                 main: [
                     .unwrap(model.notice) { Widgets.notice(context.text($0.l10nKey)) },
                     .unwrap(model.error) { Widgets.alert($0) },

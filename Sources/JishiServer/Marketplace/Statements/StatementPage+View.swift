@@ -10,7 +10,6 @@ extension StatementPage {
         var html: HTML {
             Layout.page(
                 title: context.text(.statementTitle), context: context,
-                market: true,
                 main: [
                     Widgets.back(SitePath.shop.path(model.shopID), model.shopName),
                     .h1(.safeText(context.text(.statementTitle))),
