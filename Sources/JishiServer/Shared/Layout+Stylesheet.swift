@@ -92,7 +92,7 @@ extension Layout {
         .box{margin:0 0 14px;padding:12px 14px;border-radius:10px;background:#fff;box-shadow:0 1px 3px rgba(0,0,0,.12)}
         .box h2{margin-bottom:8px}
         .meta,.when,.vn,.shop{color:#4a4f57;font-size:15px}
-        .price{font-weight:700;color:#9c2f16}
+        .price{font-weight:700;color:#9c2f16;white-space:nowrap}
         .stock{color:#2e7d32;font-size:14px}
         .stock.out{color:#8a3a00}
         .empty{padding:16px 0;color:#4a4f57}

@@ -87,8 +87,12 @@ enum OrderReason {
         case "fully refunded": return context.text(.reasonFullyRefunded)
         case "cancelled by buyer": return context.text(.reasonCancelledByBuyer)
         default:
-            if reason.hasPrefix("paid by ") { return context.text(.reasonPaid, String(reason.dropFirst(8))) }
-            if reason.hasPrefix("refunded ") { return context.text(.reasonRefunded, String(reason.dropFirst(9))) }
+            // The payment provider's reference is for the shop and support, not for the page.
+            if reason.hasPrefix("paid by ") { return context.text(.reasonPaid) }
+            if reason.hasPrefix("refunded ") {
+                let amount = reason.dropFirst(9).prefix { $0 != " " }
+                return context.text(.reasonRefunded, String(amount))
+            }
             return reason
         }
     }

@@ -1,12 +1,18 @@
 import JishiKit
 import Vapor
 
-/// The page a browser sees when something fails. It is drawn from cookies alone (language,
-/// CSRF token), without the database, so that it renders even when the database is down.
+/// The page a browser sees when something fails, in the signed-in frame (the account's menu)
+/// when the session can be read; drawn from cookies alone (language, CSRF token) when it
+/// cannot, as when the database is down or the failure was the server's own.
 enum WebErrorPage {
-    static func response(for problem: Problem, request: Request) -> Response {
-        let session = WebSession.fromCookies(request)
-        let context = PageContext(session: session, current: nil, knowsViewer: false)
+    static func response(for problem: Problem, request: Request) async -> Response {
+        var session = WebSession.fromCookies(request)
+        var knowsViewer = false
+        if problem.status < 500, let loaded = try? await WebSession.load(request) {
+            session = loaded
+            knowsViewer = true
+        }
+        let context = PageContext(session: session, current: nil, knowsViewer: knowsViewer)
         let view = ErrorPage.View(model: ErrorPage.Model(problem: problem), context: context)
         let response = WebPage.response(
             view.html, status: HTTPResponseStatus(statusCode: problem.status), session: session)

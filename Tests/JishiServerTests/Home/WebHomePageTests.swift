@@ -109,6 +109,23 @@ struct WebHomePageTests {
         }
     }
 
+    /// Someone signed in who reaches an error page keeps their menu (orders, log out).
+    @Test func anErrorPageKeepsTheSignedInFrame() async throws {
+        try await withTestApp { app in
+            _ = try await app.registerAndLogIn("mei")
+            var browser = WebBrowser(app, acceptLanguage: "en")
+            try await browser.get("/login")
+            try await browser.post("/login", [("username", "mei"), ("password", "correct horse")])
+            let page = try await browser.get("/orders/\(UUID())")
+            #expect(page.status == .notFound)
+            #expect(page.body.string.contains(#"id="log-out""#) && page.body.string.contains(#"href="/orders""#))
+            // Signed out, the frame has the log-in link instead.
+            var stranger = WebBrowser(app, acceptLanguage: "en")
+            let anonymous = try await stranger.get("/no-such-page").body.string
+            #expect(!anonymous.contains(#"id="log-out""#))
+        }
+    }
+
     @Test func everyProblemTypeHasItsOwnLocalisedTitle() {
         let keys = ProblemType.allCases.map(\.titleKey)
         #expect(Set(keys).count == ProblemType.allCases.count)

@@ -110,6 +110,10 @@ struct WebMarketPageTests {
             #expect(order.contains("Order placed") && order.contains("Awaiting payment → Paid"))
             #expect(order.contains("Total ¥149.70"))
             #expect(order.contains(#"id="ask-refund""#) && !order.contains(#"id="cancel-order""#))
+            // In the buyer's words: no provider reference in the history, and an address outside
+            // the county says so rather than repeating the menu's instruction.
+            #expect(!order.contains("sbx_") && !order.contains("write the full address"))
+            #expect(order.contains("<dt>Village</dt><dd>Outside the county</dd>"))
         }
     }
 
@@ -244,7 +248,7 @@ struct WebMarketPageTests {
 
             let text = try await Self.upload(app, seller, path, csrf: token, file: Array("hello".utf8), name: "a.txt")
             #expect(text.status == .unsupportedMediaType)
-            #expect(text.body.string.contains("这个文件不是 JPEG 或 PNG 照片。"))
+            #expect(text.body.string.contains("这个文件不是照片，请从手机相册里选一张。"))
 
             let fake = try await Self.upload(app, seller, path, csrf: token, file: Array("hello".utf8), name: "a.png")
             #expect(fake.status == .unsupportedMediaType)

@@ -30,6 +30,7 @@ extension L10nKey {
     public static let orderMarkDelivered = L10nKey("order.mark-delivered")
     public static let orderStepNotAllowed = L10nKey("order.step-not-allowed")
     public static let orderLineCode = L10nKey("order.line-code")
+    public static let orderOutsideCounty = L10nKey("order.outside-county")
 }
 
 extension Localization {
@@ -50,7 +51,7 @@ extension Localization {
             .reasonReceived: "Receipt confirmed by the buyer",
             .reasonFullyRefunded: "All the money went back",
             .reasonCancelledByBuyer: "Cancelled by the buyer",
-            .reasonPaid: "Paid ({0})",
+            .reasonPaid: "Paid",
             .reasonRefunded: "Refunded {0}",
             .ordersTitle: "My orders",
             .ordersEmpty: "You have no orders yet.",
@@ -67,6 +68,7 @@ extension Localization {
             .orderMarkDelivered: "Mark as delivered",
             .orderStepNotAllowed: "The order has moved on meanwhile; that step is no longer possible.",
             .orderLineCode: "Stock code {0}",
+            .orderOutsideCounty: "Outside the county",
         ],
         zhHans: [
             .orderStatusPendingPayment: "待付款",
@@ -83,7 +85,7 @@ extension Localization {
             .reasonReceived: "买家确认收货",
             .reasonFullyRefunded: "全额退款",
             .reasonCancelledByBuyer: "买家取消",
-            .reasonPaid: "已付款（{0}）",
+            .reasonPaid: "已付款",
             .reasonRefunded: "退款 {0}",
             .ordersTitle: "我的订单",
             .ordersEmpty: "还没有订单。",
@@ -100,5 +102,6 @@ extension Localization {
             .orderMarkDelivered: "标记送达",
             .orderStepNotAllowed: "订单状态已经变了，不能再这样操作。",
             .orderLineCode: "货号 {0}",
+            .orderOutsideCounty: "县外",
         ])
 }

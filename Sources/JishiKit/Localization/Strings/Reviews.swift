@@ -35,7 +35,7 @@ extension Localization {
     static let reviews = Area(
         en: [
             .reviewPhotoAlt: "The buyer's photo",
-            .reviewAddPhoto: "Add a photo to your review (JPEG or PNG, up to 3)",
+            .reviewAddPhoto: "Add a photo to your review (up to 3)",
             .ratingStarsOutOf: "{0} of 5 stars",
             .ratingNone: "No reviews yet",
             .ratingShort: "★ {0} ({1})",
@@ -67,7 +67,7 @@ extension Localization {
         ],
         zhHans: [
             .reviewPhotoAlt: "买家晒图",
-            .reviewAddPhoto: "给您的评价添加照片（JPEG 或 PNG，最多 3 张）",
+            .reviewAddPhoto: "给您的评价添加照片（最多 3 张）",
             .ratingStarsOutOf: "{0} 星（满分 5 星）",
             .ratingNone: "暂无评价",
             .ratingShort: "★ {0}（{1} 条）",

@@ -11,11 +11,11 @@ struct ProblemMiddleware: AsyncMiddleware {
         do {
             return try await next.respond(to: request)
         } catch {
-            return Self.response(for: error, request: request)
+            return await Self.response(for: error, request: request)
         }
     }
 
-    static func response(for error: any Error, request: Request) -> Response {
+    static func response(for error: any Error, request: Request) async -> Response {
         var problem = Self.problem(for: error)
         var allowed: [String] = []
         if problem.status == 404, request.route == nil {
@@ -38,7 +38,7 @@ struct ProblemMiddleware: AsyncMiddleware {
             request.logger.notice("\(problem.status) \(problem.type) \((problem.detail ?? "").loggable)")
         }
         let response =
-            wantsHTML(request) ? WebErrorPage.response(for: problem, request: request) : problemResponse(problem)
+            wantsHTML(request) ? await WebErrorPage.response(for: problem, request: request) : problemResponse(problem)
         if !allowed.isEmpty { response.headers.replaceOrAdd(name: .allow, value: allowed.joined(separator: ", ")) }
         return response
     }

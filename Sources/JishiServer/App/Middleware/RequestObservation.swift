@@ -23,7 +23,7 @@ struct RequestObservation: AsyncMiddleware {
             response = try await next.respond(to: request)
         } catch {
             // ProblemMiddleware sits inside this one and answers every error; this is a backstop.
-            response = ProblemMiddleware.response(for: error, request: request)
+            response = await ProblemMiddleware.response(for: error, request: request)
         }
         response.headers.replaceOrAdd(name: Self.header, value: id)
         let elapsed = ContinuousClock.now - start

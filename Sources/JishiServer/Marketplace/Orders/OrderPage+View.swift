@@ -47,7 +47,7 @@ extension OrderPage {
             rows.append(
                 (
                     context.text(.fieldVillage),
-                    model.village?.primary(context.language) ?? context.text(.checkoutOutsideCounty)
+                    model.village?.primary(context.language) ?? context.text(.orderOutsideCounty)
                 ))
             rows.append((context.text(.fieldAddress), model.address))
             if let method = model.paymentMethod {
