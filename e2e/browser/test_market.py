@@ -246,8 +246,16 @@ def test_seller_opens_a_shop_lists_a_product_and_ships_the_buyers_order(browser,
     browser.driver.get(f"{shop_url}/packing-list?order%5B%5D={order_id}")
     assert "红色 L" in browser.driver.find_element(By.CSS_SELECTOR, "table.pack").text
     browser.driver.get(f"{shop_url}/orders?status=paid")
+    # Sending asks how the parcel travels; confirming without saying comes back explained.
     click(browser, f"ship-{order_id}")
+    click(browser, "mark-shipped")
+    assert by_id(browser, "carrier-error").is_displayed()
+    Select(by_id(browser, "carrier")).select_by_visible_text("中通快递")
+    fill(browser, "tracking", "ZT7301223344")
+    browser.screenshot("ship-form-zh-360")
+    click(browser, "mark-shipped")
     assert browser.driver.find_element(By.CSS_SELECTOR, ".notice").is_displayed()
+    assert "中通快递 ZT7301223344" in browser.driver.page_source
     browser.driver.get(order_url)
     assert status_text(browser) == "已发货"
     assert "已付款 → 已发货" in by_id(browser, "order-history").text

@@ -35,7 +35,8 @@ public func configure(_ app: Application, _ config: JishiConfig, dependencies: D
 
     try registerMachineRoutes(app)
     let api = app.grouped(RequestContextMiddleware(), ContractValidationMiddleware(rules: .shared))
-    try APIHandler().registerHandlers(on: VaporTransport(routesBuilder: api), serverURL: Servers.Server1.url())
+    try APIHandler().registerHandlers(
+        on: BodilessRequests(transport: VaporTransport(routesBuilder: api)), serverURL: Servers.Server1.url())
     SandboxWebhook.register(on: app)
     ChatSocket.register(on: app)
     PhotoRoutes.register(on: app)

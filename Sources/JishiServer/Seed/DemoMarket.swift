@@ -202,7 +202,9 @@ public enum DemoMarket {
                 by: buyerPrincipal, on: database)
             if index >= 1, let order = paid.orders.first {
                 _ = try await OrderService(context: context).markShipped(
-                    try order.requireID(), by: sellerPrincipal, on: database)
+                    try order.requireID(),
+                    shipment: try Shipment.validated(carrier: "zto", trackingNumber: "ZT73012233\(index)"),
+                    by: sellerPrincipal, on: database)
             }
             if index == 2, let order = paid.orders.first {
                 _ = try await OrderService(context: context).markDelivered(

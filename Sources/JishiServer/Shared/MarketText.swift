@@ -16,6 +16,22 @@ extension OrderStatus {
     }
 }
 
+extension Carrier {
+    var l10nKey: L10nKey {
+        switch self {
+        case .zto: .carrierZTO
+        case .yto: .carrierYTO
+        case .sto: .carrierSTO
+        case .yunda: .carrierYunda
+        case .jt: .carrierJT
+        case .sf: .carrierSF
+        case .ems: .carrierEMS
+        case .jd: .carrierJD
+        case .shop: .carrierShop
+        }
+    }
+}
+
 extension Refund.Status {
     var l10nKey: L10nKey {
         switch self {

@@ -16,5 +16,6 @@ public enum MarketplaceMigrations {
         CreateSourcing(),
         CreateReviewPhotos(),
         AddLineVariantNames(),
+        AddOrderShipments(),
     ]
 }

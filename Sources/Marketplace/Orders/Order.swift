@@ -20,6 +20,9 @@ public final class Order: Model, @unchecked Sendable {
     @Field(key: "delivery_address") public var deliveryAddress: String
     @Field(key: "created_at") public var createdAt: Date
     @Field(key: "updated_at") public var updatedAt: Date
+    /// How it was sent, once shipped (`Carrier`'s raw value).
+    @OptionalField(key: "shipping_carrier") public var shippingCarrier: String?
+    @OptionalField(key: "tracking_number") public var trackingNumber: String?
     @Children(for: \.$order) public var lines: [OrderLine]
     @Children(for: \.$order) public var events: [OrderEvent]
 
@@ -42,5 +45,10 @@ public final class Order: Model, @unchecked Sendable {
         self.deliveryAddress = delivery.addressLine
         self.createdAt = time
         self.updatedAt = time
+    }
+
+    /// How it travels, once the shop has said.
+    public var shipment: Shipment? {
+        shippingCarrier.flatMap(Carrier.init(rawValue:)).map { Shipment(carrier: $0, trackingNumber: trackingNumber) }
     }
 }

@@ -46,8 +46,11 @@ public struct OrderService: Sendable {
         byBuyer ? [.pendingPayment] : [.pendingPayment, .paid]
     }
 
-    public func markShipped(_ id: UUID, by principal: Principal, on database: any Database) async throws -> Order {
-        try await moveAsShop(id, by: principal, to: .shipped, from: .paid, on: database)
+    /// The shop sends a paid order, saying how (`Shipment.validated`) so the buyer can follow it.
+    public func markShipped(_ id: UUID, shipment: Shipment? = nil, by principal: Principal, on database: any Database)
+        async throws -> Order
+    {
+        try await moveAsShop(id, by: principal, to: .shipped, from: .paid, shipment: shipment, on: database)
     }
 
     public func markDelivered(_ id: UUID, by principal: Principal, on database: any Database) async throws -> Order {
@@ -79,7 +82,8 @@ public struct OrderService: Sendable {
 
     /// A step only the shop's staff (or an admin) may take.
     private func moveAsShop(
-        _ id: UUID, by principal: Principal, to next: OrderStatus, from previous: OrderStatus, on database: any Database
+        _ id: UUID, by principal: Principal, to next: OrderStatus, from previous: OrderStatus,
+        shipment: Shipment? = nil, on database: any Database
     ) async throws -> Order {
         let order = try await order(id, for: principal, on: database)
         guard try await isStaff(principal, of: order, on: database) || principal.has(.admin) else {
@@ -91,7 +95,8 @@ public struct OrderService: Sendable {
                 detail: "The producer sends this order: it becomes \(next.rawValue) with its supply order.")
         }
         return try await move(
-            order, to: next, from: [previous], actor: principal.accountID, reason: next.rawValue, on: database)
+            order, to: next, from: [previous], actor: principal.accountID, reason: next.rawValue, shipment: shipment,
+            on: database)
     }
 
     public func confirmReceipt(_ id: UUID, by principal: Principal, on database: any Database) async throws -> Order {
@@ -147,7 +152,7 @@ public struct OrderService: Sendable {
     /// transaction.
     func move(
         _ order: Order, to next: OrderStatus, from allowed: [OrderStatus], actor: UUID?, reason: String,
-        on database: any Database
+        shipment: Shipment? = nil, on database: any Database
     ) async throws -> Order {
         let id = try order.requireID()
         let allowedNow = allowed.filter { $0.canMove(to: next) }
@@ -162,6 +167,12 @@ public struct OrderService: Sendable {
         try await context.transactions.transaction(on: database) { db in
             try await Self.transition(
                 id, from: previous, to: next, actor: actor, reason: reason, at: now, dependencies: dependencies, on: db)
+            if let shipment {
+                try await db.sql().update(Order.schema)
+                    .set(SQLIdentifier("shipping_carrier"), to: SQLBind(shipment.carrier.rawValue))
+                    .set(SQLIdentifier("tracking_number"), to: SQLBind(shipment.trackingNumber))
+                    .where(SQLIdentifier("id"), .equal, SQLBind(id)).run()
+            }
             if next == .cancelled {
                 let lines = try await OrderLine.query(on: db).filter(\.$order.$id == id).all()
                 try await StockLedger.release(lines, on: db)
@@ -174,6 +185,10 @@ public struct OrderService: Sendable {
         }
         order.status = next
         order.updatedAt = now
+        if let shipment {
+            order.shippingCarrier = shipment.carrier.rawValue
+            order.trackingNumber = shipment.trackingNumber
+        }
         return order
     }
 

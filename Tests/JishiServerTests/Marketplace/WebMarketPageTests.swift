@@ -327,11 +327,26 @@ struct WebMarketPageTests {
             let detail = try await buyer.get("/orders/\(id)").body.string
             #expect(detail.contains(#"<span class="vn">红色 M</span>"#) && !detail.contains("MM-RED-M"))
 
+            // Sending asks how: the list links to the order's shipping form, and a form that does
+            // not say comes back explained and ships nothing.
+            #expect(toShip.contains(#"id="ship-\#(id)" href="/orders/\#(id)#ship""#))
+            let shipForm = try await seller.get("/orders/\(id)").body.string
+            #expect(shipForm.contains(#"<form class="card" id="ship""#) && shipForm.contains("中通快递"))
+            let untold = try await seller.post("/orders/\(id)/ship", [("carrier", ""), ("tracking", "")])
+            #expect(untold.status == .badRequest && untold.body.string.contains("请选择快递公司。"))
+            let badNumber = try await seller.post("/orders/\(id)/ship", [("carrier", "zto"), ("tracking", "单号")])
+            #expect(badNumber.status == .badRequest && badNumber.body.string.contains("请填快递单号"))
+            #expect(try await Order.find(order.id, on: app.db)?.status == .paid)
             let shipped = try await seller.post(
-                "/orders/\(id)/ship", [("next", "/shops/\(shop)/orders?status=paid")])
+                "/orders/\(id)/ship",
+                [("carrier", "zto"), ("tracking", "zt 7301 2233 44"), ("next", "/shops/\(shop)/orders?status=paid")])
             #expect(shipped.headers.first(name: .location) == "/shops/\(shop)/orders?status=paid&notice=shipped")
-            #expect(try await Order.find(order.id, on: app.db)?.status == .shipped)
-            let again = try await seller.post("/orders/\(id)/ship", [])
+            let sent = try #require(try await Order.find(order.id, on: app.db))
+            #expect(sent.status == .shipped && sent.shipment?.carrier == .zto)
+            #expect(sent.trackingNumber == "ZT7301223344")
+            let followed = try await buyer.get("/orders/\(id)").body.string
+            #expect(followed.contains("<dt>Sent by</dt><dd>ZTO Express ZT7301223344</dd>"))
+            let again = try await seller.post("/orders/\(id)/ship", [("carrier", "shop")])
             #expect(again.status == .conflict)
             #expect(again.body.string.contains("订单状态已经变了，不能再这样操作。"))
 

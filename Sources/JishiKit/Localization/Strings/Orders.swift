@@ -31,6 +31,24 @@ extension L10nKey {
     public static let orderStepNotAllowed = L10nKey("order.step-not-allowed")
     public static let orderLineCode = L10nKey("order.line-code")
     public static let orderOutsideCounty = L10nKey("order.outside-county")
+    public static let orderShipTitle = L10nKey("order.ship.title")
+    public static let orderShipCarrier = L10nKey("order.ship.carrier")
+    public static let orderShipChoose = L10nKey("order.ship.choose")
+    public static let orderShipTracking = L10nKey("order.ship.tracking")
+    public static let orderShipTrackingHint = L10nKey("order.ship.tracking-hint")
+    public static let orderShipConfirm = L10nKey("order.ship.confirm")
+    public static let orderShipment = L10nKey("order.shipment")
+    public static let orderShipCarrierError = L10nKey("order.ship.carrier-error")
+    public static let orderShipTrackingError = L10nKey("order.ship.tracking-error")
+    public static let carrierZTO = L10nKey("carrier.zto")
+    public static let carrierYTO = L10nKey("carrier.yto")
+    public static let carrierSTO = L10nKey("carrier.sto")
+    public static let carrierYunda = L10nKey("carrier.yunda")
+    public static let carrierJT = L10nKey("carrier.jt")
+    public static let carrierSF = L10nKey("carrier.sf")
+    public static let carrierEMS = L10nKey("carrier.ems")
+    public static let carrierJD = L10nKey("carrier.jd")
+    public static let carrierShop = L10nKey("carrier.shop")
 }
 
 extension Localization {
@@ -69,6 +87,25 @@ extension Localization {
             .orderStepNotAllowed: "The order has moved on meanwhile; that step is no longer possible.",
             .orderLineCode: "Stock code {0}",
             .orderOutsideCounty: "Outside the county",
+            .orderShipTitle: "Send this order",
+            .orderShipCarrier: "Carrier",
+            .orderShipChoose: "Choose…",
+            .orderShipTracking: "Tracking number",
+            .orderShipTrackingHint: "The number on the parcel's label; none if you deliver it yourself.",
+            .orderShipConfirm: "Confirm it is sent",
+            .orderShipment: "Sent by",
+            .orderShipCarrierError: "Choose how the parcel travels.",
+            .orderShipTrackingError:
+                "Type the tracking number: 4 to 40 letters or digits (none for your own delivery).",
+            .carrierZTO: "ZTO Express",
+            .carrierYTO: "YTO Express",
+            .carrierSTO: "STO Express",
+            .carrierYunda: "Yunda Express",
+            .carrierJT: "J&T Express",
+            .carrierSF: "SF Express",
+            .carrierEMS: "China Post EMS",
+            .carrierJD: "JD Logistics",
+            .carrierShop: "Delivered by the shop",
         ],
         zhHans: [
             .orderStatusPendingPayment: "待付款",
@@ -103,5 +140,23 @@ extension Localization {
             .orderStepNotAllowed: "订单状态已经变了，不能再这样操作。",
             .orderLineCode: "货号 {0}",
             .orderOutsideCounty: "县外",
+            .orderShipTitle: "发货",
+            .orderShipCarrier: "快递公司",
+            .orderShipChoose: "请选择…",
+            .orderShipTracking: "快递单号",
+            .orderShipTrackingHint: "快递面单上的单号；自己送货就不用填。",
+            .orderShipConfirm: "确认已发货",
+            .orderShipment: "快递",
+            .orderShipCarrierError: "请选择快递公司。",
+            .orderShipTrackingError: "请填快递单号：4 到 40 位字母或数字（自己送货不用填）。",
+            .carrierZTO: "中通快递",
+            .carrierYTO: "圆通速递",
+            .carrierSTO: "申通快递",
+            .carrierYunda: "韵达快递",
+            .carrierJT: "极兔速递",
+            .carrierSF: "顺丰速运",
+            .carrierEMS: "邮政 EMS",
+            .carrierJD: "京东物流",
+            .carrierShop: "店家自己送",
         ])
 }

@@ -39,7 +39,16 @@ extension APIHandler {
     }
 
     func shipOrder(_ input: Operations.ShipOrder.Input) async throws -> Operations.ShipOrder.Output {
-        .ok(.init(body: .json(try await orderStep(input.path.id) { try await $0.markShipped($1, by: $2, on: $3) })))
+        var shipment: Shipment?
+        if case .json(let body) = input.body {
+            shipment = try Shipment.validated(carrier: body.carrier.rawValue, trackingNumber: body.trackingNumber)
+        }
+        return .ok(
+            .init(
+                body: .json(
+                    try await orderStep(input.path.id) { [shipment] in
+                        try await $0.markShipped($1, shipment: shipment, by: $2, on: $3)
+                    })))
     }
 
     func deliverOrder(_ input: Operations.DeliverOrder.Input) async throws -> Operations.DeliverOrder.Output {

@@ -38,7 +38,10 @@ extension APIMapping {
                     unitPriceMinor: line.unitPriceMinor, quantity: line.quantity)
             },
             history: events.map { orderEvent(from: $0.from, to: $0.to, reason: $0.reason, at: $0.at) },
-            refunds: try refunds.map(refund))
+            refunds: try refunds.map(refund),
+            shipment: order.shipment.map {
+                .init(carrier: .init(rawValue: $0.carrier.rawValue) ?? .shop, trackingNumber: $0.trackingNumber)
+            })
     }
 
     static func orderEvent(from: OrderStatus?, to: OrderStatus, reason: String, at: Date)

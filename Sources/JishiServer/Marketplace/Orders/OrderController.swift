@@ -44,9 +44,29 @@ enum OrderController {
         }
     }
 
+    /// Ships with the carrier and tracking number typed; a form that does not say how comes
+    /// back explained and ships nothing.
     @Sendable static func markShipped(_ request: Request) async throws -> Response {
-        try await step(request, notice: .shipped) { services, id, principal, db in
-            _ = try await services.orders.markShipped(id, by: principal, on: db)
+        let (session, principal, form) = try await FormValues.signedIn(request)
+        let id = try request.pageID("order")
+        let (carrier, tracking) = (form.trimmed("carrier"), form.trimmed("tracking"))
+        let shipment: Shipment
+        do {
+            shipment = try Shipment.validated(carrier: carrier, trackingNumber: tracking)
+        } catch let problem as Problem {
+            var model = try await OrderPage.Model.load(
+                id, principal: principal, services: request.jishi, on: request.db)
+            model.shipCarrier = carrier
+            model.shipTracking = tracking
+            if problem.field == "carrier" {
+                model.errors[.carrier] = FormMessage(.orderShipCarrierError)
+            } else {
+                model.errors[.trackingNumber] = FormMessage(.orderShipTrackingError)
+            }
+            return page(model, session: session, status: .badRequest)
+        }
+        return try await step(request, notice: .shipped) { services, id, principal, db in
+            _ = try await services.orders.markShipped(id, shipment: shipment, by: principal, on: db)
         }
     }
 

@@ -9,7 +9,7 @@ import Marketplace
 /// shop's (mark shipped, mark delivered).
 enum OrderPage {
     enum Field: String, CaseIterable, Sendable {
-        case amount, reason
+        case amount, reason, carrier, trackingNumber
     }
 
     struct Line: Equatable, Sendable {
@@ -59,6 +59,11 @@ enum OrderPage {
         var isBuyer: Bool
         var isStaff: Bool
         var paymentMethod: Checkout.PaymentMethod?
+        /// How it travels, once shipped.
+        var shipment: Shipment?
+        /// The shipping form as typed, when it comes back.
+        var shipCarrier = ""
+        var shipTracking = ""
         /// The refund form as typed, when it comes back.
         var refundAmount = ""
         var refundReason = ""
@@ -114,7 +119,7 @@ extension OrderPage.Model {
                 OrderPage.RefundRow(
                     amountMinor: $0.amountMinor, reason: $0.reason, status: $0.status, requestedAt: $0.requestedAt)
             },
-            isBuyer: isBuyer, isStaff: isStaff, paymentMethod: method)
+            isBuyer: isBuyer, isStaff: isStaff, paymentMethod: method, shipment: order.shipment)
         if isStaff { model.dropShipped = try await services.supply.supplyOrder(ofRetailOrder: id, on: database) != nil }
         return model
     }

@@ -23,6 +23,7 @@ extension OrderPage {
                         .safeText(" " + model.shopName + " · " + context.time(model.createdAt))
                     ),
                     actions,
+                    shipForm,
                     .section(
                         .class("box"),
                         .h2(.safeText(context.text(.orderItems))),
@@ -50,6 +51,14 @@ extension OrderPage {
                     model.village?.primary(context.language) ?? context.text(.orderOutsideCounty)
                 ))
             rows.append((context.text(.fieldAddress), model.address))
+            if let shipment = model.shipment {
+                rows.append(
+                    (
+                        context.text(.orderShipment),
+                        ([context.text(shipment.carrier.l10nKey)] + [shipment.trackingNumber].compactMap { $0 })
+                            .joined(separator: " ")
+                    ))
+            }
             if let method = model.paymentMethod {
                 rows.append((context.text(.fieldPaymentMethod), context.text(method.l10nKey)))
             }
@@ -100,12 +109,6 @@ extension OrderPage {
                     Widgets.postButton(
                         SitePath.orderConfirm.path(id), context.text(.orderConfirmReceipt), context: context,
                         id: "confirm-receipt"))
-            }
-            if model.canShip {
-                buttons.append(
-                    Widgets.postButton(
-                        SitePath.orderShip.path(id), context.text(.orderMarkShipped), context: context,
-                        id: "mark-shipped"))
             }
             if model.canMarkDelivered {
                 buttons.append(
@@ -172,6 +175,33 @@ extension OrderPage {
                                 .span(.class("why"), .safeText(refund.reason))
                             )
                         }))
+            )
+        }
+
+        /// The shop says how the parcel travels and confirms it is sent.
+        private var shipForm: Node<HTML.BodyContext> {
+            guard model.canShip else { return .empty }
+            let choices =
+                [("", context.text(.orderShipChoose))]
+                + Carrier.allCases.map { ($0.rawValue, context.text($0.l10nKey)) }
+            let failed = model.errors[.carrier] != nil || model.errors[.trackingNumber] != nil
+            return .form(
+                .class("card"), .id("ship"), .method(.post), .action(SitePath.orderShip.path(model.id)),
+                .novalidate(),
+                .h2(.safeText(context.text(.orderShipTitle))),
+                .if(failed, Widgets.alert(context.text(.formErrorSummary))),
+                Layout.csrfField(context),
+                FormField(
+                    name: "carrier", label: .orderShipCarrier,
+                    kind: .menu([FormField.MenuGroup(heading: nil, choices: choices)]), value: model.shipCarrier,
+                    error: model.errors[.carrier]
+                ).node(context),
+                FormField(
+                    name: "tracking", label: .orderShipTracking, kind: .identifier, value: model.shipTracking,
+                    hint: .orderShipTrackingHint, error: model.errors[.trackingNumber]
+                ).node(context),
+                .button(
+                    .type(.submit), .class("button"), .id("mark-shipped"), .safeText(context.text(.orderShipConfirm)))
             )
         }
 

@@ -70,11 +70,12 @@ extension ShopOrdersPage {
                     .span(.class("price"), .safeText(context.money(row.totalMinor))),
                     Widgets.status(row.status, context)
                 ),
+                // Sending asks how the parcel travels: the order's shipping form.
                 .if(
                     row.status == .paid && !row.dropShipped,
-                    Widgets.postButton(
-                        SitePath.orderShip.path(row.id), context.text(.orderMarkShipped), context: context,
-                        id: "ship-\(key)", fields: [("next", model.path)])),
+                    .a(
+                        .class("button"), .id("ship-\(key)"), .href(SitePath.order.path(row.id) + "#ship"),
+                        .safeText(context.text(.orderMarkShipped)))),
                 .if(
                     row.status == .shipped && !row.dropShipped,
                     Widgets.postButton(

@@ -43,9 +43,19 @@ struct OrderAndRefundAPITests {
             let order = "/api/v1/orders/\(orderID)"
             try await app.send(.POST, "\(order)/ship", token: fixture.buyer).expectProblem(.forbidden)
             try await app.send(.POST, "\(order)/deliver", token: fixture.seller).expectProblem(.invalidTransition)
+            try await app.send(
+                .POST, "\(order)/ship", json: ##"{"carrier":"sf","trackingNumber":"#1"}"##, token: fixture.seller
+            ).expectProblem(.validation, field: "trackingNumber")
+            try await app.send(
+                .POST, "\(order)/ship", json: #"{"carrier":"shop","trackingNumber":"SF123456"}"#, token: fixture.seller
+            ).expectProblem(.validation, field: "trackingNumber")
+            let shipped = try await app.send(
+                .POST, "\(order)/ship", json: #"{"carrier":"sf","trackingNumber":"SF 1400 2233 5566"}"#,
+                token: fixture.seller
+            ).json()
+            #expect(shipped["status"] as? String == "shipped")
             #expect(
-                try await app.send(.POST, "\(order)/ship", token: fixture.seller).json()["status"] as? String
-                    == "shipped")
+                shipped["shipment"] as? [String: String] == ["carrier": "sf", "trackingNumber": "SF140022335566"])
             #expect(
                 try await app.send(.POST, "\(order)/deliver", token: fixture.seller).json()["status"] as? String
                     == "delivered")
