@@ -2,12 +2,19 @@ import Community
 import FluentKit
 import Foundation
 import JishiKit
+import Marketplace
 
-/// The home page: the county's towns and, under each, its villages.
+/// The home page: search, the newest products and those selling best, and the county's towns
+/// and villages, each a link to what it makes.
 enum HomePage {
+    /// How many products each row shows.
+    static let rowSize = 4
+
     struct Model: Equatable, Sendable {
         var county: Name
         var towns: [TownEntry]
+        var newest: [SearchPage.Hit] = []
+        var popular: [SearchPage.Hit] = []
 
         var villageCount: Int { towns.reduce(0) { $0 + $1.villages.count } }
         var householdCount: Int { towns.reduce(0) { $0 + $1.householdCount } }
@@ -26,6 +33,7 @@ enum HomePage {
     }
 
     struct TownEntry: Equatable, Sendable {
+        var id: UUID
         var name: Name
         var villages: [VillageEntry]
 
@@ -33,6 +41,7 @@ enum HomePage {
     }
 
     struct VillageEntry: Equatable, Sendable {
+        var id: UUID
         var name: Name
         /// Census households.
         var households: Int
@@ -49,15 +58,31 @@ extension HomePage.Model {
         let byTown = Dictionary(grouping: villages, by: { $0.$town.id })
         return Self(
             county: HomePage.Name(zhHans: county?.name ?? "", en: county?.nameEn ?? ""),
-            towns: towns.map { town in
-                HomePage.TownEntry(
-                    name: HomePage.Name(zhHans: town.name, en: town.nameEn),
-                    villages: (town.id.flatMap { byTown[$0] } ?? []).map { village in
-                        HomePage.VillageEntry(
-                            name: HomePage.Name(zhHans: village.name, en: village.nameEn),
-                            households: village.householdCount, specialty: village.specialty)
-                    })
+            towns: towns.compactMap { town in
+                town.id.map { townID in
+                    HomePage.TownEntry(
+                        id: townID, name: HomePage.Name(zhHans: town.name, en: town.nameEn),
+                        villages: (byTown[townID] ?? []).compactMap { village in
+                            village.id.map {
+                                HomePage.VillageEntry(
+                                    id: $0, name: HomePage.Name(zhHans: village.name, en: village.nameEn),
+                                    households: village.householdCount, specialty: village.specialty)
+                            }
+                        })
+                }
             })
+    }
+
+    /// The county with its product rows: the newest listings and the best sellers.
+    static func load(services: JishiServices, on database: any Database) async throws -> Self {
+        var model = try await load(geography: services.geography, on: database)
+        for (sort, keyPath) in [(SearchQuery.Sort.newest, \Self.newest), (.sales, \Self.popular)] {
+            let page = try await SearchService().search(
+                SearchQuery(inStockOnly: true, sort: sort, limit: HomePage.rowSize), on: database)
+            model[keyPath: keyPath] = try await SearchPage.hits(
+                page.items, catalog: services.catalog, shops: services.shops, reviews: services.reviews, on: database)
+        }
+        return model
     }
 }
 

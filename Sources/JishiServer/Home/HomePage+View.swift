@@ -11,6 +11,19 @@ extension HomePage {
                 title: context.text(.homeTitle), context: context,
                 main: [
                     .h1(.safeText(context.text(.homeHeading, model.county.primary(context.language)))),
+                    .form(
+                        .class("search"), .id("home-search"), .method(.get), .action(SitePath.search.path),
+                        .attribute(named: "role", value: "search"),
+                        .div(
+                            .class("qrow"),
+                            FormField(name: "q", label: .searchQueryLabel, id: "home-q").node(context),
+                            .button(.type(.submit), .class("button"), .safeText(context.text(.searchSubmit)))
+                        )
+                    ),
+                    productRow(
+                        .homeNewest, id: "home-newest", model.newest, more: SitePath.search.path + "?sort=newest"),
+                    productRow(
+                        .homePopular, id: "home-popular", model.popular, more: SitePath.search.path + "?sort=sales"),
                     .p(.class("lead"), .safeText(context.text(.homeIntro))),
                     .p(
                         .class("summary"),
@@ -23,8 +36,21 @@ extension HomePage {
                         .p(.a(.class("button"), .href(SitePath.register.path), .safeText(context.text(.homeJoinCall))))
                     ),
                     .if(model.towns.isEmpty, .p(.safeText(context.text(.homeEmpty)))),
+                    .h2(.safeText(context.text(.homeVillagesHeading))),
                     .div(.class("towns"), .group(model.towns.enumerated().map { town($0.element, index: $0.offset) })),
                 ])
+        }
+
+        private func productRow(_ heading: L10nKey, id: String, _ hits: [SearchPage.Hit], more: String)
+            -> Node<HTML.BodyContext>
+        {
+            guard !hits.isEmpty else { return .empty }
+            return .section(
+                .class("shelf"), .id(id),
+                .h2(.safeText(context.text(heading))),
+                .ul(.class("cards"), .group(hits.map { SearchPage.tile($0, context) })),
+                .p(.a(.href(more), .safeText(context.text(.homeSeeMore))))
+            )
         }
 
         private func town(_ town: TownEntry, index: Int) -> Node<HTML.BodyContext> {
@@ -32,7 +58,11 @@ extension HomePage {
             return .section(
                 .class("town"), .attribute(named: "aria-labelledby", value: headingID),
                 .header(
-                    .h2(.id(headingID), name(town.name)),
+                    .h2(
+                        .id(headingID),
+                        .a(
+                            .href(SitePath.search.path + "?town=" + town.id.uuidString.lowercased()),
+                            linkedName(town.name))),
                     .p(
                         .safeText(
                             context.text(
@@ -45,13 +75,24 @@ extension HomePage {
 
         private func village(_ village: VillageEntry) -> Node<HTML.ListContext> {
             .li(
-                .span(.class("v-name"), name(village.name)),
+                .a(
+                    .class("v-name"), .href(SitePath.search.path + "?village=" + village.id.uuidString.lowercased()),
+                    linkedName(village.name)),
                 .span(
                     .class("v-meta"),
                     .span(.class("tag"), .safeText(context.text(village.specialty.l10nKey))),
                     .safeText(context.text(.homeVillageHouseholds, context.number(village.households)))
                 )
             )
+        }
+
+        /// A place's name inside its link.
+        private func linkedName(_ name: Name) -> Node<HTML.AnchorContext> {
+            .group(
+                .safeText(name.primary(context.language)),
+                .unwrap(name.secondary(context.language)) { secondary in
+                    .span(.class("v-alt"), .attribute(named: "lang", value: "zh-Hans"), .safeText(secondary))
+                })
         }
 
         private func name(_ name: Name) -> Node<HTML.BodyContext> {

@@ -381,6 +381,28 @@ struct WebMarketPageTests {
         }
     }
 
+    /// The home page opens on search and products, and every village and town leads to what
+    /// it makes.
+    @Test(arguments: TestStore.available)
+    func theHomePageShowsProductsAndVillagesLeadToTheirs(store: TestStore) async throws {
+        try await Self.withMarket(on: store) { app in
+            var visitor = WebBrowser(app, acceptLanguage: "zh-CN")
+            let home = try await visitor.get("/").body.string
+            #expect(home.contains(#"<form class="search" id="home-search" method="get" action="/search""#))
+            #expect(home.contains(#"<section class="shelf" id="home-newest">"#) && home.contains("村里新上架"))
+            #expect(home.contains(#"<section class="shelf" id="home-popular">"#) && home.contains("卖得好"))
+            #expect(home.contains("明制马面裙"))
+            let dingzhuang = try #require(try await Village.query(on: app.db).filter(\.$name == "丁庄村").first())
+            let link = "/search?village=\(try dingzhuang.requireID().uuidString.lowercased())"
+            #expect(home.contains(#"href="\#(link)""#))
+            let village = try await visitor.get(link).body.string
+            #expect(village.contains("只看丁庄村的商品") && village.contains("明制马面裙"))
+            #expect(!village.contains("实木") && !village.contains("蜂蜜"))  // other villages' products
+            #expect(village.contains(#"<input type="hidden" name="village""#))
+            #expect(try await visitor.get("/search?village=nonsense").status == .badRequest)
+        }
+    }
+
     @Test func everyMarketPageWeighsLittle() async throws {
         try await Self.withMarket(on: .sqlite) { app in
             var seller = try await Self.signedIn(app, "seller")

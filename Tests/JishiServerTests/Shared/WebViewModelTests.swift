@@ -13,13 +13,14 @@ struct WebViewModelTests {
         county: HomePage.Name(zhHans: "样例县", en: "Sample County"),
         towns: [
             HomePage.TownEntry(
-                name: HomePage.Name(zhHans: "东镇", en: "East Town"),
+                id: UUID(), name: HomePage.Name(zhHans: "东镇", en: "East Town"),
                 villages: [
                     HomePage.VillageEntry(
-                        name: HomePage.Name(zhHans: "石井村", en: "Shijing"), households: 2_380, specialty: .urbanWholesale
+                        id: UUID(), name: HomePage.Name(zhHans: "石井村", en: "Shijing"), households: 2_380,
+                        specialty: .urbanWholesale
                     ),
                     HomePage.VillageEntry(
-                        name: HomePage.Name(zhHans: "<b>坏</b>村", en: "Bad & <i>Co</i>"), households: 7,
+                        id: UUID(), name: HomePage.Name(zhHans: "<b>坏</b>村", en: "Bad & <i>Co</i>"), households: 7,
                         specialty: .handicrafts),
                 ])
         ])

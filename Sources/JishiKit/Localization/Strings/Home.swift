@@ -7,6 +7,10 @@ extension L10nKey {
     public static let homeEmpty = L10nKey("home.empty")
     public static let homeTownSummary = L10nKey("home.town.summary")
     public static let homeVillageHouseholds = L10nKey("home.village.households")
+    public static let homeNewest = L10nKey("home.newest")
+    public static let homePopular = L10nKey("home.popular")
+    public static let homeSeeMore = L10nKey("home.see-more")
+    public static let homeVillagesHeading = L10nKey("home.villages-heading")
 }
 
 extension Localization {
@@ -23,6 +27,10 @@ extension Localization {
             .homeEmpty: "No towns or villages have been entered yet.",
             .homeTownSummary: "{0} villages · {1} households",
             .homeVillageHouseholds: "{0} households",
+            .homeNewest: "New in the villages",
+            .homePopular: "Selling well",
+            .homeSeeMore: "See more",
+            .homeVillagesHeading: "Shop by village",
         ],
         zhHans: [
             .homeTitle: "乡镇与村",
@@ -33,5 +41,9 @@ extension Localization {
             .homeEmpty: "还没有录入乡镇和村。",
             .homeTownSummary: "{0} 个村 · {1} 户",
             .homeVillageHouseholds: "{0} 户",
+            .homeNewest: "村里新上架",
+            .homePopular: "卖得好",
+            .homeSeeMore: "看更多",
+            .homeVillagesHeading: "按村逛",
         ])
 }

@@ -1,4 +1,6 @@
 extension L10nKey {
+    public static let searchOnlyFrom = L10nKey("search.only-from")
+    public static let searchShowAll = L10nKey("search.show-all")
     public static let searchTitle = L10nKey("search.title")
     public static let searchQueryLabel = L10nKey("search.query")
     public static let searchSubmit = L10nKey("search.submit")
@@ -26,6 +28,8 @@ extension Localization {
             .searchTitle: "Search",
             .searchQueryLabel: "What are you looking for?",
             .searchSubmit: "Search",
+            .searchOnlyFrom: "Only products from {0}",
+            .searchShowAll: "Show all",
             .searchFilters: "Filters and order",
             .searchCategory: "Category",
             .searchAnyCategory: "All categories",
@@ -46,6 +50,8 @@ extension Localization {
             .searchTitle: "搜索商品",
             .searchQueryLabel: "想买什么？",
             .searchSubmit: "搜索",
+            .searchOnlyFrom: "只看{0}的商品",
+            .searchShowAll: "看全部",
             .searchFilters: "筛选和排序",
             .searchCategory: "类目",
             .searchAnyCategory: "全部类目",

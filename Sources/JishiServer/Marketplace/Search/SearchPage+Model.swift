@@ -1,3 +1,4 @@
+import Community
 import FluentKit
 import Foundation
 import JishiKit
@@ -9,13 +10,16 @@ enum SearchPage {
     static let pageSize = 20
 
     enum Field: String, CaseIterable, Sendable {
-        case q, category, min, max, sort
+        case q, category, min, max, sort, village, town
     }
 
     /// What the query string asked for, as typed.
     struct Input: Equatable, Sendable {
         var text = ""
         var categoryID: UUID?
+        /// Only products made in this village, or in this town's villages (the home page's links).
+        var villageID: UUID?
+        var townID: UUID?
         var minPrice = ""
         var maxPrice = ""
         var inStockOnly = false
@@ -44,6 +48,8 @@ enum SearchPage {
         var categories: [(id: UUID, name: String)] = []
         var hits: [Hit] = []
         var total = 0
+        /// The village or town the results are limited to, named.
+        var place: HomePage.Name?
         /// Whether anything was asked yet (a bare /search shows the newest products).
         var searched = false
         var errors: [Field: FormMessage] = [:]
@@ -65,6 +71,14 @@ extension SearchPage.Input {
             categoryID = UUID(uuidString: category)
             if categoryID == nil { errors[.category] = FormMessage(.errorFieldInvalid) }
         }
+        for (name, field) in [("village", SearchPage.Field.village), ("town", .town)] {
+            guard let value = fields[name], !value.isEmpty else { continue }
+            guard let id = UUID(uuidString: value) else {
+                errors[field] = FormMessage(.errorFieldInvalid)
+                continue
+            }
+            if field == .village { villageID = id } else { townID = id }
+        }
         minPrice = (fields["min"] ?? "").trimmingCharacters(in: .whitespaces)
         maxPrice = (fields["max"] ?? "").trimmingCharacters(in: .whitespaces)
         if !minPrice.isEmpty, FormInput.yuan(minPrice) == nil { errors[.min] = FormMessage(.errorPrice) }
@@ -85,7 +99,8 @@ extension SearchPage.Input {
 
     var query: SearchQuery {
         SearchQuery(
-            text: text.isEmpty ? nil : text, categoryID: categoryID, minPriceMinor: FormInput.yuan(minPrice),
+            text: text.isEmpty ? nil : text, categoryID: categoryID, villageID: villageID, townID: townID,
+            minPriceMinor: FormInput.yuan(minPrice),
             maxPriceMinor: FormInput.yuan(maxPrice), inStockOnly: inStockOnly, sort: sort,
             limit: SearchPage.pageSize, offset: offset)
     }
@@ -95,6 +110,8 @@ extension SearchPage.Input {
         var items: [(String, String)] = []
         if !text.isEmpty { items.append(("q", text)) }
         if let categoryID { items.append(("category", categoryID.uuidString.lowercased())) }
+        if let villageID { items.append(("village", villageID.uuidString.lowercased())) }
+        if let townID { items.append(("town", townID.uuidString.lowercased())) }
         if !minPrice.isEmpty { items.append(("min", minPrice)) }
         if !maxPrice.isEmpty { items.append(("max", maxPrice)) }
         if inStockOnly { items.append(("stock", "1")) }
@@ -128,17 +145,34 @@ extension SearchPage.Model {
                 .errorFieldInvalid)
             return model
         }
-        let ids = page.items.map(\.productID)
-        let names = try await shops.shops(withIDs: page.items.map(\.shopID), on: database)
+        model.total = page.total
+        model.hits = try await SearchPage.hits(
+            page.items, catalog: catalog, shops: shops, reviews: reviews, on: database)
+        if let villageID = model.input.villageID, let village = try await Village.find(villageID, on: database) {
+            model.place = HomePage.Name(zhHans: village.name, en: village.nameEn)
+        } else if let townID = model.input.townID, let town = try await Town.find(townID, on: database) {
+            model.place = HomePage.Name(zhHans: town.name, en: town.nameEn)
+        }
+        return model
+    }
+}
+
+extension SearchPage {
+    /// Search hits as tiles show them: each with its shop's name, cover photo and rating, in
+    /// three queries whatever the number of hits.
+    static func hits(
+        _ items: [SearchHit], catalog: CatalogService, shops: ShopService, reviews: ReviewService,
+        on database: any Database
+    ) async throws -> [Hit] {
+        let ids = items.map(\.productID)
+        let names = try await shops.shops(withIDs: items.map(\.shopID), on: database)
         let covers = try await catalog.coverPhotos(of: ids, on: database)
         let ratings = try await reviews.ratings(productIDs: ids, on: database)
-        model.total = page.total
-        model.hits = page.items.map { hit in
-            SearchPage.Hit(
+        return items.map { hit in
+            Hit(
                 productID: hit.productID, title: hit.title, minPriceMinor: hit.minPriceMinor, inStock: hit.inStock,
                 shopName: names[hit.shopID]?.name ?? "", photo: covers[hit.productID],
                 rating: ratings[hit.productID] ?? RatingSummary())
         }
-        return model
     }
 }

@@ -12,6 +12,7 @@ extension SearchPage {
                 title: context.text(.searchTitle), context: context,
                 main: [
                     .h1(.safeText(context.text(.searchTitle))),
+                    placeLine,
                     form,
                     results,
                 ])
@@ -22,6 +23,12 @@ extension SearchPage {
                 .class("search"), .id("search-form"), .method(.get), .action(SitePath.search.path),
                 .attribute(named: "role", value: "search"),
                 .if(!model.errors.isEmpty, Widgets.alert(context.text(.formErrorSummary))),
+                .unwrap(model.input.villageID) {
+                    .input(.type(.hidden), .name("village"), .value($0.uuidString.lowercased()))
+                },
+                .unwrap(model.input.townID) {
+                    .input(.type(.hidden), .name("town"), .value($0.uuidString.lowercased()))
+                },
                 .div(
                     .class("qrow"),
                     FormField(
@@ -99,19 +106,15 @@ extension SearchPage {
             )
         }
 
-        private func hit(_ hit: Hit) -> Node<HTML.ListContext> {
-            .li(
-                .a(
-                    .href(SitePath.product.path(hit.productID)),
-                    Widgets.photo(hit.photo, alt: "", size: 160),
-                    .span(.class("t"), .safeText(hit.title)),
-                    .span(.class("price"), .safeText(context.text(.priceFrom, context.money(hit.minPriceMinor)))),
-                    .span(
-                        .class(hit.inStock ? "stock" : "stock out"),
-                        .safeText(context.text(hit.inStock ? .inStock : .outOfStock))),
-                    .span(.class("rated"), .safeText(RatingView.short(hit.rating, context))),
-                    .span(.class("shop"), .safeText(hit.shopName))
-                ))
+        private func hit(_ hit: Hit) -> Node<HTML.ListContext> { SearchPage.tile(hit, context) }
+
+        private var placeLine: Node<HTML.BodyContext> {
+            .unwrap(model.place) { place in
+                .p(
+                    .class("meta"), .id("search-place"),
+                    .safeText(context.text(.searchOnlyFrom, place.primary(context.language)) + " · "),
+                    .a(.href(SitePath.search.path), .safeText(context.text(.searchShowAll))))
+            }
         }
 
         private var pager: Node<HTML.BodyContext> {
@@ -120,5 +123,21 @@ extension SearchPage {
                 path: SitePath.search.path + (query.isEmpty ? "" : "?" + query), offset: model.input.offset,
                 shown: model.hits.count, total: model.total, pageSize: SearchPage.pageSize, context: context)
         }
+    }
+
+    /// A product as a tile: photo, title, price, stock, rating and shop (search and home).
+    static func tile(_ hit: Hit, _ context: PageContext) -> Node<HTML.ListContext> {
+        .li(
+            .a(
+                .href(SitePath.product.path(hit.productID)),
+                Widgets.photo(hit.photo, alt: "", size: 160),
+                .span(.class("t"), .safeText(hit.title)),
+                .span(.class("price"), .safeText(context.text(.priceFrom, context.money(hit.minPriceMinor)))),
+                .span(
+                    .class(hit.inStock ? "stock" : "stock out"),
+                    .safeText(context.text(hit.inStock ? .inStock : .outOfStock))),
+                .span(.class("rated"), .safeText(RatingView.short(hit.rating, context))),
+                .span(.class("shop"), .safeText(hit.shopName))
+            ))
     }
 }
