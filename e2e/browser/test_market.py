@@ -342,3 +342,22 @@ def test_packing_list_prints_without_the_navigation(browser):
     finally:
         browser.driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
     log_out(browser)
+
+
+@pytest.mark.parametrize("language", ["zh-Hans", "en"])
+def test_the_header_takes_two_rows_at_most_on_a_phone(browser, language):
+    """The seller has the most links; on a 360 px phone the brand bar and one row of links
+    (that row scrolls sideways) leave the page its height, and every link stays reachable."""
+    browser.phone()
+    log_in(browser, "seller")
+    ensure_language(browser, language)
+    header = browser.driver.execute_script("return document.querySelector('header.site').getBoundingClientRect().height")
+    assert header <= 112, f"header {header}px"
+    overflow = browser.driver.execute_script(
+        "return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0
+    out = by_id(browser, "log-out")
+    browser.driver.execute_script("arguments[0].scrollIntoView({inline: 'nearest'})", out)
+    assert out.is_displayed()
+    ensure_language(browser, "zh-Hans")
+    log_out(browser)

@@ -25,14 +25,16 @@ extension Layout {
         .lang button{min-width:48px;min-height:44px;padding:0 16px;border:1px solid #fff;border-radius:22px;\
         background:transparent;color:#fff;font:inherit;font-size:15px;cursor:pointer}
         .nav{background:#8f2a13}
-        .nav ul{display:flex;flex-wrap:wrap;align-items:center;gap:2px 4px;max-width:980px;margin:0 auto;\
-        padding:2px 6px;list-style:none}
+        .nav ul{display:flex;flex-wrap:nowrap;align-items:center;gap:2px 4px;max-width:980px;margin:0 auto;\
+        padding:2px 6px;list-style:none;overflow-x:auto;scrollbar-width:none;white-space:nowrap}
+        .nav li{flex:none}
         .nav form{margin:0}
         .nav a,.nav button{display:inline-flex;align-items:center;min-height:44px;padding:0 12px;border:0;\
         border-radius:6px;background:none;color:#fff;font:inherit;text-decoration:none;cursor:pointer}
         .nav a[aria-current]{background:rgba(255,255,255,.2);font-weight:600}
         .nav button{text-decoration:underline}
         .who{padding:0 12px;color:#ffe9df}
+        @media (max-width:480px){.brand small{display:none}.bar{padding:4px 12px}}
         main{max-width:980px;margin:0 auto;padding:12px 12px 28px}
         h1{margin:8px 0 10px;font-size:24px;line-height:1.3}
         h2{margin:0;font-size:20px;line-height:1.3}
