@@ -37,7 +37,8 @@ struct StockCodeTests {
             let variants = try await fixture.product("明制马面裙", variants: [("R-L", 16_800, 5), ("B-M", 15_800, 5)])
             let buyer = try await fixture.buyers(1)[0]
             let result = try await fixture.checkouts.checkout(
-                try fixture.request([(variants[0], 1), (variants[1], 2)]), idempotencyKey: "kinds-checkout-1", by: buyer,
+                try fixture.request([(variants[0], 1), (variants[1], 2)]), idempotencyKey: "kinds-checkout-1",
+                by: buyer,
                 on: county.db)
             _ = try await fixture.catalog.updateVariant(
                 try variants[0].requireID(), name: "正红 L", price: nil, by: fixture.seller,
