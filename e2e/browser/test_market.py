@@ -361,3 +361,25 @@ def test_the_header_takes_two_rows_at_most_on_a_phone(browser, language):
     assert out.is_displayed()
     ensure_language(browser, "zh-Hans")
     log_out(browser)
+
+
+def test_statement_amounts_stay_on_one_line_on_a_phone(browser):
+    """In English the statement's labels are long; its amounts never break, one character a
+    line as they did, on a 360 px phone."""
+    browser.phone()
+    try:
+        log_in(browser, "seller")
+        ensure_language(browser, "en")
+        browser.driver.get(browser.driver.find_element(By.CSS_SELECTOR, "nav a[href='/shops']").get_attribute("href"))
+        shop = browser.driver.find_element(By.CSS_SELECTOR, "a[href^='/shops/']").get_attribute("href").split("?")[0]
+        browser.driver.get(shop.rstrip("/") + "/statement")
+        # How many line boxes each amount's text takes: one, or it broke.
+        lines = browser.driver.execute_script(
+            "return [...document.querySelectorAll('#statement dd')].map(d => {"
+            " const r = document.createRange(); r.selectNodeContents(d); return r.getClientRects().length; })")
+        assert lines and max(lines) == 1, f"lines per amount: {lines}"
+        browser.screenshot("statement-en-360")
+        ensure_language(browser, "zh-Hans")
+        log_out(browser)
+    finally:
+        browser.desktop()

@@ -125,6 +125,8 @@ extension Layout {
         .facts{display:grid;grid-template-columns:auto 1fr;gap:4px 12px;margin:0}
         .facts dt{color:#4a4f57}
         .facts dd{margin:0}
+        .facts.amounts{grid-template-columns:minmax(0,1fr) auto}
+        .facts.amounts dd{white-space:nowrap;text-align:right;font-variant-numeric:tabular-nums}
         .lines,.rows,.history,.variants,.thumbs{margin:0;padding:0;list-style:none}
         .line{padding:8px 0;border-top:1px solid #efe9df}
         .line:first-child{border-top:0}

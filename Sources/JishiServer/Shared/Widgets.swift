@@ -49,9 +49,11 @@ enum Widgets {
     static func photoURL(_ photo: ProductPhoto) -> String { "/media/photos/" + photo.fileName }
 
     /// A definition list of label and value pairs.
-    static func facts<Context: HTML.BodyContext>(_ rows: [(String, String)]) -> Node<Context> {
+    /// Label–value pairs; `amounts` when every value is a figure, which then never breaks and
+    /// stands right-aligned after labels that wrap instead.
+    static func facts<Context: HTML.BodyContext>(_ rows: [(String, String)], amounts: Bool = false) -> Node<Context> {
         .dl(
-            .class("facts"),
+            .class(amounts ? "facts amounts" : "facts"),
             .group(rows.map { row in .group(.dt(.safeText(row.0)), .dd(.safeText(row.1))) }))
     }
 

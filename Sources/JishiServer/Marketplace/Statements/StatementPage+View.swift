@@ -36,30 +36,34 @@ extension StatementPage {
                         .section(
                             .class("box"), .id("statement"),
                             .h2(.safeText(context.text(.statementPeriod, model.from, model.to))),
-                            Widgets.facts([
-                                (context.text(.statementPaidOrders), context.number(statement.paidOrders)),
-                                (context.text(.statementSales), context.money(statement.salesMinor)),
-                                (
-                                    context.text(.statementRefunds, context.number(statement.refunds)),
-                                    context.money(-statement.refundsMinor)
-                                ),
-                                (context.text(.statementCommission), context.money(-statement.commissionMinor)),
-                                (
-                                    context.text(.statementCommissionReturned),
-                                    context.money(statement.commissionReturnedMinor)
-                                ),
-                                (
-                                    context.text(.statementWholesaleSales),
-                                    context.money(statement.wholesaleSalesMinor)
-                                ),
-                                (
-                                    context.text(.statementWholesaleCredits),
-                                    context.money(-statement.wholesaleCreditsMinor)
-                                ),
-                                (context.text(.statementSupplyCost), context.money(-statement.supplyCostMinor)),
-                                (context.text(.statementSupplyCredits), context.money(statement.supplyCreditsMinor)),
-                                (context.text(.statementNet), context.money(statement.netPayableMinor)),
-                            ]),
+                            Widgets.facts(
+                                [
+                                    (context.text(.statementPaidOrders), context.number(statement.paidOrders)),
+                                    (context.text(.statementSales), context.money(statement.salesMinor)),
+                                    (
+                                        context.text(.statementRefunds, context.number(statement.refunds)),
+                                        context.money(-statement.refundsMinor)
+                                    ),
+                                    (context.text(.statementCommission), context.money(-statement.commissionMinor)),
+                                    (
+                                        context.text(.statementCommissionReturned),
+                                        context.money(statement.commissionReturnedMinor)
+                                    ),
+                                    (
+                                        context.text(.statementWholesaleSales),
+                                        context.money(statement.wholesaleSalesMinor)
+                                    ),
+                                    (
+                                        context.text(.statementWholesaleCredits),
+                                        context.money(-statement.wholesaleCreditsMinor)
+                                    ),
+                                    (context.text(.statementSupplyCost), context.money(-statement.supplyCostMinor)),
+                                    (
+                                        context.text(.statementSupplyCredits),
+                                        context.money(statement.supplyCreditsMinor)
+                                    ),
+                                    (context.text(.statementNet), context.money(statement.netPayableMinor)),
+                                ], amounts: true),
                             .p(.class("hint"), .safeText(context.text(.statementExplained)))
                         )
                     },
