@@ -76,12 +76,19 @@ extension HomePage.Model {
     /// The county with its product rows: the newest listings and the best sellers.
     static func load(services: JishiServices, on database: any Database) async throws -> Self {
         var model = try await load(geography: services.geography, on: database)
-        for (sort, keyPath) in [(SearchQuery.Sort.newest, \Self.newest), (.sales, \Self.popular)] {
-            let page = try await SearchService().search(
-                SearchQuery(inStockOnly: true, sort: sort, limit: HomePage.rowSize), on: database)
-            model[keyPath: keyPath] = try await SearchPage.hits(
-                page.items, catalog: services.catalog, shops: services.shops, reviews: services.reviews, on: database)
+        var rows: [[SearchHit]] = []
+        for sort in [SearchQuery.Sort.newest, .sales] {
+            rows.append(
+                try await SearchService().search(
+                    SearchQuery(inStockOnly: true, sort: sort, limit: HomePage.rowSize), on: database
+                ).items)
         }
+        // Both rows' shops, photos and ratings in one pass (a product may stand in both).
+        let hits = try await SearchPage.hits(
+            rows.flatMap { $0 }, catalog: services.catalog, shops: services.shops, reviews: services.reviews,
+            on: database)
+        model.newest = Array(hits.prefix(rows[0].count))
+        model.popular = Array(hits.dropFirst(rows[0].count))
         return model
     }
 }

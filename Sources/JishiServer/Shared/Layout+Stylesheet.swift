@@ -200,8 +200,8 @@ extension Layout {
 
     /// Where the file is served: its name carries its content's hash, so a changed stylesheet
     /// is a new address and no browser keeps an old one.
-    static let stylesheetPath =
-        "/assets/site-"
-        + SHA256.hash(data: Data(stylesheetFile.utf8)).prefix(6).map { String(format: "%02x", $0) }.joined()
+    static let stylesheetName =
+        "site-" + SHA256.hash(data: Data(stylesheetFile.utf8)).prefix(6).map { String(format: "%02x", $0) }.joined()
         + ".css"
+    static let stylesheetPath = "/assets/" + stylesheetName
 }

@@ -9,8 +9,7 @@ enum WebRoutes {
     static func register(on app: Application) throws {
         let routes = PageRoutes(app: app)
         app.get(
-            PathComponent(stringLiteral: "assets"),
-            PathComponent(stringLiteral: String(Layout.stylesheetPath.dropFirst(8)))
+            "assets", PathComponent(stringLiteral: Layout.stylesheetName)
         ) {
             _ -> Response in
             let response = Response(status: .ok, body: .init(string: Layout.stylesheetFile))

@@ -166,13 +166,8 @@ public struct OrderService: Sendable {
         let dependencies = context.dependencies
         try await context.transactions.transaction(on: database) { db in
             try await Self.transition(
-                id, from: previous, to: next, actor: actor, reason: reason, at: now, dependencies: dependencies, on: db)
-            if let shipment {
-                try await db.sql().update(Order.schema)
-                    .set(SQLIdentifier("shipping_carrier"), to: SQLBind(shipment.carrier.rawValue))
-                    .set(SQLIdentifier("tracking_number"), to: SQLBind(shipment.trackingNumber))
-                    .where(SQLIdentifier("id"), .equal, SQLBind(id)).run()
-            }
+                id, from: previous, to: next, shipment: shipment, actor: actor, reason: reason, at: now,
+                dependencies: dependencies, on: db)
             if next == .cancelled {
                 let lines = try await OrderLine.query(on: db).filter(\.$order.$id == id).all()
                 try await StockLedger.release(lines, on: db)
@@ -196,13 +191,19 @@ public struct OrderService: Sendable {
 
     /// A guarded status update (so two racing movers cannot both succeed) and its event, inside
     /// the caller's transaction; a `409` if the order is no longer `previous`.
+    /// A shipment, when given, is written by the same statement.
     static func transition(
-        _ id: UUID, from previous: OrderStatus, to next: OrderStatus, actor: UUID?, reason: String, at now: Date,
-        dependencies: Dependencies, on db: any Database
+        _ id: UUID, from previous: OrderStatus, to next: OrderStatus, shipment: Shipment? = nil, actor: UUID?,
+        reason: String, at now: Date, dependencies: Dependencies, on db: any Database
     ) async throws {
-        try await GuardedTransition(Order.schema, id: id)
+        var transition = GuardedTransition(Order.schema, id: id)
             .moving("status", from: previous, to: next)
             .setting("updated_at", to: now)
+        if let shipment {
+            transition = transition.setting("shipping_carrier", to: shipment.carrier.rawValue)
+                .setting("tracking_number", to: shipment.trackingNumber)
+        }
+        try await transition
             .run(
                 on: db,
                 recording: OrderEvent(

@@ -47,7 +47,8 @@ enum OrderController {
     /// Ships with the carrier and tracking number typed; a form that does not say how comes
     /// back explained and ships nothing.
     @Sendable static func markShipped(_ request: Request) async throws -> Response {
-        let (session, principal, form) = try await FormValues.signedIn(request)
+        let signedIn = try await FormValues.signedIn(request)
+        let (session, principal, form) = signedIn
         let id = try request.pageID("order")
         let (carrier, tracking) = (form.trimmed("carrier"), form.trimmed("tracking"))
         let shipment: Shipment
@@ -65,7 +66,7 @@ enum OrderController {
             }
             return page(model, session: session, status: .badRequest)
         }
-        return try await step(request, notice: .shipped) { services, id, principal, db in
+        return try await step(request, signedIn: signedIn, notice: .shipped) { services, id, principal, db in
             _ = try await services.orders.markShipped(id, shipment: shipment, by: principal, on: db)
         }
     }
@@ -111,11 +112,15 @@ enum OrderController {
     /// A one-button step on an order: check the form, take the step, go back to the order (or
     /// to the page the form names). A step the order's state no longer allows comes back as a
     /// message on the order's page.
+    /// `signedIn` is the form as a caller already read it (`FormValues.signedIn`), read here
+    /// when it has not.
     private static func step(
-        _ request: Request, notice: Notice,
+        _ request: Request, signedIn: (WebSession, Principal, FormValues)? = nil, notice: Notice,
         _ action: (JishiServices, UUID, Principal, any Database) async throws -> Void
     ) async throws -> Response {
-        let (session, principal, form) = try await FormValues.signedIn(request)
+        let read: (WebSession, Principal, FormValues)
+        if let signedIn { read = signedIn } else { read = try await FormValues.signedIn(request) }
+        let (session, principal, form) = read
         let id = try request.pageID("order")
         let services = request.jishi
         do {
