@@ -27,6 +27,8 @@ public enum Action: String, Sendable, CaseIterable {
     case moderate
     /// Take a villager's cash for an order at a station and confirm it.
     case collectCash
+    /// Read the messages Jishi has sent to people's phones (the outbox).
+    case readMessages
 }
 
 /// What it is done to.
@@ -42,7 +44,8 @@ public enum Resource: Sendable, Hashable {
 /// anything within their scope; officials see insights within their scope; agents act at the
 /// stations their scope reaches; dispatchers dispatch and couriers deliver within theirs;
 /// buying and selling need the buyer or seller role; officials and admins moderate shops in
-/// their scope; agents (and admins) take cash for orders delivered within theirs.
+/// their scope; agents (and admins) take cash for orders delivered within theirs; only an admin of
+/// everywhere reads the outbox.
 public enum Authorization {
     public static func may(_ principal: Principal?, _ action: Action, _ resource: Resource) -> Bool {
         if action == .read { return true }
@@ -50,7 +53,7 @@ public enum Authorization {
         switch (action, resource) {
         case (.readAccount, .account(let id)), (.updateAccount, .account(let id)):
             return id == principal.accountID || principal.has(.admin)
-        case (.grantRoles, .account):
+        case (.grantRoles, .account), (.readMessages, .marketplace):
             return principal.grants.contains { $0.role == .admin && $0.scope == .everywhere }
         case (.grantRoles, .place(let place)):
             return principal.has(.admin, at: place)

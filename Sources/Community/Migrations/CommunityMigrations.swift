@@ -9,5 +9,7 @@ public enum CommunityMigrations {
         CreateJobs(),
         AddLookupIndexes(),
         CreateLoginThrottle(),
+        AddPhoneSignIn(),
+        CreateOutbox(),
     ]
 }

@@ -44,7 +44,12 @@ public struct AccountService: Sendable {
             throw Problem.validation("username", "Use only letters a–z, digits, '.', '_' and '-'.")
         }
         try validatePassword(registration.password)
-        let name = registration.displayName.trimmingCharacters(in: .whitespacesAndNewlines)
+        try validateProfile(displayName: registration.displayName, role: registration.role)
+    }
+
+    /// A display name in any script (Chinese names included) and a role people may choose.
+    public static func validateProfile(displayName: String, role: Role) throws {
+        let name = displayName.trimmingCharacters(in: .whitespacesAndNewlines)
         try TextRule.check(name, field: "displayName")
         guard displayNameLength.contains(name.count) else {
             throw Problem.validation(
@@ -52,7 +57,7 @@ public struct AccountService: Sendable {
                 "Use \(displayNameLength.lowerBound) to \(displayNameLength.upperBound) characters, no control characters."
             )
         }
-        guard Role.selfService.contains(registration.role) else {
+        guard Role.selfService.contains(role) else {
             throw Problem.validation(
                 "role", "Only buyer and seller can be chosen; other roles are granted by an admin.")
         }
@@ -119,7 +124,7 @@ public struct AccountService: Sendable {
             && TextRule.forbiddenScalar(in: password) == nil
         let account =
             plausible ? try await Account.query(on: database).filter(\.$username == username.lowercased()).first() : nil
-        guard let account else {
+        guard let account, account.passwordHash != Self.unusablePasswordHash else {
             _ = try? await hasher.hash(password.isEmpty ? "-" : String(password.prefix(Self.passwordMaximumBytes)))
             throw Problem(type: .invalidCredentials)
         }

@@ -13,6 +13,10 @@ public struct JishiServices: Sendable {
     public var tokens: TokenService
     public var geography: GeographyService
     public var loginThrottle: LoginThrottle
+    /// Sign-in codes for mobile numbers, sent through `messages`.
+    public var phoneSignIn: PhoneSignIn
+    /// Where messages to people's phones go: the outbox.
+    public var messages: any MessageSender
     public var metrics: AppMetrics
     public var marketplace: MarketplaceContext
     /// The job queue with every module's handlers.
@@ -43,6 +47,11 @@ public struct JishiServices: Sendable {
         self.loginThrottle = config.auth.loginThrottle
         self.loginThrottle.transactions = marketplace.transactions
         self.jobs = MarketplaceJobs.register(on: queue, context: marketplace)
+        let messages = OutboxSender(dependencies: dependencies)
+        self.messages = messages
+        var codes = PhoneCodes(sender: messages, dependencies: dependencies)
+        codes.transactions = marketplace.transactions
+        self.phoneSignIn = PhoneSignIn(accounts: accounts, codes: codes)
         self.photos = PhotoStore(
             directory: URL(fileURLWithPath: config.media.photoDirectory, isDirectory: true),
             maximumBytes: config.media.maxPhotoBytes)

@@ -35,6 +35,14 @@ struct AuthorizationTests {
         }
     }
 
+    @Test func onlyAnAdminOfEverywhereReadsTheOutbox() {
+        #expect(Authorization.may(Self.principal(.admin), .readMessages, .marketplace))
+        #expect(!Authorization.may(Self.principal(.admin, .town(UUID())), .readMessages, .marketplace))
+        for role in Role.allCases where role != .admin {
+            #expect(!Authorization.may(Self.principal(role), .readMessages, .marketplace))
+        }
+    }
+
     @Test func accountsSeeThemselvesOnly() {
         let buyer = Self.principal(.buyer)
         #expect(Authorization.may(buyer, .readAccount, .account(buyer.accountID)))

@@ -6,6 +6,8 @@ extension L10nKey {
     public static let logInTitle = L10nKey("log-in.title")
     public static let logInSubmit = L10nKey("log-in.submit")
     public static let logInNoAccount = L10nKey("log-in.no-account")
+    public static let logInPasswordHeading = L10nKey("log-in.password-heading")
+    public static let registerPasswordHeading = L10nKey("register.password-heading")
 }
 
 extension Localization {
@@ -21,6 +23,8 @@ extension Localization {
             .logInTitle: "Log in",
             .logInSubmit: "Log in",
             .logInNoAccount: "No account yet? Register for free",
+            .logInPasswordHeading: "With a username and password (staff)",
+            .registerPasswordHeading: "Or with a username and password",
         ],
         zhHans: [
             .registerTitle: "注册",
@@ -30,5 +34,7 @@ extension Localization {
             .logInTitle: "登录",
             .logInSubmit: "登录",
             .logInNoAccount: "还没有账号？免费注册",
+            .logInPasswordHeading: "用用户名和密码登录（工作人员）",
+            .registerPasswordHeading: "或者设用户名和密码",
         ])
 }

@@ -11,6 +11,10 @@ extension LogInPage {
                 title: context.text(.logInTitle), context: context,
                 main: [
                     .h1(.safeText(context.text(.logInTitle))),
+                    .h2(.safeText(context.text(.phoneLogInHeading))),
+                    .p(.class("hint"), .safeText(context.text(.phoneLogInIntro))),
+                    PhonePage.View(model: PhonePage.Model(next: model.next), context: context).numberCard,
+                    .h2(.safeText(context.text(.logInPasswordHeading))),
                     .form(
                         .class("card"), .id("log-in-form"), .method(.post), .action(SitePath.logIn.path),
                         .novalidate(),

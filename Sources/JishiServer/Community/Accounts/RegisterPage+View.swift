@@ -13,6 +13,10 @@ extension RegisterPage {
                 main: [
                     .h1(.safeText(context.text(.registerTitle))),
                     .p(.class("lead"), .safeText(context.text(.registerIntro))),
+                    .h2(.safeText(context.text(.phoneRegisterHeading))),
+                    .p(.class("hint"), .safeText(context.text(.phoneLogInIntro))),
+                    PhonePage.View(model: PhonePage.Model(), context: context).numberCard,
+                    .h2(.safeText(context.text(.registerPasswordHeading))),
                     .form(
                         .class("card"), .id("register-form"), .method(.post), .action(SitePath.register.path),
                         .novalidate(),
@@ -35,28 +39,11 @@ extension RegisterPage {
                             name: "password", label: .fieldPassword, kind: .password(autocomplete: "new-password"),
                             hint: .fieldPasswordHint, error: model.errors[.password]
                         ).node(context),
-                        roleChoice,
+                        RoleChoice.node(selected: model.role, error: model.errors[.role], context: context),
                         .button(.type(.submit), .class("button"), .safeText(context.text(.registerSubmit))),
                         .p(.a(.href(SitePath.logIn.path), .safeText(context.text(.registerHaveAccount))))
                     ),
                 ])
-        }
-
-        private var roleChoice: Node<HTML.FormContext> {
-            .fieldset(
-                .element(named: "legend", nodes: [Node<HTML.BodyContext>.safeText(context.text(.fieldRole))]),
-                .unwrap(model.errors[.role]) { .p(.class("error"), .id("role-error"), .safeText($0.text(context))) },
-                .group(
-                    [(Role.buyer, L10nKey.roleBuyer), (Role.seller, L10nKey.roleSeller)].map { role, key in
-                        .label(
-                            .class("choice"),
-                            .input(
-                                .type(.radio), .name("role"), .escaped("value", role.rawValue),
-                                .id("role-\(role.rawValue)"), .checked(model.role == role)),
-                            .safeText(context.text(key))
-                        )
-                    })
-            )
         }
     }
 }
