@@ -8,6 +8,8 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
 
+from test_market import nav_text, open_menu
+
 DEMO_PASSWORD = "jishi-demo"
 PAGES = ["/", "/register", "/login", "/no-such-page"]
 
@@ -102,11 +104,12 @@ def test_register_log_out_log_in_log_out(browser):
     browser.driver.find_element(By.ID, "role-seller").click()
     submit(browser, "register-form")
     wait_for(browser, EC.presence_of_element_located((By.ID, "log-out")))
-    assert "桃园 李春生，您好" in browser.driver.find_element(By.CSS_SELECTOR, "nav").text
+    assert "桃园 李春生，您好" in nav_text(browser)
     session = browser.driver.get_cookie("jishi_session")
     assert session and session["httpOnly"] and session["sameSite"] == "Lax"
     browser.screenshot("home-signed-in-zh-360")
 
+    open_menu(browser)
     browser.driver.find_element(By.ID, "log-out").click()
     wait_for(browser, EC.presence_of_element_located((By.CSS_SELECTOR, "nav a[href='/login']")))
     assert browser.driver.get_cookie("jishi_session") is None
@@ -123,8 +126,9 @@ def test_register_log_out_log_in_log_out(browser):
     fill(browser, "password", "peach-blossom-2026")
     submit(browser, "log-in-form")
     wait_for(browser, EC.presence_of_element_located((By.ID, "log-out")))
-    assert "桃园 李春生" in browser.driver.find_element(By.CSS_SELECTOR, "nav").text
+    assert "桃园 李春生" in nav_text(browser)
 
+    open_menu(browser)
     browser.driver.find_element(By.ID, "log-out").click()
     wait_for(browser, EC.presence_of_element_located((By.CSS_SELECTOR, "nav a[href='/register']")))
 
@@ -139,8 +143,9 @@ def test_demo_login_in_english_on_a_desktop(browser):
     wait_for(browser, EC.presence_of_element_located((By.ID, "log-out")))
     # The language the visitor chose wins over the account's own (Chinese) until they switch.
     assert html_lang(browser) == "en"
-    assert "丁庄 王秀英" in browser.driver.find_element(By.CSS_SELECTOR, "nav").text
+    assert "丁庄 王秀英" in nav_text(browser)
     browser.screenshot("home-signed-in-en-desktop")
+    open_menu(browser)
     browser.driver.find_element(By.ID, "log-out").click()
     wait_for(browser, EC.presence_of_element_located((By.CSS_SELECTOR, "nav a[href='/login']")))
 

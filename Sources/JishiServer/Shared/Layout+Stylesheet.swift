@@ -25,15 +25,27 @@ extension Layout {
         .lang button{min-width:48px;min-height:44px;padding:0 16px;border:1px solid #fff;border-radius:22px;\
         background:transparent;color:#fff;font:inherit;font-size:15px;cursor:pointer}
         .nav{background:#8f2a13}
-        .nav ul{display:flex;flex-wrap:nowrap;align-items:center;gap:2px 4px;max-width:980px;margin:0 auto;\
-        padding:2px 6px;list-style:none;overflow-x:auto;scrollbar-width:none;white-space:nowrap}
+        .nav .navrow{display:flex;align-items:center;max-width:980px;margin:0 auto;padding:2px 6px}
+        .nav ul{display:flex;flex-wrap:nowrap;align-items:center;gap:2px 4px;margin:0;padding:0;list-style:none;\
+        white-space:nowrap}
         .nav li{flex:none}
+        .menu{position:relative;margin:0 0 0 auto}
+        .menu>summary{display:flex;align-items:center;min-height:44px;padding:0 12px;border-radius:6px;\
+        color:#fff;cursor:pointer;list-style:none}
+        .menu>summary::-webkit-details-marker{display:none}
+        .menu>summary::after{content:"";margin-left:8px;border:6px solid transparent;border-top-color:#fff;\
+        transform:translateY(3px)}
+        .menu[open]>summary{background:rgba(255,255,255,.2)}
+        .menu>ul{position:absolute;right:0;top:100%;z-index:3;display:block;min-width:200px;padding:6px;\
+        background:#8f2a13;border-radius:0 0 8px 8px;box-shadow:0 6px 16px rgba(0,0,0,.25)}
+        .menu li{display:block}
+        .menu a,.menu button{width:100%}
         .nav form{margin:0}
         .nav a,.nav button{display:inline-flex;align-items:center;min-height:44px;padding:0 12px;border:0;\
         border-radius:6px;background:none;color:#fff;font:inherit;text-decoration:none;cursor:pointer}
         .nav a[aria-current]{background:rgba(255,255,255,.2);font-weight:600}
         .nav button{text-decoration:underline}
-        .who{padding:0 12px;color:#ffe9df}
+        .who{padding:8px 12px;color:#ffe9df}
         @media (max-width:480px){.brand small{display:none}.bar{padding:4px 12px}}
         main{max-width:980px;margin:0 auto;padding:12px 12px 28px}
         h1{margin:8px 0 10px;font-size:24px;line-height:1.3}

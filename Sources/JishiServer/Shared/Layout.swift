@@ -48,10 +48,7 @@ enum Layout {
                 ),
                 languageSwitch(context)
             ),
-            .nav(
-                .class("nav"),
-                .ul(.group(navigationItems(context)))
-            )
+            navigation(context)
         )
     }
 
@@ -71,18 +68,41 @@ enum Layout {
         )
     }
 
-    private static func navigationItems(_ context: PageContext) -> [Node<HTML.ListContext>] {
-        var items: [Node<HTML.ListContext>] = [
-            navLink(.home, .navHome, context), navLink(.search, .navSearch, context),
-        ]
-        guard context.knowsViewer else { return items }
+    /// One row at any width: the links everyone uses most, then (for a signed-in account) a
+    /// menu with the rest, a `<details>` that opens without script.
+    private static func navigation(_ context: PageContext) -> Node<HTML.BodyContext> {
+        let items = navigationItems(context)
+        return .nav(
+            .class("nav"),
+            .div(
+                .class("navrow"),
+                .ul(.group(items.row)),
+                .if(
+                    !items.menu.isEmpty,
+                    .element(
+                        named: "details",
+                        nodes: [
+                            .class("menu"), .id("menu"),
+                            .element(named: "summary", nodes: [.safeText(context.text(.navMenu))]),
+                            .ul(.group(items.menu)),
+                        ]))
+            )
+        )
+    }
+
+    private static func navigationItems(_ context: PageContext) -> (
+        row: [Node<HTML.ListContext>], menu: [Node<HTML.ListContext>]
+    ) {
+        var row: [Node<HTML.ListContext>] = [navLink(.home, .navHome, context), navLink(.search, .navSearch, context)]
+        var menu: [Node<HTML.ListContext>] = []
+        guard context.knowsViewer else { return (row, menu) }
         if let viewer = context.viewer {
-            items.append(navLink(.cart, .navCart, context))
-            items.append(navLink(.orders, .navMyOrders, context))
-            items.append(navLink(.messages, .navMessages, context))
-            if viewer.canSell { items.append(navLink(.shops, .navMyShops, context)) }
-            items.append(.li(.class("who"), .safeText(context.text(.signedInAs, viewer.displayName))))
-            items.append(
+            row.append(navLink(.cart, .navCart, context))
+            menu.append(.li(.class("who"), .safeText(context.text(.signedInAs, viewer.displayName))))
+            menu.append(navLink(.orders, .navMyOrders, context))
+            menu.append(navLink(.messages, .navMessages, context))
+            if viewer.canSell { menu.append(navLink(.shops, .navMyShops, context)) }
+            menu.append(
                 .li(
                     .form(
                         .method(.post), .action(SitePath.logOut.path),
@@ -91,10 +111,10 @@ enum Layout {
                     )
                 ))
         } else {
-            items.append(navLink(.register, .navRegister, context))
-            items.append(navLink(.logIn, .navLogIn, context))
+            row.append(navLink(.register, .navRegister, context))
+            row.append(navLink(.logIn, .navLogIn, context))
         }
-        return items
+        return (row, menu)
     }
 
     private static func navLink(_ path: SitePath, _ key: L10nKey, _ context: PageContext) -> Node<HTML.ListContext> {

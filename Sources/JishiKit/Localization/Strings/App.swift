@@ -8,6 +8,7 @@ extension L10nKey {
     public static let navRegister = L10nKey("layout.nav.register")
     public static let navLogIn = L10nKey("layout.nav.log-in")
     public static let navLogOut = L10nKey("layout.nav.log-out")
+    public static let navMenu = L10nKey("layout.nav.menu")
     public static let signedInAs = L10nKey("layout.signed-in-as")
     public static let languageSwitchLabel = L10nKey("layout.language.label")
     public static let languageSwitchOther = L10nKey("layout.language.other")
@@ -64,6 +65,7 @@ extension Localization {
             .navRegister: "Register",
             .navLogIn: "Log in",
             .navLogOut: "Log out",
+            .navMenu: "Menu",
             .signedInAs: "Hello, {0}",
             .languageSwitchLabel: "Change language",
             // The switch names the other language in that language.
@@ -117,6 +119,7 @@ extension Localization {
             .navRegister: "注册",
             .navLogIn: "登录",
             .navLogOut: "退出",
+            .navMenu: "菜单",
             .signedInAs: "{0}，您好",
             .languageSwitchLabel: "切换语言",
             // The switch names the other language in that language.
