@@ -227,14 +227,18 @@ def test_seller_opens_a_shop_lists_a_product_and_ships_the_buyers_order(browser,
     click(browser, "list-product")
     assert by_id(browser, "variant-0-price-error").is_displayed()
     fill(browser, "variant-0-price", "45元")
+    # A photo chosen on the same form (a real PNG, sent as multipart/form-data).
+    by_id(browser, "photos").send_keys(str(tiny_png(tmp_path / "hairpin.png")))
+    browser.screenshot("new-product-zh-360")
     click(browser, "list-product")
     assert browser.driver.find_element(By.CSS_SELECTOR, ".notice").is_displayed()
+    assert len(browser.driver.find_elements(By.CSS_SELECTOR, "#photos .thumbs img")) == 1
     browser.screenshot("edit-product-zh-360")
 
-    # A photo (a real PNG, uploaded as multipart/form-data).
-    by_id(browser, "photo").send_keys(str(tiny_png(tmp_path / "hairpin.png")))
+    # Another photo from the product's page.
+    by_id(browser, "photo").send_keys(str(tiny_png(tmp_path / "hairpin-2.png")))
     click(browser, "upload-photo")
-    assert len(browser.driver.find_elements(By.CSS_SELECTOR, "#photos .thumbs img")) == 1
+    assert len(browser.driver.find_elements(By.CSS_SELECTOR, "#photos .thumbs img")) == 2
     product_url = by_id(browser, "view-product").get_attribute("href")
     log_out(browser)
 
@@ -242,7 +246,7 @@ def test_seller_opens_a_shop_lists_a_product_and_ships_the_buyers_order(browser,
     log_in(browser, "buyer")
     browser.driver.get(product_url)
     assert title in browser.driver.find_element(By.TAG_NAME, "h1").text
-    assert len(browser.driver.find_elements(By.CSS_SELECTOR, ".gallery img")) == 1
+    assert len(browser.driver.find_elements(By.CSS_SELECTOR, ".gallery img")) == 2
     click(browser, "buy-now")
     fill_delivery(browser)
     click(browser, "place-order")
@@ -262,6 +266,7 @@ def test_seller_opens_a_shop_lists_a_product_and_ships_the_buyers_order(browser,
     # The packing list names the kind to pack.
     browser.driver.get(f"{shop_url}/packing-list?order%5B%5D={order_id}")
     assert "红色 L" in browser.driver.find_element(By.CSS_SELECTOR, "table.pack").text
+    assert by_id(browser, "print").is_displayed(), "the print button shows where script runs"
     browser.driver.get(f"{shop_url}/orders?status=paid")
     # Sending asks how the parcel travels; confirming without saying comes back explained.
     click(browser, f"ship-{order_id}")

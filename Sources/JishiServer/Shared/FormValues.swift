@@ -14,6 +14,42 @@ struct FormValues: Sendable {
         FormValues(try VerifiedForm.decode([String: String].self, from: request, session: session))
     }
 
+    /// The verified fields and photos of a multipart form: text fields by name, and the files
+    /// sent as `photos[]` (an empty file input left out).
+    static func verifiedWithPhotos(_ request: Request, session: WebSession) throws -> (FormValues, [File]) {
+        let fields = try VerifiedForm.decode(TextFields.self, from: request, session: session).fields
+        let files = (try? request.content.decode(PhotoFiles.self))?.photos ?? []
+        return (FormValues(fields), files.filter { $0.data.readableBytes > 0 })
+    }
+
+    private struct PhotoFiles: Content {
+        var photos: [File]?
+    }
+
+    /// Every field whose value is text; files and arrays are skipped, not a decoding failure.
+    private struct TextFields: Content {
+        var fields: [String: String] = [:]
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: AnyKey.self)
+            for key in container.allKeys {
+                if let value = try? container.decode(String.self, forKey: key) { fields[key.stringValue] = value }
+            }
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var container = encoder.container(keyedBy: AnyKey.self)
+            for (key, value) in fields { try container.encode(value, forKey: AnyKey(stringValue: key)) }
+        }
+    }
+
+    private struct AnyKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
     /// What every form post starts with: the session, its signed-in account, and the form once
     /// its CSRF token checks out.
     static func signedIn(_ request: Request) async throws -> (WebSession, Principal, FormValues) {

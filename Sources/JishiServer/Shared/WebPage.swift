@@ -20,8 +20,16 @@ enum WebPage {
         + "script-src '\(Layout.chatScriptHash)'; connect-src 'self'; "
         + "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 
+    /// The packing list's policy: the same, plus its one inline script (by hash), which only
+    /// shows the print button and prints when it is pressed.
+    static let printContentSecurityPolicy =
+        "default-src 'none'; style-src 'self'; img-src 'self' data:; "
+        + "script-src '\(Layout.printScriptHash)'; "
+        + "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+
     static func response(
-        _ html: HTML, status: HTTPResponseStatus = .ok, session: WebSession, runsChatScript: Bool = false
+        _ html: HTML, status: HTTPResponseStatus = .ok, session: WebSession, runsChatScript: Bool = false,
+        runsPrintScript: Bool = false
     ) -> Response {
         let response = Response(status: status)
         response.headers.replaceOrAdd(name: .contentType, value: "text/html; charset=utf-8")
@@ -30,7 +38,8 @@ enum WebPage {
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         response.headers.replaceOrAdd(
             name: "Content-Security-Policy",
-            value: runsChatScript ? chatContentSecurityPolicy : contentSecurityPolicy)
+            value: runsChatScript
+                ? chatContentSecurityPolicy : runsPrintScript ? printContentSecurityPolicy : contentSecurityPolicy)
         response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
         response.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")
         response.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")

@@ -4,8 +4,8 @@ import JishiKit
 
 /// The checks every uploaded photo passes: a JPEG or PNG content type, at most `limit`
 /// bytes, and bytes that really are what the type says.
-enum PhotoCheck {
-    static func format(of bytes: Data, declaredType: String?, limit: Int) throws -> PhotoFormat {
+public enum PhotoCheck {
+    public static func format(of bytes: Data, declaredType: String?, limit: Int) throws -> PhotoFormat {
         guard let declaredType, let declared = PhotoFormat(contentType: declaredType) else {
             throw Problem(type: .unsupportedMediaType, detail: "Send the photo as image/jpeg or image/png.")
         }

@@ -13,6 +13,11 @@ extension L10nKey {
     public static let newProductTitle = L10nKey("new-product.title")
     public static let newProductVariant = L10nKey("new-product.variant")
     public static let newProductVariantOptional = L10nKey("new-product.variant-optional")
+    public static let newProductPhotos = L10nKey("new-product.photos")
+    /// {0} how many, {1} KB each.
+    public static let newProductPhotosHint = L10nKey("new-product.photos.hint")
+    /// {0} how many.
+    public static let newProductTooManyPhotos = L10nKey("new-product.too-many-photos")
     public static let newProductSubmit = L10nKey("new-product.submit")
     public static let newProductShopClosed = L10nKey("new-product.shop-closed")
     public static let editProductTitle = L10nKey("edit-product.title")
@@ -46,6 +51,9 @@ extension Localization {
             .newProductTitle: "List a product",
             .newProductVariant: "Variant {0}",
             .newProductVariantOptional: "Optional: leave empty if there is only one.",
+            .newProductPhotos: "Photos (optional)",
+            .newProductPhotosHint: "Up to {0} photos from your phone, each at most {1} KB. You can add more later.",
+            .newProductTooManyPhotos: "Choose at most {0} photos here; add more on the product's page afterwards.",
             .newProductSubmit: "List the product",
             .newProductShopClosed: "The shop is not open, so it cannot list products.",
             .editProductTitle: "Edit product",
@@ -75,6 +83,9 @@ extension Localization {
             .newProductTitle: "上架新商品",
             .newProductVariant: "规格 {0}",
             .newProductVariantOptional: "可不填：只有一种就留空。",
+            .newProductPhotos: "照片（可不选）",
+            .newProductPhotosHint: "从手机相册或相机选，最多 {0} 张，每张不超过 {1} KB。以后还能再加。",
+            .newProductTooManyPhotos: "这里最多选 {0} 张，其余的上架后在商品页里再加。",
             .newProductSubmit: "上架",
             .newProductShopClosed: "店铺没有营业，不能上架商品。",
             .editProductTitle: "编辑商品",

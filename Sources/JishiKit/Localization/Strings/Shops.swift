@@ -24,6 +24,7 @@ extension L10nKey {
     public static let packingListTitle = L10nKey("packing-list.title")
     public static let packingListSummary = L10nKey("packing-list.summary")
     public static let packingListPrintHint = L10nKey("packing-list.print-hint")
+    public static let packingListPrint = L10nKey("packing-list.print")
     public static let packingListChosen = L10nKey("packing-list.chosen")
     public static let packingListInclude = L10nKey("packing-list.include")
     public static let packingListOrder = L10nKey("packing-list.order")
@@ -63,6 +64,7 @@ extension Localization {
             .packingListTitle: "Packing list",
             .packingListSummary: "{0} · {1} orders · printed {2}",
             .packingListPrintHint: "Print this page from your browser's menu; the menus are left off the paper.",
+            .packingListPrint: "Print",
             .packingListChosen: "Packing list of the ticked orders (all to ship if none)",
             .packingListInclude: "On the packing list",
             .packingListOrder: "Order {0}",
@@ -98,6 +100,7 @@ extension Localization {
             .packingListTitle: "配货单",
             .packingListSummary: "{0} · {1} 个订单 · 打印于 {2}",
             .packingListPrintHint: "用浏览器菜单打印本页，打印时不带菜单栏。",
+            .packingListPrint: "打印",
             .packingListChosen: "打印勾选订单的配货单（不勾则为全部待发货）",
             .packingListInclude: "加入配货单",
             .packingListOrder: "订单 {0}",

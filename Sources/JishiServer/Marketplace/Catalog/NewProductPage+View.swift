@@ -14,7 +14,7 @@ extension NewProductPage {
                     .h1(.safeText(context.text(.newProductTitle))),
                     .form(
                         .class("card wide"), .id("new-product-form"), .method(.post),
-                        .action(SitePath.newProduct.path(model.shopID)), .novalidate(),
+                        .action(SitePath.newProduct.path(model.shopID)), .enctype(.multipartData), .novalidate(),
                         .unwrap(model.failure) { Widgets.alert($0.text(context)) },
                         .if(
                             model.failure == nil && !model.errors.isEmpty,
@@ -41,11 +41,33 @@ extension NewProductPage {
                                         input, prefix: "variant-\(row)-", errors: model.errors, context: context)
                                 )
                             }),
+                        photos,
                         .button(
                             .type(.submit), .class("button"), .id("list-product"),
                             .safeText(context.text(.newProductSubmit)))
                     ),
                 ])
+        }
+
+        /// Photos from the phone's gallery or camera, up to three; more on the edit page.
+        private var photos: Node<HTML.FormContext> {
+            .group(
+                .label(.for("photos"), .safeText(context.text(.newProductPhotos))),
+                .p(
+                    .class("hint"), .id("photos-hint"),
+                    .safeText(
+                        context.text(
+                            .newProductPhotosHint, String(ProductEditingController.newProductPhotos),
+                            context.number(model.maxPhotoKiB)))),
+                .unwrap(model.errors["photos"]) {
+                    .p(.class("error"), .id("photos-error"), .safeText($0.text(context)))
+                },
+                .input(
+                    .type(.file), .name("photos[]"), .id("photos"), .class("in"),
+                    .attribute(named: "accept", value: "image/jpeg,image/png"),
+                    .attribute(named: "multiple", value: "multiple"),
+                    .attribute(named: "aria-describedby", value: "photos-hint"))
+            )
         }
     }
 }

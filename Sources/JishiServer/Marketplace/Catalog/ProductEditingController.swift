@@ -21,12 +21,24 @@ enum ProductEditingController {
         return newPage(model, session: session)
     }
 
+    /// Photos the add-product form may carry; more are added on the edit page.
+    static let newProductPhotos = 3
+
     @Sendable static func create(_ request: Request) async throws -> Response {
-        let (session, principal, form) = try await FormValues.signedIn(request)
+        let session = try await WebSession.load(request)
+        let principal = try session.requirePrincipal()
         let shopID = try request.pageID("shop")
         let services = request.jishi
         var model = try await newModel(shopID, principal: principal, language: session.language, request: request)
-        guard let product = model.take(form) else { return newPage(model, session: session, status: .badRequest) }
+        let limit = maxFormBytes + newProductPhotos * (services.photos.maximumBytes + photoFormOverhead)
+        guard try await collectBody(request, limit: limit) else {
+            model.failure = FormMessage(.errorPhotoTooLarge, String(model.maxPhotoKiB))
+            return newPage(model, session: session, status: .payloadTooLarge)
+        }
+        let (form, files) = try FormValues.verifiedWithPhotos(request, session: session)
+        let product = model.take(form)
+        let photos = model.takePhotos(files, maximumCount: newProductPhotos, maximumBytes: services.photos.maximumBytes)
+        guard let product, let photos else { return newPage(model, session: session, status: .badRequest) }
         let created: Product
         do {
             (created, _) = try await services.catalog.addProduct(
@@ -39,8 +51,28 @@ enum ProductEditingController {
             }
             return newPage(model, session: session, status: HTTPResponseStatus(statusCode: problem.status))
         }
+        let productID = try created.requireID()
+        // Checked above as the catalog checks them, so each is taken.
+        for (photo, declared) in photos {
+            _ = try await services.catalog.addPhoto(
+                photo, declaredType: declared, to: productID, by: principal, shops: services.shops,
+                store: services.photos, on: request.db)
+        }
         return WebPage.redirect(
-            toPath: Notice.productAdded.on(SitePath.editProduct.path(try created.requireID())), session: session)
+            toPath: Notice.productAdded.on(SitePath.editProduct.path(productID)), session: session)
+    }
+
+    /// Reads the body of a streamed form route up to `limit` bytes; `false` when it is larger
+    /// (found without reading it when the request says its length).
+    static func collectBody(_ request: Request, limit: Int) async throws -> Bool {
+        if let length = request.headers.first(name: .contentLength).flatMap(Int.init), length > limit { return false }
+        do {
+            // A body already read (in tests, or by a proxy) is not measured by `collect`.
+            let body = try await request.body.collect(max: limit).get()
+            return (body?.readableBytes ?? 0) <= limit
+        } catch let abort as any AbortError where abort.status == .payloadTooLarge {
+            return false
+        }
     }
 
     @Sendable static func showEdit(_ request: Request) async throws -> Response {
@@ -182,16 +214,8 @@ enum ProductEditingController {
     /// the photo when the request says its length; no file is a `missingField` problem.
     static func uploadedPhoto(_ request: Request, session: WebSession) async throws -> (Data, String?) {
         let limit = request.jishi.photos.maximumBytes + photoFormOverhead
-        let tooLarge = Problem(type: .payloadTooLarge, detail: "At most \(request.jishi.photos.maximumBytes) bytes.")
-        if let length = request.headers.first(name: .contentLength).flatMap(Int.init), length > limit {
-            throw tooLarge
-        }
-        do {
-            // A body already read (in tests, or by a proxy) is not measured by `collect`.
-            let body = try await request.body.collect(max: limit).get()
-            if (body?.readableBytes ?? 0) > limit { throw tooLarge }
-        } catch let abort as any AbortError where abort.status == .payloadTooLarge {
-            throw tooLarge
+        guard try await collectBody(request, limit: limit) else {
+            throw Problem(type: .payloadTooLarge, detail: "At most \(request.jishi.photos.maximumBytes) bytes.")
         }
         let form = try VerifiedForm.decode(PhotoForm.self, from: request, session: session)
         guard let file = form.photo, file.data.readableBytes > 0 else {
@@ -231,7 +255,9 @@ enum ProductEditingController {
         let categories = try await services.catalog.categories(on: request.db).compactMap { category in
             category.id.map { NewProductPage.CategoryChoice(id: $0, name: category.name(language)) }
         }
-        return NewProductPage.Model(shopID: shopID, shopName: shop.name, categories: categories)
+        return NewProductPage.Model(
+            shopID: shopID, shopName: shop.name, categories: categories,
+            maxPhotoKiB: services.photos.maximumBytes / 1024)
     }
 
     private static func editModel(_ request: Request, session: WebSession, principal: Principal) async throws

@@ -8,7 +8,9 @@ extension WebRoutes {
         routes.get(.editProduct, ProductEditingController.showEdit)
         // A product's description may be long (5,000 characters, three bytes each and
         // percent-encoded): these forms may be larger than the others.
-        routes.post(.newProduct, maxBytes: ProductEditingController.maxFormBytes, ProductEditingController.create)
+        // The add-product form may carry photos: it reads its own body, up to the form and
+        // three photos, so that a too-large one comes back as a message on the form.
+        routes.postStreaming(.newProduct, ProductEditingController.create)
         routes.post(.editProduct, maxBytes: ProductEditingController.maxFormBytes, ProductEditingController.update)
         routes.post(.addVariant, maxBytes: ProductEditingController.maxFormBytes, ProductEditingController.addVariant)
         routes.post(.updateVariant, ProductEditingController.updateVariant)

@@ -21,6 +21,13 @@ extension PackingListPage {
                                 .packingListSummary, model.shopName, context.number(model.entries.count),
                                 context.time(model.printedAt)))),
                     .p(.class("hint noprint"), .safeText(context.text(.packingListPrintHint))),
+                    .if(
+                        !model.entries.isEmpty,
+                        .group(
+                            .button(
+                                .type(.button), .id("print"), .class("button noprint"), .attribute(named: "hidden"),
+                                .safeText(context.text(.packingListPrint))),
+                            .element(named: "script", nodes: [.raw(Layout.printScript)]))),
                     .if(model.entries.isEmpty, .p(.class("empty"), .safeText(context.text(.shopOrdersEmpty)))),
                     .group(model.entries.map(slip)),
                 ])

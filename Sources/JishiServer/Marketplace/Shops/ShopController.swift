@@ -88,7 +88,8 @@ enum ShopController {
         let context = PageContext(
             session: session, current: .packingList,
             returnPath: SitePath.packingList.path(id) + (query.isEmpty ? "" : "?" + query))
-        return WebPage.response(PackingListPage.View(model: model, context: context).html, session: session)
+        return WebPage.response(
+            PackingListPage.View(model: model, context: context).html, session: session, runsPrintScript: true)
     }
 
     @Sendable static func statement(_ request: Request) async throws -> Response {
