@@ -3,12 +3,13 @@ import DomainTesting
 import FluentKit
 import Foundation
 import JishiKit
-@testable import JishiServer
 import JishiServerTesting
 import Marketplace
 import Testing
 import Vapor
 import VaporTesting
+
+@testable import JishiServer
 
 /// The marketplace pages through the whole middleware stack, in memory, on every store.
 @Suite("Web: marketplace pages", .serialized)
