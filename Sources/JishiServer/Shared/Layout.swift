@@ -81,6 +81,7 @@ enum Layout {
             items.append(navLink(.orders, .navMyOrders, context))
             items.append(navLink(.messages, .navMessages, context))
             if viewer.canSell { items.append(navLink(.shops, .navMyShops, context)) }
+            if viewer.canManage { items.append(navLink(.manage, .navManage, context)) }
             items.append(.li(.class("who"), .safeText(context.text(.signedInAs, viewer.displayName))))
             items.append(
                 .li(

@@ -25,7 +25,7 @@ struct SitePath: Hashable, Sendable {
     /// Every path of every feature.
     static let allCases: [SitePath] =
         homePaths + accountsPaths + searchPaths + catalogPaths + cartPaths + checkoutPaths + ordersPaths + shopsPaths
-        + statementsPaths + sourcingPaths + reviewsPaths + chatPaths
+        + statementsPaths + sourcingPaths + reviewsPaths + chatPaths + governancePaths
     /// The path as a link target (for paths without parameters).
     var path: String { rawValue }
 
