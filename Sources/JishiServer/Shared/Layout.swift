@@ -102,6 +102,7 @@ enum Layout {
             menu.append(navLink(.orders, .navMyOrders, context))
             menu.append(navLink(.messages, .navMessages, context))
             if viewer.canSell { menu.append(navLink(.shops, .navMyShops, context)) }
+            if viewer.canManage { menu.append(navLink(.manage, .navManage, context)) }
             menu.append(
                 .li(
                     .form(

@@ -20,10 +20,12 @@ enum WebRoutes {
         }
         for feature in [
             home, accounts, search, catalog, cart, checkout, orders, shops, statements, sourcing, reviews, chat,
-            phoneSignIn, messages,
+            phoneSignIn, messages, manage, moderation, administration,
         ] {
             feature(routes)
         }
+        // An admin reaches a shop's seller pages only through the admin view.
+        app.middleware.use(AdminView())
     }
 
     /// A page that needs an account sends a browser that is not signed in to the log-in page,

@@ -39,6 +39,8 @@ struct WebSession: Sendable {
         var displayName: String
         /// Whether the account may open shops and sell (the layout links to its shops).
         var canSell = false
+        /// Whether the account is an official or an admin (the layout links to the staff pages).
+        var canManage = false
     }
 
     var viewer: Viewer?
@@ -105,6 +107,7 @@ struct WebSession: Sendable {
             session.resume(account, token: token)
             session.principal = principal
             session.viewer?.canSell = Authorization.may(principal, .sell, .marketplace)
+            session.viewer?.canManage = principal.has(.official) || principal.has(.admin)
         } catch is Problem {
             // Expired, revoked or unknown: the browser is simply signed out.
             session.clearSessionCookie()

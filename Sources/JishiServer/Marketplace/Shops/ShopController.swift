@@ -51,7 +51,10 @@ enum ShopController {
         let id = try request.pageID("shop")
         var model = try await ShopPage.Model.load(id, principal: principal, services: request.jishi, on: request.db)
         model.notice = request.notice
-        let context = PageContext(session: session, current: .shop, returnPath: SitePath.shop.path(id))
+        model.adminView = !(try await ShopStaff.exists(accountID: principal.accountID, shopID: id, on: request.db))
+        let context = PageContext(
+            session: session, current: .shop,
+            returnPath: model.adminView ? AdminView.dashboard(id) : SitePath.shop.path(id))
         return WebPage.response(ShopPage.View(model: model, context: context).html, session: session)
     }
 

@@ -39,6 +39,9 @@ enum ShopPage {
         /// Messages from buyers not yet read, over all the shop's conversations.
         var unreadMessages = 0
         var notice: Notice?
+        /// An admin who is not the shop's staff, here through the admin view (`AdminView`):
+        /// the dashboard read-only under a banner.
+        var adminView = false
 
         var refundRate: Double? { paidOrders == 0 ? nil : Double(refundedOrders) / Double(paidOrders) }
     }

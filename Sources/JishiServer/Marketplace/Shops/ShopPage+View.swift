@@ -12,7 +12,12 @@ extension ShopPage {
                 title: model.name, context: context,
                 main: [
                     .unwrap(model.notice) { Widgets.notice(context.text($0.l10nKey)) },
-                    Widgets.back(SitePath.shops.path, context.text(.shopsTitle)),
+                    model.adminView
+                        ? Widgets.back(SitePath.moderatedShop.path(model.shopID), context.text(.adminViewBack))
+                        : Widgets.back(SitePath.shops.path, context.text(.shopsTitle)),
+                    .if(
+                        model.adminView,
+                        .p(.class("alert"), .id("admin-view-banner"), .safeText(context.text(.adminViewBanner)))),
                     .h1(.id("shop-name"), .safeText(model.name)),
                     .p(
                         .class("meta"),
@@ -21,37 +26,40 @@ extension ShopPage {
                         .unwrap(model.brandName) { .safeText($0 + " · ") },
                         .unwrap(model.village) { .safeText($0.primary(context.language)) }
                     ),
-                    .nav(
-                        .class("tiles"), .attribute(named: "aria-label", value: context.text(.shopTasks)),
-                        .a(
-                            .class("tile"), .id("orders-to-ship"),
-                            .href(SitePath.shopOrders.path(model.shopID) + "?status=paid"),
-                            .strong(.safeText(context.number(model.toShip))),
-                            .safeText(context.text(.shopToShip))),
-                        .a(
-                            .class("tile"), .id("all-orders"), .href(SitePath.shopOrders.path(model.shopID)),
-                            .safeText(context.text(.shopOrdersTitle))),
-                        .a(
-                            .class("tile"), .id("statement"), .href(SitePath.statement.path(model.shopID)),
-                            .safeText(context.text(.statementTitle))),
-                        .a(
-                            .class("tile"), .id("add-product"), .href(SitePath.newProduct.path(model.shopID)),
-                            .safeText(context.text(.newProductTitle))),
-                        .a(
-                            .class("tile"), .id("source-products"), .href(SitePath.sourcing.path(model.shopID)),
-                            .safeText(context.text(.sourcingTitle))),
-                        .a(
-                            .class("tile"), .id("resellers"), .href(SitePath.resellers.path(model.shopID)),
-                            .safeText(context.text(.resellersTitle))),
-                        .a(
-                            .class("tile"), .id("shop-messages"), .href(SitePath.shopMessages.path(model.shopID)),
-                            .strong(.safeText(context.number(model.unreadMessages))),
-                            .safeText(context.text(.chatUnreadTile))),
-                        .a(
-                            .class("tile"), .id("shop-reviews"), .href(SitePath.shopReviews.path(model.shopID)),
-                            .strong(.safeText(context.number(model.rating.count))),
-                            .safeText(context.text(.reviewsTitle)))
-                    ),
+                    // The seller's tasks are the shop's own: not offered in the admin view.
+                    .if(
+                        !model.adminView,
+                        .nav(
+                            .class("tiles"), .attribute(named: "aria-label", value: context.text(.shopTasks)),
+                            .a(
+                                .class("tile"), .id("orders-to-ship"),
+                                .href(SitePath.shopOrders.path(model.shopID) + "?status=paid"),
+                                .strong(.safeText(context.number(model.toShip))),
+                                .safeText(context.text(.shopToShip))),
+                            .a(
+                                .class("tile"), .id("all-orders"), .href(SitePath.shopOrders.path(model.shopID)),
+                                .safeText(context.text(.shopOrdersTitle))),
+                            .a(
+                                .class("tile"), .id("statement"), .href(SitePath.statement.path(model.shopID)),
+                                .safeText(context.text(.statementTitle))),
+                            .a(
+                                .class("tile"), .id("add-product"), .href(SitePath.newProduct.path(model.shopID)),
+                                .safeText(context.text(.newProductTitle))),
+                            .a(
+                                .class("tile"), .id("source-products"), .href(SitePath.sourcing.path(model.shopID)),
+                                .safeText(context.text(.sourcingTitle))),
+                            .a(
+                                .class("tile"), .id("resellers"), .href(SitePath.resellers.path(model.shopID)),
+                                .safeText(context.text(.resellersTitle))),
+                            .a(
+                                .class("tile"), .id("shop-messages"), .href(SitePath.shopMessages.path(model.shopID)),
+                                .strong(.safeText(context.number(model.unreadMessages))),
+                                .safeText(context.text(.chatUnreadTile))),
+                            .a(
+                                .class("tile"), .id("shop-reviews"), .href(SitePath.shopReviews.path(model.shopID)),
+                                .strong(.safeText(context.number(model.rating.count))),
+                                .safeText(context.text(.reviewsTitle)))
+                        )),
                     .section(
                         .class("box"), .id("shop-quality"),
                         .h2(.safeText(context.text(.ratingShopTitle))),
@@ -75,7 +83,8 @@ extension ShopPage {
         private func product(_ product: ProductRow) -> Node<HTML.ListContext> {
             .li(
                 .a(
-                    .class("row"), .href(SitePath.editProduct.path(product.id)),
+                    .class("row"),
+                    .href(model.adminView ? SitePath.product.path(product.id) : SitePath.editProduct.path(product.id)),
                     .span(.class("t"), .safeText(product.title)),
                     .if(!product.listed, .span(.class("tag"), .safeText(context.text(.productUnlistedTag)))),
                     .group(

@@ -1,0 +1,45 @@
+import Community
+import Foundation
+
+/// The staff hub: the tools this official or admin may use, and nothing else.
+enum ManagePage {
+    enum Tool: String, CaseIterable, Sendable {
+        case reviews, shops, accounts, categories, outbox
+
+        var path: SitePath {
+            switch self {
+            case .reviews: .reportedReviews
+            case .shops: .moderatedShops
+            case .accounts: .manageAccounts
+            case .categories: .manageCategories
+            case .outbox: .outbox
+            }
+        }
+    }
+
+    struct Model: Equatable, Sendable {
+        var tools: [Tool]
+    }
+}
+
+extension ManagePage.Model {
+    /// Officials and admins moderate (within their scope); an admin of everywhere manages
+    /// accounts and grants and reads the outbox; any admin sets categories and rates (the
+    /// services' own rules).
+    init(principal: Principal) {
+        var tools: [ManagePage.Tool] = []
+        if ManagePage.moderates(principal) { tools += [.reviews, .shops] }
+        if ManagePage.administersAccounts(principal) { tools.append(.accounts) }
+        if principal.has(.admin) { tools.append(.categories) }
+        if Authorization.may(principal, .readMessages, .marketplace) { tools.append(.outbox) }
+        self.tools = tools
+    }
+}
+
+extension ManagePage {
+    static func moderates(_ principal: Principal) -> Bool { principal.has(.official) || principal.has(.admin) }
+
+    static func administersAccounts(_ principal: Principal) -> Bool {
+        Authorization.may(principal, .grantRoles, .account(principal.accountID))
+    }
+}
