@@ -15,9 +15,17 @@ enum HomePage {
         var towns: [TownEntry]
         var newest: [SearchPage.Hit] = []
         var popular: [SearchPage.Hit] = []
+        /// The signed-in visitor's own town and what sells there, when Jishi knows the town.
+        var nearby: Nearby?
 
         var villageCount: Int { towns.reduce(0) { $0 + $1.villages.count } }
+
         var householdCount: Int { towns.reduce(0) { $0 + $1.householdCount } }
+    }
+
+    struct Nearby: Equatable, Sendable {
+        var town: TownEntry
+        var hits: [SearchPage.Hit]
     }
 
     /// A place's name in both languages.
@@ -73,23 +81,49 @@ extension HomePage.Model {
             })
     }
 
-    /// The county with its product rows: the newest listings and the best sellers.
-    static func load(services: JishiServices, on database: any Database) async throws -> Self {
+    /// The county with its product rows: the newest listings, the best sellers, and for a
+    /// signed-in visitor whose town Jishi knows, what sells best in that town.
+    static func load(services: JishiServices, viewer accountID: UUID?, on database: any Database) async throws
+        -> Self
+    {
         var model = try await load(geography: services.geography, on: database)
-        var rows: [[SearchHit]] = []
-        for sort in [SearchQuery.Sort.newest, .sales] {
-            rows.append(
-                try await SearchService().search(
-                    SearchQuery(inStockOnly: true, sort: sort, limit: HomePage.rowSize), on: database
-                ).items)
+        let town = try await visitorTown(accountID, on: database).flatMap { id in model.towns.first { $0.id == id } }
+        var queries = [SearchQuery.Sort.newest, .sales].map {
+            SearchQuery(inStockOnly: true, sort: $0, limit: HomePage.rowSize)
         }
-        // Both rows' shops, photos and ratings in one pass (a product may stand in both).
-        let hits = try await SearchPage.hits(
+        if let town {
+            queries.append(SearchQuery(townID: town.id, inStockOnly: true, sort: .sales, limit: HomePage.rowSize))
+        }
+        var rows: [[SearchHit]] = []
+        for query in queries { rows.append(try await SearchService().search(query, on: database).items) }
+        // Every row's shops, photos and ratings in one pass (a product may stand in several).
+        var hits = try await SearchPage.hits(
             rows.flatMap { $0 }, catalog: services.catalog, shops: services.shops, reviews: services.reviews,
-            on: database)
-        model.newest = Array(hits.prefix(rows[0].count))
-        model.popular = Array(hits.dropFirst(rows[0].count))
+            on: database)[...]
+        func take(_ count: Int) -> [SearchPage.Hit] {
+            defer { hits = hits.dropFirst(count) }
+            return Array(hits.prefix(count))
+        }
+        model.newest = take(rows[0].count)
+        model.popular = take(rows[1].count)
+        if let town, rows.count > 2 { model.nearby = HomePage.Nearby(town: town, hits: take(rows[2].count)) }
         return model
+    }
+
+    /// The town of the visitor's own household, or else of the village their latest order went
+    /// to; `nil` for a visitor who is not signed in or has told Jishi neither.
+    static func visitorTown(_ accountID: UUID?, on database: any Database) async throws -> UUID? {
+        guard let accountID, let account = try await Account.find(accountID, on: database) else { return nil }
+        var villageID: UUID?
+        if let householdID = account.$household.id {
+            villageID = try await Household.find(householdID, on: database)?.$village.id
+        }
+        if villageID == nil {
+            villageID = try await Order.query(on: database).filter(\.$buyer.$id == accountID)
+                .filter(\.$deliveryVillageID != nil).sort(\.$createdAt, .descending).first()?.deliveryVillageID
+        }
+        guard let villageID else { return nil }
+        return try await Village.find(villageID, on: database)?.$town.id
     }
 }
 

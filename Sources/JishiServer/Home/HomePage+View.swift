@@ -20,6 +20,12 @@ extension HomePage {
                             .button(.type(.submit), .class("button"), .safeText(context.text(.searchSubmit)))
                         )
                     ),
+                    .unwrap(model.nearby) { nearby in
+                        productRow(
+                            context.text(.homeNearby, nearby.town.name.primary(context.language)), id: "home-nearby",
+                            nearby.hits,
+                            more: SitePath.search.path + "?town=\(nearby.town.id.uuidString.lowercased())&sort=sales")
+                    },
                     productRow(
                         .homeNewest, id: "home-newest", model.newest, more: SitePath.search.path + "?sort=newest"),
                     productRow(
@@ -44,10 +50,16 @@ extension HomePage {
         private func productRow(_ heading: L10nKey, id: String, _ hits: [SearchPage.Hit], more: String)
             -> Node<HTML.BodyContext>
         {
+            productRow(context.text(heading), id: id, hits, more: more)
+        }
+
+        private func productRow(_ heading: String, id: String, _ hits: [SearchPage.Hit], more: String)
+            -> Node<HTML.BodyContext>
+        {
             guard !hits.isEmpty else { return .empty }
             return .section(
                 .class("shelf"), .id(id),
-                .h2(.safeText(context.text(heading))),
+                .h2(.safeText(heading)),
                 .ul(.class("cards"), .group(hits.map { SearchPage.tile($0, context) })),
                 .p(.a(.href(more), .safeText(context.text(.homeSeeMore))))
             )

@@ -165,7 +165,23 @@ public enum DemoMarket {
                 }
             }
         }
+        try await addPhotos(services: services, on: database)
         try await placeDemoOrders(buyer: buyer, seller: seller, services: services, on: database)
+    }
+
+    /// One drawn photo a product (`DemoPhotos`), kept where the server keeps photos.
+    static func addPhotos(services: JishiServices, on database: any Database) async throws {
+        let now = services.dependencies.now()
+        for plan in shops {
+            for product in plan.products {
+                let bytes = DemoPhotos.png(key: product.key, category: product.category)
+                let photo = ProductPhoto(
+                    id: id("photo." + product.key), productID: id("product." + product.key), position: 0,
+                    format: .png, byteCount: bytes.count, at: now)
+                try services.photos.save(bytes, as: photo.fileName)
+                try await photo.create(on: database)
+            }
+        }
     }
 
     /// Three orders of the buyer, placed and paid through the services (with derived ids): two

@@ -1,5 +1,6 @@
 import Community
 import DomainTesting
+import FluentKit
 import JishiKit
 import JishiServer
 import JishiServerTesting
@@ -123,6 +124,34 @@ struct WebHomePageTests {
             var stranger = WebBrowser(app, acceptLanguage: "en")
             let anonymous = try await stranger.get("/no-such-page").body.string
             #expect(!anonymous.contains(#"id="log-out""#))
+        }
+    }
+
+    /// A buyer whose household is in Taoyuan sees a row of what sells in Taoyuan's township; a
+    /// buyer whose orders went to a town with nothing for sale, and a visitor Jishi knows nothing
+    /// about, see no such row.
+    @Test func aSignedInBuyerSeesTheirOwnTownsProducts() async throws {
+        try await withTestApp(seedDemo: true) { app in
+            try await DemoMarket.load(on: app.db, services: app.jishi)
+            var buyer = WebBrowser(app, acceptLanguage: "zh-CN")
+            try await buyer.get("/login")
+            try await buyer.post("/login", [("username", "buyer"), ("password", DemoCounty.password)])
+            // The demo buyer's orders went to Shijing, whose town sells nothing yet.
+            #expect(!(try await buyer.get("/").body.string.contains(#"id="home-nearby""#)))
+
+            let taoyuan = try #require(try await Village.query(on: app.db).filter(\.$name == "桃园村").first())
+            let town = try #require(try await Town.find(taoyuan.$town.id, on: app.db))
+            let household = Household(villageID: try taoyuan.requireID(), headName: "李敏", members: 3)
+            try await household.create(on: app.db)
+            let account = try #require(try await Account.query(on: app.db).filter(\.$username == "buyer").first())
+            account.$household.id = household.id
+            try await account.save(on: app.db)
+            let home = try await buyer.get("/").body.string
+            #expect(home.contains(#"id="home-nearby""#))
+            #expect(home.contains("From \(town.nameEn), your town"))
+            #expect(home.contains("?town=\(try town.requireID().uuidString.lowercased())&sort=sales"))
+            var visitor = WebBrowser(app)
+            #expect(!(try await visitor.get("/").body.string.contains(#"id="home-nearby""#)))
         }
     }
 

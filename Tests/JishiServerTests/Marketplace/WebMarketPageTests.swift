@@ -43,6 +43,30 @@ struct WebMarketPageTests {
         return rest.firstIndex(of: "\"").map { String(rest[..<$0]) }
     }
 
+    @Test func theDemoMarketHasADistinctDrawnPhotoForEveryProduct() async throws {
+        try await Self.withMarket(on: .sqlite) { app in
+            let photos = try await ProductPhoto.query(on: app.db).all()
+            #expect(photos.count == DemoMarket.productCount)
+            #expect(Set(photos.map(\.$product.id)).count == DemoMarket.productCount)
+            var browser = WebBrowser(app)
+            var seen = Set<String>()
+            for photo in photos {
+                let served = try await browser.get("/media/photos/\(photo.fileName)")
+                #expect(served.status == .ok)
+                #expect(served.headers.contentType == .png)
+                let bytes = Array(served.body.readableBytesView)
+                #expect(PhotoFormat.sniff(bytes) == .png)
+                #expect(bytes.count == photo.byteCount && bytes.count < 16_000)
+                // 96 × 96, indexed colour: the IHDR chunk right after the signature.
+                #expect(Array(bytes[16..<26]) == [0, 0, 0, 96, 0, 0, 0, 96, 8, 3])
+                seen.insert(bytes.map { String($0) }.joined(separator: ","))
+            }
+            #expect(seen.count == photos.count, "every product's picture differs")
+            let search = try await browser.get("/search").body.string
+            #expect(search.contains("/media/photos/"))
+        }
+    }
+
     @Test(arguments: TestStore.available)
     func searchFindsTheDemoMarketInBothLanguages(store: TestStore) async throws {
         try await Self.withMarket(on: store) { app in
@@ -264,11 +288,14 @@ struct WebMarketPageTests {
 
             let noToken = try await Self.upload(app, seller, path, csrf: "wrong", file: png, name: "p.png")
             #expect(noToken.status == .forbidden)
-            #expect(try await ProductPhoto.query(on: app.db).count() == 0)
+            #expect(try await ProductPhoto.query(on: app.db).count() == DemoMarket.productCount, "the demo's own")
 
             let good = try await Self.upload(app, seller, path, csrf: token, file: png, name: "p.png")
             #expect(good.status == .seeOther, "\(good.body.string)")
-            let photo = try #require(try await ProductPhoto.query(on: app.db).first())
+            let photo = try #require(
+                try await ProductPhoto.query(on: app.db).filter(\.$product.$id == DemoMarket.id("product.stool"))
+                    .sort(\.$position, .descending).first())
+            #expect(photo.position == 1, "after the demo's photo")
             let edit = try await seller.get("/products/\(product)/edit").body.string
             #expect(edit.contains(#"src="/media/photos/\#(photo.fileName)""#))
             let shown = try await seller.get("/products/\(product)").body.string
@@ -337,7 +364,7 @@ struct WebMarketPageTests {
             #expect(notAPhoto.body.string.contains("这个文件不是照片"))
             #expect(notAPhoto.body.string.contains(#"value="带照片的发簪""#), "what was typed comes back")
             #expect(try await Product.query(on: app.db).count() == products)
-            #expect(try await ProductPhoto.query(on: app.db).count() == 0)
+            #expect(try await ProductPhoto.query(on: app.db).count() == DemoMarket.productCount, "the demo's own")
 
             let listed = try await Self.postMultipart(
                 app, seller, path, fields: fields, files: [("photos[]", "a.png", png), ("photos[]", "b.png", png)])

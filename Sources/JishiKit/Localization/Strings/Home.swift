@@ -9,6 +9,8 @@ extension L10nKey {
     public static let homeVillageHouseholds = L10nKey("home.village.households")
     public static let homeNewest = L10nKey("home.newest")
     public static let homePopular = L10nKey("home.popular")
+    /// {0} the visitor's town.
+    public static let homeNearby = L10nKey("home.nearby")
     public static let homeSeeMore = L10nKey("home.see-more")
     public static let homeVillagesHeading = L10nKey("home.villages-heading")
 }
@@ -29,6 +31,7 @@ extension Localization {
             .homeVillageHouseholds: "{0} households",
             .homeNewest: "New in the villages",
             .homePopular: "Selling well",
+            .homeNearby: "From {0}, your town",
             .homeSeeMore: "See more",
             .homeVillagesHeading: "Shop by village",
         ],
@@ -43,6 +46,7 @@ extension Localization {
             .homeVillageHouseholds: "{0} 户",
             .homeNewest: "村里新上架",
             .homePopular: "卖得好",
+            .homeNearby: "{0}本地好货",
             .homeSeeMore: "看更多",
             .homeVillagesHeading: "按村逛",
         ])
