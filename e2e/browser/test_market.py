@@ -267,6 +267,8 @@ def test_seller_opens_a_shop_lists_a_product_and_ships_the_buyers_order(browser,
     browser.driver.get(f"{shop_url}/packing-list?order%5B%5D={order_id}")
     assert "红色 L" in browser.driver.find_element(By.CSS_SELECTOR, "table.pack").text
     assert by_id(browser, "print").is_displayed(), "the print button shows where script runs"
+    for header in browser.driver.find_elements(By.CSS_SELECTOR, "table.pack th"):
+        assert header.size["height"] < 40, f"the column header {header.text!r} wraps"
     browser.driver.get(f"{shop_url}/orders?status=paid")
     # Sending asks how the parcel travels; confirming without saying comes back explained.
     click(browser, f"ship-{order_id}")
@@ -409,6 +411,10 @@ def test_statement_amounts_stay_on_one_line_on_a_phone(browser):
             "return [...document.querySelectorAll('#statement dd')].map(d => {"
             " const r = document.createRange(); r.selectNodeContents(d); return r.getClientRects().length; })")
         assert lines and max(lines) == 1, f"lines per amount: {lines}"
+        # The date fields take the width and show the whole date.
+        for field in ("from", "to"):
+            width = by_id(browser, field).size["width"]
+            assert width >= 250, f"the {field} date field is {width}px wide"
         browser.screenshot("statement-en-360")
         ensure_language(browser, "zh-Hans")
         log_out(browser)

@@ -26,8 +26,11 @@ def test_a_resale_order_goes_from_listing_to_delivery(browser):
     producer_shop = first_shop(browser)
     browser.driver.get(producer_shop)
     click(browser, "resellers")
-    offer = browser.driver.find_element(By.CSS_SELECTOR, "section[id^='offer-']")
+    # Each product is one line until opened.
+    offer = browser.driver.find_element(By.CSS_SELECTOR, "details[id^='offer-']")
     product_key = offer.get_attribute("id").removeprefix("offer-")
+    assert not offer.find_element(By.CSS_SELECTOR, "input[id^='base-']").is_displayed()
+    offer.find_element(By.TAG_NAME, "summary").click()
     title = offer.find_element(By.TAG_NAME, "h2").text
     base = offer.find_element(By.CSS_SELECTOR, "input[id^='base-']")
     base.clear()
@@ -35,6 +38,8 @@ def test_a_resale_order_goes_from_listing_to_delivery(browser):
     click(browser, f"save-offer-{product_key}")
     assert browser.driver.find_element(By.CSS_SELECTOR, ".notice").is_displayed()
     assert browser.scroll_width() <= 360
+    height = browser.driver.execute_script("return document.documentElement.scrollHeight")
+    assert height < 2500, f"the resellers page is {height}px long with its products shut"
     browser.screenshot("resellers-zh-360")
     log_out(browser)
 

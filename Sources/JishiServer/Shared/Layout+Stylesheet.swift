@@ -104,6 +104,9 @@ extension Layout {
         .actions{display:flex;flex-wrap:wrap;gap:8px;margin:10px 0}
         .notice{padding:10px 12px;border-left:4px solid #2e7d32;border-radius:6px;background:#e8f5e9;color:#1b4d1e}
         .box{margin:0 0 14px;padding:12px 14px;border-radius:10px;background:#fff;box-shadow:0 1px 3px rgba(0,0,0,.12)}
+        details.box{margin:0 0 10px}
+        .offer>summary{display:flex;flex-wrap:wrap;align-items:center;gap:4px 10px;padding:4px 0}
+        .offer>summary h2{font-size:18px}
         .box h2{margin-bottom:8px}
         .meta,.when,.vn,.shop{color:#4a4f57;font-size:15px}
         .price{font-weight:700;color:#9c2f16;white-space:nowrap}
@@ -119,6 +122,7 @@ extension Layout {
         summary{min-height:44px;padding:10px 0;font-weight:600;cursor:pointer}
         .filters label{display:block;margin:10px 0 4px}
         .pair{display:grid;grid-template-columns:1fr 1fr;gap:0 10px}
+        @media (max-width:480px){.pair.dates{grid-template-columns:1fr}}
         .pair>*{min-width:0}
         main>h2{margin:18px 0 6px}
         .check,.card .check{display:flex;align-items:center;gap:10px;min-height:44px;margin:8px 0;font-weight:400}
@@ -180,6 +184,9 @@ extension Layout {
         .pack{width:100%;border-collapse:collapse;margin-top:8px}
         .pack th,.pack td{padding:6px 4px;border-bottom:1px solid #ddd;text-align:left;vertical-align:top}
         .pack .n{text-align:right}
+        .pack th{white-space:nowrap}
+        .pack td>span,.pack td>strong{display:block}
+        .pack td>.vn{color:#1f2328;font-size:17px}
         .box-tick{font-size:20px;text-align:center}
         .slip{break-inside:avoid}
         @media print{header.site,footer.site,.skip,.noprint{display:none}body{background:#fff;font-size:12pt}\

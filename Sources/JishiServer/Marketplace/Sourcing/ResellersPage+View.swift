@@ -54,13 +54,26 @@ extension ResellersPage {
 
         private func product(_ row: ProductRow) -> Node<HTML.BodyContext> {
             let key = row.id.uuidString.lowercased()
-            return .section(
-                .class("box"), .id("offer-\(key)"),
-                .h2(.safeText(row.title)),
-                .p(
-                    .span(
-                        .class("tag"),
-                        .safeText(context.text(row.audience == nil ? .resellersNotOffered : .resellersOffered)))),
+            // One line a product until the seller opens it: a shop with many products and
+            // variants would otherwise be a page of prices thousands of pixels long.
+            return .element(
+                named: "details",
+                nodes: [
+                    .class("box offer"), .id("offer-\(key)"),
+                    .element(
+                        named: "summary",
+                        nodes: [
+                            .h2(.safeText(row.title)),
+                            .span(
+                                .class("tag"),
+                                .safeText(context.text(row.audience == nil ? .resellersNotOffered : .resellersOffered))),
+                        ]),
+                    offerForm(row, key: key),
+                ])
+        }
+
+        private func offerForm(_ row: ProductRow, key: String) -> Node<HTML.BodyContext> {
+            .div(
                 .form(
                     .class("card"), .method(.post), .action(SitePath.resellerOffer.path(model.shopID)),
                     Layout.csrfField(context),

@@ -18,7 +18,7 @@ extension StatementPage {
                         .action(SitePath.statement.path(model.shopID)), .novalidate(),
                         .if(!model.errors.isEmpty, Widgets.alert(context.text(.formErrorSummary))),
                         .div(
-                            .class("pair"),
+                            .class("pair dates"),
                             .div(
                                 FormField(
                                     name: "from", label: .fieldFromDay, kind: .date, value: model.from,
