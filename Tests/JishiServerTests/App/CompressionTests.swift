@@ -22,7 +22,15 @@ struct CompressionTests {
             let product = DemoMarket.id("product.mamian").uuidString.lowercased()
             let order = try #require(try await Order.query(on: app.db).first()).id!.uuidString.lowercased()
             let pages: [(String?, [String])] = [
-                (nil, ["/", "/search", "/search?q=%E6%B1%89%E6%9C%8D", "/products/\(product)", "/login", "/register"]),
+                (
+                    nil,
+                    [
+                        "/", "/search", "/search?q=%E6%B1%89%E6%9C%8D", "/products/\(product)", "/login", "/register",
+                        "/phone",
+                    ]
+                ),
+                ("admin", ["/manage", "/admin/outbox", "/manage/accounts", "/manage/categories", "/manage/shops"]),
+                ("official", ["/manage", "/manage/reviews", "/manage/shops"]),
                 ("buyer", ["/", "/cart", "/checkout", "/orders", "/messages"]),
                 (
                     "seller",
