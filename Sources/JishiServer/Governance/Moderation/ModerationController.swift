@@ -33,10 +33,8 @@ enum ModerationController {
         let reviewID = try request.pageID("review")
         let reason = form.trimmed("reason")
         var problem: (FormMessage, HTTPResponseStatus)?
-        if reason.isEmpty {
-            problem = (FormMessage(.errorRequired), .badRequest)
-        } else if reason.count > 500 {
-            problem = (FormMessage(.errorTooLong, "500"), .badRequest)
+        if let message = reasonError(reason, required: true) {
+            problem = (message, .badRequest)
         } else {
             do {
                 if hidden {
@@ -104,10 +102,8 @@ enum ModerationController {
         let reason = form.trimmed("reason")
         var problem: (FormMessage, HTTPResponseStatus)?
         // A suspension always says why; a reinstatement may.
-        if suspending, reason.isEmpty {
-            problem = (FormMessage(.errorRequired), .badRequest)
-        } else if reason.count > 500 {
-            problem = (FormMessage(.errorTooLong, "500"), .badRequest)
+        if let message = reasonError(reason, required: suspending) {
+            problem = (message, .badRequest)
         } else {
             do {
                 if suspending {
@@ -149,5 +145,13 @@ enum ModerationController {
             session: session, current: .moderatedShop, returnPath: SitePath.moderatedShop.path(model.shopID))
         return WebPage.response(
             ModeratedShopPage.View(model: model, context: context).html, status: status, session: session)
+    }
+
+    /// What is wrong with a moderation reason, if anything: empty where one is required, or
+    /// longer than the 500 characters the record keeps.
+    private static func reasonError(_ reason: String, required: Bool) -> FormMessage? {
+        if required, reason.isEmpty { return FormMessage(.errorRequired) }
+        if reason.count > 500 { return FormMessage(.errorTooLong, "500") }
+        return nil
     }
 }
