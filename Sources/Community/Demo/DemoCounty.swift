@@ -18,6 +18,9 @@ public enum DemoCounty {
     public static let centre = GeoPoint(latitude: 34.826, longitude: 115.542)
 
     public struct TownPlan: Sendable {
+        /// The last 3 digits of the town's code (after the county's 6).
+        public var number: String
+        public var kind: Town.Kind
         public var name: String
         public var nameEn: String
         /// Offset of the town from the county centre, in km (north, east).
@@ -41,7 +44,7 @@ public enum DemoCounty {
 
     public static let towns: [TownPlan] = [
         TownPlan(
-            name: "大营镇", nameEn: "Daying Town", offset: (6, -11),
+            number: "101", kind: .town, name: "大营镇", nameEn: "Daying Town", offset: (6, -11),
             villages: [
                 VillagePlan(name: "丁庄村", nameEn: "Dingzhuang", households: 312, specialty: .costumes),
                 VillagePlan(name: "张庄村", nameEn: "Zhangzhuang", households: 406, specialty: .costumes),
@@ -53,7 +56,7 @@ public enum DemoCounty {
                 VillagePlan(name: "西李村", nameEn: "Xili", households: 276, specialty: .mixed),
             ]),
         TownPlan(
-            name: "集市镇", nameEn: "Jishi Town", offset: (0, 0),
+            number: "100", kind: .town, name: "集市镇", nameEn: "Jishi Town", offset: (0, 0),
             villages: [
                 VillagePlan(name: "石井村", nameEn: "Shijing", households: 2_380, specialty: .urbanWholesale),
                 VillagePlan(name: "南关村", nameEn: "Nanguan", households: 1_240, specialty: .urbanWholesale),
@@ -64,7 +67,7 @@ public enum DemoCounty {
                 VillagePlan(name: "前进村", nameEn: "Qianjin", households: 508, specialty: .mixed),
             ]),
         TownPlan(
-            name: "青河乡", nameEn: "Qinghe Township", offset: (-10, 9),
+            number: "200", kind: .township, name: "青河乡", nameEn: "Qinghe Township", offset: (-10, 9),
             villages: [
                 VillagePlan(name: "桃园村", nameEn: "Taoyuan", households: 356, specialty: .farmProducts),
                 VillagePlan(name: "蒜庄村", nameEn: "Suanzhuang", households: 298, specialty: .farmProducts),
@@ -76,7 +79,7 @@ public enum DemoCounty {
                 VillagePlan(name: "黄河滩村", nameEn: "Huanghetan", households: 148, specialty: .farmProducts),
             ]),
         TownPlan(
-            name: "柳林镇", nameEn: "Liulin Town", offset: (11, 8),
+            number: "102", kind: .town, name: "柳林镇", nameEn: "Liulin Town", offset: (11, 8),
             villages: [
                 VillagePlan(name: "桐木村", nameEn: "Tongmu", households: 421, specialty: .furniture),
                 VillagePlan(name: "柳编村", nameEn: "Liubian", households: 233, specialty: .handicrafts),
@@ -90,6 +93,15 @@ public enum DemoCounty {
     ]
 
     public static var villageCount: Int { towns.reduce(0) { $0 + $1.villages.count } }
+
+    /// The demo county's statistical division code (fictional, in Shandong's 37 range).
+    public static let countyCode = "371799"
+
+    /// A demo village's 12-digit code: its town's 9 digits, then 201, 202 … in the plan's order
+    /// (村民委员会 are numbered from 200).
+    public static func villageCode(_ town: TownPlan, _ index: Int) -> String {
+        countyCode + town.number + String(201 + index)
+    }
 
     /// One login per role; all share `password`.
     public static let logins: [DemoLogin] = [
@@ -129,7 +141,7 @@ public enum DemoCounty {
         }
 
         let countyID = nextID()
-        var rows = Rows(county: County(id: countyID, code: "371799", name: "大集县", nameEn: "Daji County"))
+        var rows = Rows(county: County(id: countyID, code: countyCode, name: "大集县", nameEn: "Daji County"))
         var dayingID = countyID
         for plan in towns {
             let townCentre = centre.offset(northMetres: plan.offset.north * 1000, eastMetres: plan.offset.east * 1000)
@@ -137,7 +149,8 @@ public enum DemoCounty {
             if plan.nameEn == "Daying Town" { dayingID = townID }
             rows.towns.append(
                 Town(
-                    id: townID, countyID: countyID, name: plan.name, nameEn: plan.nameEn,
+                    id: townID, countyID: countyID, code: countyCode + plan.number, kind: plan.kind, name: plan.name,
+                    nameEn: plan.nameEn,
                     latitude: townCentre.latitude, longitude: townCentre.longitude))
             for (index, villagePlan) in plan.villages.enumerated() {
                 // Villages ring their town at 2–8 km, spread evenly with some jitter.
@@ -149,7 +162,8 @@ public enum DemoCounty {
                 let villageID = nextID()
                 rows.villages.append(
                     Village(
-                        id: villageID, townID: townID, name: villagePlan.name, nameEn: villagePlan.nameEn,
+                        id: villageID, townID: townID, code: villageCode(plan, index), name: villagePlan.name,
+                        nameEn: villagePlan.nameEn,
                         location: location, householdCount: villagePlan.households, specialty: villagePlan.specialty))
                 // Registered households: about one in twenty, at least five.
                 for _ in 0..<max(5, villagePlan.households / 20) {

@@ -11,6 +11,9 @@ public final class Village: Model, @unchecked Sendable {
 
     @ID(key: .id) public var id: UUID?
     @Parent(key: "town_id") public var town: Town
+    /// The 12-digit statistical division code (the town's 9 digits and 3 of its own); unique.
+    @Field(key: "code") public var code: String
+    @Field(key: "kind") public var kind: Kind
     @Field(key: "name") public var name: String
     @Field(key: "name_en") public var nameEn: String
     @Field(key: "latitude") public var latitude: Double
@@ -22,11 +25,13 @@ public final class Village: Model, @unchecked Sendable {
     public init() {}
 
     public init(
-        id: UUID? = nil, townID: Town.IDValue, name: String, nameEn: String, location: GeoPoint,
-        householdCount: Int, specialty: Specialty
+        id: UUID? = nil, townID: Town.IDValue, code: String, kind: Kind = .administrative, name: String,
+        nameEn: String, location: GeoPoint, householdCount: Int, specialty: Specialty
     ) {
         self.id = id
         self.$town.id = townID
+        self.code = code
+        self.kind = kind
         self.name = name
         self.nameEn = nameEn
         self.latitude = location.latitude
@@ -39,6 +44,14 @@ public final class Village: Model, @unchecked Sendable {
 }
 
 extension Village {
+    /// The kinds of village-level division.
+    public enum Kind: String, Codable, Sendable, CaseIterable {
+        /// 村民委员会: an administrative village, the unit Taobao-village recognition counts.
+        case administrative
+        /// 居民委员会: a residents' committee of a town's built-up area.
+        case residents
+    }
+
     /// What the village is known for, as in the field studies.
     public enum Specialty: String, Codable, Sendable, CaseIterable {
         case costumes  // performance costumes and hanfu, like Village D in Cao County

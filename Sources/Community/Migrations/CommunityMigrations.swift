@@ -11,5 +11,6 @@ public enum CommunityMigrations {
         CreateLoginThrottle(),
         AddPhoneSignIn(),
         CreateOutbox(),
+        AddPlaceCodes(),
     ]
 }

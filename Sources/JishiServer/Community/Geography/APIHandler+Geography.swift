@@ -14,7 +14,9 @@ extension APIHandler {
         let body = try towns.map { town in
             let id = try town.requireID()
             return Components.Schemas.Town(
-                id: id.uuidString, countyId: town.$county.id.uuidString, name: town.name, nameEn: town.nameEn,
+                id: id.uuidString, countyId: town.$county.id.uuidString, code: town.code,
+                kind: Components.Schemas.Town.KindPayload(rawValue: town.kind.rawValue) ?? .town, name: town.name,
+                nameEn: town.nameEn,
                 location: .init(latitude: town.latitude, longitude: town.longitude), villageCount: counts[id] ?? 0)
         }
         return .ok(.init(body: .json(body)))

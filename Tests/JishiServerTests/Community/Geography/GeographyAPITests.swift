@@ -4,6 +4,7 @@ import FluentKit
 import JishiKit
 import JishiServer
 import JishiServerTesting
+import SQLKit
 import Testing
 import Vapor
 
@@ -35,6 +36,72 @@ struct GeographyAPITests {
 
             try await app.send(.GET, "/api/v1/villages?town=\(UUID())").expectProblem(.notFound, field: "town")
             try await app.send(.GET, "/api/v1/villages?town=not-a-uuid").expectProblem(.validation, field: "town")
+        }
+    }
+
+    /// Every place has its statistical division code: the town's starts with the county's, the
+    /// village's with its town's, each unique; and its kind.
+    @Test(arguments: TestStore.available)
+    func placesCarryTheirDivisionCodesAndKinds(store: TestStore) async throws {
+        try await withTestApp(on: store, seedDemo: true) { app in
+            let towns = try await app.send(.GET, "/api/v1/towns").jsonArray()
+            let townCodes = Dictionary(
+                uniqueKeysWithValues: towns.compactMap { town in
+                    (town["id"] as? String).map { ($0, town["code"] as? String ?? "") }
+                })
+            #expect(towns.allSatisfy { ($0["code"] as? String)?.hasPrefix(DemoCounty.countyCode) == true })
+            #expect(towns.first { $0["nameEn"] as? String == "Qinghe Township" }?["kind"] as? String == "township")
+            #expect(towns.first { $0["nameEn"] as? String == "Daying Town" }?["code"] as? String == "371799101")
+            let villages = try await app.send(.GET, "/api/v1/villages").jsonArray()
+            let codes = villages.compactMap { $0["code"] as? String }
+            #expect(codes.count == DemoCounty.villageCount && Set(codes).count == codes.count)
+            for village in villages {
+                let code = try #require(village["code"] as? String)
+                let town = try #require(townCodes[village["townId"] as? String ?? ""])
+                #expect(code.count == 12 && code.hasPrefix(town) && code.allSatisfy(\.isNumber))
+                #expect(village["kind"] as? String == "administrative")
+            }
+            #expect(villages.first { $0["nameEn"] as? String == "Dingzhuang" }?["code"] as? String == "371799101201")
+        }
+    }
+
+    /// A database from before codes: the migration numbers its towns and villages under their
+    /// parents, uniquely.
+    @Test(arguments: TestStore.available)
+    func placesFromBeforeCodesAreNumbered(store: TestStore) async throws {
+        let before = Array(CommunityMigrations.all.prefix { !($0 is AddPlaceCodes) })
+        try await withTestDatabase(on: store, migrations: before) { database in
+            let sql = try database.db.sql()
+            let county = UUID()
+            try await sql.raw(
+                "INSERT INTO counties (id, code, name, name_en) VALUES (\(bind: county), '370000', '旧县', 'Old')"
+            ).run()
+            var towns: [UUID] = []
+            for name in ["乙镇", "甲镇"] {
+                let town = UUID()
+                towns.append(town)
+                try await sql.raw(
+                    """
+                    INSERT INTO towns (id, county_id, name, name_en, latitude, longitude)
+                    VALUES (\(bind: town), \(bind: county), \(bind: name), 'T', 0, 0)
+                    """
+                ).run()
+                for village in ["二村", "一村"] {
+                    try await sql.raw(
+                        """
+                        INSERT INTO villages (id, town_id, name, name_en, latitude, longitude, household_count, specialty)
+                        VALUES (\(bind: UUID()), \(bind: town), \(bind: village), 'V', 0, 0, 10, 'mixed')
+                        """
+                    ).run()
+                }
+            }
+            try await AddPlaceCodes().prepare(on: database.db)
+            let coded = try await Town.query(on: database.db).sort(\.$code).all()
+            #expect(coded.map(\.code) == ["370000100", "370000101"])
+            #expect(coded.map(\.kind) == [.town, .town])
+            let villages = try await Village.query(on: database.db).sort(\.$code).all()
+            #expect(villages.map(\.code) == ["370000100200", "370000100201", "370000101200", "370000101201"])
+            #expect(villages.allSatisfy { $0.kind == .administrative })
         }
     }
 
