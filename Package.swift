@@ -63,6 +63,16 @@ let package = Package(
         ),
         // Pure solvers: vehicle routing and station siting. Standard library and Foundation only.
         .target(name: "Routing"),
+        // The county's shared two-way parcel network: carriers, nodes, parcels and their
+        // custody, the day's dispatch on the routing engine.
+        .target(
+            name: "Logistics",
+            dependencies: [
+                "Community", "Marketplace", "Routing", "JishiKit", "Persistence",
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "SQLKit", package: "sql-kit"),
+            ]
+        ),
         // The OpenAPI contract and the code generated from it.
         .target(
             name: "JishiAPI",
@@ -77,7 +87,7 @@ let package = Package(
         .target(
             name: "JishiServer",
             dependencies: [
-                "JishiKit", "Persistence", "Community", "Marketplace", "JishiAPI",
+                "JishiKit", "Persistence", "Community", "Marketplace", "Logistics", "JishiAPI",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -104,11 +114,16 @@ let package = Package(
         .testTarget(name: "CommunityTests", dependencies: ["Community", "Persistence", "DomainTesting"]),
         .testTarget(
             name: "MarketplaceTests", dependencies: ["Marketplace", "Community", "Persistence", "DomainTesting"]),
+        .testTarget(
+            name: "LogisticsTests",
+            dependencies: ["Logistics", "Marketplace", "Community", "Persistence", "DomainTesting"]),
         .testTarget(name: "RoutingTests", dependencies: ["Routing"], resources: [.copy("Fixtures")]),
         .testTarget(name: "JishiAPITests", dependencies: ["JishiAPI"]),
         .testTarget(
             name: "JishiServerTests",
-            dependencies: ["JishiServerTesting", "DomainTesting", "Community", "Marketplace", "Persistence"]),
+            dependencies: [
+                "JishiServerTesting", "DomainTesting", "Community", "Marketplace", "Logistics", "Persistence",
+            ]),
         .testTarget(name: "jishiTests", dependencies: ["jishi", "Community", "JishiServerTesting", "DomainTesting"]),
         // What a domain test needs and no more: a fresh migrated database without an app, a
         // clock moved by hand, a cheap password hasher.

@@ -1,6 +1,7 @@
 import Community
 import FluentKit
 import JishiKit
+import Logistics
 import Marketplace
 import Persistence
 import Vapor
@@ -71,6 +72,7 @@ extension JishiServices {
     public var chat: ChatService { ChatService(context: marketplace) }
     public var sourcing: SourcingService { SourcingService(context: marketplace) }
     public var supply: SupplyService { SupplyService(context: marketplace) }
+    public var network: NetworkService { NetworkService(dependencies: dependencies) }
 
     /// Hands a stored message to its live readers: through PostgreSQL `NOTIFY` to every
     /// process sharing the database, or straight to this process's hub on SQLite.

@@ -1,5 +1,6 @@
 import Community
 import FluentKit
+import Logistics
 import Vapor
 
 /// The seed step of `jishi seed --demo` and `jishi demo`.
@@ -9,6 +10,7 @@ public enum DemoSeed {
         do {
             try await DemoCounty.load(on: app.db, accounts: app.jishi.accounts)
             try await DemoMarket.load(on: app.db, services: app.jishi)
+            try await LogisticsDemo.load(on: app.db)
             return true
         } catch DemoCounty.SeedError.notEmpty {
             return false
