@@ -26,6 +26,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
     ],
     targets: [
         // Shared primitives: money, ids, geography maths, problems, localisation.
@@ -71,6 +72,7 @@ let package = Package(
                 "Community", "Marketplace", "Routing", "JishiKit", "Persistence",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "SwiftCSV", package: "SwiftCSV"),
             ]
         ),
         // The OpenAPI contract and the code generated from it.
@@ -105,7 +107,7 @@ let package = Package(
         .executableTarget(
             name: "jishi",
             dependencies: [
-                "JishiServer", "Community", "Routing",
+                "JishiServer", "Community", "Logistics", "Routing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -124,7 +126,8 @@ let package = Package(
             dependencies: [
                 "JishiServerTesting", "DomainTesting", "Community", "Marketplace", "Logistics", "Persistence",
             ]),
-        .testTarget(name: "jishiTests", dependencies: ["jishi", "Community", "JishiServerTesting", "DomainTesting"]),
+        .testTarget(
+            name: "jishiTests", dependencies: ["jishi", "Community", "Logistics", "JishiServerTesting", "DomainTesting"]),
         // What a domain test needs and no more: a fresh migrated database without an app, a
         // clock moved by hand, a cheap password hasher.
         .target(

@@ -1,6 +1,8 @@
 import ArgumentParser
+import FluentKit
 import Foundation
 import JishiServer
+import Logistics
 import Testing
 
 @testable import jishi
@@ -22,6 +24,45 @@ struct CommandLineTests {
             try Jishi.parseAsRoot(["seed", "--demo", "--database-url", "sqlite:\(path)", "--log-level", "error"])
                 as? SeedCommand)
         await #expect(throws: ExitCode(2)) { try await second.run() }
+    }
+
+    /// `jishi import parcels`: a good manifest once, then nothing the second time; a bad one
+    /// exits 2 having written nothing.
+    @Test func importParcelsTakesAManifestOnceAndRefusesABadOneWithExitCode2() async throws {
+        let path = Self.temporaryDatabase()
+        let good = FileManager.default.temporaryDirectory.appendingPathComponent("parcels-\(UUID()).csv")
+        let bad = FileManager.default.temporaryDirectory.appendingPathComponent("parcels-\(UUID()).csv")
+        defer { for file in [path, good.path, bad.path] { try? FileManager.default.removeItem(atPath: file) } }
+        try await #require(
+            try Jishi.parseAsRoot(["seed", "--demo", "--database-url", "sqlite:\(path)", "--log-level", "error"])
+                as? SeedCommand
+        ).run()
+        try Data(
+            """
+            due_date,carrier,tracking_number,direction,village_code,weight_grams,note
+            2026-12-03,zto,ZT7300000001,inbound,371799101201,1200,fragile
+            2026-12-03,ems,1100000000003,outbound,371799200201,5000,
+            """.utf8
+        ).write(to: good)
+        try Data(
+            """
+            carrier,tracking_number,direction,village_code,weight_grams,due_date
+            zto,ZT7300000009,inbound,371799101201,-1,2026-12-03
+            """.utf8
+        ).write(to: bad)
+        func importing(_ file: URL) throws -> ImportParcels {
+            try #require(
+                try Jishi.parseAsRoot([
+                    "import", "parcels", file.path, "--database-url", "sqlite:\(path)", "--log-level", "error",
+                ])
+                    as? ImportParcels)
+        }
+        try await importing(good).run()
+        try await importing(good).run()
+        await #expect(throws: ExitCode(2)) { try await importing(bad).run() }
+        let config = JishiConfig(store: try JishiConfig.Store(databaseURL: "sqlite:\(path)"), logLevel: .error)
+        let count = try await withApplication(config) { app in try await Parcel.query(on: app.db).count() }
+        #expect(count == 2)
     }
 
     @Test func seedNeedsToBeToldWhat() {

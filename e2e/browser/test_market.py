@@ -268,7 +268,9 @@ def test_seller_opens_a_shop_lists_a_product_and_ships_the_buyers_order(browser,
     assert "红色 L" in browser.driver.find_element(By.CSS_SELECTOR, "table.pack").text
     assert by_id(browser, "print").is_displayed(), "the print button shows where script runs"
     for header in browser.driver.find_elements(By.CSS_SELECTOR, "table.pack th"):
-        assert header.size["height"] < 40, f"the column header {header.text!r} wraps"
+        # One line of text and its padding (6 px above and below), whatever the font.
+        line = browser.driver.execute_script("return parseFloat(getComputedStyle(arguments[0]).lineHeight)", header)
+        assert header.size["height"] < 2 * line + 12, f"the column header {header.text!r} wraps"
     browser.driver.get(f"{shop_url}/orders?status=paid")
     # Sending asks how the parcel travels; confirming without saying comes back explained.
     click(browser, f"ship-{order_id}")

@@ -5,7 +5,8 @@ import SQLKit
 /// This module's migrations, in the order they must run. Never edit a shipped one; add a new one.
 public enum LogisticsMigrations {
     public static let all: [any Migration] = [
-        CreateNetwork()
+        CreateNetwork(),
+        CreateParcels(),
     ]
 }
 
@@ -48,5 +49,54 @@ public struct CreateNetwork: AsyncMigration {
     public func revert(on database: any Database) async throws {
         try await database.schema(NetworkNode.schema).delete()
         try await database.schema(Carrier.schema).delete()
+    }
+}
+
+/// Parcels and their custody events.
+public struct CreateParcels: AsyncMigration {
+    public init() {}
+
+    public func prepare(on database: any Database) async throws {
+        try await database.schema(Parcel.schema)
+            .id()
+            .field("carrier_id", .uuid, .required, .references(Carrier.schema, .id, onDelete: .restrict))
+            .field("tracking_number", .string, .required)
+            .field("direction", .string, .required)
+            .field("weight_grams", .int, .required)
+            .field("cod_minor", .int64)
+            .field("contact_name", .string, .required)
+            .field("contact_phone", .string)
+            .field("village_id", .uuid, .required, .references(Village.schema, .id, onDelete: .restrict))
+            .field("origin_node_id", .uuid, .required, .references(NetworkNode.schema, .id, onDelete: .restrict))
+            .field("destination_node_id", .uuid, .required, .references(NetworkNode.schema, .id, onDelete: .restrict))
+            .field("due_date", .string, .required)
+            .field("holder", .string, .required)
+            .field("custody_version", .int, .required)
+            .field("created_at", .datetime, .required)
+            .unique(on: "carrier_id", "tracking_number")
+            .create()
+        try await database.schema(ParcelEvent.schema)
+            .id()
+            .field("parcel_id", .uuid, .required, .references(Parcel.schema, .id, onDelete: .cascade))
+            .field("sequence", .int, .required)
+            .field("kind", .string, .required)
+            .field("from_holder", .string)
+            .field("to_holder", .string, .required)
+            .field("actor_id", .uuid)
+            .field("node_id", .uuid)
+            .field("note", .string, .required)
+            .field("at", .datetime, .required)
+            .unique(on: "parcel_id", "sequence")
+            .create()
+        try await AddLookupIndexes.create(
+            [
+                ("parcels_due_date_idx", Parcel.schema, ["due_date", "direction"]),
+                ("parcels_holder_idx", Parcel.schema, ["holder"]),
+            ], on: database)
+    }
+
+    public func revert(on database: any Database) async throws {
+        try await database.schema(ParcelEvent.schema).delete()
+        try await database.schema(Parcel.schema).delete()
     }
 }

@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+import JishiServer
+import Logistics
+
+/// `jishi import …`: files from outside into the county's database.
+struct ImportCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import", abstract: "Import files into the database.", subcommands: [ImportParcels.self])
+}
+
+/// `jishi import parcels FILE.csv`: a carrier's manifest.
+struct ImportParcels: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "parcels",
+        abstract: "Register the parcels of a CSV manifest (checked whole first; nothing is written if a row is bad).",
+        discussion: """
+            Columns (any order, a header row): carrier,tracking_number,direction,village_code,weight_grams,due_date; \
+            optional recipient_name,recipient_phone,cod_minor. Parcels already registered are left alone, so a \
+            file imported twice writes nothing the second time. Exit status 2 names every bad line and column.
+            """)
+
+    @OptionGroup var store: StoreOptions
+    @Argument(help: "The CSV file (UTF-8).") var file: String
+
+    func run() async throws {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: file))
+        } catch {
+            FileHandle.standardError.write(Data("error: cannot read \(file): \(error.localizedDescription)\n".utf8))
+            throw ExitCode(2)
+        }
+        do {
+            let outcome = try await withApplication(try store.config()) { app in
+                try await migrate(app)
+                return try await ParcelImport(dependencies: app.jishi.dependencies).run(data, on: app.db)
+            }
+            print("Imported \(outcome.added) parcels; \(outcome.unchanged) were registered already.")
+        } catch let refused as ParcelImport.Refused {
+            FileHandle.standardError.write(
+                Data((refused.errors.map { "error: \(file): \($0)" }.joined(separator: "\n") + "\n").utf8))
+            FileHandle.standardError.write(Data("Nothing was written.\n".utf8))
+            throw ExitCode(2)
+        }
+    }
+}
