@@ -11,7 +11,7 @@ from selenium.webdriver.support.ui import WebDriverWait
 from test_market import nav_text, open_menu
 
 DEMO_PASSWORD = "jishi-demo"
-PAGES = ["/", "/register", "/login", "/no-such-page"]
+PAGES = ["/", "/register", "/login", "/phone", "/track", "/no-such-page"]
 
 
 def wait_for(browser, condition, timeout=10):

@@ -73,6 +73,9 @@ extension JishiServices {
     public var sourcing: SourcingService { SourcingService(context: marketplace) }
     public var supply: SupplyService { SupplyService(context: marketplace) }
     public var network: NetworkService { NetworkService(dependencies: dependencies) }
+    public var parcels: ParcelService {
+        ParcelService(dependencies: dependencies, transactions: marketplace.transactions)
+    }
 
     /// Hands a stored message to its live readers: through PostgreSQL `NOTIFY` to every
     /// process sharing the database, or straight to this process's hub on SQLite.

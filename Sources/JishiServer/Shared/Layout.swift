@@ -24,6 +24,7 @@ enum Layout {
                 .main(.id("main"), .group(main)),
                 .footer(
                     .class("site"),
+                    .p(.a(.href(SitePath.track.path), .safeText(context.text(.trackingTitle)))),
                     .p(.safeText(context.text(.footerAbout)))
                 )
             )
