@@ -23,7 +23,8 @@ extension ParcelService {
         guard phoneLast4.count == 4, phoneLast4.allSatisfy({ $0.isASCII && $0.isNumber }) else {
             throw Problem.validation("phoneLast4", "The last 4 digits of the phone number.")
         }
-        guard let carrier = try await CarrierService().carrier(code: carrierCode, on: database), let carrierID = carrier.id
+        guard let carrier = try await CarrierService().carrier(code: carrierCode, on: database),
+            let carrierID = carrier.id
         else { throw notFound }
         let number = trackingNumber.trimmingCharacters(in: .whitespaces)
         guard (1...40).contains(number.count),
