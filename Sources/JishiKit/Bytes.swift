@@ -13,6 +13,16 @@ extension UUID {
     }
 }
 
+extension UUID {
+    /// The same UUID for the same name on every run and every database: the name's bytes folded
+    /// into 16 (for the demo's seeded rows, which tests and links name).
+    public init(stableName name: String) {
+        var bytes = [UInt8](repeating: 0, count: 16)
+        for (index, byte) in name.utf8.enumerated() { bytes[index % 16] = bytes[index % 16] &* 31 &+ byte }
+        self.init(derivedFrom: bytes)
+    }
+}
+
 extension Sequence<UInt8> {
     /// Lower-case hexadecimal, two digits a byte: how digests and signatures are written down.
     public var hexadecimal: String {

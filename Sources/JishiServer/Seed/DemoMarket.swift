@@ -115,13 +115,7 @@ public enum DemoMarket {
     public static var productCount: Int { shops.reduce(0) { $0 + $1.products.count } }
 
     /// A stable id for a name of the demo market.
-    public static func id(_ name: String) -> UUID {
-        var bytes = [UInt8](repeating: 0, count: 16)
-        for (index, byte) in ("jishi.demo-market." + name).utf8.enumerated() {
-            bytes[index % 16] = bytes[index % 16] &* 31 &+ byte
-        }
-        return UUID(derivedFrom: bytes)
-    }
+    public static func id(_ name: String) -> UUID { UUID(stableName: "jishi.demo-market." + name) }
 
     /// Loads the market into a database holding the demo county (and nothing of the market yet).
     public static func load(on database: any Database, services: JishiServices) async throws {

@@ -23,13 +23,7 @@ public enum LogisticsDemo {
     public static let hubCode = "HUB-" + DemoCounty.countyCode
 
     /// A stable id for a demo logistics name.
-    static func id(_ name: String) -> UUID {
-        var bytes = [UInt8](repeating: 0, count: 16)
-        for (index, byte) in ("jishi.demo-logistics." + name).utf8.enumerated() {
-            bytes[index % 16] = bytes[index % 16] &* 31 &+ byte
-        }
-        return UUID(derivedFrom: bytes)
-    }
+    static func id(_ name: String) -> UUID { UUID(stableName: "jishi.demo-logistics." + name) }
 
     /// Loads the carriers and the network into a database holding the demo county.
     public static func load(on database: any Database) async throws {
