@@ -107,7 +107,8 @@ struct WebSession: Sendable {
             session.resume(account, token: token)
             session.principal = principal
             session.viewer?.canSell = Authorization.may(principal, .sell, .marketplace)
-            session.viewer?.canManage = principal.has(.official) || principal.has(.admin)
+            session.viewer?.canManage =
+                principal.has(.official) || principal.has(.admin) || principal.has(.dispatcher)
         } catch is Problem {
             // Expired, revoked or unknown: the browser is simply signed out.
             session.clearSessionCookie()

@@ -4,6 +4,7 @@ import FluentKit
 import Foundation
 import JishiServer
 import JishiServerTesting
+import Logistics
 import Marketplace
 import Testing
 import Vapor
@@ -18,6 +19,7 @@ struct CompressionTests {
     @Test func everyPageIsUnderEightKilobytesGzipped() async throws {
         try await withTestApp(on: .sqlite, seedDemo: true) { app in
             try await DemoMarket.load(on: app.db, services: app.jishi)
+            try await LogisticsDemo.load(on: app.db)
             let shop = DemoMarket.id("shop.hanfu").uuidString.lowercased()
             let product = DemoMarket.id("product.mamian").uuidString.lowercased()
             let order = try #require(try await Order.query(on: app.db).first()).id!.uuidString.lowercased()
@@ -31,6 +33,7 @@ struct CompressionTests {
                 ),
                 ("admin", ["/manage", "/admin/outbox", "/manage/accounts", "/manage/categories", "/manage/shops"]),
                 ("official", ["/manage", "/manage/reviews", "/manage/shops"]),
+                ("dispatcher", ["/manage", "/network"]),
                 ("buyer", ["/", "/cart", "/checkout", "/orders", "/messages"]),
                 (
                     "seller",

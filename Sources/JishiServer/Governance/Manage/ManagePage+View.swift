@@ -32,6 +32,7 @@ extension ManagePage {
         case .accounts: .adminAccountsTitle
         case .categories: .adminCategoriesTitle
         case .outbox: .outboxTitle
+        case .network: .networkTitle
         }
     }
 }
