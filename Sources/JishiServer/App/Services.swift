@@ -76,6 +76,12 @@ extension JishiServices {
     public var parcels: ParcelService {
         ParcelService(dependencies: dependencies, transactions: marketplace.transactions)
     }
+    public var dispatch: DispatchService {
+        DispatchService(dependencies: dependencies, transactions: marketplace.transactions)
+    }
+    public var courier: CourierService {
+        CourierService(dependencies: dependencies, transactions: marketplace.transactions)
+    }
 
     /// Hands a stored message to its live readers: through PostgreSQL `NOTIFY` to every
     /// process sharing the database, or straight to this process's hub on SQLite.

@@ -11,6 +11,8 @@ public enum DemoSeed {
             try await DemoCounty.load(on: app.db, accounts: app.jishi.accounts)
             try await DemoMarket.load(on: app.db, services: app.jishi)
             try await LogisticsDemo.load(on: app.db)
+            let now = app.jishi.dependencies.now()
+            try await LogisticsDemo.loadDay(PageDate.string(now), at: now, on: app.db)
             return true
         } catch DemoCounty.SeedError.notEmpty {
             return false

@@ -177,6 +177,8 @@ extension Layout {
         .variants h3{margin:0;font-size:17px}
         .inline-form{margin:6px 0}
         .inline-form .button{margin-top:8px}
+        .map-box{margin:10px 0}.map-box svg{width:100%;max-width:480px;height:auto;display:block;border:1px solid #ddd}
+        .map-box figcaption{font-size:.85em;color:#666}
         .thumbs{display:flex;flex-wrap:wrap;gap:10px}
         .thumbs .ph{width:120px}
         .review-photos img{object-fit:cover;border-radius:6px}

@@ -104,6 +104,7 @@ enum Layout {
             menu.append(navLink(.messages, .navMessages, context))
             if viewer.canSell { menu.append(navLink(.shops, .navMyShops, context)) }
             if viewer.canManage { menu.append(navLink(.manage, .navManage, context)) }
+            if viewer.drives { menu.append(navLink(.courier, .courierTitle, context)) }
             menu.append(
                 .li(
                     .form(

@@ -41,6 +41,8 @@ struct WebSession: Sendable {
         var canSell = false
         /// Whether the account is an official or an admin (the layout links to the staff pages).
         var canManage = false
+        /// Whether the account drives runs (the layout links to them).
+        var drives = false
     }
 
     var viewer: Viewer?
@@ -109,6 +111,7 @@ struct WebSession: Sendable {
             session.viewer?.canSell = Authorization.may(principal, .sell, .marketplace)
             session.viewer?.canManage =
                 principal.has(.official) || principal.has(.admin) || principal.has(.dispatcher)
+            session.viewer?.drives = principal.has(.courier)
         } catch is Problem {
             // Expired, revoked or unknown: the browser is simply signed out.
             session.clearSessionCookie()

@@ -38,6 +38,7 @@ public enum LogisticsDemo {
             }
             for node in try nodes(towns: towns, villages: villages) { try await node.create(on: db) }
         }
+        try await loadFleet(on: database)
     }
 
     /// The network's nodes for the demo county's places.

@@ -217,9 +217,17 @@ public struct ParcelImport: Sendable {
 }
 
 /// Calendar days as the county writes them (Beijing time).
-enum PageDate {
+public enum PageDate {
+    /// The day `date` falls on in Beijing, as YYYY-MM-DD.
+    public static func string(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "Asia/Shanghai")!
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
+    }
+
     /// The date in `text` (YYYY-MM-DD, a real day), or `nil`.
-    static func day(_ text: String) -> Date? {
+    public static func day(_ text: String) -> Date? {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
             let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2])

@@ -7,6 +7,7 @@ public enum LogisticsMigrations {
     public static let all: [any Migration] = [
         CreateNetwork(),
         CreateParcels(),
+        CreateDispatch(),
     ]
 }
 
@@ -98,5 +99,86 @@ public struct CreateParcels: AsyncMigration {
     public func revert(on database: any Database) async throws {
         try await database.schema(ParcelEvent.schema).delete()
         try await database.schema(Parcel.schema).delete()
+    }
+}
+
+/// The fleet and the day's dispatch plans.
+public struct CreateDispatch: AsyncMigration {
+    public init() {}
+
+    public func prepare(on database: any Database) async throws {
+        try await database.schema(Vehicle.schema)
+            .id()
+            .field("code", .string, .required)
+            .field("name", .string, .required)
+            .field("capacity_grams", .int, .required)
+            .field("cost_per_km_minor", .int, .required)
+            .field("fixed_cost_minor", .int, .required)
+            .field("shift_minutes", .int, .required)
+            .field("courier_id", .uuid, .references(Account.schema, .id, onDelete: .setNull))
+            .field("active", .bool, .required)
+            .unique(on: "code")
+            .create()
+        try await database.schema(DispatchPlan.schema)
+            .id()
+            .field("date", .string, .required)
+            .field("status", .string, .required)
+            .field("distance_meters", .int, .required)
+            .field("cost_minor", .int, .required)
+            .field("seed", .int64, .required)
+            .field("time_limit_seconds", .double, .required)
+            .field("planned_by", .uuid)
+            .field("planned_at", .datetime, .required)
+            .field("published_at", .datetime)
+            .unique(on: "date")
+            .create()
+        try await database.schema(DispatchRun.schema)
+            .id()
+            .field("plan_id", .uuid, .required, .references(DispatchPlan.schema, .id, onDelete: .cascade))
+            .field("vehicle_id", .uuid, .required, .references(Vehicle.schema, .id, onDelete: .restrict))
+            .field("courier_id", .uuid, .references(Account.schema, .id, onDelete: .setNull))
+            .field("position", .int, .required)
+            .field("distance_meters", .int, .required)
+            .field("duration_seconds", .int, .required)
+            .field("locked", .bool, .required)
+            .field("progress", .string, .required)
+            .unique(on: "plan_id", "vehicle_id")
+            .create()
+        try await database.schema(DispatchStop.schema)
+            .id()
+            .field("run_id", .uuid, .required, .references(DispatchRun.schema, .id, onDelete: .cascade))
+            .field("node_id", .uuid, .required, .references(NetworkNode.schema, .id, onDelete: .restrict))
+            .field("position", .int, .required)
+            .field("instance_index", .int, .required)
+            .field("arrival_seconds", .int, .required)
+            .field("deliver_grams", .int, .required)
+            .field("pickup_grams", .int, .required)
+            .field("outcome", .string, .required)
+            .field("note", .string, .required)
+            .field("finished_at", .datetime)
+            .create()
+        try await database.schema(PlannedParcel.schema)
+            .id()
+            .field("plan_id", .uuid, .required, .references(DispatchPlan.schema, .id, onDelete: .cascade))
+            .field("parcel_id", .uuid, .required, .references(Parcel.schema, .id, onDelete: .cascade))
+            .field("stop_id", .uuid, .references(DispatchStop.schema, .id, onDelete: .cascade))
+            .field("reason", .string, .required)
+            .unique(on: "plan_id", "parcel_id")
+            .create()
+        try await AddLookupIndexes.create(
+            [
+                ("dispatch_runs_plan_idx", DispatchRun.schema, ["plan_id"]),
+                ("dispatch_runs_courier_idx", DispatchRun.schema, ["courier_id"]),
+                ("dispatch_stops_run_idx", DispatchStop.schema, ["run_id"]),
+                ("dispatch_parcels_stop_idx", PlannedParcel.schema, ["stop_id"]),
+            ], on: database)
+    }
+
+    public func revert(on database: any Database) async throws {
+        try await database.schema(PlannedParcel.schema).delete()
+        try await database.schema(DispatchStop.schema).delete()
+        try await database.schema(DispatchRun.schema).delete()
+        try await database.schema(DispatchPlan.schema).delete()
+        try await database.schema(Vehicle.schema).delete()
     }
 }

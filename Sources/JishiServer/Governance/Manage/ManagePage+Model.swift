@@ -4,7 +4,7 @@ import Foundation
 /// The staff hub: the tools this official or admin may use, and nothing else.
 enum ManagePage {
     enum Tool: String, CaseIterable, Sendable {
-        case reviews, shops, accounts, categories, outbox, network
+        case reviews, shops, accounts, categories, outbox, network, dispatch
 
         var path: SitePath {
             switch self {
@@ -14,6 +14,7 @@ enum ManagePage {
             case .categories: .manageCategories
             case .outbox: .outbox
             case .network: .network
+            case .dispatch: .dispatch
             }
         }
     }
@@ -33,7 +34,7 @@ extension ManagePage.Model {
         if ManagePage.administersAccounts(principal) { tools.append(.accounts) }
         if principal.has(.admin) { tools.append(.categories) }
         if Authorization.may(principal, .readMessages, .marketplace) { tools.append(.outbox) }
-        if principal.has(.dispatcher) || principal.has(.admin) { tools.append(.network) }
+        if principal.has(.dispatcher) || principal.has(.admin) { tools += [.network, .dispatch] }
         self.tools = tools
     }
 }

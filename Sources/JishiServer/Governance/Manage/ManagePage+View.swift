@@ -33,6 +33,7 @@ extension ManagePage {
         case .categories: .adminCategoriesTitle
         case .outbox: .outboxTitle
         case .network: .networkTitle
+        case .dispatch: .dispatchTitle
         }
     }
 }

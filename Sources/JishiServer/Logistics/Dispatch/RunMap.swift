@@ -1,0 +1,71 @@
+import Foundation
+import JishiKit
+import Logistics
+
+/// The day's runs over the county as one SVG drawn on the server: the hub as a square, each
+/// run's stops as dots joined in order in the run's colour, hub to hub. North is up; the
+/// projection is equirectangular, which is true enough over a county.
+struct RunMap: Sendable {
+    struct Line: Sendable {
+        var code: String
+        var colour: String
+        var points: [(x: Double, y: Double, label: String)]
+    }
+
+    static let size = 320.0
+    static let palette = ["#c0392b", "#1f6fb2", "#2e8b57", "#8e44ad", "#d35400", "#16a085", "#7f8c8d", "#b7950b"]
+
+    var hub: (x: Double, y: Double, label: String)
+    var lines: [Line]
+
+    init(hub: NetworkNode, runs: [PlanView.Run]) {
+        let places = [hub.location] + runs.flatMap { $0.stops.map(\.node.location) }
+        let latitudes = places.map(\.latitude)
+        let longitudes = places.map(\.longitude)
+        let (south, north) = (latitudes.min() ?? 0, latitudes.max() ?? 0)
+        let (west, east) = (longitudes.min() ?? 0, longitudes.max() ?? 0)
+        let squeeze = cos((south + north) / 2 * .pi / 180)
+        let span = max((east - west) * squeeze, north - south, 1e-6)
+        let margin = 12.0
+        let scale = (Self.size - 2 * margin) / span
+        func project(_ point: GeoPoint) -> (Double, Double) {
+            (margin + (point.longitude - west) * squeeze * scale, margin + (north - point.latitude) * scale)
+        }
+        let h = project(hub.location)
+        self.hub = (h.0, h.1, hub.name)
+        self.lines = runs.enumerated().map { index, run in
+            Line(
+                code: run.vehicle.code, colour: Self.palette[index % Self.palette.count],
+                points: run.stops.map {
+                    let p = project($0.node.location)
+                    return (p.0, p.1, $0.node.name)
+                })
+        }
+    }
+
+    /// The map as SVG markup; every label escaped.
+    var svg: String {
+        func f(_ value: Double) -> String { String(format: "%.1f", value) }
+        var parts = [
+            "<svg class=\"map\" viewBox=\"0 0 \(Int(Self.size)) \(Int(Self.size))\" role=\"img\" xmlns=\"http://www.w3.org/2000/svg\">",
+            "<rect width=\"100%\" height=\"100%\" fill=\"#f7f5ef\"/>",
+        ]
+        for line in lines {
+            let path = ([(hub.x, hub.y)] + line.points.map { ($0.x, $0.y) } + [(hub.x, hub.y)])
+                .map { "\(f($0.0)),\(f($0.1))" }.joined(separator: " ")
+            parts.append(
+                "<polyline fill=\"none\" stroke=\"\(line.colour)\" stroke-width=\"2\" points=\"\(path)\"><title>"
+                    + HTMLEscaping.escape(line.code) + "</title></polyline>")
+            for point in line.points {
+                parts.append(
+                    "<circle cx=\"\(f(point.x))\" cy=\"\(f(point.y))\" r=\"3.5\" fill=\"\(line.colour)\"><title>"
+                        + HTMLEscaping.escape(line.code + " · " + point.label) + "</title></circle>")
+            }
+        }
+        parts.append(
+            "<rect x=\"\(f(hub.x - 6))\" y=\"\(f(hub.y - 6))\" width=\"12\" height=\"12\" fill=\"#222\"><title>"
+                + HTMLEscaping.escape(hub.label) + "</title></rect>")
+        parts.append("</svg>")
+        return parts.joined()
+    }
+}
