@@ -37,7 +37,7 @@ public struct Solver: Sendable {
         var search = LocalSearch(problem: problem, neighbourCount: parameters.neighbourCount, seed: seed)
         search.useOperators(parameters.nodeOperators, parameters.routeOperators)
         var loadPenalty = initialLoadPenalty()
-        var timePenalty = 1.0
+        var timePenalty = initialTimePenalty()
         search.loadPenalty = Int(loadPenalty.rounded())
         search.timePenalty = Int(timePenalty.rounded())
         let ruin = StringRemoval(
@@ -170,11 +170,26 @@ public struct Solver: Sendable {
         return penalty
     }
 
-    /// Largest distance over largest demand: one unit of excess load costs about as much
-    /// as the longest edge per unit of demand (Vidal et al. 2012's initial penalty).
+    /// Largest edge cost over largest demand: one unit of excess load costs about as much
+    /// as the longest edge per unit of demand (Vidal et al. 2012's initial penalty). The edge
+    /// is priced at the dearest vehicle's cost per unit of distance, so that a fleet whose
+    /// distance costs more than 1 a unit (fen per km over metres) does not start by finding
+    /// overloads cheap; with unit costs of 1 this is the plain longest edge.
     private func initialLoadPenalty() -> Double {
         let maxDistance = problem.distances.max() ?? 1
         let maxDemand = max(problem.deliveries.max() ?? 1, problem.pickups.max() ?? 1, 1)
-        return min(1e7, max(1, Double(maxDistance) / Double(maxDemand)))
+        return min(1e7, max(1, Double(maxDistance) * distanceCostScale / Double(maxDemand)))
+    }
+
+    /// One unit of lateness starts out costing what the longest edge costs per unit of its
+    /// duration: 1 when durations are distances at a unit cost of 1, as in the benchmarks.
+    private func initialTimePenalty() -> Double {
+        let maxDistance = problem.distances.max() ?? 1
+        let maxDuration = max(problem.durations.max() ?? 1, 1)
+        return min(1e7, max(1, (Double(maxDistance) * distanceCostScale / Double(maxDuration)).rounded()))
+    }
+
+    private var distanceCostScale: Double {
+        Double(max(1, problem.vehicleTypes.map(\.unitDistanceCost).max() ?? 1))
     }
 }
