@@ -6,7 +6,8 @@ import Logistics
 /// `jishi import …`: files from outside into the county's database.
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "import", abstract: "Import files into the database.", subcommands: [ImportParcels.self])
+        commandName: "import", abstract: "Import files into the database.",
+        subcommands: [ImportParcels.self, ImportRoads.self])
 }
 
 /// `jishi import parcels FILE.csv`: a carrier's manifest.
@@ -38,6 +39,44 @@ struct ImportParcels: AsyncParsableCommand {
             }
             print("Imported \(outcome.added) parcels; \(outcome.unchanged) were registered already.")
         } catch let refused as ParcelImport.Refused {
+            FileHandle.standardError.write(
+                Data((refused.errors.map { "error: \(file): \($0)" }.joined(separator: "\n") + "\n").utf8))
+            FileHandle.standardError.write(Data("Nothing was written.\n".utf8))
+            throw ExitCode(2)
+        }
+    }
+}
+
+/// `jishi import roads FILE.geojson`: the county's road network, replacing the one loaded.
+struct ImportRoads: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "roads",
+        abstract: "Replace the county's road network with a GeoJSON file (nothing is written if a feature is bad).",
+        discussion: """
+            A FeatureCollection of LineString or MultiLineString features, each with properties.speed_class \
+            (expressway, national, provincial, county, village, track) or properties.speed_kmh, and optionally \
+            properties.name. Optional top-level circuity and fallback_speed_kmh set the straight-line fallback. \
+            Exit status 2 names every bad feature and field.
+            """)
+
+    @OptionGroup var store: StoreOptions
+    @Argument(help: "The GeoJSON file.") var file: String
+
+    func run() async throws {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: file))
+        } catch {
+            FileHandle.standardError.write(Data("error: cannot read \(file): \(error.localizedDescription)\n".utf8))
+            throw ExitCode(2)
+        }
+        do {
+            let outcome = try await withApplication(try store.config()) { app in
+                try await migrate(app)
+                return try await RoadImport(dependencies: app.jishi.dependencies).run(data, on: app.db)
+            }
+            print("Imported \(outcome.features) roads (\(outcome.lines) lines); network version \(outcome.version).")
+        } catch let refused as RoadImport.Refused {
             FileHandle.standardError.write(
                 Data((refused.errors.map { "error: \(file): \($0)" }.joined(separator: "\n") + "\n").utf8))
             FileHandle.standardError.write(Data("Nothing was written.\n".utf8))

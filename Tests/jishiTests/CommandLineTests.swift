@@ -65,6 +65,41 @@ struct CommandLineTests {
         #expect(count == 2)
     }
 
+    /// `jishi import roads`: a good file replaces the demo's roads; a bad one exits 2 having
+    /// written nothing.
+    @Test func importRoadsReplacesTheNetworkAndRefusesABadFileWithExitCode2() async throws {
+        let path = Self.temporaryDatabase()
+        let good = FileManager.default.temporaryDirectory.appendingPathComponent("roads-\(UUID()).geojson")
+        let bad = FileManager.default.temporaryDirectory.appendingPathComponent("roads-\(UUID()).geojson")
+        defer { for file in [path, good.path, bad.path] { try? FileManager.default.removeItem(atPath: file) } }
+        try await #require(
+            try Jishi.parseAsRoot(["seed", "--demo", "--database-url", "sqlite:\(path)", "--log-level", "error"])
+                as? SeedCommand
+        ).run()
+        try Data(
+            #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"speed_class":"county"},"#
+                .appending(#""geometry":{"type":"LineString","coordinates":[[115.5,34.8],[115.51,34.8]]}}]}"#).utf8
+        ).write(to: good)
+        try Data(
+            #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"speed_class":"ferry"},"#
+                .appending(#""geometry":{"type":"LineString","coordinates":[[115.5,34.8],[115.51,34.8]]}}]}"#).utf8
+        ).write(to: bad)
+        func importing(_ file: URL) throws -> ImportRoads {
+            try #require(
+                try Jishi.parseAsRoot([
+                    "import", "roads", file.path, "--database-url", "sqlite:\(path)", "--log-level", "error",
+                ])
+                    as? ImportRoads)
+        }
+        let config = JishiConfig(store: try JishiConfig.Store(databaseURL: "sqlite:\(path)"), logLevel: .error)
+        let demo = try await withApplication(config) { app in try await RoadSegment.query(on: app.db).count() }
+        #expect(demo > 10, "the demo seeds its roads")
+        try await importing(good).run()
+        await #expect(throws: ExitCode(2)) { try await importing(bad).run() }
+        let count = try await withApplication(config) { app in try await RoadSegment.query(on: app.db).count() }
+        #expect(count == 1)
+    }
+
     @Test func seedNeedsToBeToldWhat() {
         #expect(throws: (any Error).self) { try Jishi.parseAsRoot(["seed"]) }
     }

@@ -5,7 +5,8 @@ import JishiKit
 
 /// The demo county's carriers and network, the same on every run: the county hub in the seat,
 /// a depot in each town, a station in most villages (every fourth village of a town has none)
-/// and a grocery pickup point in three villages, two of them without a station.
+/// and a grocery pickup point in three villages, two of them without a station; and a small
+/// road network (see `roads(nodes:villages:towns:)`).
 public enum LogisticsDemo {
     /// Express companies and the postal service (their everyday names).
     public static let carriers: [(code: String, name: String, nameEn: String, kind: Carrier.Kind)] = [
@@ -39,6 +40,7 @@ public enum LogisticsDemo {
             for node in try nodes(towns: towns, villages: villages) { try await node.create(on: db) }
         }
         try await loadFleet(on: database)
+        try await loadRoads(on: database)
     }
 
     /// The network's nodes for the demo county's places.

@@ -8,6 +8,7 @@ public enum LogisticsMigrations {
         CreateNetwork(),
         CreateParcels(),
         CreateDispatch(),
+        CreateRoads(),
     ]
 }
 
@@ -180,5 +181,48 @@ public struct CreateDispatch: AsyncMigration {
         try await database.schema(DispatchRun.schema).delete()
         try await database.schema(DispatchPlan.schema).delete()
         try await database.schema(Vehicle.schema).delete()
+    }
+}
+
+/// The county's road network, its settings and the cache of travel times between nodes.
+public struct CreateRoads: AsyncMigration {
+    public init() {}
+
+    public func prepare(on database: any Database) async throws {
+        try await database.schema(RoadSegment.schema)
+            .id()
+            .field("county_id", .uuid, .required, .references(County.schema, .id, onDelete: .cascade))
+            .field("position", .int, .required)
+            .field("name", .string)
+            .field("speed_class", .string)
+            .field("speed_kmh", .double, .required)
+            .field("multi", .bool, .required)
+            .field("coordinates", .string, .required)
+            .unique(on: "county_id", "position")
+            .create()
+        try await database.schema(RoadNetworkRecord.schema)
+            .id()
+            .field("county_id", .uuid, .required, .references(County.schema, .id, onDelete: .cascade))
+            .field("version", .int, .required)
+            .field("segment_count", .int, .required)
+            .field("circuity", .double)
+            .field("fallback_speed_kmh", .double)
+            .field("updated_at", .datetime, .required)
+            .unique(on: "county_id")
+            .create()
+        try await database.schema(RoadService.cacheTable)
+            .field("from_node_id", .uuid, .required, .references(NetworkNode.schema, .id, onDelete: .cascade))
+            .field("to_node_id", .uuid, .required, .references(NetworkNode.schema, .id, onDelete: .cascade))
+            .field("fingerprint", .int64, .required)
+            .field("meters", .int64, .required)
+            .field("seconds", .int64, .required)
+            .unique(on: "from_node_id", "to_node_id")
+            .create()
+    }
+
+    public func revert(on database: any Database) async throws {
+        try await database.schema(RoadService.cacheTable).delete()
+        try await database.schema(RoadNetworkRecord.schema).delete()
+        try await database.schema(RoadSegment.schema).delete()
     }
 }
