@@ -63,19 +63,12 @@ public struct ParcelImport: Sendable {
             uniqueKeysWithValues: try await Carrier.query(on: database).all().map { ($0.code, $0) })
         let villages = Dictionary(
             try await Village.query(on: database).all().map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
-        let nodes = try await NetworkNode.query(on: database).filter(\.$active == true).all()
-        guard let hub = nodes.first(where: { $0.kind == .countyHub }), let hubID = hub.id else {
+        let network = NetworkService(dependencies: dependencies)
+        guard let hub = try await network.hub(on: database), let hubID = hub.id else {
             throw Refused(errors: [LineError(line: 1, column: nil, message: "The network has no county hub yet.")])
         }
-        var serving: [UUID: NetworkNode] = [:]
-        for node in nodes.sorted(by: { $0.code < $1.code }) where node.kind.servesAVillage {
-            guard let villageID = node.$village.id else { continue }
-            if serving[villageID] == nil
-                || (node.kind == .villageStation && serving[villageID]?.kind != .villageStation)
-            {
-                serving[villageID] = node
-            }
-        }
+        let serving = try await network.servingNodes(
+            ofVillages: rows.compactMap { villages[$0["village_code"]]?.id }, on: database)
 
         var seen: [String: Int] = [:]
         var checked: [Parcel] = []
