@@ -7,6 +7,7 @@ public enum LogisticsMigrations {
     public static let all: [any Migration] = [
         CreateNetwork(),
         CreateParcels(),
+        CreateCarrierKeys(),
     ]
 }
 
@@ -98,5 +99,25 @@ public struct CreateParcels: AsyncMigration {
     public func revert(on database: any Database) async throws {
         try await database.schema(ParcelEvent.schema).delete()
         try await database.schema(Parcel.schema).delete()
+    }
+}
+
+/// Carriers' keys for adding their parcels through the API.
+public struct CreateCarrierKeys: AsyncMigration {
+    public init() {}
+
+    public func prepare(on database: any Database) async throws {
+        try await database.schema(CarrierKey.schema)
+            .id()
+            .field("carrier_id", .uuid, .required, .references(Carrier.schema, .id, onDelete: .cascade))
+            .field("key_hash", .string, .required)
+            .field("created_at", .datetime, .required)
+            .field("revoked_at", .datetime)
+            .unique(on: "key_hash")
+            .create()
+    }
+
+    public func revert(on database: any Database) async throws {
+        try await database.schema(CarrierKey.schema).delete()
     }
 }
