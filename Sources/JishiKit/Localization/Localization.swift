@@ -17,7 +17,7 @@ public enum Localization {
     /// Every area; a new one is added here.
     static let areas: [Area] = [
         app, forms, market, problems, home, accounts, search, catalog, cart, checkout, payments, orders, refunds, shops,
-        statements, reviews, chat, sourcing, phone, governance, logistics,
+        statements, reviews, chat, sourcing, phone, governance, logistics, notifications,
     ]
 
     static let en = merged(\.en)

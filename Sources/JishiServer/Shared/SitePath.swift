@@ -26,7 +26,7 @@ struct SitePath: Hashable, Sendable {
     static let allCases: [SitePath] =
         homePaths + accountsPaths + searchPaths + catalogPaths + cartPaths + checkoutPaths + ordersPaths + shopsPaths
         + statementsPaths + sourcingPaths + reviewsPaths + chatPaths + phoneSignInPaths + messagesPaths
-        + governancePaths + trackingPaths + networkPaths
+        + governancePaths + trackingPaths + networkPaths + notificationsPaths
     /// The path as a link target (for paths without parameters).
     var path: String { rawValue }
 

@@ -20,7 +20,7 @@ enum WebRoutes {
         }
         for feature in [
             home, accounts, search, catalog, cart, checkout, orders, shops, statements, sourcing, reviews, chat,
-            phoneSignIn, messages, manage, moderation, administration, tracking, network,
+            phoneSignIn, messages, manage, moderation, administration, tracking, network, notifications,
         ] {
             feature(routes)
         }
