@@ -47,8 +47,9 @@ public struct JishiServices: Sendable {
         self.marketplace = marketplace
         self.loginThrottle = config.auth.loginThrottle
         self.loginThrottle.transactions = marketplace.transactions
-        self.jobs = MarketplaceJobs.register(on: queue, context: marketplace)
         let messages = OutboxSender(dependencies: dependencies)
+        self.jobs = ParcelNotifier(sender: messages, dependencies: dependencies, transactions: marketplace.transactions)
+            .register(on: MarketplaceJobs.register(on: queue, context: marketplace))
         self.messages = messages
         var codes = PhoneCodes(sender: messages, dependencies: dependencies)
         codes.transactions = marketplace.transactions

@@ -102,6 +102,7 @@ enum Layout {
             menu.append(.li(.class("who"), .safeText(context.text(.signedInAs, viewer.displayName))))
             menu.append(navLink(.orders, .navMyOrders, context))
             menu.append(navLink(.messages, .navMessages, context))
+            menu.append(navLink(.notifications, .navNotifications, context))
             if viewer.canSell { menu.append(navLink(.shops, .navMyShops, context)) }
             if viewer.canManage { menu.append(navLink(.manage, .navManage, context)) }
             if viewer.drives { menu.append(navLink(.courier, .courierTitle, context)) }

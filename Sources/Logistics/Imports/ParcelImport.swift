@@ -57,25 +57,27 @@ public struct ParcelImport: Sendable {
 
     /// Checks the file and registers its parcels in one transaction, or throws `Refused`.
     public func run(_ data: Data, on database: any Database) async throws -> Outcome {
-        let rows = try Self.rows(data)
+        try await register(try Self.rows(data), on: database)
+    }
+
+    /// Checks a manifest's rows, from a file or from a carrier's system, by the same rules and
+    /// registers their parcels in one transaction, or throws `Refused` naming each bad row (its
+    /// `line`) and column. With `onlyFor`, every row is that carrier's: a row that leaves the
+    /// carrier out is taken as its, a row naming another carrier is refused.
+    public func register(_ rows: [Row], onlyFor only: Carrier? = nil, on database: any Database) async throws
+        -> Outcome
+    {
         var errors: [LineError] = []
         let carriers = Dictionary(
             uniqueKeysWithValues: try await Carrier.query(on: database).all().map { ($0.code, $0) })
         let villages = Dictionary(
             try await Village.query(on: database).all().map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
-        let nodes = try await NetworkNode.query(on: database).filter(\.$active == true).all()
-        guard let hub = nodes.first(where: { $0.kind == .countyHub }), let hubID = hub.id else {
+        let network = NetworkService(dependencies: dependencies)
+        guard let hub = try await network.hub(on: database), let hubID = hub.id else {
             throw Refused(errors: [LineError(line: 1, column: nil, message: "The network has no county hub yet.")])
         }
-        var serving: [UUID: NetworkNode] = [:]
-        for node in nodes.sorted(by: { $0.code < $1.code }) where node.kind.servesAVillage {
-            guard let villageID = node.$village.id else { continue }
-            if serving[villageID] == nil
-                || (node.kind == .villageStation && serving[villageID]?.kind != .villageStation)
-            {
-                serving[villageID] = node
-            }
-        }
+        let serving = try await network.servingNodes(
+            ofVillages: rows.compactMap { villages[$0["village_code"]]?.id }, on: database)
 
         var seen: [String: Int] = [:]
         var checked: [Parcel] = []
@@ -85,8 +87,16 @@ public struct ParcelImport: Sendable {
                 errors.append(LineError(line: row.line, column: column, message: message))
             }
             let before = errors.count
-            let carrier = carriers[row["carrier"].lowercased()]
-            if carrier == nil { fail("carrier", "No carrier has the code \"\(row["carrier"])\".") }
+            var carrier = carriers[row["carrier"].lowercased()]
+            if let only {
+                if row["carrier"].isEmpty { carrier = carriers[only.code] }
+                if carrier?.id != only.id {
+                    carrier = nil
+                    fail("carrier", "This key registers only \(only.code)'s parcels.")
+                }
+            } else if carrier == nil {
+                fail("carrier", "No carrier has the code \"\(row["carrier"])\".")
+            }
             let tracking = row["tracking_number"]
             if !(4...40).contains(tracking.count)
                 || !tracking.unicodeScalars.allSatisfy({
@@ -172,10 +182,16 @@ public struct ParcelImport: Sendable {
         }
     }
 
-    /// A data row, by column name, with the line it is on.
-    struct Row {
-        var line: Int
-        var values: [String: String]
+    /// A manifest's row, by column name (the CSV header's names), with where it is: its line in
+    /// a file, its index in a carrier's JSON array.
+    public struct Row: Sendable, Hashable {
+        public var line: Int
+        public var values: [String: String]
+
+        public init(line: Int, values: [String: String]) {
+            self.line = line
+            self.values = values
+        }
 
         subscript(_ column: String) -> String { values[column]?.trimmingCharacters(in: .whitespaces) ?? "" }
     }

@@ -9,6 +9,8 @@ public enum LogisticsMigrations {
         CreateParcels(),
         CreateDispatch(),
         CreateRoads(),
+        CreateCarrierKeys(),
+        CreateParcelNotices(),
     ]
 }
 
@@ -224,5 +226,59 @@ public struct CreateRoads: AsyncMigration {
         try await database.schema(RoadService.cacheTable).delete()
         try await database.schema(RoadNetworkRecord.schema).delete()
         try await database.schema(RoadSegment.schema).delete()
+    }
+}
+
+/// Carriers' keys for adding their parcels through the API.
+public struct CreateCarrierKeys: AsyncMigration {
+    public init() {}
+
+    public func prepare(on database: any Database) async throws {
+        try await database.schema(CarrierKey.schema)
+            .id()
+            .field("carrier_id", .uuid, .required, .references(Carrier.schema, .id, onDelete: .cascade))
+            .field("key_hash", .string, .required)
+            .field("created_at", .datetime, .required)
+            .field("revoked_at", .datetime)
+            .unique(on: "key_hash")
+            .create()
+    }
+
+    public func revert(on database: any Database) async throws {
+        try await database.schema(CarrierKey.schema).delete()
+    }
+}
+
+/// Arrival notices: the record that a parcel's arrival was told, and accounts' in-app notices.
+public struct CreateParcelNotices: AsyncMigration {
+    public init() {}
+
+    public func prepare(on database: any Database) async throws {
+        try await database.schema(ParcelNotice.schema)
+            .id()
+            .field("parcel_id", .uuid, .required, .references(Parcel.schema, .id, onDelete: .cascade))
+            .field("custody_version", .int, .required)
+            .field("node_id", .uuid, .required, .references(NetworkNode.schema, .id, onDelete: .restrict))
+            .field("sms_to", .string)
+            .field("account_id", .uuid)
+            .field("created_at", .datetime, .required)
+            .unique(on: "parcel_id", "custody_version")
+            .create()
+        try await database.schema(AccountNotification.schema)
+            .id()
+            .field("account_id", .uuid, .required, .references(Account.schema, .id, onDelete: .cascade))
+            .field("kind", .string, .required)
+            .field("body", .string, .required)
+            .field("link", .string)
+            .field("created_at", .datetime, .required)
+            .field("read_at", .datetime)
+            .create()
+        try await AddLookupIndexes.create(
+            [("notifications_account_idx", AccountNotification.schema, ["account_id", "created_at"])], on: database)
+    }
+
+    public func revert(on database: any Database) async throws {
+        try await database.schema(AccountNotification.schema).delete()
+        try await database.schema(ParcelNotice.schema).delete()
     }
 }

@@ -62,9 +62,36 @@ public struct NetworkService: Sendable {
 
     /// Where a village's parcels wait: its active station, else its first active pickup point.
     public func servingNode(ofVillage villageID: UUID, on database: any Database) async throws -> NetworkNode? {
-        let nodes = try await NetworkNode.query(on: database).filter(\.$village.$id == villageID)
-            .filter(\.$active == true).filter(\.$kind ~~ [.villageStation, .pickupPoint]).sort(\.$code).all()
-        return nodes.first { $0.kind == .villageStation } ?? nodes.first
+        try await servingNodes(ofVillages: [villageID], on: database)[villageID]
+    }
+
+    /// `servingNode(ofVillage:)` for many villages at once, by village; a village that has no
+    /// active station or pickup point is not in the answer.
+    public func servingNodes(ofVillages villageIDs: some Collection<UUID>, on database: any Database) async throws
+        -> [UUID: NetworkNode]
+    {
+        let ids = Array(Set(villageIDs))
+        var serving: [UUID: NetworkNode] = [:]
+        for start in stride(from: 0, to: ids.count, by: 500) {
+            let nodes = try await NetworkNode.query(on: database)
+                .filter(\.$village.$id ~~ Array(ids[start..<min(start + 500, ids.count)]))
+                .filter(\.$active == true).filter(\.$kind ~~ [.villageStation, .pickupPoint]).sort(\.$code).all()
+            for node in nodes {
+                guard let villageID = node.$village.id else { continue }
+                if serving[villageID] == nil
+                    || (node.kind == .villageStation && serving[villageID]?.kind != .villageStation)
+                {
+                    serving[villageID] = node
+                }
+            }
+        }
+        return serving
+    }
+
+    /// The county's hub (the first active one by code), where every run starts and ends.
+    public func hub(on database: any Database) async throws -> NetworkNode? {
+        try await NetworkNode.query(on: database).filter(\.$kind == .countyHub).filter(\.$active == true)
+            .sort(\.$code).first()
     }
 
     /// Adds a node, if `principal` manages the network where it stands.

@@ -8,6 +8,8 @@ import SQLKit
 /// A parcel's custody: every hand-over moves it from the holder (and custody version) it was
 /// read with to the next one, in one guarded update with its event, so of two people handing
 /// the same parcel on at once exactly one succeeds and a parcel never has two holders or none.
+/// An inbound parcel handed to a station or pickup point queues `ParcelNotifier`'s job in the
+/// same transaction, so its recipient is told of its arrival once.
 public struct ParcelService: Sendable {
     public let dependencies: Dependencies
     public var transactions: TransactionRunner
@@ -78,6 +80,15 @@ public struct ParcelService: Sendable {
                 .run(
                     on: db, recording: event,
                     orElse: Problem(type: .conflict, detail: "The parcel is not with \(from.rawValue) (any more)."))
+            if parcel.direction == .inbound, kind == .handedOver, case .node(let nodeID) = to,
+                let node = try await NetworkNode.find(nodeID, on: db), node.kind.servesAVillage
+            {
+                // Its recipient is told, once, by a job that exists exactly when the arrival does.
+                try await JobQueue(dependencies: dependencies, workerID: "logistics").enqueue(
+                    ParcelNotifier.arrivedJob,
+                    payload: ParcelNotifier.payload(parcelID: parcelID, version: version + 1),
+                    on: db)
+            }
             return event
         }
     }

@@ -25,8 +25,10 @@ struct NetworkServiceTests {
             // Every village is served: by its station, or else by its grocery pickup point.
             let villages = try await Village.query(on: county.db).all()
             var byPickup = 0
+            let bulk = try await network.servingNodes(ofVillages: villages.map { try $0.requireID() }, on: county.db)
             for village in villages {
                 let node = try await network.servingNode(ofVillage: village.requireID(), on: county.db)
+                #expect(bulk[try village.requireID()]?.id == node?.id, "one rule for one village and for many")
                 if node?.kind == .pickupPoint { byPickup += 1 }
                 if node == nil { #expect(village.code.hasSuffix("4") || village.code.hasSuffix("8")) }
             }
