@@ -8,6 +8,24 @@ struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import", abstract: "Import files into the database.",
         subcommands: [ImportParcels.self, ImportRoads.self])
+
+    /// The file's bytes; exit 2 naming it when it cannot be read.
+    static func read(_ file: String) throws -> Data {
+        do {
+            return try Data(contentsOf: URL(fileURLWithPath: file))
+        } catch {
+            FileHandle.standardError.write(Data("error: cannot read \(file): \(error.localizedDescription)\n".utf8))
+            throw ExitCode(2)
+        }
+    }
+
+    /// Prints every reason a file was refused, says nothing was written, and exits 2.
+    static func refuse<E>(_ errors: [E], in file: String) throws -> Never {
+        FileHandle.standardError.write(
+            Data((errors.map { "error: \(file): \($0)" }.joined(separator: "\n") + "\n").utf8))
+        FileHandle.standardError.write(Data("Nothing was written.\n".utf8))
+        throw ExitCode(2)
+    }
 }
 
 /// `jishi import parcels FILE.csv`: a carrier's manifest.
@@ -25,13 +43,7 @@ struct ImportParcels: AsyncParsableCommand {
     @Argument(help: "The CSV file (UTF-8).") var file: String
 
     func run() async throws {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: file))
-        } catch {
-            FileHandle.standardError.write(Data("error: cannot read \(file): \(error.localizedDescription)\n".utf8))
-            throw ExitCode(2)
-        }
+        let data = try ImportCommand.read(file)
         do {
             let outcome = try await withApplication(try store.config()) { app in
                 try await migrate(app)
@@ -39,10 +51,7 @@ struct ImportParcels: AsyncParsableCommand {
             }
             print("Imported \(outcome.added) parcels; \(outcome.unchanged) were registered already.")
         } catch let refused as ParcelImport.Refused {
-            FileHandle.standardError.write(
-                Data((refused.errors.map { "error: \(file): \($0)" }.joined(separator: "\n") + "\n").utf8))
-            FileHandle.standardError.write(Data("Nothing was written.\n".utf8))
-            throw ExitCode(2)
+            try ImportCommand.refuse(refused.errors, in: file)
         }
     }
 }
@@ -63,13 +72,7 @@ struct ImportRoads: AsyncParsableCommand {
     @Argument(help: "The GeoJSON file.") var file: String
 
     func run() async throws {
-        let data: Data
-        do {
-            data = try Data(contentsOf: URL(fileURLWithPath: file))
-        } catch {
-            FileHandle.standardError.write(Data("error: cannot read \(file): \(error.localizedDescription)\n".utf8))
-            throw ExitCode(2)
-        }
+        let data = try ImportCommand.read(file)
         do {
             let outcome = try await withApplication(try store.config()) { app in
                 try await migrate(app)
@@ -77,10 +80,7 @@ struct ImportRoads: AsyncParsableCommand {
             }
             print("Imported \(outcome.features) roads (\(outcome.lines) lines); network version \(outcome.version).")
         } catch let refused as RoadImport.Refused {
-            FileHandle.standardError.write(
-                Data((refused.errors.map { "error: \(file): \($0)" }.joined(separator: "\n") + "\n").utf8))
-            FileHandle.standardError.write(Data("Nothing was written.\n".utf8))
-            throw ExitCode(2)
+            try ImportCommand.refuse(refused.errors, in: file)
         }
     }
 }

@@ -71,6 +71,23 @@ public enum Loopback {
         return String(decoding: received, as: UTF8.self)
     }
 
+    /// `exchange` on a thread of its own: a test running on Swift's cooperative pool (two
+    /// threads on a two-core machine) must not block one of them while the server it talks to
+    /// needs the pool to answer, or both wait until the timeout when other tests run alongside.
+    public static func exchangeOffThePool(port: Int, _ bytes: [UInt8], timeout: Int = 10, limit: Int = 1 << 20)
+        async throws -> String
+    {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread {
+                do {
+                    continuation.resume(returning: try exchange(port: port, bytes, timeout: timeout, limit: limit))
+                } catch {
+                    continuation.resume(throwing: error)
+                }
+            }.start()
+        }
+    }
+
     private static func address(port: Int) -> sockaddr_in {
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)

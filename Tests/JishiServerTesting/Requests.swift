@@ -102,3 +102,15 @@ extension TestingHTTPResponse {
 public struct JSONShapeError: Error {
     public var body: String
 }
+
+extension WebBrowser {
+    /// A browser signed in as the demo login `username` (password `DemoCounty.password`).
+    public static func signedIn(
+        _ app: Application, _ username: String, acceptLanguage: String? = nil
+    ) async throws -> WebBrowser {
+        var browser = WebBrowser(app, acceptLanguage: acceptLanguage)
+        try await browser.get("/login")
+        try await browser.post("/login", [("username", username), ("password", DemoCounty.password)])
+        return browser
+    }
+}

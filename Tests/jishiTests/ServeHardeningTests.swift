@@ -45,7 +45,7 @@ struct ServeHardeningTests {
         try await withServingApp(
             config, migrate: true,
             whileServing: { _, port in
-                func post(_ path: String, chunks: Int, of size: Int) throws -> String {
+                func post(_ path: String, chunks: Int, of size: Int) async throws -> String {
                     var request = Array(
                         ("POST \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
                             + "Content-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n\r\n")
@@ -56,12 +56,12 @@ struct ServeHardeningTests {
                         + Array("\r\n".utf8)
                     for _ in 0..<chunks { request += chunk }
                     request += Array("0\r\n\r\n".utf8)
-                    return try Loopback.exchange(port: port, request)
+                    return try await Loopback.exchangeOffThePool(port: port, request)
                 }
-                let large = try post("/login", chunks: 225, of: 4096)
+                let large = try await post("/login", chunks: 225, of: 4096)
                 #expect(large.hasPrefix("HTTP/1.1 413"), "\(large.prefix(200))")
                 // A small chunked form is read as usual (refused here only for its missing token).
-                let small = try post("/login", chunks: 1, of: 64)
+                let small = try await post("/login", chunks: 1, of: 64)
                 #expect(small.hasPrefix("HTTP/1.1 403"), "\(small.prefix(200))")
             })
     }

@@ -61,21 +61,14 @@ struct DispatchAPITests {
         }
     }
 
-    static func signedIn(_ app: Application, _ username: String) async throws -> WebBrowser {
-        var browser = WebBrowser(app, acceptLanguage: "zh-CN")
-        try await browser.get("/login")
-        try await browser.post("/login", [("username", username), ("password", DemoCounty.password)])
-        return browser
-    }
-
     @Test(arguments: TestStore.available)
     func theDispatchAndCourierPagesPlanPublishAndDriveARun(store: TestStore) async throws {
         try await withTestApp(on: store, seedDemo: true) { app in
             try await LogisticsDemo.load(on: app.db)
             try await LogisticsDemo.loadDay(Self.date, at: Date(), on: app.db)
-            var buyer = try await Self.signedIn(app, "buyer")
+            var buyer = try await WebBrowser.signedIn(app, "buyer", acceptLanguage: "zh-CN")
             #expect(try await buyer.get("/dispatch").status == .forbidden)
-            var dispatcher = try await Self.signedIn(app, "dispatcher")
+            var dispatcher = try await WebBrowser.signedIn(app, "dispatcher", acceptLanguage: "zh-CN")
             #expect(try await dispatcher.get("/manage").body.string.contains(#"href="/dispatch""#))
             let empty = try await dispatcher.get("/dispatch?date=\(Self.date)")
             #expect(empty.status == .ok && empty.body.string.contains("这一天还没有排车。"))
@@ -94,7 +87,7 @@ struct DispatchAPITests {
             #expect(published.status == .seeOther)
             #expect(try await DispatchPlan.query(on: app.db).first()?.status == .published)
 
-            var courier = try await Self.signedIn(app, "courier")
+            var courier = try await WebBrowser.signedIn(app, "courier", acceptLanguage: "zh-CN")
             let home = try await courier.get("/")
             #expect(home.body.string.contains(#"href="/courier""#))
             let runs = try await courier.get("/courier?date=\(Self.date)")

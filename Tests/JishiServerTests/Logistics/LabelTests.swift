@@ -65,10 +65,10 @@ struct LabelTests {
             let away = try await anonymous.get(path)
             #expect(away.status == .seeOther && away.headers.first(name: .location)?.hasPrefix("/login") == true)
 
-            var buyer = try await WebNetworkPageTests.signedIn(app, "buyer")
+            var buyer = try await WebBrowser.signedIn(app, "buyer", acceptLanguage: "zh-CN")
             #expect(try await buyer.get(path).status == .forbidden)
 
-            var dispatcher = try await WebNetworkPageTests.signedIn(app, "dispatcher")
+            var dispatcher = try await WebBrowser.signedIn(app, "dispatcher", acceptLanguage: "zh-CN")
             let page = try await dispatcher.get(path)
             #expect(page.status == .ok)
             let html = page.body.string

@@ -11,21 +11,14 @@ import Vapor
 
 @Suite("Web: the county network's pages")
 struct WebNetworkPageTests {
-    static func signedIn(_ app: Application, _ username: String) async throws -> WebBrowser {
-        var browser = WebBrowser(app, acceptLanguage: "zh-CN")
-        try await browser.get("/login")
-        try await browser.post("/login", [("username", username), ("password", DemoCounty.password)])
-        return browser
-    }
-
     @Test(arguments: TestStore.available)
     func aDispatcherAddsAndClosesAPickupPointFromThePages(store: TestStore) async throws {
         try await withTestApp(on: store, seedDemo: true) { app in
             try await LogisticsDemo.load(on: app.db)
-            var buyer = try await Self.signedIn(app, "buyer")
+            var buyer = try await WebBrowser.signedIn(app, "buyer", acceptLanguage: "zh-CN")
             #expect(try await buyer.get("/network").status == .forbidden)
 
-            var dispatcher = try await Self.signedIn(app, "dispatcher")
+            var dispatcher = try await WebBrowser.signedIn(app, "dispatcher", acceptLanguage: "zh-CN")
             let list = try await dispatcher.get("/network")
             #expect(list.status == .ok && list.body.string.contains(LogisticsDemo.hubCode))
             #expect(try await dispatcher.get("/manage").body.string.contains(#"href="/network""#))

@@ -20,7 +20,7 @@ struct WebNotificationsPageTests {
             let buyer = try #require(try await Account.query(on: app.db).filter(\.$username == "buyer").first())
             buyer.phone = "13800001234"
             try await buyer.save(on: app.db)
-            var browser = try await WebNetworkPageTests.signedIn(app, "buyer")
+            var browser = try await WebBrowser.signedIn(app, "buyer", acceptLanguage: "zh-CN")
             let empty = try await browser.get("/notifications")
             #expect(empty.status == .ok && empty.body.string.contains(#"id="no-notifications""#))
             #expect(empty.body.string.contains(#"href="/notifications""#), "the menu leads to it")

@@ -14,13 +14,6 @@ import VaporTesting
 /// domain: each is asked through both and must answer the same.
 @Suite("One answer per rule")
 struct OneAnswerTests {
-    static func signedIn(_ app: Application, _ username: String) async throws -> WebBrowser {
-        var browser = WebBrowser(app)
-        try await browser.get("/login")
-        try await browser.post("/login", [("username", username), ("password", DemoCounty.password)])
-        return browser
-    }
-
     /// A delivered order of the fixture's product, and its first line.
     static func deliveredOrder(_ market: MarketplaceAPIFixture) async throws -> (order: String, line: String) {
         let orderID = try await market.paidOrder()
@@ -68,7 +61,7 @@ struct OneAnswerTests {
     @Test func whatTheOrderPageOffersIsWhatTheAPIAllows() async throws {
         try await withTestApp(seedDemo: true) { app in
             let market = try await MarketplaceAPIFixture.make(app)
-            var buyer = try await Self.signedIn(app, "buyer")
+            var buyer = try await WebBrowser.signedIn(app, "buyer")
             // Unpaid: the buyer's page offers cancelling, and the API lets the buyer cancel.
             let (_, unpaid) = try await market.checkout()
             let unpaidID = try #require(unpaid.first)
@@ -95,7 +88,7 @@ struct OneAnswerTests {
                     == .noContent)
             let api = try await app.send(.POST, "/api/v1/shops/\(market.shopID)/conversation", token: market.buyer)
             #expect(try api.json()["id"] as? String == conversation)
-            var buyer = try await Self.signedIn(app, "buyer")
+            var buyer = try await WebBrowser.signedIn(app, "buyer")
             try await buyer.get("/shops/\(market.shopID)")
             let page = try await buyer.post("/shops/\(market.shopID)/contact", [])
             #expect(page.headers.first(name: .location)?.hasPrefix("/messages/\(conversation.lowercased())") == true)
@@ -115,7 +108,7 @@ struct OneAnswerTests {
             }
             try await api(tooLong).expectProblem(.validation, field: "name")
             #expect(try await api(justRight).status == .created)
-            var seller = try await Self.signedIn(app, "seller")
+            var seller = try await WebBrowser.signedIn(app, "seller")
             try await seller.get("/products/\(market.productID)/edit")
             let form = try await seller.post(
                 "/products/\(market.productID)/variants",
