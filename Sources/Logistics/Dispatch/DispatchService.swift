@@ -182,42 +182,59 @@ public struct DispatchService: Sendable {
                 if let id = vehicle.id, let courier = vehicle.$courier.id { map[id] = courier }
             }
             var position = keptRuns.map(\.position).max() ?? 0
+            var runs: [DispatchRun] = []
+            var stops: [DispatchStop] = []
+            var planned: [PlannedParcel] = []
             for run in solved.runs {
                 position += 1
                 let runID = dependencies.uuid()
-                try await DispatchRun(
-                    id: runID, planID: planID, vehicleID: run.truck.vehicleID,
-                    courierID: couriers[run.truck.vehicleID], position: position,
-                    distanceMeters: run.distanceMeters, durationSeconds: run.durationSeconds
-                ).create(on: db)
+                runs.append(
+                    DispatchRun(
+                        id: runID, planID: planID, vehicleID: run.truck.vehicleID,
+                        courierID: couriers[run.truck.vehicleID], position: position,
+                        distanceMeters: run.distanceMeters, durationSeconds: run.durationSeconds))
                 for (index, stop) in run.stops.enumerated() {
                     let stopID = dependencies.uuid()
-                    try await DispatchStop(
-                        id: stopID, runID: runID, nodeID: day.problem.sites[stop.siteIndex].nodeID,
-                        position: index + 1, instanceIndex: stop.instanceIndex, arrivalSeconds: stop.arrivalSeconds,
-                        deliverGrams: stop.deliver.reduce(0) { $0 + $1.grams },
-                        pickupGrams: stop.pickup.reduce(0) { $0 + $1.grams }
-                    ).create(on: db)
+                    stops.append(
+                        DispatchStop(
+                            id: stopID, runID: runID, nodeID: day.problem.sites[stop.siteIndex].nodeID,
+                            position: index + 1, instanceIndex: stop.instanceIndex,
+                            arrivalSeconds: stop.arrivalSeconds, deliverGrams: stop.deliver.reduce(0) { $0 + $1.grams },
+                            pickupGrams: stop.pickup.reduce(0) { $0 + $1.grams }))
                     for load in stop.deliver + stop.pickup {
-                        try await PlannedParcel(
-                            id: dependencies.uuid(), planID: planID, parcelID: load.parcelID, stopID: stopID,
-                            reason: ""
-                        ).create(on: db)
+                        planned.append(
+                            PlannedParcel(
+                                id: dependencies.uuid(), planID: planID, parcelID: load.parcelID, stopID: stopID,
+                                reason: ""))
                     }
                 }
             }
             for item in solved.unassigned {
-                try await PlannedParcel(
-                    id: dependencies.uuid(), planID: planID, parcelID: item.load.parcelID, stopID: nil,
-                    reason: item.reason.rawValue
-                ).create(on: db)
+                planned.append(
+                    PlannedParcel(
+                        id: dependencies.uuid(), planID: planID, parcelID: item.load.parcelID, stopID: nil,
+                        reason: item.reason.rawValue))
             }
+            // Many rows per statement, in slices small enough for SQLite's limit on bound values.
+            try await Self.insert(runs, on: db)
+            try await Self.insert(stops, on: db)
+            try await Self.insert(planned, on: db)
             try await refreshTotals(planID, on: db)
         }
         guard let view = try await self.view(date, on: database) else {
             throw Problem.notFound("The plan", field: "date")
         }
         return (view, instance)
+    }
+
+    /// Inserts `rows` a few hundred to a statement.
+    static func insert<M: Model>(_ rows: [M], on db: any Database) async throws {
+        var start = 0
+        while start < rows.count {
+            let slice = Array(rows[start..<min(rows.count, start + 400)])
+            try await slice.create(on: db)
+            start += 400
+        }
     }
 
     /// Sums the plan's runs into its totals.
