@@ -55,6 +55,25 @@ public struct DispatchInstance: Sendable {
 
         public var deliverGrams: Int { deliver.reduce(0) { $0 + $1.grams } }
         public var pickupGrams: Int { pickup.reduce(0) { $0 + $1.grams } }
+
+        /// A visit to `day.sites[siteIndex]` leaving `deliver` and collecting `pickup`, by the
+        /// one rule for planning a day and for checking a moved stop: its window is the node's
+        /// opening hours counted in seconds from the hub's opening, within the hub's day; its
+        /// service is a stop plus each of its `parcels` (by default, one per load).
+        public init(
+            siteIndex: Int, deliver: [DayProblem.Load], pickup: [DayProblem.Load], parcels: Int? = nil,
+            in day: DayProblem
+        ) {
+            let hub = day.sites[0]
+            let site = day.sites[siteIndex]
+            let horizon = max(0, (hub.closes - hub.opens) * 60)
+            self.siteIndex = siteIndex
+            self.deliver = deliver
+            self.pickup = pickup
+            self.earliest = max(0, (site.opens - hub.opens) * 60)
+            self.latest = min(horizon, (site.closes - hub.opens) * 60)
+            self.serviceSeconds = day.stopSeconds + day.secondsPerParcel * (parcels ?? deliver.count + pickup.count)
+        }
     }
 
     public var name: String
@@ -100,24 +119,17 @@ public struct DispatchPlanner: Sendable {
             drop(site.deliver.filter { $0.grams > largest } + site.pickup.filter { $0.grams > largest }, .tooHeavy)
             let deliverChunks = Self.chunks(deliver, capacity: largest)
             let pickupChunks = Self.chunks(pickup, capacity: largest)
-            let earliest = max(0, (site.opens - hub.opens) * 60)
-            let latest = min(horizon, (site.closes - hub.opens) * 60)
             for chunk in 0..<max(deliverChunks.count, pickupChunks.count) {
                 let visit = DispatchInstance.Visit(
-                    siteIndex: siteIndex,
-                    deliver: chunk < deliverChunks.count ? deliverChunks[chunk] : [],
-                    pickup: chunk < pickupChunks.count ? pickupChunks[chunk] : [], earliest: earliest,
-                    latest: latest, serviceSeconds: 0)
-                var timed = visit
-                timed.serviceSeconds =
-                    day.stopSeconds + day.secondsPerParcel * (visit.deliver.count + visit.pickup.count)
+                    siteIndex: siteIndex, deliver: chunk < deliverChunks.count ? deliverChunks[chunk] : [],
+                    pickup: chunk < pickupChunks.count ? pickupChunks[chunk] : [], in: day)
                 // Reachable at all: straight there from the hub and straight back, within hours and a shift.
-                let arrival = max(earliest, day.matrix.seconds(0, siteIndex))
-                let back = arrival + timed.serviceSeconds + day.matrix.seconds(siteIndex, 0)
-                if latest < earliest || arrival > latest || back > horizon || back > longestShift {
+                let arrival = max(visit.earliest, day.matrix.seconds(0, siteIndex))
+                let back = arrival + visit.serviceSeconds + day.matrix.seconds(siteIndex, 0)
+                if visit.latest < visit.earliest || arrival > visit.latest || back > horizon || back > longestShift {
                     drop(visit.deliver + visit.pickup, .outOfHours)
                 } else {
-                    visits.append(timed)
+                    visits.append(visit)
                 }
             }
         }

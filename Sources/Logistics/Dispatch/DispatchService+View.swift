@@ -160,20 +160,19 @@ extension DispatchService {
             }.compactMap { id in allStops.values.first { $0.node.id == id }?.node }
         let matrix = try await roads.matrix(between: nodes, on: database)
         let index = Dictionary(uniqueKeysWithValues: nodes.enumerated().map { ($1.id!, $0) })
-        let hub = nodes[0]
         let sites = nodes.map {
             DayProblem.Site(nodeID: $0.id!, code: $0.code, opens: $0.opensAt, closes: $0.closesAt, active: $0.active)
         }
         let day = DayProblem(date: plan.date, sites: sites, trucks: [], matrix: matrix)
+        /// The stops as the planner's visits, their loads by weight: a stop's grams stand for
+        /// its parcels, which the service time counts one by one.
         func visits(_ ids: [UUID]) -> [DispatchInstance.Visit] {
             ids.compactMap { allStops[$0] }.map { stop in
                 DispatchInstance.Visit(
                     siteIndex: index[stop.node.id!]!,
-                    deliver: stop.deliver.map { DayProblem.Load(parcelID: UUID(), tracking: $0, grams: 0) },
-                    pickup: stop.pickup.map { DayProblem.Load(parcelID: UUID(), tracking: $0, grams: 0) },
-                    earliest: max(0, (stop.node.opensAt - hub.opensAt) * 60),
-                    latest: min(max(0, (hub.closesAt - hub.opensAt) * 60), (stop.node.closesAt - hub.opensAt) * 60),
-                    serviceSeconds: day.stopSeconds + day.secondsPerParcel * (stop.deliver.count + stop.pickup.count))
+                    deliver: [DayProblem.Load(parcelID: stop.id, tracking: "", grams: stop.deliverGrams)],
+                    pickup: [DayProblem.Load(parcelID: stop.id, tracking: "", grams: stop.pickupGrams)],
+                    parcels: stop.deliver.count + stop.pickup.count, in: day)
             }
         }
         var changes: [(DispatchRun, [UUID])] = [(target, targetStops)]
@@ -185,15 +184,7 @@ extension DispatchService {
                 vehicleID: vehicle.id!, code: vehicle.code, capacityGrams: vehicle.capacityGrams,
                 costPerKmMinor: vehicle.costPerKmMinor, fixedCostMinor: vehicle.fixedCostMinor,
                 shiftMinutes: vehicle.shiftMinutes)
-            var weighed = visits(ids)
-            for (offset, id) in ids.enumerated() {
-                // Loads by weight: the stop's grams stand for its parcels.
-                if let stop = allStops[id] {
-                    weighed[offset].deliver = [DayProblem.Load(parcelID: id, tracking: "", grams: stop.deliverGrams)]
-                    weighed[offset].pickup = [DayProblem.Load(parcelID: id, tracking: "", grams: stop.pickupGrams)]
-                }
-            }
-            let check = engine.evaluate(weighed, truck: truck, day: day)
+            let check = engine.evaluate(visits(ids), truck: truck, day: day)
             if check.excessLoad > 0 {
                 throw Problem(
                     type: .conflict, detail: "\(vehicle.code) would carry \(check.excessLoad) g more than it holds.")
@@ -290,20 +281,11 @@ public struct PlanDocument: Encodable, Sendable {
     /// The document as one line of JSON with its keys in the contract's order (Foundation's
     /// encoder does not keep the order of declaration on Linux).
     public var json: String {
+        // Each string by Foundation's encoder (its escaping, not ours); the keys in order by hand.
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
         func string(_ text: String) -> String {
-            var out = "\""
-            for scalar in text.unicodeScalars {
-                switch scalar {
-                case "\"": out += "\\\""
-                case "\\": out += "\\\\"
-                case "\n": out += "\\n"
-                case "\r": out += "\\r"
-                case "\t": out += "\\t"
-                case let c where c.value < 0x20: out += String(format: "\\u%04x", c.value)
-                default: out.unicodeScalars.append(scalar)
-                }
-            }
-            return out + "\""
+            (try? encoder.encode(text)).flatMap { String(data: $0, encoding: .utf8) } ?? "\"\""
         }
         func list(_ items: [String]) -> String { "[" + items.joined(separator: ", ") + "]" }
         let runs = runs.map { run in
