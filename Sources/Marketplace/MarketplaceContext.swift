@@ -24,6 +24,9 @@ public struct MarketplaceContext: Sendable {
     public var paymentProviders: [any PaymentProvider] = [SandboxPaymentProvider()]
     /// Prepared statements for the checkout and payment path, where the store has them.
     public var prepared: (any PreparedStatementRunner)?
+    /// The county's parcel network, which carries a village shop's shipped orders; none in a
+    /// marketplace on its own.
+    public var network: (any ShipmentNetwork)?
 
     public init(
         dependencies: Dependencies, transactions: TransactionRunner, paymentWindow: TimeInterval = 30 * 60,

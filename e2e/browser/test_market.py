@@ -292,6 +292,8 @@ def test_seller_opens_a_shop_lists_a_product_and_ships_the_buyers_order(browser,
     log_in(browser, "buyer")
     browser.driver.get(order_url)
     assert status_text(browser) == "Shipped"
+    # 丁庄村 has a station: the county network carries the parcel, and the buyer follows it.
+    assert "ZT7301223344" in by_id(browser, "journey").text
     assert "红色 L" in browser.driver.find_element(By.CSS_SELECTOR, "li.line").text
     browser.open("/orders")
     assert f"{title} · 红色 L × 1" in by_id(browser, "order-list").text

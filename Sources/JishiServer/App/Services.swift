@@ -26,6 +26,8 @@ public struct JishiServices: Sendable {
     public var photos: PhotoStore
     /// This process's live chat clients.
     let chatHub = ChatHub()
+    /// The day plans this process is computing, for the dispatch page.
+    let planning = PlanningBoard()
 
     public init(config: JishiConfig, dependencies: Dependencies) {
         self.config = config
@@ -44,6 +46,7 @@ public struct JishiServices: Sendable {
             jobs: queue)
         marketplace.chatMessagesPerMinute = config.chat.messagesPerMinute
         marketplace.prepared = prepared
+        marketplace.network = OrderParcels(dependencies: dependencies)
         self.marketplace = marketplace
         self.loginThrottle = config.auth.loginThrottle
         self.loginThrottle.transactions = marketplace.transactions
@@ -82,6 +85,9 @@ extension JishiServices {
     }
     public var courier: CourierService {
         CourierService(dependencies: dependencies, transactions: marketplace.transactions)
+    }
+    public var bookings: BookingService {
+        BookingService(dependencies: dependencies, transactions: marketplace.transactions)
     }
 
     /// Hands a stored message to its live readers: through PostgreSQL `NOTIFY` to every

@@ -2,6 +2,7 @@ import Community
 import FluentKit
 import Foundation
 import JishiKit
+import Logistics
 import Marketplace
 import NIOConcurrencyHelpers
 import Persistence
@@ -9,10 +10,11 @@ import Persistence
 /// The demo county's market: the demo `seller` runs three shops in specialty villages — hanfu
 /// and performance costumes in 丁庄村, paulownia furniture in 桐木村, farm products in 桃园村 —
 /// with a dozen products, and the demo `buyer` has two orders with the costume shop (one to
-/// ship, one shipped) and one delivered order with the farm shop, waiting for a review. Ids are derived from fixed names and a fixed seed, so every database
+/// ship, one shipped, whose parcel waits at 丁庄村's station for the county's run) and one
+/// delivered order with the farm shop, waiting for a review. Ids are derived from fixed names and a fixed seed, so every database
 /// gets the same ones; loads in well under a second.
 ///
-/// Loaded by `jishi demo` and `jishi seed --demo` after ``DemoCounty``; the tests' `seedDemo`
+/// Loaded by `jishi demo` and `jishi seed --demo` after ``DemoCounty`` and the network; the tests' `seedDemo`
 /// loads the county only, so their searches see only what they list themselves.
 public enum DemoMarket {
     public struct ShopPlan: Sendable {
@@ -211,7 +213,11 @@ public enum DemoMarket {
                 checkoutID: checkoutID, provider: "sandbox", token: "tok_ok", idempotencyKey: key + "-pay",
                 by: buyerPrincipal, on: database)
             if index >= 1, let order = paid.orders.first {
-                _ = try await OrderService(context: context).markShipped(
+                // The order still on its way goes through the county network, so the buyer
+                // follows its parcel; the delivered one went before the network was used.
+                var shipping = context
+                if index == 1 { shipping.network = OrderParcels(dependencies: dependencies) }
+                _ = try await OrderService(context: shipping).markShipped(
                     try order.requireID(),
                     shipment: try Shipment.validated(carrier: "zto", trackingNumber: "ZT73012233\(index)"),
                     by: sellerPrincipal, on: database)

@@ -9,8 +9,8 @@ public enum DemoSeed {
     public static func loadIfEmpty(_ app: Application) async throws -> Bool {
         do {
             try await DemoCounty.load(on: app.db, accounts: app.jishi.accounts)
-            try await DemoMarket.load(on: app.db, services: app.jishi)
             try await LogisticsDemo.load(on: app.db)
+            try await DemoMarket.load(on: app.db, services: app.jishi)
             let now = app.jishi.dependencies.now()
             try await LogisticsDemo.loadDay(PageDate.string(now), at: now, on: app.db)
             return true

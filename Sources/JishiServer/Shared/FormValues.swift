@@ -79,6 +79,29 @@ enum FormInput {
         return Int(digits)
     }
 
+    /// A weight in kilograms as typed ("2", "2.5", "2.5kg", "2.5 公斤", "０．８") in grams;
+    /// `nil` for anything else, including more than three decimals.
+    static func grams(_ text: String) -> Int? {
+        var text = halfWidth(text).trimmingCharacters(in: .whitespaces).lowercased()
+        for unit in ["公斤", "千克", "kg"] where text.hasSuffix(unit) {
+            text.removeLast(unit.count)
+            text = text.trimmingCharacters(in: .whitespaces)
+        }
+        let parts = text.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        guard let whole = parts.first, (1...6).contains(whole.count), whole.allSatisfy({ $0.isASCII && $0.isNumber }),
+            let kilograms = Int(whole)
+        else { return nil }
+        var grams = 0
+        if parts.count == 2 {
+            let fraction = parts[1]
+            guard (1...3).contains(fraction.count), fraction.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+                return nil
+            }
+            grams = Int(fraction + String(repeating: "0", count: 3 - fraction.count)) ?? 0
+        }
+        return kilograms * 1_000 + grams
+    }
+
     /// An amount in yuan as a villager types it ("45", "45.5", "45.00", "45元", "45 块", "¥45",
     /// "４５．５") in fen; `nil` for anything else, including more than two decimals.
     static func yuan(_ text: String) -> Int64? {

@@ -106,6 +106,7 @@ enum Layout {
             if viewer.canSell { menu.append(navLink(.shops, .navMyShops, context)) }
             if viewer.canManage { menu.append(navLink(.manage, .navManage, context)) }
             if viewer.drives { menu.append(navLink(.courier, .courierTitle, context)) }
+            if viewer.books { menu.append(navLink(.bookings, .navBookings, context)) }
             menu.append(
                 .li(
                     .form(

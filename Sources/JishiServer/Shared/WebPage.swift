@@ -27,9 +27,15 @@ enum WebPage {
         + "script-src '\(Layout.printScriptHash)'; "
         + "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
 
+    /// The courier page's policy: the same, plus its camera-scanning script (by hash).
+    static let scanContentSecurityPolicy =
+        "default-src 'none'; style-src 'self'; img-src 'self' data:; "
+        + "script-src '\(Layout.scanScriptHash)'; "
+        + "form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
+
     static func response(
         _ html: HTML, status: HTTPResponseStatus = .ok, session: WebSession, runsChatScript: Bool = false,
-        runsPrintScript: Bool = false
+        runsPrintScript: Bool = false, runsScanScript: Bool = false
     ) -> Response {
         let response = Response(status: status)
         response.headers.replaceOrAdd(name: .contentType, value: "text/html; charset=utf-8")
@@ -39,7 +45,9 @@ enum WebPage {
         response.headers.replaceOrAdd(
             name: "Content-Security-Policy",
             value: runsChatScript
-                ? chatContentSecurityPolicy : runsPrintScript ? printContentSecurityPolicy : contentSecurityPolicy)
+                ? chatContentSecurityPolicy
+                : runsPrintScript
+                    ? printContentSecurityPolicy : runsScanScript ? scanContentSecurityPolicy : contentSecurityPolicy)
         response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
         response.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")
         response.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")

@@ -1,6 +1,7 @@
 import Community
 import Foundation
 import JishiKit
+import Logistics
 import Vapor
 
 /// What a browser's cookies say about it: who is signed in, its CSRF token and its language;
@@ -43,6 +44,8 @@ struct WebSession: Sendable {
         var canManage = false
         /// Whether the account drives runs (the layout links to them).
         var drives = false
+        /// Whether the account books collections of parcels (the layout links to them).
+        var books = false
     }
 
     var viewer: Viewer?
@@ -112,6 +115,7 @@ struct WebSession: Sendable {
             session.viewer?.canManage =
                 principal.has(.official) || principal.has(.admin) || principal.has(.dispatcher)
             session.viewer?.drives = principal.has(.courier)
+            session.viewer?.books = BookingService.mayBook(principal)
         } catch is Problem {
             // Expired, revoked or unknown: the browser is simply signed out.
             session.clearSessionCookie()

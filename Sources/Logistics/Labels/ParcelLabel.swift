@@ -43,9 +43,12 @@ public struct ParcelLabel: Sendable, Equatable {
     }
 
     /// The weight as a label prints it: `850 g`, `1.2 kg`.
-    public var weightText: String {
-        if weightGrams < 1_000 { return "\(weightGrams) g" }
-        let tenths = (weightGrams + 50) / 100
+    public var weightText: String { Self.weightText(weightGrams) }
+
+    /// A weight as labels and pages print it: `850 g`, `1.2 kg`.
+    public static func weightText(_ grams: Int) -> String {
+        if grams < 1_000 { return "\(grams) g" }
+        let tenths = (grams + 50) / 100
         return tenths % 10 == 0 ? "\(tenths / 10) kg" : "\(tenths / 10).\(tenths % 10) kg"
     }
 }

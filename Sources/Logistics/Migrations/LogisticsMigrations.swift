@@ -11,6 +11,7 @@ public enum LogisticsMigrations {
         CreateRoads(),
         CreateCarrierKeys(),
         CreateParcelNotices(),
+        CreateBookings(),
     ]
 }
 
@@ -280,5 +281,45 @@ public struct CreateParcelNotices: AsyncMigration {
     public func revert(on database: any Database) async throws {
         try await database.schema(AccountNotification.schema).delete()
         try await database.schema(ParcelNotice.schema).delete()
+    }
+}
+
+/// Booked collections, and what made a parcel: a marketplace order or a booking.
+public struct CreateBookings: AsyncMigration {
+    public init() {}
+
+    public func prepare(on database: any Database) async throws {
+        try await database.schema(Booking.schema)
+            .id()
+            .field("node_id", .uuid, .required, .references(NetworkNode.schema, .id, onDelete: .restrict))
+            .field("carrier_id", .uuid, .required, .references(Carrier.schema, .id, onDelete: .restrict))
+            .field("due_date", .string, .required)
+            .field("parcel_count", .int, .required)
+            .field("weight_grams", .int, .required)
+            .field("contents", .string, .required)
+            .field("contact_name", .string, .required)
+            .field("contact_phone", .string)
+            .field("booked_by", .uuid, .required, .references(Account.schema, .id, onDelete: .restrict))
+            .field("idempotency_key", .string, .required)
+            .field("created_at", .datetime, .required)
+            .unique(on: "booked_by", "idempotency_key")
+            .create()
+        try await database.schema(Parcel.schema).field("order_id", .uuid).update()
+        try await database.schema(Parcel.schema).field("booking_id", .uuid).update()
+        // One parcel per order: the ship step cannot make two.
+        try await database.sql().create(index: "parcels_order_idx").unique().on(Parcel.schema).column("order_id").run()
+        try await AddLookupIndexes.create(
+            [
+                ("parcels_booking_idx", Parcel.schema, ["booking_id"]),
+                ("bookings_due_idx", Booking.schema, ["due_date"]),
+            ],
+            on: database)
+    }
+
+    public func revert(on database: any Database) async throws {
+        try await database.sql().drop(index: "parcels_order_idx").run()
+        try await database.schema(Parcel.schema).deleteField("booking_id").update()
+        try await database.schema(Parcel.schema).deleteField("order_id").update()
+        try await database.schema(Booking.schema).delete()
     }
 }

@@ -30,6 +30,10 @@ public final class Parcel: Model, @unchecked Sendable {
     /// Counts its hand-overs: each one moves it from the version it read.
     @Field(key: "custody_version") public var custodyVersion: Int
     @Field(key: "created_at") public var createdAt: Date
+    /// The marketplace order it carries, when a village shop's shipped order made it.
+    @OptionalField(key: "order_id") public var orderID: UUID?
+    /// The booked collection it belongs to, when a booking made it.
+    @OptionalField(key: "booking_id") public var bookingID: UUID?
 
     public init() {}
 

@@ -2,6 +2,7 @@ import Community
 import FluentKit
 import Foundation
 import JishiKit
+import Marketplace
 
 extension ParcelService {
     /// A parcel and its history as its recipient (or sender) may see them.
@@ -35,20 +36,44 @@ extension ParcelService {
         return try await tracking(parcel, carrier: carrier, on: database)
     }
 
-    /// A parcel and everything about it, for the people who handle it: a dispatcher or admin
-    /// whose scope reaches its village.
+    /// A parcel and everything about it, for the people who handle it (a dispatcher or admin
+    /// whose scope reaches its village) and for its sender (who booked its collection, or works
+    /// for the shop whose order it carries), who prints its label.
     public func parcel(_ id: UUID, by principal: Principal, on database: any Database) async throws -> Tracking {
         guard let parcel = try await Parcel.find(id, on: database) else {
             throw Problem.notFound("The parcel", field: "id")
         }
         let place = try await GeographyService().place(ofVillage: parcel.$village.id, on: database)
-        if !Authorization.may(principal, .manageGeography, .place(place)) {
+        if !Authorization.may(principal, .manageGeography, .place(place)),
+            try await !Self.sent(parcel, by: principal, on: database)
+        {
             try Authorization.require(principal, .dispatch, .place(place))
         }
         guard let carrier = try await Carrier.find(parcel.$carrier.id, on: database) else {
             throw Problem.notFound("The carrier", field: "carrier")
         }
         return try await tracking(parcel, carrier: carrier, on: database)
+    }
+
+    /// The parcel carrying a marketplace order, for a caller that has already checked who may
+    /// see the order (its buyer, its shop); `nil` when the network does not carry it.
+    public func tracking(ofOrder orderID: UUID, on database: any Database) async throws -> Tracking? {
+        guard let parcel = try await OrderParcels.parcel(ofOrder: orderID, on: database),
+            let carrier = try await Carrier.find(parcel.$carrier.id, on: database)
+        else { return nil }
+        return try await tracking(parcel, carrier: carrier, on: database)
+    }
+
+    /// Whether `principal` sends `parcel`: booked its collection, or is staff of the shop
+    /// whose order it carries.
+    static func sent(_ parcel: Parcel, by principal: Principal, on database: any Database) async throws -> Bool {
+        if let bookingID = parcel.bookingID, let booking = try await Booking.find(bookingID, on: database) {
+            return booking.bookedBy == principal.accountID
+        }
+        if let orderID = parcel.orderID, let order = try await Order.find(orderID, on: database) {
+            return try await ShopStaff.exists(accountID: principal.accountID, shopID: order.$shop.id, on: database)
+        }
+        return false
     }
 
     private func tracking(_ parcel: Parcel, carrier: Carrier, on database: any Database) async throws -> Tracking {

@@ -164,9 +164,21 @@ public struct OrderService: Sendable {
         let now = context.dependencies.now()
         let previous = order.status
         let dependencies = context.dependencies
-        try await context.transactions.transaction(on: database) { db in
+        let network = context.network
+        let recorded: Shipment? = try await context.transactions.transaction(on: database) { db in
+            var recorded = shipment
+            if next == .shipped, let typed = shipment {
+                // The county network carries a village shop's parcel and numbers it, in this
+                // transaction: the order is shipped exactly when its parcel exists.
+                if let network { recorded = try await network.carry(order, as: typed, by: actor, on: db) }
+                if recorded?.carrier.hasTrackingNumbers == true, recorded?.trackingNumber == nil {
+                    throw Problem.validation(
+                        "trackingNumber",
+                        "Type the carrier's tracking number: the county network does not carry this parcel.")
+                }
+            }
             try await Self.transition(
-                id, from: previous, to: next, shipment: shipment, actor: actor, reason: reason, at: now,
+                id, from: previous, to: next, shipment: recorded, actor: actor, reason: reason, at: now,
                 dependencies: dependencies, on: db)
             if next == .cancelled {
                 let lines = try await OrderLine.query(on: db).filter(\.$order.$id == id).all()
@@ -177,12 +189,13 @@ public struct OrderService: Sendable {
             }
             try await SupplyService.retailMoved(
                 id, to: next, actor: actor, reason: reason, at: now, dependencies: dependencies, on: db)
+            return recorded
         }
         order.status = next
         order.updatedAt = now
-        if let shipment {
-            order.shippingCarrier = shipment.carrier.rawValue
-            order.trackingNumber = shipment.trackingNumber
+        if let recorded {
+            order.shippingCarrier = recorded.carrier.rawValue
+            order.trackingNumber = recorded.trackingNumber
         }
         return order
     }

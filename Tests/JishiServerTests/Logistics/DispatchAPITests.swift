@@ -74,7 +74,18 @@ struct DispatchAPITests {
             #expect(empty.status == .ok && empty.body.string.contains("这一天还没有排车。"))
             let planned = try await dispatcher.post("/dispatch", [("date", Self.date), ("timeLimit", "2")])
             #expect(planned.status == .seeOther)
-            let page = try await dispatcher.get("/dispatch?date=\(Self.date)&done=1")
+            // Planning runs in the background; meanwhile the page shows its progress and looks
+            // again each second.
+            let planning = try await dispatcher.get("/dispatch?date=\(Self.date)")
+            #expect(planning.body.string.contains(#"id="planning""#))
+            #expect(planning.headers.first(name: "Refresh") == "1")
+            #expect(!planning.body.string.contains(#"id="plan-day""#))
+            var page = planning
+            for _ in 0..<120 where page.headers.first(name: "Refresh") != nil {
+                try await Task.sleep(for: .milliseconds(250))
+                page = try await dispatcher.get("/dispatch?date=\(Self.date)")
+            }
+            #expect(!page.body.string.contains(#"id="planning""#))
             #expect(page.body.string.contains("<svg class=\"map\""))
             #expect(page.body.string.contains("id=\"run-"))
             // Whichever van has the first run, the demo courier drives it.

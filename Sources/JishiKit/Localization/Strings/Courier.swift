@@ -1,5 +1,6 @@
 extension L10nKey {
     public static let courierTitle = L10nKey("courier.title")
+    public static let courierCamera = L10nKey("courier.camera")
     public static let courierNone = L10nKey("courier.none")
     public static let courierRun = L10nKey("courier.run")
     public static let courierLoad = L10nKey("courier.load")
@@ -29,6 +30,7 @@ extension Localization {
     static let courier = Area(
         en: [
             .courierTitle: "My runs",
+            .courierCamera: "Scan with the camera",
             .courierNone: "No published run for you on this day.",
             .courierRun: "{0} · {1} stops · {2} km",
             .courierLoad: "Load the van at the hub",
@@ -55,6 +57,7 @@ extension Localization {
         ],
         zhHans: [
             .courierTitle: "我的车次",
+            .courierCamera: "用摄像头扫码",
             .courierNone: "这一天没有发给你的车次。",
             .courierRun: "{0} · {1} 站 · {2} 公里",
             .courierLoad: "在配送中心装车",

@@ -1,4 +1,6 @@
 extension L10nKey {
+    public static let dispatchPlanning = L10nKey("dispatch.planning")
+    public static let dispatchPlanningProgress = L10nKey("dispatch.planning-progress")
     public static let dispatchTitle = L10nKey("dispatch.title")
     public static let dispatchIntro = L10nKey("dispatch.intro")
     public static let dispatchDate = L10nKey("dispatch.date")
@@ -39,6 +41,9 @@ extension Localization {
     static let dispatch = Area(
         en: [
             .dispatchTitle: "Dispatch",
+            .dispatchPlanning: "Planning the day…",
+            .dispatchPlanningProgress:
+                "{0} of {1} seconds; best cost so far {2}. The plan appears here when the search ends.",
             .dispatchIntro:
                 "Plan the day's runs from the county hub: every inbound parcel due that day and every collection booked for it, one shared run per van.",
             .dispatchDate: "Day",
@@ -76,6 +81,8 @@ extension Localization {
         ],
         zhHans: [
             .dispatchTitle: "调度",
+            .dispatchPlanning: "正在排班…",
+            .dispatchPlanningProgress: "已算 {0} 秒，共 {1} 秒；目前最低成本 {2}。算完后方案就显示在这里。",
             .dispatchIntro: "从县共同配送中心安排当天的车次：当天到期的进村包裹和预约的揽收，每辆车一条共享线路。",
             .dispatchDate: "日期",
             .dispatchShow: "查看",

@@ -40,6 +40,9 @@ extension L10nKey {
     public static let orderShipment = L10nKey("order.shipment")
     public static let orderShipCarrierError = L10nKey("order.ship.carrier-error")
     public static let orderShipTrackingError = L10nKey("order.ship.tracking-error")
+    public static let orderShipTrackingNeeded = L10nKey("order.ship.tracking-needed")
+    public static let orderShipTrackingTaken = L10nKey("order.ship.tracking-taken")
+    public static let orderParcelLabel = L10nKey("order.parcel-label")
     public static let carrierZTO = L10nKey("carrier.zto")
     public static let carrierYTO = L10nKey("carrier.yto")
     public static let carrierSTO = L10nKey("carrier.sto")
@@ -91,12 +94,17 @@ extension Localization {
             .orderShipCarrier: "Carrier",
             .orderShipChoose: "Choose…",
             .orderShipTracking: "Tracking number",
-            .orderShipTrackingHint: "The number on the parcel's label; none if you deliver it yourself.",
+            .orderShipTrackingHint:
+                "The number on the parcel's label. Leave it empty when your village station sends it: Jishi gives the number and the label. None if you deliver it yourself.",
             .orderShipConfirm: "Confirm it is sent",
             .orderShipment: "Sent by",
             .orderShipCarrierError: "Choose how the parcel travels.",
             .orderShipTrackingError:
                 "Type the tracking number: 4 to 40 letters or digits (none for your own delivery).",
+            .orderShipTrackingNeeded:
+                "Your village has no station of the county network yet: type the carrier's tracking number.",
+            .orderShipTrackingTaken: "Another parcel of this carrier has that number already.",
+            .orderParcelLabel: "Print the parcel's label",
             .carrierZTO: "ZTO Express",
             .carrierYTO: "YTO Express",
             .carrierSTO: "STO Express",
@@ -144,11 +152,14 @@ extension Localization {
             .orderShipCarrier: "快递公司",
             .orderShipChoose: "请选择…",
             .orderShipTracking: "快递单号",
-            .orderShipTrackingHint: "快递面单上的单号；自己送货就不用填。",
+            .orderShipTrackingHint: "快递面单上的单号。由村服务站发货可以不填：集市给单号和面单。自己送货不用填。",
             .orderShipConfirm: "确认已发货",
             .orderShipment: "快递",
             .orderShipCarrierError: "请选择快递公司。",
             .orderShipTrackingError: "请填快递单号：4 到 40 位字母或数字（自己送货不用填）。",
+            .orderShipTrackingNeeded: "你的村还没有县物流网的服务站：请填快递公司的单号。",
+            .orderShipTrackingTaken: "这家快递已有别的包裹用了这个单号。",
+            .orderParcelLabel: "打印包裹面单",
             .carrierZTO: "中通快递",
             .carrierYTO: "圆通速递",
             .carrierSTO: "申通快递",

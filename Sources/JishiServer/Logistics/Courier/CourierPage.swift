@@ -27,6 +27,7 @@ enum CourierPage {
                     .h1(.safeText(context.text(.courierTitle) + " · " + model.date)),
                     .if(model.runs.isEmpty, .p(.id("no-runs"), .safeText(context.text(.courierNone)))),
                     .group(model.runs.map(run)),
+                    .if(!model.runs.isEmpty, .element(named: "script", nodes: [.raw(Layout.scanScript)])),
                 ])
         }
 
@@ -94,12 +95,16 @@ enum CourierPage {
                             .label(
                                 .safeText(context.text(.courierTracking)),
                                 .input(
-                                    .type(.text), .name("tracking"), .class("in"),
+                                    .type(.text), .name("tracking"), .class("in"), .id("scan-\(stop.node.code)"),
                                     .attribute(named: "autocomplete", value: "off"),
                                     .attribute(named: "autocapitalize", value: "characters"),
                                     .attribute(named: "enterkeyhint", value: "go"),
                                     .attribute(named: "maxlength", value: "40"), .required(true))),
-                            .button(.type(.submit), .class("button"), .safeText(context.text(.courierScan)))),
+                            .button(.type(.submit), .class("button"), .safeText(context.text(.courierScan))),
+                            .button(
+                                .type(.button), .class("button secondary"), .id("camera-\(stop.node.code)"),
+                                .attribute(named: "data-scan", value: "scan-\(stop.node.code)"),
+                                .attribute(named: "hidden"), .safeText(context.text(.courierCamera)))),
                         Widgets.details(
                             open: false, summary: context.text(.courierDoor),
                             .form(

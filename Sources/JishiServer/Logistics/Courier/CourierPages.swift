@@ -12,7 +12,7 @@ enum CourierPages {
     @Sendable static func show(_ request: Request) async throws -> Response {
         let session = try await WebSession.load(request)
         let principal = try session.requirePrincipal()
-        let date = try day(request.query[String.self, at: "date"], request: request)
+        let date = try DayPages.day(request.query[String.self, at: "date"], request: request)
         var model = CourierPage.Model(date: date)
         model.runs = try await request.jishi.dispatch.runs(of: principal.accountID, on: date, on: request.db)
         model.notice = request.query[String.self, at: "done"] == "1"
@@ -22,7 +22,7 @@ enum CourierPages {
             model.shiftStart = hub.opensAt
         }
         let view = CourierPage.View(model: model, context: PageContext(session: session, current: .courier))
-        return WebPage.response(view.html, session: session)
+        return WebPage.response(view.html, session: session, runsScanScript: true)
     }
 
     @Sendable static func load(_ request: Request) async throws -> Response {
@@ -73,21 +73,9 @@ enum CourierPages {
         let session = try await WebSession.load(request)
         let principal = try session.requirePrincipal()
         let form = try FormValues.verified(request, session: session)
-        let date = try day(form["date"], request: request)
-        var path = SitePath.courier.path + "?date=" + date
-        do {
+        let date = try DayPages.day(form["date"], request: request)
+        return try await DayPages.back(to: SitePath.courier.path + "?date=" + date, session: session) {
             try await body(principal, form)
-            path += "&done=1"
-        } catch let problem as Problem where (400..<500).contains(problem.status) && problem.status != 401 {
-            let reason = problem.detail ?? problem.title
-            path += "&refused=" + (reason.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
         }
-        return WebPage.redirect(toPath: path, session: session)
-    }
-
-    private static func day(_ text: String?, request: Request) throws -> String {
-        guard let text, !text.isEmpty else { return PageDate.string(request.jishi.dependencies.now()) }
-        guard PageDate.day(text) != nil else { throw Problem.validation("date", "A date such as 2026-12-03.") }
-        return text
     }
 }

@@ -11,5 +11,7 @@ enum DispatchPage {
         var notice = false
         /// The service's reason a change was refused.
         var refusal: String?
+        /// How far planning the day is, while it runs.
+        var planning: PlanningBoard.Entry?
     }
 }

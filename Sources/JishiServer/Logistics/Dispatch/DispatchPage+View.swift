@@ -17,9 +17,31 @@ extension DispatchPage {
                     .h1(.safeText(context.text(.dispatchTitle))),
                     .p(.class("meta"), .safeText(context.text(.dispatchIntro))),
                     dayForm,
+                    .unwrap(model.planning, planning),
                     .unwrap(model.plan, plan, else: .p(.id("no-plan"), .safeText(context.text(.dispatchNoPlan)))),
-                    planForm,
+                    .if(model.planning == nil, planForm),
                 ])
+        }
+
+        /// The engine at work: seconds of the time limit and the best cost so far.
+        private func planning(_ entry: PlanningBoard.Entry) -> Node<HTML.BodyContext> {
+            let seconds = min(entry.seconds, entry.timeLimit)
+            return .section(
+                .class("box"), .id("planning"),
+                .h2(.safeText(context.text(.dispatchPlanning))),
+                .element(
+                    named: "progress",
+                    nodes: [
+                        .attribute(named: "max", value: String(format: "%.1f", entry.timeLimit)),
+                        .attribute(named: "value", value: String(format: "%.1f", seconds)),
+                    ]),
+                .p(
+                    .class("meta"),
+                    .safeText(
+                        context.text(
+                            .dispatchPlanningProgress, String(format: "%.0f", seconds),
+                            String(format: "%.0f", entry.timeLimit),
+                            entry.best.map { context.money(Int64($0 / 1_000)) } ?? "–"))))
         }
 
         private var dayForm: Node<HTML.BodyContext> {

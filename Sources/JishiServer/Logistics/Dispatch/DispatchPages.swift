@@ -13,28 +13,54 @@ enum DispatchPages {
 
     @Sendable static func show(_ request: Request) async throws -> Response {
         let (session, principal) = try await signedInDispatcher(request)
-        let date = try day(request.query[String.self, at: "date"], request: request)
+        let date = try DayPages.day(request.query[String.self, at: "date"], request: request)
         var model = try await load(date, principal: principal, request: request)
         model.notice = request.query[String.self, at: "done"] == "1"
         model.refusal = request.query[String.self, at: "refused"].map { String($0.prefix(200)) }
-        return page(model, session: session)
+        if let entry = request.jishi.planning.read(date) {
+            if let failure = entry.failure { model.refusal = failure } else { model.planning = entry }
+        }
+        let response = page(model, session: session)
+        // While the day is being planned, the page looks again each second.
+        if model.planning != nil { response.headers.replaceOrAdd(name: "Refresh", value: "1") }
+        return response
     }
 
     @Sendable static func plan(_ request: Request) async throws -> Response {
         let (session, principal) = try await signedInDispatcher(request)
         let form = try FormValues.verified(request, session: session)
-        let date = try day(form["date"], request: request)
+        let date = try DayPages.day(form["date"], request: request)
         let limit = Int(form["timeLimit"]).flatMap { timeLimits.contains($0) ? $0 : nil } ?? 5
-        return try await acting(date, session: session, request: request) {
-            _ = try await request.jishi.dispatch.plan(
-                date, timeLimit: Double(limit), seed: 1, by: .account(principal), on: request.db)
+        let services = request.jishi
+        let board = services.planning
+        // The engine searches for the whole time limit: it runs in the background, and the day's
+        // page shows its progress until the plan is stored.
+        guard board.start(date, timeLimit: Double(limit), at: services.dependencies.now()) else {
+            return WebPage.redirect(toPath: SitePath.dispatch.path + "?date=" + date, session: session)
         }
+        let dispatch = services.dispatch
+        let database = request.application.db
+        let logger = request.logger
+        Task.detached {
+            do {
+                _ = try await dispatch.plan(
+                    date, timeLimit: Double(limit), seed: 1, by: .account(principal),
+                    progress: { board.update(date, $0) }, on: database)
+                board.finish(date, failure: nil)
+            } catch let problem as Problem {
+                board.finish(date, failure: problem.detail ?? problem.title)
+            } catch {
+                logger.error("planning \(date) failed: \(String(reflecting: error))")
+                board.finish(date, failure: "\(error)")
+            }
+        }
+        return WebPage.redirect(toPath: SitePath.dispatch.path + "?date=" + date, session: session)
     }
 
     @Sendable static func publish(_ request: Request) async throws -> Response {
         let (session, principal) = try await signedInDispatcher(request)
         let form = try FormValues.verified(request, session: session)
-        let date = try day(form["date"], request: request)
+        let date = try DayPages.day(form["date"], request: request)
         return try await acting(date, session: session, request: request) {
             let service = request.jishi.dispatch
             let plan = try await service.plan(of: date, by: principal, on: request.db)
@@ -45,7 +71,7 @@ enum DispatchPages {
     @Sendable static func lock(_ request: Request) async throws -> Response {
         let (session, principal) = try await signedInDispatcher(request)
         let form = try FormValues.verified(request, session: session)
-        let date = try day(form["date"], request: request)
+        let date = try DayPages.day(form["date"], request: request)
         let runID = try request.pageID("run")
         return try await acting(date, session: session, request: request) {
             _ = try await request.jishi.dispatch.setLocked(
@@ -56,7 +82,7 @@ enum DispatchPages {
     @Sendable static func move(_ request: Request) async throws -> Response {
         let (session, principal) = try await signedInDispatcher(request)
         let form = try FormValues.verified(request, session: session)
-        let date = try day(form["date"], request: request)
+        let date = try DayPages.day(form["date"], request: request)
         return try await acting(date, session: session, request: request) {
             guard let stopID = UUID(uuidString: form["stop"]), let runID = UUID(uuidString: form["run"]) else {
                 throw Problem.validation("stop", "Choose a stop and a run.")
@@ -73,24 +99,7 @@ enum DispatchPages {
     private static func acting(
         _ date: String, session: WebSession, request: Request, _ body: () async throws -> Void
     ) async throws -> Response {
-        var path = SitePath.dispatch.path + "?date=" + date
-        do {
-            try await body()
-            path += "&done=1"
-        } catch let problem as Problem where (400..<500).contains(problem.status) && problem.status != 401 {
-            let reason = problem.detail ?? problem.title
-            path +=
-                "&refused="
-                + (reason.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
-        }
-        return WebPage.redirect(toPath: path, session: session)
-    }
-
-    /// The day asked for, or today in the county.
-    private static func day(_ text: String?, request: Request) throws -> String {
-        guard let text, !text.isEmpty else { return PageDate.string(request.jishi.dependencies.now()) }
-        guard PageDate.day(text) != nil else { throw Problem.validation("date", "A date such as 2026-12-03.") }
-        return text
+        try await DayPages.back(to: SitePath.dispatch.path + "?date=" + date, session: session, body)
     }
 
     /// Only dispatchers and admins come here; anyone else gets a `403`.

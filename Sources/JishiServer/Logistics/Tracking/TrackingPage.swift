@@ -69,58 +69,8 @@ enum TrackingPage {
                         .button(
                             .type(.submit), .class("button"), .id("track"), .safeText(context.text(.trackingSubmit)))
                     ),
-                    .unwrap(model.tracking) { journey($0) },
+                    .unwrap(model.tracking) { ParcelJourney($0, language: context.language).node(context) },
                 ])
-        }
-
-        private func journey(_ tracking: ParcelService.Tracking) -> Node<HTML.BodyContext> {
-            let parcel = tracking.parcel
-            let destination = tracking.nodes[parcel.$destination.id]?.name ?? ""
-            return .section(
-                .class("box"), .id("journey"),
-                .h2(.safeText(tracking.carrier.name + " " + parcel.trackingNumber)),
-                Widgets.facts([
-                    (context.text(.trackingWhere), whereText(parcel.currentHolder, tracking)),
-                    (context.text(.trackingDestination), destination),
-                ]),
-                .ol(
-                    .class("rows history"),
-                    .group(
-                        tracking.events.reversed().map { event in
-                            .li(
-                                .span(.class("when"), .safeText(context.time(event.at))),
-                                .span(.class("t"), .safeText(context.text(eventKey(event.kind)))),
-                                .unwrap(place(of: event, tracking)) { .span(.class("meta"), .safeText($0)) },
-                                .if(
-                                    event.kind == .failed && !event.note.isEmpty,
-                                    .span(.class("meta"), .safeText(event.note))))
-                        }))
-            )
-        }
-
-        private func place(of event: ParcelEvent, _ tracking: ParcelService.Tracking) -> String? {
-            if let id = event.nodeID { return tracking.nodes[id]?.name }
-            if case .node(let id)? = Holder(rawValue: event.toHolder) { return tracking.nodes[id]?.name }
-            return nil
-        }
-
-        private func whereText(_ holder: Holder?, _ tracking: ParcelService.Tracking) -> String {
-            switch holder {
-            case .node(let id)?: tracking.nodes[id]?.name ?? ""
-            case .run?: context.text(.trackingOnTheWay)
-            case .recipient?: context.text(.trackingDelivered)
-            case .carrier?, nil: context.text(.trackingWithCarrier)
-            }
-        }
-
-        private func eventKey(_ kind: ParcelEvent.Kind) -> L10nKey {
-            switch kind {
-            case .registered: .trackingEventRegistered
-            case .handedOver: .trackingEventHandedOver
-            case .failed: .trackingEventFailed
-            case .delivered: .trackingEventDelivered
-            case .returned: .trackingEventReturned
-            }
         }
     }
 }

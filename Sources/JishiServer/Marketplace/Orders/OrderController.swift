@@ -27,7 +27,8 @@ enum OrderController {
         let session = try await WebSession.load(request)
         let principal = try session.requirePrincipal()
         var model = try await OrderPage.Model.load(
-            try request.pageID("order"), principal: principal, services: request.jishi, on: request.db)
+            try request.pageID("order"), principal: principal, language: session.language, services: request.jishi,
+            on: request.db)
         model.notice = request.notice
         return page(model, session: session)
     }
@@ -51,23 +52,23 @@ enum OrderController {
         let (session, principal, form) = signedIn
         let id = try request.pageID("order")
         let (carrier, tracking) = (form.trimmed("carrier"), form.trimmed("tracking"))
-        let shipment: Shipment
         do {
-            shipment = try Shipment.validated(carrier: carrier, trackingNumber: tracking)
-        } catch let problem as Problem {
+            let shipment = try Shipment.validated(carrier: carrier, trackingNumber: tracking)
+            return try await step(request, signedIn: signedIn, notice: .shipped) { services, id, principal, db in
+                _ = try await services.orders.markShipped(id, shipment: shipment, by: principal, on: db)
+            }
+        } catch let problem as Problem where problem.field == "carrier" || problem.field == "trackingNumber" {
             var model = try await OrderPage.Model.load(
-                id, principal: principal, services: request.jishi, on: request.db)
+                id, principal: principal, language: session.language, services: request.jishi, on: request.db)
             model.shipCarrier = carrier
             model.shipTracking = tracking
-            if problem.field == "carrier" {
-                model.errors[.carrier] = FormMessage(.orderShipCarrierError)
-            } else {
-                model.errors[.trackingNumber] = FormMessage(.orderShipTrackingError)
-            }
-            return page(model, session: session, status: .badRequest)
-        }
-        return try await step(request, signedIn: signedIn, notice: .shipped) { services, id, principal, db in
-            _ = try await services.orders.markShipped(id, shipment: shipment, by: principal, on: db)
+            model.errors[problem.field == "carrier" ? .carrier : .trackingNumber] = FormMessage(
+                problem.field == "carrier"
+                    ? .orderShipCarrierError
+                    : problem.status == 409
+                        ? .orderShipTrackingTaken
+                        : tracking.isEmpty ? .orderShipTrackingNeeded : .orderShipTrackingError)
+            return page(model, session: session, status: HTTPResponseStatus(statusCode: problem.status))
         }
     }
 
@@ -81,7 +82,8 @@ enum OrderController {
         let (session, principal, form) = try await FormValues.signedIn(request)
         let id = try request.pageID("order")
         let services = request.jishi
-        var model = try await OrderPage.Model.load(id, principal: principal, services: services, on: request.db)
+        var model = try await OrderPage.Model.load(
+            id, principal: principal, language: session.language, services: services, on: request.db)
         model.refundAmount = form.trimmed("amount")
         model.refundReason = form.trimmed("reason")
         let amount = FormInput.yuan(model.refundAmount)
@@ -126,7 +128,8 @@ enum OrderController {
         do {
             try await action(services, id, principal, request.db)
         } catch let problem as Problem where problem.type == ProblemType.invalidTransition.uri {
-            var model = try await OrderPage.Model.load(id, principal: principal, services: services, on: request.db)
+            var model = try await OrderPage.Model.load(
+                id, principal: principal, language: session.language, services: services, on: request.db)
             model.failure = FormMessage(.orderStepNotAllowed)
             return page(model, session: session, status: .conflict)
         }

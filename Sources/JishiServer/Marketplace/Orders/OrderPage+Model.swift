@@ -2,6 +2,7 @@ import Community
 import FluentKit
 import Foundation
 import JishiKit
+import Logistics
 import Marketplace
 
 /// One order: its lines, total, delivery, history and refunds, with the steps the viewer may
@@ -61,6 +62,8 @@ enum OrderPage {
         var paymentMethod: Checkout.PaymentMethod?
         /// How it travels, once shipped.
         var shipment: Shipment?
+        /// Its parcel's journey, when the county network carries it.
+        var journey: ParcelJourney?
         /// The shipping form as typed, when it comes back.
         var shipCarrier = ""
         var shipTracking = ""
@@ -86,9 +89,10 @@ enum OrderPage {
 }
 
 extension OrderPage.Model {
-    static func load(_ id: UUID, principal: Principal, services: JishiServices, on database: any Database)
-        async throws -> Self
-    {
+    static func load(
+        _ id: UUID, principal: Principal, language: JishiKit.Language, services: JishiServices,
+        on database: any Database
+    ) async throws -> Self {
         let detail = try await services.orders.detail(id, for: principal, on: database)
         let order = detail.order
         let isBuyer = order.$buyer.id == principal.accountID
@@ -121,6 +125,9 @@ extension OrderPage.Model {
             },
             isBuyer: isBuyer, isStaff: isStaff, paymentMethod: method, shipment: order.shipment)
         if isStaff { model.dropShipped = try await services.supply.supplyOrder(ofRetailOrder: id, on: database) != nil }
+        if order.shipment != nil, let tracking = try await services.parcels.tracking(ofOrder: id, on: database) {
+            model.journey = ParcelJourney(tracking, language: language)
+        }
         return model
     }
 }

@@ -37,6 +37,17 @@ extension OrderPage {
                         .h2(.safeText(context.text(.orderDelivery))),
                         Widgets.facts(delivery)
                     ),
+                    .unwrap(model.journey) { journey in
+                        journey.node(
+                            context,
+                            extra: model.isStaff
+                                ? .p(
+                                    .a(
+                                        .class("button secondary"), .id("parcel-label"),
+                                        .href(SitePath.parcelLabel.path(journey.parcelID)),
+                                        .safeText(context.text(.orderParcelLabel))))
+                                : .empty)
+                    },
                     history,
                     refunds,
                     refundForm,
