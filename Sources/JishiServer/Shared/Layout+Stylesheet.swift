@@ -75,6 +75,7 @@ extension Layout {
         .in{display:block;width:100%;min-height:48px;padding:10px 12px;border:1px solid #8a8f96;\
         border-radius:8px;background:#fff;color:inherit;font:inherit}
         textarea.in{resize:vertical}
+        [hidden]{display:none!important}
         #planning progress{display:block;width:100%;height:16px}
         video.scanner{display:block;width:100%;max-height:50vh;margin:8px 0;background:#000}
         .in[aria-invalid=true]{border:2px solid #b00020}

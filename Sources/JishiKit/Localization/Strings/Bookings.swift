@@ -2,6 +2,7 @@ extension L10nKey {
     public static let bookingsTitle = L10nKey("bookings.title")
     public static let bookingsIntro = L10nKey("bookings.intro")
     public static let bookingsNone = L10nKey("bookings.none")
+    public static let bookingsMine = L10nKey("bookings.mine")
     public static let bookingsNew = L10nKey("bookings.new")
     public static let bookingsNode = L10nKey("bookings.node")
     public static let bookingsNodeHint = L10nKey("bookings.node-hint")
@@ -36,6 +37,7 @@ extension Localization {
             .bookingsIntro:
                 "Say how many parcels wait at which station on which day: the county's run collects them and hands them to the carrier at the hub. Each parcel gets a tracking number and a label to print.",
             .bookingsNone: "No collections booked yet.",
+            .bookingsMine: "Booked collections",
             .bookingsNew: "New booking",
             .bookingsNode: "Station or pickup point",
             .bookingsNodeHint: "Where the parcels wait for the van.",
@@ -65,6 +67,7 @@ extension Localization {
             .bookingsTitle: "预约揽收",
             .bookingsIntro: "说清哪天在哪个服务站有几件包裹：县里的班车来收，送到县物流中心交给快递公司。每件都有单号和要打印的面单。",
             .bookingsNone: "还没有预约。",
+            .bookingsMine: "已预约的揽收",
             .bookingsNew: "新预约",
             .bookingsNode: "服务站或代收点",
             .bookingsNodeHint: "包裹在哪里等车。",

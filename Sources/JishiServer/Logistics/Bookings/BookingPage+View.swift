@@ -18,7 +18,7 @@ extension BookingPages {
                     form,
                     .section(
                         .class("box"), .id("bookings"),
-                        .h2(.safeText(context.text(.bookingsTitle))),
+                        .h2(.safeText(context.text(.bookingsMine))),
                         model.bookings.isEmpty
                             ? .p(.class("meta"), .safeText(context.text(.bookingsNone)))
                             : .ul(.class("rows"), .group(model.bookings.map(row)))),
