@@ -55,7 +55,7 @@ extension Localization {
             .figuresShow: "Show",
             .figuresCSV: "Download as CSV",
             .figuresSummary:
-                "{0} published plans · {1} parcels · {2} · {3} a parcel · {4} delivered on the first attempt",
+                "Published plans: {0} · {1} parcels · {2} · {3} a parcel · {4} delivered on the first attempt",
             .figuresNone: "No published runs in these days.",
             .figuresVillages: "By village",
             .figuresVillageMeta: "in {0} · out {1} · {2} · {3} a parcel",

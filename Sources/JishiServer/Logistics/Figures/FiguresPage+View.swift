@@ -77,7 +77,7 @@ extension FiguresPage {
             // A bar for the cost of a parcel, against the dearest village's.
             let width = Double(perParcel) / Double(widest) * 100
             let bar =
-                "<svg class=\"bar\" viewBox=\"0 0 100 6\" preserveAspectRatio=\"none\" role=\"img\" "
+                "<svg class=\"cost-bar\" viewBox=\"0 0 100 6\" preserveAspectRatio=\"none\" role=\"img\" "
                 + "aria-label=\"\(HTMLEscaping.escape(context.text(.figuresCostPerParcel)))\" "
                 + "xmlns=\"http://www.w3.org/2000/svg\"><rect width=\"100\" height=\"6\" fill=\"#efe9df\"/>"
                 + "<rect width=\"\(String(format: "%.1f", width))\" height=\"6\" fill=\"#b23a1e\"/></svg>"

@@ -101,15 +101,16 @@ extension Layout {
     /// The figures page's bars and the manifest's print layout: each stop kept on one page
     /// where it fits, a signature line under each.
     static let figuresStylesheet = """
-        .bar{display:block;width:100%;height:8px;margin-top:4px}
+        .cost-bar{display:block;width:100%;height:8px;margin-top:4px}
         .manifest{list-style:none;padding:0}
         .manifest-stop{margin:0 0 12px;padding:10px 12px}
         .manifest-stop h2{font-size:17px;margin:0 0 6px}
         .manifest-stop h3{font-size:15px;margin:8px 0 2px}
         .manifest .mono{font-family:ui-monospace,monospace;word-break:break-all}
+        .manifest .pack th,.manifest .pack td{padding:6px 2px}
         .signature{margin:14px 0 4px;padding-bottom:22px;border-bottom:1px solid #333}
         @media print{.manifest-stop{break-inside:avoid;page-break-inside:avoid}.manifest .pack{font-size:10pt}\
-        .bar rect{print-color-adjust:exact}}
+        .cost-bar rect{print-color-adjust:exact}}
 
         """
 }
