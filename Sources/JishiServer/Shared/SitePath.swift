@@ -27,7 +27,7 @@ struct SitePath: Hashable, Sendable {
         homePaths + accountsPaths + searchPaths + catalogPaths + cartPaths + checkoutPaths + ordersPaths + shopsPaths
         + statementsPaths + sourcingPaths + reviewsPaths + chatPaths + phoneSignInPaths + messagesPaths
         + governancePaths + trackingPaths + networkPaths + dispatchPaths + courierPaths + labelsPaths
-        + notificationsPaths + bookingsPaths
+        + notificationsPaths + bookingsPaths + figuresPaths
     /// The path as a link target (for paths without parameters).
     var path: String { rawValue }
 

@@ -4,7 +4,7 @@ import Foundation
 /// The staff hub: the tools this official or admin may use, and nothing else.
 enum ManagePage {
     enum Tool: String, CaseIterable, Sendable {
-        case reviews, shops, accounts, categories, outbox, network, dispatch
+        case reviews, shops, accounts, categories, outbox, network, dispatch, figures
 
         var path: SitePath {
             switch self {
@@ -15,6 +15,7 @@ enum ManagePage {
             case .outbox: .outbox
             case .network: .network
             case .dispatch: .dispatch
+            case .figures: .figures
             }
         }
     }
@@ -35,6 +36,7 @@ extension ManagePage.Model {
         if principal.has(.admin) { tools.append(.categories) }
         if Authorization.may(principal, .readMessages, .marketplace) { tools.append(.outbox) }
         if principal.has(.dispatcher) || principal.has(.admin) { tools += [.network, .dispatch] }
+        if principal.has(.dispatcher) || principal.has(.admin) || principal.has(.official) { tools.append(.figures) }
         self.tools = tools
     }
 }

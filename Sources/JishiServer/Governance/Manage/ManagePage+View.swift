@@ -34,6 +34,7 @@ extension ManagePage {
         case .outbox: .outboxTitle
         case .network: .networkTitle
         case .dispatch: .dispatchTitle
+        case .figures: .figuresTitle
         }
     }
 }

@@ -51,6 +51,10 @@ enum CourierPage {
                 .unwrap(model.maps[run.id]) { map in
                     .element(named: "figure", nodes: [.class("map-box"), .raw(map.svg)])
                 },
+                .p(
+                    .a(
+                        .id("manifest-\(run.vehicle.code)"), .href(SitePath.runManifest.path(run.id)),
+                        .safeText(context.text(.manifestLink)))),
                 .if(
                     run.progress == .planned,
                     Widgets.postButton(

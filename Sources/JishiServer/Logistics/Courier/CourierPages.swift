@@ -18,7 +18,10 @@ enum CourierPages {
         model.notice = request.query[String.self, at: "done"] == "1"
         model.refusal = request.query[String.self, at: "refused"].map { String($0.prefix(200)) }
         if !model.runs.isEmpty, let hub = try? await request.jishi.dispatch.hub(on: request.db) {
-            model.maps = Dictionary(uniqueKeysWithValues: model.runs.map { ($0.id, RunMap(hub: hub, runs: [$0])) })
+            // Each run on its own map, with the roads it drives on.
+            let roads = try await RunMap.roads(on: request.db)
+            model.maps = Dictionary(
+                uniqueKeysWithValues: model.runs.map { ($0.id, RunMap(hub: hub, runs: [$0], roads: roads)) })
             model.shiftStart = hub.opensAt
         }
         let view = CourierPage.View(model: model, context: PageContext(session: session, current: .courier))

@@ -143,6 +143,10 @@ extension DispatchPage {
                                                 Self.kg(stop.deliverGrams), context.number(stop.pickup.count),
                                                 Self.kg(stop.pickupGrams)))))
                             })),
+                    .p(
+                        .a(
+                            .id("manifest-\(run.vehicle.code)"), .href(SitePath.runManifest.path(run.id)),
+                            .safeText(context.text(.manifestLink)))),
                     .if(
                         plan.status == .draft,
                         Widgets.postButton(

@@ -128,7 +128,7 @@ enum DispatchPages {
             couriers.compactMap { account in account.id.map { ($0, account.displayName) } },
             uniquingKeysWith: { a, _ in a })
         if !runs.isEmpty, let hub = try? await request.jishi.dispatch.hub(on: request.db) {
-            model.map = RunMap(hub: hub, runs: runs)
+            model.map = try await RunMap.county(hub: hub, runs: runs, on: request.db)
         }
         return model
     }

@@ -1,0 +1,32 @@
+import Foundation
+
+/// The figures as CSV: a header row, then one row per village per day, money in whole fen.
+public enum FiguresCSV {
+    public static let header =
+        "date,town_code,village_code,village_name,parcels_in,parcels_out,cost_minor,cost_per_parcel_minor,"
+        + "first_attempt_delivered,delivered,dwell_hours_median"
+
+    /// The report as CSV text (UTF-8, CRLF line ends as RFC 4180 says).
+    public static func csv(_ report: LogisticsFigures.Report) -> String {
+        var lines = [header]
+        for row in report.rows {
+            lines.append(
+                [
+                    row.date, row.townCode, row.villageCode, field(row.villageName), String(row.parcelsIn),
+                    String(row.parcelsOut), String(row.costMinor), row.costPerParcelMinor.map(String.init) ?? "",
+                    String(row.firstAttemptDelivered), String(row.delivered),
+                    row.dwellHoursMedian.map { String(format: "%.1f", $0) } ?? "",
+                ].joined(separator: ","))
+        }
+        return lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    /// A text field: quoted when it holds a comma, quote or line break; a leading `=`, `+`,
+    /// `-` or `@` is preceded by `'` so that a spreadsheet never runs it as a formula.
+    static func field(_ text: String) -> String {
+        var text = text
+        if let first = text.first, "=+-@".contains(first) { text = "'" + text }
+        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+}
