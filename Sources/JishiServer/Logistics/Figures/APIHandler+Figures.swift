@@ -10,23 +10,24 @@ extension APIHandler {
     func getLogisticsFigures(_ input: Operations.GetLogisticsFigures.Input) async throws
         -> Operations.GetLogisticsFigures.Output
     {
-        let request = try RequestContext.request()
-        let principal = try await request.requirePrincipal()
-        let report = try await LogisticsFigures().report(
-            from: input.query.from, to: input.query.to,
-            townID: try input.query.town.map { try Self.uuid($0, field: "town") }, by: principal, on: request.db)
+        let report = try await figuresReport(from: input.query.from, to: input.query.to, town: input.query.town)
         return .ok(.init(body: .json(APIMapping.figures(report))))
     }
 
     func getLogisticsFiguresCSV(_ input: Operations.GetLogisticsFiguresCSV.Input) async throws
         -> Operations.GetLogisticsFiguresCSV.Output
     {
+        let report = try await figuresReport(from: input.query.from, to: input.query.to, town: input.query.town)
+        return .ok(.init(body: .csv(HTTPBody(FiguresCSV.csv(report)))))
+    }
+
+    /// The figures of a range (and a town) for the signed-in reader: the JSON's and the CSV's.
+    private func figuresReport(from: String, to: String, town: String?) async throws -> LogisticsFigures.Report {
         let request = try RequestContext.request()
         let principal = try await request.requirePrincipal()
-        let report = try await LogisticsFigures().report(
-            from: input.query.from, to: input.query.to,
-            townID: try input.query.town.map { try Self.uuid($0, field: "town") }, by: principal, on: request.db)
-        return .ok(.init(body: .csv(HTTPBody(FiguresCSV.csv(report)))))
+        return try await LogisticsFigures().report(
+            from: from, to: to, townID: try town.map { try Self.uuid($0, field: "town") }, by: principal,
+            on: request.db)
     }
 
     func getConsolidationFigure(_ input: Operations.GetConsolidationFigure.Input) async throws
