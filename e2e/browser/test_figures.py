@@ -3,7 +3,7 @@ page from the menu's tools and a run's printable manifest from /dispatch, on a 3
 both languages."""
 
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import Select
+from selenium.webdriver.support.ui import Select, WebDriverWait
 
 from test_market import by_id, click, ensure_language, html_lang, log_in, log_out, nav_click
 
@@ -15,6 +15,10 @@ def publish_the_day(browser):
     if browser.driver.find_elements(By.ID, "plan-day"):
         Select(by_id(browser, "timeLimit")).select_by_value("2")
         click(browser, "plan-day")
+        # The search runs in the background; the page looks again each second until the
+        # plan is stored and can be published.
+        WebDriverWait(browser.driver, 30).until(
+            lambda driver: driver.find_elements(By.ID, "publish") or driver.find_elements(By.ID, "plan-status"))
     if browser.driver.find_elements(By.ID, "publish"):
         click(browser, "publish")
 

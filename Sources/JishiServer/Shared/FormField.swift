@@ -107,3 +107,16 @@ struct FormField {
         return .element(named: "optgroup", nodes: [.escaped("label", heading)] + options)
     }
 }
+
+extension FormField {
+    /// The field of a form model that keeps its typed values and errors by a field enum, as the
+    /// pages' form models do.
+    init<Field: RawRepresentable & Hashable>(
+        _ field: Field, _ label: L10nKey, kind: Kind = .text, hint: L10nKey? = nil, values: [Field: String],
+        errors: [Field: FormMessage], id: String? = nil
+    ) where Field.RawValue == String {
+        self.init(
+            name: field.rawValue, label: label, kind: kind, value: values[field] ?? "", hint: hint,
+            error: errors[field], id: id)
+    }
+}

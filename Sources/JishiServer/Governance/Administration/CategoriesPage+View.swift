@@ -42,8 +42,8 @@ extension CategoriesPage {
                 -> Node<HTML.FormContext>
             {
                 FormField(
-                    name: field.rawValue, label: label, kind: kind, value: model.fields[field] ?? "", hint: hint,
-                    error: model.errors[field], id: "new-\(field.rawValue)"
+                    field, label, kind: kind, hint: hint, values: model.fields, errors: model.errors,
+                    id: "new-\(field.rawValue)"
                 ).node(context)
             }
             return .form(

@@ -39,8 +39,7 @@ extension BookingPages {
                 -> Node<HTML.FormContext>
             {
                 FormField(
-                    name: field.rawValue, label: label, kind: kind, value: model.fields[field] ?? "", hint: hint,
-                    error: model.errors[field]
+                    field, label, kind: kind, hint: hint, values: model.fields, errors: model.errors
                 ).node(context)
             }
             return .form(

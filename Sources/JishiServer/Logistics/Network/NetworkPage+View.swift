@@ -56,8 +56,7 @@ extension NetworkPage {
                 -> Node<HTML.FormContext>
             {
                 FormField(
-                    name: field.rawValue, label: label, kind: kind, value: model.fields[field] ?? "", hint: hint,
-                    error: model.errors[field]
+                    field, label, kind: kind, hint: hint, values: model.fields, errors: model.errors
                 ).node(context)
             }
             let kinds = NetworkNode.Kind.allCases.map { ($0.rawValue, context.text(Self.kindKey($0))) }

@@ -31,7 +31,10 @@ struct ChatAPITests {
 
     @Test(arguments: TestStore.available)
     func messagesAreNumberedReadAndLimited(store: TestStore) async throws {
-        try await withTestApp(on: store, seedDemo: true) { app in
+        // The minute of the rate limit is the clock's, not the wall's: a loaded machine that
+        // takes more than a minute over this test must not let a message through.
+        let clock = TestClock()
+        try await withTestApp(on: store, seedDemo: true, dependencies: clock.dependencies) { app in
             let fixture = try await MarketplaceAPIFixture.make(app)
             let conversation = try await Self.open(fixture)
             #expect(try await Self.open(fixture) == conversation)
@@ -90,6 +93,8 @@ struct ChatAPITests {
             let limited = try await Self.say(app, conversation, "太多了", token: fixture.buyer)
             try limited.expectProblem(.rateLimited)
             #expect(limited.headers.first(name: .retryAfter) != nil)
+            clock.advance(by: 61)
+            #expect(try await Self.say(app, conversation, "一分钟后", token: fixture.buyer).status == .created)
         }
     }
 
