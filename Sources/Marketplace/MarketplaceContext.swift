@@ -27,6 +27,9 @@ public struct MarketplaceContext: Sendable {
     /// The county's parcel network, which carries a village shop's shipped orders; none in a
     /// marketplace on its own.
     public var network: (any ShipmentNetwork)?
+    /// The stations' cash drawers, where cash for orders is taken and handed back; none in a
+    /// marketplace on its own.
+    public var cashDesk: (any CashDesk)?
 
     public init(
         dependencies: Dependencies, transactions: TransactionRunner, paymentWindow: TimeInterval = 30 * 60,

@@ -6,6 +6,9 @@ import JishiKit
 public struct AccountService: Sendable {
     public let hasher: any PasswordHashing
     public let dependencies: Dependencies
+    /// Where the stations are, to check a grant of a station scope; without it no station
+    /// exists and such a grant is refused.
+    public var stations: (any StationLookup)?
 
     public init(hasher: any PasswordHashing, dependencies: Dependencies = .live) {
         self.hasher = hasher
@@ -153,8 +156,10 @@ public struct AccountService: Sendable {
             throw Problem.notFound("The county", field: "scope.id")
         case .town(let id) where try await Town.find(id, on: database) == nil:
             throw Problem.notFound("The town", field: "scope.id")
+        case .station(let id) where try await stations?.place(ofStation: id, on: database) == nil:
+            throw Problem.notFound("The station", field: "scope.id")
         default:
-            break  // stations arrive with the stations module; their ids are checked there
+            break
         }
         let existing = try await principal(for: accountID, on: database)
         guard !existing.grants.contains(grant) else { return }

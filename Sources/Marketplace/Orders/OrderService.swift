@@ -35,9 +35,19 @@ public struct OrderService: Sendable {
         let reason = try requireText(reason, field: "reason", length: FieldLimits.reason, multiline: true)
         let order = try await order(id, for: principal, on: database)
         let isBuyer = order.$buyer.id == principal.accountID
-        let allowedFrom = Self.cancellable(byBuyer: isBuyer && !principal.has(.admin))
+        let forVillager = try await Self.boughtForVillager(order, by: principal, on: database)
+        let allowedFrom = Self.cancellable(byBuyer: isBuyer && !principal.has(.admin) && !forVillager)
         return try await move(
             order, to: .cancelled, from: Array(allowedFrom), actor: principal.accountID, reason: reason, on: database)
+    }
+
+    /// Whether a station agent ordered this for a villager who pays in cash at the counter: the
+    /// agent may then cancel it until it is shipped, handing the cash back from the drawer.
+    static func boughtForVillager(_ order: Order, by principal: Principal, on database: any Database) async throws
+        -> Bool
+    {
+        guard principal.has(.agent), order.$buyer.id == principal.accountID else { return false }
+        return try await Checkout.find(order.$checkout.id, on: database)?.paymentMethod == .cashAtStation
     }
 
     /// The states an order may be cancelled from: a buyer may cancel until paid; the shop (or
@@ -246,7 +256,7 @@ public struct OrderService: Sendable {
         refund.refundedAt = now
         refund.providerReference = try await MoneyBack.send(
             Money(minorUnits: amount), forOrder: orderID, refundID: refundID, providers: context.paymentProviders,
-            on: db)
+            cashDesk: context.cashDesk, actor: actor, on: db)
         try await refund.create(on: db)
         try await OrderEvent(
             id: context.dependencies.uuid(), orderID: orderID, from: .cancelled, to: .cancelled, actorID: actor,

@@ -138,7 +138,9 @@ public struct PaymentService: Sendable {
         guard let villageID = orders.first?.deliveryVillageID else {
             throw Problem.notFound("The checkout", field: "checkoutId")
         }
-        let place = try await GeographyService().place(ofVillage: villageID, on: database)
+        var place = try await GeographyService().place(ofVillage: villageID, on: database)
+        place.stationID = try await context.cashDesk?.station(
+            forCheckout: checkoutID, deliveredTo: villageID, on: database)
         guard Authorization.may(principal, .collectCash, .place(place)) else {
             // Agents elsewhere do not learn which checkouts exist.
             throw Problem.notFound("The checkout", field: "checkoutId")
@@ -159,11 +161,17 @@ public struct PaymentService: Sendable {
             id: context.dependencies.uuid(), checkoutID: checkoutID, idempotencyKey: key,
             provider: Payment.cashProvider, amountMinor: amountMinor, at: now)
         let reference = "cash_" + principal.accountID.uuidString.lowercased()
+        let stationID = place.stationID
         return try await recordingOnce(payment, of: checkout, on: database) { db, pending in
             payment.status = .captured
             payment.providerReference = reference
             try await payment.save(on: db)
             try await markPaid(pending, actor: principal.accountID, reason: "cash taken at station", on: db)
+            if let stationID, let desk = context.cashDesk {
+                try await desk.took(
+                    Money(minorUnits: amountMinor), forCheckout: checkoutID, at: stationID, by: principal.accountID,
+                    on: db)
+            }
         }
     }
 
