@@ -78,6 +78,17 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // Village service stations: agents, villagers without accounts, assisted buying, the
+        // cash drawer's ledger and its daily close.
+        .target(
+            name: "Stations",
+            dependencies: [
+                "Community", "Marketplace", "Logistics", "JishiKit", "Persistence",
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         // The OpenAPI contract and the code generated from it.
         .target(
             name: "JishiAPI",
@@ -92,7 +103,7 @@ let package = Package(
         .target(
             name: "JishiServer",
             dependencies: [
-                "JishiKit", "Persistence", "Community", "Marketplace", "Logistics", "JishiAPI",
+                "JishiKit", "Persistence", "Community", "Marketplace", "Logistics", "Stations", "JishiAPI",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -127,10 +138,12 @@ let package = Package(
         .testTarget(
             name: "JishiServerTests",
             dependencies: [
-                "JishiServerTesting", "DomainTesting", "Community", "Marketplace", "Logistics", "Persistence",
+                "JishiServerTesting", "DomainTesting", "Community", "Marketplace", "Logistics", "Stations",
+                "Persistence",
             ]),
         .testTarget(
-            name: "jishiTests", dependencies: ["jishi", "Community", "Logistics", "JishiServerTesting", "DomainTesting"]),
+            name: "jishiTests",
+            dependencies: ["jishi", "Community", "Logistics", "JishiServerTesting", "DomainTesting"]),
         // What a domain test needs and no more: a fresh migrated database without an app, a
         // clock moved by hand, a cheap password hasher.
         .target(

@@ -107,7 +107,10 @@ public enum DemoCounty {
     public static let logins: [DemoLogin] = [
         DemoLogin(username: "buyer", displayName: "城里买家 李敏", role: .buyer, scopeDescription: "everywhere"),
         DemoLogin(username: "seller", displayName: "丁庄 王秀英", role: .seller, scopeDescription: "everywhere"),
-        DemoLogin(username: "agent", displayName: "服务站 张建国", role: .agent, scopeDescription: "Daying Town"),
+        DemoLogin(
+            username: "agent", displayName: "服务站 张建国", role: .agent, scopeDescription: "丁庄村 station, Daying Town"),
+        DemoLogin(
+            username: "agent2", displayName: "服务站 刘桂兰", role: .agent, scopeDescription: "石井村 station, Jishi Town"),
         DemoLogin(username: "dispatcher", displayName: "县物流中心 赵磊", role: .dispatcher, scopeDescription: "the county"),
         DemoLogin(username: "courier", displayName: "快递员 孙强", role: .courier, scopeDescription: "Daying Town"),
         DemoLogin(username: "official", displayName: "县电商办 陈静", role: .official, scopeDescription: "the county"),

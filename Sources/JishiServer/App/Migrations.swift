@@ -2,11 +2,12 @@ import Community
 import FluentKit
 import Logistics
 import Marketplace
+import Stations
 
 /// Every migration of every module, in the one order they run. A shipped migration never
 /// changes; a schema change is a new migration named after it, appended here.
 public enum JishiMigrations {
     public static var all: [any Migration] {
-        CommunityMigrations.all + MarketplaceMigrations.all + LogisticsMigrations.all
+        CommunityMigrations.all + MarketplaceMigrations.all + LogisticsMigrations.all + StationsMigrations.all
     }
 }

@@ -4,6 +4,7 @@ import JishiKit
 import Logistics
 import Marketplace
 import Persistence
+import Stations
 import Vapor
 
 /// The domain services one running app uses, built once from its configuration.
@@ -20,6 +21,7 @@ public struct JishiServices: Sendable {
     public var messages: any MessageSender
     public var metrics: AppMetrics
     public var marketplace: MarketplaceContext
+    public var stationsContext: StationsContext
     /// The job queue with every module's handlers.
     public var jobs: JobQueue
     /// Where product photos are kept.
@@ -33,6 +35,7 @@ public struct JishiServices: Sendable {
         self.config = config
         self.dependencies = dependencies
         self.accounts = AccountService(hasher: BcryptHasher(cost: config.auth.bcryptCost), dependencies: dependencies)
+        self.accounts.stations = StationDirectory()
         let prepared: (any PreparedStatementRunner)? =
             config.store.kind == "postgres" && config.preparedStatements ? PostgresPreparedStatements() : nil
         self.tokens = TokenService(
@@ -47,7 +50,9 @@ public struct JishiServices: Sendable {
         marketplace.chatMessagesPerMinute = config.chat.messagesPerMinute
         marketplace.prepared = prepared
         marketplace.network = OrderParcels(dependencies: dependencies)
+        marketplace.cashDesk = StationCashDesk(dependencies: dependencies)
         self.marketplace = marketplace
+        self.stationsContext = StationsContext(dependencies: dependencies, transactions: marketplace.transactions)
         self.loginThrottle = config.auth.loginThrottle
         self.loginThrottle.transactions = marketplace.transactions
         let messages = OutboxSender(dependencies: dependencies)
@@ -88,6 +93,12 @@ extension JishiServices {
     }
     public var bookings: BookingService {
         BookingService(dependencies: dependencies, transactions: marketplace.transactions)
+    }
+    public var stations: StationDirectory { StationDirectory() }
+    public var villagers: VillagerService { VillagerService(context: stationsContext) }
+    public var cash: CashService { CashService(context: stationsContext) }
+    public var assistedOrders: AssistedOrderService {
+        AssistedOrderService(context: stationsContext, marketplace: marketplace)
     }
 
     /// Hands a stored message to its live readers: through PostgreSQL `NOTIFY` to every

@@ -1,6 +1,7 @@
 import Community
 import FluentKit
 import Logistics
+import Stations
 import Vapor
 
 /// The seed step of `jishi seed --demo` and `jishi demo`.
@@ -10,6 +11,7 @@ public enum DemoSeed {
         do {
             try await DemoCounty.load(on: app.db, accounts: app.jishi.accounts)
             try await LogisticsDemo.load(on: app.db)
+            try await StationsDemo.load(on: app.db, context: app.jishi.stationsContext)
             try await DemoMarket.load(on: app.db, services: app.jishi)
             let now = app.jishi.dependencies.now()
             try await LogisticsDemo.loadDay(PageDate.string(now), at: now, on: app.db)

@@ -107,6 +107,7 @@ enum Layout {
             if viewer.canManage { menu.append(navLink(.manage, .navManage, context)) }
             if viewer.drives { menu.append(navLink(.courier, .courierTitle, context)) }
             if viewer.books { menu.append(navLink(.bookings, .navBookings, context)) }
+            if viewer.keepsCounter { menu.append(navLink(.stations, .navStation, context)) }
             menu.append(
                 .li(
                     .form(

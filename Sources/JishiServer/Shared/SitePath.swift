@@ -27,7 +27,7 @@ struct SitePath: Hashable, Sendable {
         homePaths + accountsPaths + searchPaths + catalogPaths + cartPaths + checkoutPaths + ordersPaths + shopsPaths
         + statementsPaths + sourcingPaths + reviewsPaths + chatPaths + phoneSignInPaths + messagesPaths
         + governancePaths + trackingPaths + networkPaths + dispatchPaths + courierPaths + labelsPaths
-        + notificationsPaths + bookingsPaths + figuresPaths
+        + notificationsPaths + bookingsPaths + figuresPaths + stationsPaths
     /// The path as a link target (for paths without parameters).
     var path: String { rawValue }
 

@@ -46,6 +46,8 @@ struct WebSession: Sendable {
         var drives = false
         /// Whether the account books collections of parcels (the layout links to them).
         var books = false
+        /// Whether the account works a station's counter (the layout links to its stations).
+        var keepsCounter = false
     }
 
     var viewer: Viewer?
@@ -116,6 +118,7 @@ struct WebSession: Sendable {
                 principal.has(.official) || principal.has(.admin) || principal.has(.dispatcher)
             session.viewer?.drives = principal.has(.courier)
             session.viewer?.books = BookingService.mayBook(principal)
+            session.viewer?.keepsCounter = principal.has(.agent)
         } catch is Problem {
             // Expired, revoked or unknown: the browser is simply signed out.
             session.clearSessionCookie()

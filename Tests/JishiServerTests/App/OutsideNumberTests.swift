@@ -1,9 +1,12 @@
 import Community
 import DomainTesting
+import FluentKit
 import Foundation
 import JishiKit
 import JishiServerTesting
+import Logistics
 import Marketplace
+import Stations
 import Testing
 import Vapor
 
@@ -56,6 +59,13 @@ struct OutsideNumberTests {
                 try await app.send(
                     .POST, "/api/v1/shops/\(market.shopID)/conversation", token: market.buyer
                 ).json()["id"] as? String ?? ""
+            try await LogisticsDemo.load(on: app.db)
+            try await StationsDemo.load(on: app.db, context: app.jishi.stationsContext)
+            let station = try #require(
+                try await NetworkNode.query(on: app.db).filter(\.$code == StationsDemo.stationCode(of: "agent")!)
+                    .first()?
+                    .requireID())
+            let agent = try await app.logIn("agent", password: DemoCounty.password)
             let calls: [(path: String, token: String?)] = [
                 ("/api/v1/products/\(market.productID)/reviews", nil),
                 ("/api/v1/orders", market.buyer),
@@ -65,6 +75,7 @@ struct OutsideNumberTests {
                 ("/api/v1/shops/\(market.shopID)/supply-orders", market.seller),
                 ("/api/v1/search", nil),
                 ("/api/v1/conversations/\(conversation)/messages", market.buyer),
+                ("/api/v1/stations/\(station)/cash", agent),
             ]
             var covered = Set<String>()
             for call in calls {

@@ -64,6 +64,7 @@ extension L10nKey {
     public static let scopeTown = L10nKey("admin.scope.town")
     public static let scopeStation = L10nKey("admin.scope.station")
     public static let scopeTowns = L10nKey("admin.scope.towns")
+    public static let scopeStations = L10nKey("admin.scope.stations")
     public static let adminCategoriesTitle = L10nKey("admin.categories.title")
     public static let adminCategoriesIntro = L10nKey("admin.categories.intro")
     public static let adminCategoryRate = L10nKey("admin.categories.rate")
@@ -132,7 +133,7 @@ extension Localization {
             .adminGrantTitle: "Grant a role",
             .adminGrantRole: "Role",
             .adminGrantScope: "Where it applies",
-            .adminGrantScopeHint: "An agent or courier usually works in one town.",
+            .adminGrantScopeHint: "An agent works at one station; a courier usually in one town.",
             .adminChoose: "Choose…",
             .adminGrant: "Grant",
             .grantRoleBuyer: "Buyer",
@@ -147,6 +148,7 @@ extension Localization {
             .scopeTown: "A town",
             .scopeStation: "A service station",
             .scopeTowns: "Towns",
+            .scopeStations: "Service stations and pickup points",
             .adminCategoriesTitle: "Categories and commission",
             .adminCategoriesIntro:
                 "Commission is a percentage of each sale, at most 30%. A new rate applies to later orders; orders already placed keep theirs.",
@@ -211,7 +213,7 @@ extension Localization {
             .adminGrantTitle: "授予角色",
             .adminGrantRole: "角色",
             .adminGrantScope: "适用范围",
-            .adminGrantScopeHint: "服务站代办员或快递员通常只负责一个镇。",
+            .adminGrantScopeHint: "服务站代办员只在自己的服务站办理；快递员通常只负责一个镇。",
             .adminChoose: "请选择…",
             .adminGrant: "授予",
             .grantRoleBuyer: "买家",
@@ -226,6 +228,7 @@ extension Localization {
             .scopeTown: "某镇",
             .scopeStation: "某服务站",
             .scopeTowns: "镇",
+            .scopeStations: "服务站和代收点",
             .adminCategoriesTitle: "类目与佣金",
             .adminCategoriesIntro: "佣金按每笔销售额的百分比收取，最高 30%。新比例只用于之后的订单，已下的订单不变。",
             .adminCategoryRate: "佣金（%）",

@@ -4,7 +4,8 @@ import Foundation
 import JishiKit
 
 /// One account for an admin: who it is, its role grants each with the way to take it back,
-/// and the form that grants a role within a scope (everywhere, the county or one town).
+/// and the form that grants a role within a scope (everywhere, the county, one town or one
+/// station).
 enum AccountPage {
     enum Field: String, Sendable {
         case role, scope
@@ -18,6 +19,8 @@ enum AccountPage {
         /// The places a grant may be limited to, as (menu value, name) pairs.
         var county: (value: String, name: HomePage.Name)?
         var towns: [(value: String, name: HomePage.Name)]
+        /// The stations, named by their own name and code (they have one name in both languages).
+        var stations: [(value: String, name: String)] = []
         var role = ""
         var scope = ""
         var errors: [Field: FormMessage] = [:]
@@ -40,7 +43,8 @@ enum AccountPage {
                 return context.text(.scopeCounty)
             case .town:
                 return towns.first { $0.value == value }?.name.primary(context.language) ?? context.text(.scopeTown)
-            case .station: return context.text(.scopeStation)
+            case .station:
+                return stations.first { $0.value == value }?.name ?? context.text(.scopeStation)
             }
         }
 
@@ -49,7 +53,8 @@ enum AccountPage {
             role = form.trimmed("role")
             scope = form.trimmed("scope")
             let chosenRole = Role(rawValue: role)
-            let offered = ["everywhere"] + [county?.value].compactMap { $0 } + towns.map(\.value)
+            let offered =
+                ["everywhere"] + [county?.value].compactMap { $0 } + towns.map(\.value) + stations.map(\.value)
             let chosenScope = offered.contains(scope) ? AdministrationText.scope(scope) : nil
             if chosenRole == nil { errors[.role] = FormMessage(role.isEmpty ? .errorRequired : .errorFieldInvalid) }
             if chosenScope == nil { errors[.scope] = FormMessage(scope.isEmpty ? .errorRequired : .errorFieldInvalid) }
@@ -76,6 +81,9 @@ extension AccountPage.Model {
             },
             towns: try towns.map {
                 (AdministrationText.value(.town(try $0.requireID())), HomePage.Name(zhHans: $0.name, en: $0.nameEn))
+            },
+            stations: try await services.stations.stations(on: database).map {
+                (AdministrationText.value(.station(try $0.requireID())), "\($0.name) \($0.code)")
             })
     }
 }

@@ -56,6 +56,9 @@ extension AccountPage {
                     kind: .menu([
                         .init(heading: nil, choices: [("", context.text(.adminChoose))] + places),
                         .init(heading: context.text(.scopeTowns), choices: towns),
+                        .init(
+                            heading: context.text(.scopeStations),
+                            choices: model.stations.map { (value: $0.value, label: $0.name) }),
                     ]), value: model.scope, hint: .adminGrantScopeHint, error: model.errors[.scope]
                 ).node(context),
                 .button(.type(.submit), .class("button"), .id("grant"), .safeText(context.text(.adminGrant)))

@@ -4,7 +4,7 @@ import Foundation
 /// The staff hub: the tools this official or admin may use, and nothing else.
 enum ManagePage {
     enum Tool: String, CaseIterable, Sendable {
-        case reviews, shops, accounts, categories, outbox, network, dispatch, figures
+        case reviews, shops, accounts, categories, outbox, network, dispatch, figures, stations
 
         var path: SitePath {
             switch self {
@@ -16,6 +16,7 @@ enum ManagePage {
             case .network: .network
             case .dispatch: .dispatch
             case .figures: .figures
+            case .stations: .stations
             }
         }
     }
@@ -37,6 +38,7 @@ extension ManagePage.Model {
         if Authorization.may(principal, .readMessages, .marketplace) { tools.append(.outbox) }
         if principal.has(.dispatcher) || principal.has(.admin) { tools += [.network, .dispatch] }
         if principal.has(.dispatcher) || principal.has(.admin) || principal.has(.official) { tools.append(.figures) }
+        if principal.has(.official) || principal.has(.admin) { tools.append(.stations) }
         self.tools = tools
     }
 }

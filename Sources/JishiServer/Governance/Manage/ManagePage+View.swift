@@ -35,6 +35,7 @@ extension ManagePage {
         case .network: .networkTitle
         case .dispatch: .dispatchTitle
         case .figures: .figuresTitle
+        case .stations: .stationsTitle
         }
     }
 }

@@ -1,0 +1,162 @@
+extension L10nKey {
+    public static let stationsTitle = L10nKey("stations.title")
+    public static let stationsIntro = L10nKey("stations.intro")
+    public static let stationsNone = L10nKey("stations.none")
+    public static let stationsDrawerShort = L10nKey("stations.drawer-short")
+    public static let stationsLastClose = L10nKey("stations.last-close")
+    public static let stationsNoClose = L10nKey("stations.no-close")
+    public static let stationHours = L10nKey("station.hours")
+    public static let stationDrawer = L10nKey("station.drawer")
+    public static let stationBalance = L10nKey("station.balance")
+    public static let stationDeposit = L10nKey("station.deposit")
+    public static let stationEntries = L10nKey("station.entries")
+    public static let stationNoEntries = L10nKey("station.no-entries")
+    public static let stationVillagers = L10nKey("station.villagers")
+    public static let stationNoVillagers = L10nKey("station.no-villagers")
+    public static let stationMasked = L10nKey("station.masked")
+    public static let stationRegister = L10nKey("station.register")
+    public static let stationVillagerName = L10nKey("station.villager-name")
+    public static let stationVillagerPhone = L10nKey("station.villager-phone")
+    public static let stationVillagerPhoneHint = L10nKey("station.villager-phone-hint")
+    public static let stationVillagerID = L10nKey("station.villager-id")
+    public static let stationVillagerIDHint = L10nKey("station.villager-id-hint")
+    public static let stationConsent = L10nKey("station.consent")
+    public static let stationRegistered = L10nKey("station.registered")
+    public static let stationClose = L10nKey("station.close")
+    public static let stationCloseHint = L10nKey("station.close-hint")
+    public static let stationCounted = L10nKey("station.counted")
+    public static let stationKept = L10nKey("station.kept")
+    public static let stationKeptHint = L10nKey("station.kept-hint")
+    public static let stationExplanation = L10nKey("station.explanation")
+    public static let stationExplanationHint = L10nKey("station.explanation-hint")
+    public static let stationCloseSubmit = L10nKey("station.close-submit")
+    public static let stationClosed = L10nKey("station.closed")
+    public static let stationCloses = L10nKey("station.closes")
+    public static let stationNoCloses = L10nKey("station.no-closes")
+    public static let stationCloseLine = L10nKey("station.close-line")
+    public static let stationDifference = L10nKey("station.difference")
+    public static let stationConfirmed = L10nKey("station.confirmed")
+    public static let stationUnconfirmed = L10nKey("station.unconfirmed")
+    public static let stationConfirm = L10nKey("station.confirm")
+    public static let stationConfirmedNotice = L10nKey("station.confirmed-notice")
+    public static let stationKindOrderCash = L10nKey("station.kind.order-cash")
+    public static let stationKindCashRefund = L10nKey("station.kind.cash-refund")
+    public static let stationKindCOD = L10nKey("station.kind.cod")
+    public static let stationKindPayout = L10nKey("station.kind.payout")
+    public static let stationKindServiceFee = L10nKey("station.kind.service-fee")
+    public static let stationKindDeposit = L10nKey("station.kind.deposit")
+    public static let stationKindRemittance = L10nKey("station.kind.remittance")
+    public static let stationKindDifference = L10nKey("station.kind.difference")
+    public static let stationKindReversal = L10nKey("station.kind.reversal")
+    public static let navStation = L10nKey("layout.nav.station")
+}
+
+extension Localization {
+    /// A service station's counter: villagers, the cash drawer and the day's close.
+    static let stations = Area(
+        en: [
+            .stationsTitle: "Service stations",
+            .stationsIntro:
+                "Each station's drawer and its last close. A close that counted more or less than the ledger says is marked.",
+            .stationsNone: "No station here.",
+            .stationsDrawerShort: "Drawer {0}",
+            .stationsLastClose: "Last close {0}: {1}",
+            .stationsNoClose: "Not closed yet",
+            .stationHours: "Open {0}–{1}",
+            .stationDrawer: "Cash drawer",
+            .stationBalance: "In the drawer: {0}",
+            .stationDeposit: "Guarantee deposit paid in: {0}",
+            .stationEntries: "Latest movements",
+            .stationNoEntries: "No movements yet.",
+            .stationVillagers: "Villagers",
+            .stationNoVillagers: "No villagers registered yet.",
+            .stationMasked: "Names are masked: only the station's agents see them in full.",
+            .stationRegister: "Register a villager",
+            .stationVillagerName: "Name",
+            .stationVillagerPhone: "Mobile number (if they have one)",
+            .stationVillagerPhoneHint: "11 digits, such as 139 0530 1234.",
+            .stationVillagerID: "Last four characters of the ID card",
+            .stationVillagerIDHint: "Only these four, to recognise them at the counter; never the whole number.",
+            .stationConsent: "They agree to be registered, and I witness it",
+            .stationRegistered: "Registered.",
+            .stationClose: "Close the day",
+            .stationCloseHint: "Count the cash in the drawer. What you do not keep for change goes to the county.",
+            .stationCounted: "Cash counted (yuan)",
+            .stationKept: "Kept for change (yuan)",
+            .stationKeptHint: "Nothing, if you hand everything over.",
+            .stationExplanation: "Why the count differs",
+            .stationExplanationHint: "Needed only when the count is not what the drawer should hold.",
+            .stationCloseSubmit: "Close the day",
+            .stationClosed: "The day is closed.",
+            .stationCloses: "Closes",
+            .stationNoCloses: "No day closed yet.",
+            .stationCloseLine: "{0}: expected {1}, counted {2}, handed over {3}",
+            .stationDifference: "Off by {0}: {1}",
+            .stationConfirmed: "The county received it",
+            .stationUnconfirmed: "Waiting for the county",
+            .stationConfirm: "Confirm the takings arrived",
+            .stationConfirmedNotice: "Confirmed.",
+            .stationKindOrderCash: "Cash for an order",
+            .stationKindCashRefund: "Cash refund",
+            .stationKindCOD: "Cash on delivery",
+            .stationKindPayout: "Paid to a consignor",
+            .stationKindServiceFee: "Service fee",
+            .stationKindDeposit: "Deposit paid in",
+            .stationKindRemittance: "Handed to the county",
+            .stationKindDifference: "Over or short at a close",
+            .stationKindReversal: "Reversal",
+            .navStation: "My station",
+        ],
+        zhHans: [
+            .stationsTitle: "服务站",
+            .stationsIntro: "各服务站的钱箱和最近一次日结。点出的现金和账上不一致的日结会标出来。",
+            .stationsNone: "这里没有服务站。",
+            .stationsDrawerShort: "钱箱 {0}",
+            .stationsLastClose: "最近日结 {0}：{1}",
+            .stationsNoClose: "还没日结",
+            .stationHours: "营业 {0}–{1}",
+            .stationDrawer: "钱箱",
+            .stationBalance: "钱箱里应有：{0}",
+            .stationDeposit: "已交保证金：{0}",
+            .stationEntries: "最近的收支",
+            .stationNoEntries: "还没有收支。",
+            .stationVillagers: "村民",
+            .stationNoVillagers: "还没有登记村民。",
+            .stationMasked: "姓名已遮挡：只有本站代办员能看到全名。",
+            .stationRegister: "登记村民",
+            .stationVillagerName: "姓名",
+            .stationVillagerPhone: "手机号（有的话）",
+            .stationVillagerPhoneHint: "11位，比如 139 0530 1234。",
+            .stationVillagerID: "身份证后四位",
+            .stationVillagerIDHint: "只记后四位，柜台上认人用；不要记整个号码。",
+            .stationConsent: "本人同意登记，我在场见证",
+            .stationRegistered: "已登记。",
+            .stationClose: "日结",
+            .stationCloseHint: "点一点钱箱里的现金。留作找零以外的钱交给县里。",
+            .stationCounted: "点出的现金（元）",
+            .stationKept: "留作找零（元）",
+            .stationKeptHint: "全部上交就不填。",
+            .stationExplanation: "为什么对不上",
+            .stationExplanationHint: "点出的钱和账上不一样时才要写。",
+            .stationCloseSubmit: "日结",
+            .stationClosed: "今天已日结。",
+            .stationCloses: "日结记录",
+            .stationNoCloses: "还没有日结。",
+            .stationCloseLine: "{0}：应有 {1}，点出 {2}，上交 {3}",
+            .stationDifference: "差 {0}：{1}",
+            .stationConfirmed: "县里已收到",
+            .stationUnconfirmed: "等县里确认",
+            .stationConfirm: "确认已收到这笔钱",
+            .stationConfirmedNotice: "已确认。",
+            .stationKindOrderCash: "代买收款",
+            .stationKindCashRefund: "退现金",
+            .stationKindCOD: "代收货款",
+            .stationKindPayout: "付给寄卖村民",
+            .stationKindServiceFee: "代办服务费",
+            .stationKindDeposit: "交保证金",
+            .stationKindRemittance: "上交县里",
+            .stationKindDifference: "日结长短款",
+            .stationKindReversal: "冲正",
+            .navStation: "我的服务站",
+        ])
+}

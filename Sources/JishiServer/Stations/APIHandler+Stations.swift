@@ -1,0 +1,188 @@
+import Foundation
+import JishiAPI
+import JishiKit
+import Logistics
+import Marketplace
+import Stations
+
+extension APIHandler {
+    func listStations(_ input: Operations.ListStations.Input) async throws -> Operations.ListStations.Output {
+        let request = try RequestContext.request()
+        let stations = try await request.jishi.stations.stations(on: request.db)
+        return .ok(.init(body: .json(try stations.map(APIMapping.station))))
+    }
+
+    func listVillagers(_ input: Operations.ListVillagers.Input) async throws -> Operations.ListVillagers.Output {
+        let request = try RequestContext.request()
+        let principal = try await request.requirePrincipal()
+        let villagers = try await request.jishi.villagers.villagers(
+            at: try Self.uuid(input.path.stationId, field: "stationId"), for: principal, on: request.db)
+        return .ok(.init(body: .json(try villagers.map(APIMapping.villager))))
+    }
+
+    func registerVillager(_ input: Operations.RegisterVillager.Input) async throws
+        -> Operations.RegisterVillager.Output
+    {
+        let request = try RequestContext.request()
+        let principal = try await request.requirePrincipal()
+        guard case .json(let body) = input.body else { throw Problem(type: .unsupportedMediaType) }
+        let villager = try await request.jishi.villagers.register(
+            VillagerService.Input(
+                name: body.name, householdID: try body.householdId.map { try Self.uuid($0, field: "householdId") },
+                phone: body.phone, idDigits: body.idDigits, consent: body.consent ?? true),
+            idempotencyKey: input.headers.idempotencyKey,
+            at: try Self.uuid(input.path.stationId, field: "stationId"), by: principal, on: request.db)
+        return .created(.init(body: .json(try APIMapping.villager(villager))))
+    }
+
+    func listAssistedOrders(_ input: Operations.ListAssistedOrders.Input) async throws
+        -> Operations.ListAssistedOrders.Output
+    {
+        let request = try RequestContext.request()
+        let principal = try await request.requirePrincipal()
+        let placed = try await request.jishi.assistedOrders.orders(
+            at: try Self.uuid(input.path.stationId, field: "stationId"), for: principal, on: request.db)
+        return .ok(
+            .init(
+                body: .json(
+                    try placed.map {
+                        try APIMapping.assistedOrder($0.assisted, villager: $0.villager, orders: $0.orders)
+                    })))
+    }
+
+    func placeAssistedOrder(_ input: Operations.PlaceAssistedOrder.Input) async throws
+        -> Operations.PlaceAssistedOrder.Output
+    {
+        let request = try RequestContext.request()
+        let principal = try await request.requirePrincipal()
+        guard case .json(let body) = input.body else { throw Problem(type: .unsupportedMediaType) }
+        let items = try body.items.enumerated().map { index, item in
+            CheckoutService.Item(
+                variantID: try Self.uuid(item.variantId, field: "items[\(index)].variantId"), quantity: item.quantity)
+        }
+        let placed = try await request.jishi.assistedOrders.order(
+            items, for: try Self.uuid(body.villagerId, field: "villagerId"),
+            idempotencyKey: input.headers.idempotencyKey,
+            at: try Self.uuid(input.path.stationId, field: "stationId"), by: principal, on: request.db)
+        return .created(
+            .init(body: .json(try APIMapping.assistedOrder(placed.assisted, villager: nil, orders: placed.orders))))
+    }
+
+    func getStationCash(_ input: Operations.GetStationCash.Input) async throws -> Operations.GetStationCash.Output {
+        let request = try RequestContext.request()
+        let principal = try await request.requirePrincipal()
+        let drawer = try await request.jishi.cash.drawer(
+            try Self.uuid(input.path.stationId, field: "stationId"), limit: input.query.limit ?? 100,
+            for: principal, on: request.db)
+        return .ok(
+            .init(
+                body: .json(
+                    .init(
+                        balanceMinor: drawer.balanceMinor, depositMinor: drawer.depositMinor,
+                        entries: try drawer.entries.map(APIMapping.cashEntry)))))
+    }
+
+    func recordCashEntry(_ input: Operations.RecordCashEntry.Input) async throws -> Operations.RecordCashEntry.Output {
+        let request = try RequestContext.request()
+        let principal = try await request.requirePrincipal()
+        guard case .json(let body) = input.body else { throw Problem(type: .unsupportedMediaType) }
+        guard let kind = CashEntry.Kind(rawValue: body.kind.rawValue) else {
+            throw Problem.validation("kind", "Unknown kind of movement.")
+        }
+        let entry = try await request.jishi.cash.record(
+            kind, amountMinor: body.amountMinor, reason: body.reason, idempotencyKey: input.headers.idempotencyKey,
+            at: try Self.uuid(input.path.stationId, field: "stationId"), by: principal, on: request.db)
+        return .created(.init(body: .json(try APIMapping.cashEntry(entry))))
+    }
+
+    func reverseCashEntry(_ input: Operations.ReverseCashEntry.Input) async throws
+        -> Operations.ReverseCashEntry.Output
+    {
+        let request = try RequestContext.request()
+        let principal = try await request.requirePrincipal()
+        guard case .json(let body) = input.body else { throw Problem(type: .unsupportedMediaType) }
+        let entry = try await request.jishi.cash.reverse(
+            try Self.uuid(input.path.entryId, field: "entryId"), reason: body.reason,
+            idempotencyKey: input.headers.idempotencyKey,
+            at: try Self.uuid(input.path.stationId, field: "stationId"), by: principal, on: request.db)
+        return .created(.init(body: .json(try APIMapping.cashEntry(entry))))
+    }
+
+    func listCashCloses(_ input: Operations.ListCashCloses.Input) async throws -> Operations.ListCashCloses.Output {
+        let request = try RequestContext.request()
+        let principal = try await request.requirePrincipal()
+        let closes = try await request.jishi.cash.closes(
+            try Self.uuid(input.path.stationId, field: "stationId"), for: principal, on: request.db)
+        return .ok(.init(body: .json(try closes.map(APIMapping.cashClose))))
+    }
+
+    func closeCashDay(_ input: Operations.CloseCashDay.Input) async throws -> Operations.CloseCashDay.Output {
+        let request = try RequestContext.request()
+        let principal = try await request.requirePrincipal()
+        guard case .json(let body) = input.body else { throw Problem(type: .unsupportedMediaType) }
+        let close = try await request.jishi.cash.close(
+            CashService.CloseInput(
+                countedMinor: body.countedMinor, keptMinor: body.keptMinor ?? 0, explanation: body.explanation),
+            idempotencyKey: input.headers.idempotencyKey,
+            at: try Self.uuid(input.path.stationId, field: "stationId"), by: principal, on: request.db)
+        return .created(.init(body: .json(try APIMapping.cashClose(close))))
+    }
+
+    func confirmCashClose(_ input: Operations.ConfirmCashClose.Input) async throws
+        -> Operations.ConfirmCashClose.Output
+    {
+        let request = try RequestContext.request()
+        let principal = try await request.requirePrincipal()
+        let close = try await request.jishi.cash.confirm(
+            try Self.uuid(input.path.closeId, field: "closeId"),
+            at: try Self.uuid(input.path.stationId, field: "stationId"), by: principal, on: request.db)
+        return .ok(.init(body: .json(try APIMapping.cashClose(close))))
+    }
+}
+
+extension APIMapping {
+    static func station(_ node: NetworkNode) throws -> Components.Schemas.Station {
+        Components.Schemas.Station(
+            id: try node.requireID().uuidString, code: node.code, name: node.name,
+            kind: node.kind == .pickupPoint ? .pickupPoint : .villageStation, villageId: node.$village.id?.uuidString,
+            townId: node.$town.id.uuidString, opens: OpeningHours.clock(node.opensAt),
+            closes: OpeningHours.clock(node.closesAt))
+    }
+
+    static func villager(_ villager: Villager) throws -> Components.Schemas.Villager {
+        Components.Schemas.Villager(
+            id: try villager.requireID().uuidString, name: villager.name, householdId: villager.householdID?.uuidString,
+            phone: villager.phone, idDigits: villager.idDigits, consentAt: villager.consentAt,
+            createdAt: villager.createdAt)
+    }
+
+    static func assistedOrder(_ assisted: AssistedOrder, villager: Villager?, orders: [Order]) throws
+        -> Components.Schemas.AssistedOrder
+    {
+        Components.Schemas.AssistedOrder(
+            checkoutId: assisted.checkoutID.uuidString, orders: try orders.map(APIMapping.orderSummary),
+            totalMinor: orders.reduce(0) { $0 + $1.totalMinor }, villagerId: assisted.villagerID.uuidString,
+            villagerName: villager?.name, stationId: assisted.stationID.uuidString, createdAt: assisted.createdAt)
+    }
+
+    static func cashEntry(_ entry: CashEntry) throws -> Components.Schemas.CashEntry {
+        guard let kind = Components.Schemas.CashEntry.KindPayload(rawValue: entry.kind.rawValue),
+            let debit = Components.Schemas.CashAccount(rawValue: entry.debitAccount.rawValue),
+            let credit = Components.Schemas.CashAccount(rawValue: entry.creditAccount.rawValue)
+        else { throw Problem(type: .internalError, detail: "A cash entry the contract does not describe.") }
+        return Components.Schemas.CashEntry(
+            id: try entry.requireID().uuidString, kind: kind, amountMinor: entry.amountMinor, debit: debit,
+            credit: credit, reason: entry.reason, actorId: entry.actorID?.uuidString,
+            referenceId: entry.referenceID?.uuidString, villagerId: entry.villagerID?.uuidString,
+            reversesId: entry.reversesID?.uuidString, at: entry.at)
+    }
+
+    static func cashClose(_ close: CashClose) throws -> Components.Schemas.CashClose {
+        Components.Schemas.CashClose(
+            id: try close.requireID().uuidString, businessDay: close.businessDay, expectedMinor: close.expectedMinor,
+            countedMinor: close.countedMinor, differenceMinor: close.differenceMinor, keptMinor: close.keptMinor,
+            remittedMinor: close.countedMinor - close.keptMinor, explanation: close.explanation,
+            closedBy: close.closedBy.uuidString, closedAt: close.closedAt, confirmedBy: close.confirmedBy?.uuidString,
+            confirmedAt: close.confirmedAt)
+    }
+}

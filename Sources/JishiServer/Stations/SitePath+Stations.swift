@@ -1,0 +1,19 @@
+import Foundation
+
+extension SitePath {
+    /// The stations the signed-in agent keeps, or the official oversees, with their drawers.
+    static let stations = SitePath("/stations", page: true)
+    /// One station's counter: its villagers, its drawer and the day's close.
+    static let station = SitePath("/stations/:station", page: true)
+    /// The counter registers a villager.
+    static let stationVillagers = SitePath("/stations/:station/villagers", page: false)
+    /// The counter closes the day.
+    static let stationClose = SitePath("/stations/:station/close", page: false)
+    /// The county confirms a close's takings arrived.
+    static let stationConfirmClose = SitePath("/stations/:station/closes/:close/confirm", page: false)
+
+    /// This feature's paths, for `SitePath.allCases`.
+    static let stationsPaths: [SitePath] = [
+        .stations, .station, .stationVillagers, .stationClose, .stationConfirmClose,
+    ]
+}

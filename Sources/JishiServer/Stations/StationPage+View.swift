@@ -1,0 +1,220 @@
+import Foundation
+import JishiKit
+import Logistics
+import Plot
+import Stations
+
+extension StationPages {
+    /// The stations the viewer keeps or oversees, each with its drawer and its last close.
+    struct ListView {
+        var rows: [Row]
+        var context: PageContext
+
+        var html: HTML {
+            Layout.page(
+                title: context.text(.stationsTitle), context: context,
+                main: [
+                    .h1(.safeText(context.text(.stationsTitle))),
+                    .p(.class("meta"), .safeText(context.text(.stationsIntro))),
+                    rows.isEmpty
+                        ? .p(.class("meta"), .id("no-stations"), .safeText(context.text(.stationsNone)))
+                        : .ul(.class("rows"), .id("station-list"), .group(rows.map(row))),
+                ])
+        }
+
+        private func row(_ row: Row) -> Node<HTML.ListContext> {
+            let close = row.lastClose.map { close in
+                context.text(
+                    .stationsLastClose, close.businessDay,
+                    close.differenceMinor == 0
+                        ? context.money(close.countedMinor)
+                        : context.text(
+                            .stationDifference, context.money(close.differenceMinor), close.explanation ?? ""))
+            }
+            return .li(
+                .a(
+                    .class("row"), .id("station-\(row.node.code)"),
+                    .href(row.node.id.map { SitePath.station.path($0) } ?? SitePath.stations.path),
+                    .span(.class("t"), .safeText(row.node.name + " · " + row.node.code)),
+                    .span(
+                        .class("meta"),
+                        .safeText(
+                            context.text(.stationsDrawerShort, context.money(row.balanceMinor)) + " · "
+                                + (close ?? context.text(.stationsNoClose))))))
+        }
+    }
+
+    /// One station's counter: its villagers (masked for officials), its drawer, and the close.
+    struct CounterView {
+        var model: Model
+        var context: PageContext
+
+        var html: HTML {
+            let node = model.node
+            return Layout.page(
+                title: node.name, context: context,
+                main: [
+                    .unwrap(model.notice) { Widgets.notice(context.text($0)) },
+                    Widgets.back(SitePath.stations.path, context.text(.stationsTitle)),
+                    .h1(.safeText(node.name)),
+                    .p(
+                        .class("meta"),
+                        .safeText(
+                            node.code + " · "
+                                + context.text(
+                                    .stationHours, OpeningHours.clock(node.opensAt), OpeningHours.clock(node.closesAt)))
+                    ),
+                    .if(
+                        !model.errors.isEmpty || model.failure != nil,
+                        Widgets.alert((model.failure ?? FormMessage(.formErrorSummary)).text(context))),
+                    drawer,
+                    .if(model.isAgent && !model.closedToday, closeForm),
+                    closes,
+                    villagers,
+                    .if(model.isAgent, registerForm),
+                ])
+        }
+
+        private var drawer: Node<HTML.BodyContext> {
+            .section(
+                .class("box"), .id("drawer"),
+                .h2(.safeText(context.text(.stationDrawer))),
+                .p(
+                    .id("balance"),
+                    .strong(.safeText(context.text(.stationBalance, context.money(model.drawer.balanceMinor))))),
+                .p(.class("meta"), .safeText(context.text(.stationDeposit, context.money(model.drawer.depositMinor)))),
+                .h3(.safeText(context.text(.stationEntries))),
+                model.drawer.entries.isEmpty
+                    ? .p(.class("meta"), .safeText(context.text(.stationNoEntries)))
+                    : .ul(.class("rows"), .id("entries"), .group(model.drawer.entries.map(entry))))
+        }
+
+        private func entry(_ entry: CashEntry) -> Node<HTML.ListContext> {
+            let sign: Int64 =
+                entry.debitAccount == .drawer ? 1 : entry.creditAccount == .drawer ? -1 : 0
+            let amount = (sign > 0 ? "+" : sign < 0 ? "−" : "") + context.money(entry.amountMinor)
+            return .li(
+                .class("row entry"), .data(named: "kind", value: entry.kind.rawValue),
+                .span(.class("t"), .safeText(Self.kindText(entry.kind, context) + " " + amount)),
+                .span(
+                    .class("meta"),
+                    .safeText(context.time(entry.at) + " · " + entry.reason)))
+        }
+
+        private var closes: Node<HTML.BodyContext> {
+            .section(
+                .class("box"), .id("closes"),
+                .h2(.safeText(context.text(.stationCloses))),
+                model.closes.isEmpty
+                    ? .p(.class("meta"), .safeText(context.text(.stationNoCloses)))
+                    : .ul(.class("rows"), .group(model.closes.map(close))))
+        }
+
+        private func close(_ close: CashClose) -> Node<HTML.ListContext> {
+            let id = close.id ?? UUID()
+            return .li(
+                .class("row"), .id("close-\(close.businessDay)"),
+                .span(
+                    .class("t"),
+                    .safeText(
+                        context.text(
+                            .stationCloseLine, close.businessDay, context.money(close.expectedMinor),
+                            context.money(close.countedMinor), context.money(close.countedMinor - close.keptMinor)))),
+                .if(
+                    close.differenceMinor != 0,
+                    .span(
+                        .class("error"),
+                        .safeText(
+                            context.text(
+                                .stationDifference, context.money(close.differenceMinor), close.explanation ?? "")))),
+                .span(
+                    .class("meta"),
+                    .safeText(context.text(close.confirmedAt == nil ? .stationUnconfirmed : .stationConfirmed))),
+                .if(
+                    model.confirms && close.confirmedAt == nil,
+                    Widgets.postButton(
+                        SitePath.stationConfirmClose.path(model.node.id ?? UUID(), id), context.text(.stationConfirm),
+                        context: context, id: "confirm-\(close.businessDay)", style: "button secondary")))
+        }
+
+        private var villagers: Node<HTML.BodyContext> {
+            .section(
+                .class("box"), .id("villagers"),
+                .h2(.safeText(context.text(.stationVillagers))),
+                .if(!model.isAgent, .p(.class("meta"), .safeText(context.text(.stationMasked)))),
+                model.villagers.isEmpty
+                    ? .p(.class("meta"), .safeText(context.text(.stationNoVillagers)))
+                    : .ul(
+                        .class("rows"),
+                        .group(
+                            model.villagers.map { villager in
+                                .li(
+                                    .class("row villager"),
+                                    .span(.class("t"), .safeText(villager.name)),
+                                    .span(
+                                        .class("meta"),
+                                        .safeText(
+                                            [villager.phone, villager.idDigits.map { "…" + $0 }].compactMap { $0 }
+                                                .joined(separator: " · "))))
+                            })))
+        }
+
+        private func field(_ field: Field, _ label: L10nKey, kind: FormField.Kind = .text, hint: L10nKey? = nil)
+            -> Node<HTML.FormContext>
+        {
+            FormField(field, label, kind: kind, hint: hint, values: model.fields, errors: model.errors).node(context)
+        }
+
+        private var registerForm: Node<HTML.BodyContext> {
+            .form(
+                .class("card"), .id("villager-form"), .method(.post),
+                .action(SitePath.stationVillagers.path(model.node.id ?? UUID())), .novalidate(),
+                .h2(.safeText(context.text(.stationRegister))),
+                Layout.csrfField(context),
+                .input(.type(.hidden), .name("key"), .escaped("value", model.villagerKey)),
+                field(.name, .stationVillagerName),
+                field(.phone, .stationVillagerPhone, kind: .phone, hint: .stationVillagerPhoneHint),
+                field(.idDigits, .stationVillagerID, kind: .number, hint: .stationVillagerIDHint),
+                .label(
+                    .class("check"),
+                    .input(
+                        .type(.checkbox), .name("consent"), .value("yes"), .id("consent"),
+                        .checked(model.fields[.consent] == "yes")),
+                    .safeText(context.text(.stationConsent))),
+                .unwrap(model.errors[.consent]) { .p(.class("error"), .safeText($0.text(context))) },
+                .button(.type(.submit), .class("button"), .id("register"), .safeText(context.text(.stationRegister))))
+        }
+
+        private var closeForm: Node<HTML.BodyContext> {
+            .form(
+                .class("card"), .id("close-form"), .method(.post),
+                .action(SitePath.stationClose.path(model.node.id ?? UUID())), .novalidate(),
+                .h2(.safeText(context.text(.stationClose))),
+                .p(.class("hint"), .safeText(context.text(.stationCloseHint))),
+                Layout.csrfField(context),
+                .input(.type(.hidden), .name("key"), .escaped("value", model.closeKey)),
+                .div(
+                    .class("pair"), .div(field(.counted, .stationCounted, kind: .decimal)),
+                    .div(field(.kept, .stationKept, kind: .decimal, hint: .stationKeptHint))),
+                field(.explanation, .stationExplanation, hint: .stationExplanationHint),
+                .button(
+                    .type(.submit), .class("button"), .id("close-day"), .safeText(context.text(.stationCloseSubmit))))
+        }
+
+        static func kindText(_ kind: CashEntry.Kind, _ context: PageContext) -> String {
+            let key: L10nKey =
+                switch kind {
+                case .orderCash: .stationKindOrderCash
+                case .cashRefund: .stationKindCashRefund
+                case .codCollected: .stationKindCOD
+                case .consignorPayout: .stationKindPayout
+                case .serviceFee: .stationKindServiceFee
+                case .depositTopUp: .stationKindDeposit
+                case .remittance: .stationKindRemittance
+                case .closeDifference: .stationKindDifference
+                case .reversal: .stationKindReversal
+                }
+            return context.text(key)
+        }
+    }
+}

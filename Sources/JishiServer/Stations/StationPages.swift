@@ -1,0 +1,182 @@
+import Community
+import FluentKit
+import Foundation
+import JishiKit
+import Logistics
+import Stations
+import Vapor
+
+/// `GET /stations` (the stations the agent keeps or the official oversees), `GET
+/// /stations/:station` (the counter: villagers, drawer, closes) and its forms: registering a
+/// villager, closing the day, confirming a close. The stations services decide who may do what;
+/// every form that changes something carries an idempotency key, so sending it twice does it once.
+enum StationPages {
+    enum Field: String, CaseIterable, Sendable {
+        case name, phone, idDigits, consent, counted, kept, explanation
+    }
+
+    /// A station in the list: its drawer and last close.
+    struct Row: Sendable {
+        var node: NetworkNode
+        var balanceMinor: Int64
+        var lastClose: CashClose?
+    }
+
+    struct Model: Sendable {
+        var node: NetworkNode
+        /// The signed-in account works this counter (sees names, may register and close).
+        var isAgent: Bool
+        /// The signed-in account confirms closes (an official or admin over the station).
+        var confirms: Bool
+        var drawer: CashService.Drawer
+        var villagers: [Villager]
+        var closes: [CashClose]
+        var today: String
+        var fields: [Field: String] = [:]
+        var errors: [Field: FormMessage] = [:]
+        var failure: FormMessage?
+        var notice: L10nKey?
+        var villagerKey = ""
+        var closeKey = ""
+
+        var closedToday: Bool { closes.contains { $0.businessDay == today } }
+    }
+
+    @Sendable static func list(_ request: Request) async throws -> Response {
+        let session = try await WebSession.load(request)
+        let principal = try session.requirePrincipal()
+        let services = request.jishi
+        var rows: [Row] = []
+        for node in try await services.stations.stations(on: request.db) {
+            let id = try node.requireID()
+            guard
+                (try? await services.stations.require(.read, at: id, by: principal, on: request.db)) != nil
+            else { continue }
+            let drawer = try await services.cash.drawer(id, limit: 1, for: principal, on: request.db)
+            let closes = try await services.cash.closes(id, for: principal, on: request.db)
+            rows.append(Row(node: node, balanceMinor: drawer.balanceMinor, lastClose: closes.first))
+        }
+        guard !rows.isEmpty || principal.has(.agent) || principal.has(.official) || principal.has(.admin) else {
+            throw Problem.forbidden("Station agents and the officials over them see stations.")
+        }
+        let view = ListView(rows: rows, context: PageContext(session: session, current: .stations))
+        return WebPage.response(view.html, session: session)
+    }
+
+    @Sendable static func show(_ request: Request) async throws -> Response {
+        let session = try await WebSession.load(request)
+        let principal = try session.requirePrincipal()
+        var model = try await load(request, session: session, principal: principal)
+        model.notice =
+            switch request.query[String.self, at: "done"] {
+            case "registered": .stationRegistered
+            case "closed": .stationClosed
+            case "confirmed": .stationConfirmedNotice
+            default: nil
+            }
+        model.fields[.consent] = "yes"
+        return page(model, session: session)
+    }
+
+    @Sendable static func register(_ request: Request) async throws -> Response {
+        let session = try await WebSession.load(request)
+        let principal = try session.requirePrincipal()
+        let form = try FormValues.verified(request, session: session)
+        var model = try await load(request, session: session, principal: principal)
+        for field in [Field.name, .phone, .idDigits, .consent] { model.fields[field] = form.trimmed(field.rawValue) }
+        let key = form.trimmed("key")
+        if FormInput.isIdempotencyKey(key) { model.villagerKey = key }
+        do {
+            _ = try await request.jishi.villagers.register(
+                VillagerService.Input(
+                    name: model.fields[.name] ?? "", phone: model.fields[.phone], idDigits: model.fields[.idDigits],
+                    consent: model.fields[.consent] == "yes"),
+                idempotencyKey: model.villagerKey, at: try model.node.requireID(), by: principal, on: request.db)
+        } catch let problem as Problem where problem.isFormError {
+            return failed(problem, model: model, session: session)
+        }
+        return WebPage.redirect(
+            toPath: SitePath.station.path(try model.node.requireID()) + "?done=registered", session: session)
+    }
+
+    @Sendable static func close(_ request: Request) async throws -> Response {
+        let session = try await WebSession.load(request)
+        let principal = try session.requirePrincipal()
+        let form = try FormValues.verified(request, session: session)
+        var model = try await load(request, session: session, principal: principal)
+        for field in [Field.counted, .kept, .explanation] { model.fields[field] = form.trimmed(field.rawValue) }
+        let key = form.trimmed("key")
+        if FormInput.isIdempotencyKey(key) { model.closeKey = key }
+        let counted = FormInput.yuan(model.fields[.counted] ?? "")
+        let keptText = model.fields[.kept] ?? ""
+        let kept = keptText.isEmpty ? 0 : FormInput.yuan(keptText)
+        if counted == nil { model.errors[.counted] = FormMessage(.errorFieldInvalid) }
+        if kept == nil { model.errors[.kept] = FormMessage(.errorFieldInvalid) }
+        guard let counted, let kept else { return page(model, session: session, status: .badRequest) }
+        do {
+            _ = try await request.jishi.cash.close(
+                CashService.CloseInput(countedMinor: counted, keptMinor: kept, explanation: model.fields[.explanation]),
+                idempotencyKey: model.closeKey, at: try model.node.requireID(), by: principal, on: request.db)
+        } catch let problem as Problem where problem.isFormError {
+            return failed(problem, model: model, session: session)
+        }
+        return WebPage.redirect(
+            toPath: SitePath.station.path(try model.node.requireID()) + "?done=closed", session: session)
+    }
+
+    @Sendable static func confirm(_ request: Request) async throws -> Response {
+        let session = try await WebSession.load(request)
+        let principal = try session.requirePrincipal()
+        _ = try FormValues.verified(request, session: session)
+        let stationID = try request.pageID("station")
+        _ = try await request.jishi.cash.confirm(
+            try request.pageID("close"), at: stationID, by: principal, on: request.db)
+        return WebPage.redirect(toPath: SitePath.station.path(stationID) + "?done=confirmed", session: session)
+    }
+
+    /// The station's counter as the signed-in account may see it (a `403` for anyone else).
+    private static func load(_ request: Request, session: WebSession, principal: Principal) async throws -> Model {
+        let services = request.jishi
+        let stationID = try request.pageID("station")
+        let node = try await services.stations.require(.read, at: stationID, by: principal, on: request.db)
+        let isAgent = try await services.stations.isAgent(principal, of: node, on: request.db)
+        let confirms =
+            (try? await services.stations.require(.confirm, at: stationID, by: principal, on: request.db)) != nil
+        return Model(
+            node: node, isAgent: isAgent, confirms: confirms,
+            drawer: try await services.cash.drawer(stationID, limit: 20, for: principal, on: request.db),
+            villagers: try await services.villagers.villagers(at: stationID, for: principal, on: request.db),
+            closes: try await services.cash.closes(stationID, for: principal, on: request.db),
+            today: PageDate.string(services.dependencies.now()),
+            villagerKey: FormInput.idempotencyKey(services.dependencies),
+            closeKey: FormInput.idempotencyKey(services.dependencies))
+    }
+
+    /// The page again with the problem against its field (or the whole form).
+    private static func failed(_ problem: Problem, model: Model, session: WebSession) -> Response {
+        var model = model
+        let field: Field? =
+            switch problem.field {
+            case "countedMinor": .counted
+            case "keptMinor": .kept
+            case let name?: Field(rawValue: name)
+            case nil: nil
+            }
+        if let field {
+            model.errors[field] = FormMessage(.errorFieldInvalid)
+        } else {
+            model.failure = FormMessage(.errorFieldInvalid)
+        }
+        return page(model, session: session, status: HTTPResponseStatus(statusCode: problem.status))
+    }
+
+    private static func page(_ model: Model, session: WebSession, status: HTTPResponseStatus = .ok) -> Response {
+        let view = CounterView(model: model, context: PageContext(session: session, current: .station))
+        return WebPage.response(view.html, status: status, session: session)
+    }
+}
+
+extension Problem {
+    /// A problem a form shows beside its fields: bad input or a conflict, not a refusal.
+    var isFormError: Bool { (400..<500).contains(status) && status != 401 && status != 403 && status != 404 }
+}

@@ -1,0 +1,12 @@
+import Vapor
+
+extension WebRoutes {
+    /// The service station pages.
+    static func stations(_ routes: PageRoutes) {
+        routes.get(.stations, StationPages.list)
+        routes.get(.station, StationPages.show)
+        routes.post(.stationVillagers, StationPages.register)
+        routes.post(.stationClose, StationPages.close)
+        routes.post(.stationConfirmClose, StationPages.confirm)
+    }
+}

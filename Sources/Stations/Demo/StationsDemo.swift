@@ -1,0 +1,63 @@
+import Community
+import FluentKit
+import Foundation
+import JishiKit
+import Logistics
+
+/// The demo county's two staffed stations, the same on every run: the demo agent at 丁庄村's
+/// station in Daying Town and a second agent at 石井村's station in Jishi Town, each with a few
+/// registered villagers and the guarantee deposit paid in.
+public enum StationsDemo {
+    /// Each demo agent's username, the village whose station they keep, their phone, and the
+    /// villagers registered there (name, last ID characters, phone).
+    static let counters:
+        [(username: String, villageCode: String, phone: String, villagers: [(String, String, String?)])] = [
+            (
+                "agent", DemoCounty.countyCode + "101201", "13905300101",
+                [("丁秀兰", "3021", nil), ("丁大山", "118X", "13905301234"), ("王桂芝", "0457", nil)]
+            ),
+            (
+                "agent2", DemoCounty.countyCode + "100201", "13905300202",
+                [("石玉梅", "7740", nil), ("陈德明", "2209", "13905305678")]
+            ),
+        ]
+
+    /// CNY 20,000 of guarantee deposit, the low end of what the programme asks.
+    public static let depositMinor: Int64 = 2_000_000
+
+    /// The station the demo agent `username` keeps.
+    public static func stationCode(of username: String) -> String? {
+        counters.first { $0.username == username }.map { "STA-" + $0.villageCode }
+    }
+
+    /// Gives the demo agents their stations (in place of the town the county seed gave them), a
+    /// phone each, their villagers and the deposit. Needs the demo county and its network.
+    public static func load(on database: any Database, context: StationsContext) async throws {
+        for counter in counters {
+            guard let account = try await Account.query(on: database).filter(\.$username == counter.username).first(),
+                let station = try await NetworkNode.query(on: database).filter(\.$code == "STA-" + counter.villageCode)
+                    .first()
+            else { continue }
+            let accountID = try account.requireID()
+            let stationID = try station.requireID()
+            try await RoleGrantRecord.query(on: database).filter(\.$account.$id == accountID)
+                .filter(\.$role == .agent).delete()
+            try await RoleGrantRecord(
+                id: context.dependencies.uuid(), accountID: accountID,
+                grant: RoleGrant(role: .agent, scope: .station(stationID))
+            ).create(on: database)
+            account.phone = counter.phone
+            try await account.save(on: database)
+            let principal = Principal(
+                accountID: accountID, grants: [RoleGrant(role: .agent, scope: .station(stationID))])
+            for (index, villager) in counter.villagers.enumerated() {
+                _ = try await VillagerService(context: context).register(
+                    .init(name: villager.0, phone: villager.2, idDigits: villager.1),
+                    idempotencyKey: "demo-villager-\(index)", at: stationID, by: principal, on: database)
+            }
+            _ = try await CashService(context: context).record(
+                .depositTopUp, amountMinor: depositMinor, reason: "保证金 guarantee deposit",
+                idempotencyKey: "demo-deposit", at: stationID, by: principal, on: database)
+        }
+    }
+}

@@ -1,0 +1,107 @@
+import Community
+import FluentKit
+import Logistics
+import SQLKit
+
+/// This module's migrations, in the order they must run. Never edit a shipped one; add a new one.
+public enum StationsMigrations {
+    public static let all: [any Migration] = [
+        CreateStationCounters()
+    ]
+}
+
+/// Villagers, assisted orders, and the cash ledger with its closes.
+public struct CreateStationCounters: AsyncMigration {
+    public init() {}
+
+    public func prepare(on database: any Database) async throws {
+        try await database.schema(Villager.schema)
+            .id()
+            .field("station_id", .uuid, .required, .references(NetworkNode.schema, .id, onDelete: .restrict))
+            .field("name", .string, .required)
+            .field("household_id", .uuid, .references(Household.schema, .id, onDelete: .restrict))
+            .field("phone", .string)
+            .field("id_digits", .string)
+            .field("consent_at", .datetime, .required)
+            .field("consent_witness_id", .uuid, .required, .references(Account.schema, .id, onDelete: .restrict))
+            .field("idempotency_key", .string)
+            .field("created_at", .datetime, .required)
+            .unique(on: "station_id", "idempotency_key")
+            .create()
+        try await database.schema(AssistedOrder.schema)
+            .id()
+            .field("station_id", .uuid, .required, .references(NetworkNode.schema, .id, onDelete: .restrict))
+            .field("villager_id", .uuid, .required, .references(Villager.schema, .id, onDelete: .restrict))
+            .field("agent_id", .uuid, .required, .references(Account.schema, .id, onDelete: .restrict))
+            .field("checkout_id", .uuid, .required)
+            .field("created_at", .datetime, .required)
+            .unique(on: "checkout_id")
+            .create()
+        try await database.schema(StationDrawer.schema)
+            .id()
+            .field("version", .int64, .required)
+            .create()
+        try await database.schema(CashEntry.schema)
+            .id()
+            .field("station_id", .uuid, .required, .references(NetworkNode.schema, .id, onDelete: .restrict))
+            .field("kind", .string, .required)
+            .field("amount_minor", .int64, .required)
+            .field("debit_account", .string, .required)
+            .field("credit_account", .string, .required)
+            .field("actor_id", .uuid, .references(Account.schema, .id, onDelete: .restrict))
+            .field("reason", .string, .required)
+            .field("idempotency_key", .string, .required)
+            .field("request_digest", .string, .required)
+            .field("reference_id", .uuid)
+            .field("villager_id", .uuid, .references(Villager.schema, .id, onDelete: .restrict))
+            .field("reverses_id", .uuid)
+            .field("at", .datetime, .required)
+            .unique(on: "station_id", "idempotency_key")
+            .unique(on: "reverses_id")
+            .create()
+        try await database.schema(CashPosting.schema)
+            .id()
+            .field("entry_id", .uuid, .required, .references(CashEntry.schema, .id, onDelete: .restrict))
+            .field("station_id", .uuid, .required)
+            .field("account", .string, .required)
+            .field("amount_minor", .int64, .required)
+            .field("at", .datetime, .required)
+            .create()
+        try await database.schema(CashClose.schema)
+            .id()
+            .field("station_id", .uuid, .required, .references(NetworkNode.schema, .id, onDelete: .restrict))
+            .field("business_day", .string, .required)
+            .field("expected_minor", .int64, .required)
+            .field("counted_minor", .int64, .required)
+            .field("difference_minor", .int64, .required)
+            .field("kept_minor", .int64, .required)
+            .field("explanation", .string)
+            .field("closed_by", .uuid, .required, .references(Account.schema, .id, onDelete: .restrict))
+            .field("closed_at", .datetime, .required)
+            .field("idempotency_key", .string, .required)
+            .field("request_digest", .string, .required)
+            .field("confirmed_by", .uuid, .references(Account.schema, .id, onDelete: .restrict))
+            .field("confirmed_at", .datetime)
+            .unique(on: "station_id", "business_day")
+            .unique(on: "station_id", "idempotency_key")
+            .create()
+        try await AddLookupIndexes.create(
+            [
+                ("villagers_station_idx", Villager.schema, ["station_id", "name"]),
+                ("assisted_orders_station_idx", AssistedOrder.schema, ["station_id", "created_at"]),
+                ("cash_entries_station_at_idx", CashEntry.schema, ["station_id", "at"]),
+                ("cash_entries_reference_idx", CashEntry.schema, ["reference_id"]),
+                ("cash_postings_account_idx", CashPosting.schema, ["station_id", "account"]),
+                ("cash_postings_entry_idx", CashPosting.schema, ["entry_id"]),
+            ], on: database)
+    }
+
+    public func revert(on database: any Database) async throws {
+        for schema in [
+            CashClose.schema, CashPosting.schema, CashEntry.schema, StationDrawer.schema, AssistedOrder.schema,
+            Villager.schema,
+        ] {
+            try await database.schema(schema).delete()
+        }
+    }
+}

@@ -1,0 +1,133 @@
+"""A station's counter in a real browser, on a 360 px phone in both languages: the demo agent
+finds their station from the menu, registers a villager (sending the form twice registers one),
+and closes the day against the drawer; the county's official sees the stations from the staff
+pages, the villagers masked, and confirms the takings arrived."""
+
+import re
+
+from selenium.webdriver.common.by import By
+
+from test_market import (by_id, check_pages_on_a_phone, click, ensure_language, fill, html_lang, log_in, log_out,
+                         mark_page, nav_click, wait_for_next_page)
+
+STATION = "STA-371799101201"
+
+
+def open_counter(browser):
+    nav_click(browser, "/stations")
+    click(browser, "station-" + STATION)
+
+
+def balance_fen(browser):
+    """The drawer's balance the page shows, in fen."""
+    amount = re.search(r"([\d,]+)\.(\d\d)", by_id(browser, "balance").text)
+    return int(amount.group(1).replace(",", "")) * 100 + int(amount.group(2))
+
+
+def villager_names(browser):
+    return [row.find_element(By.CSS_SELECTOR, ".t").text
+            for row in browser.driver.find_elements(By.CSS_SELECTOR, "#villagers li.villager")]
+
+
+def test_an_agent_registers_a_villager_and_closes_the_day(browser):
+    browser.phone()
+    log_in(browser, "agent")
+    try:
+        for language in ["en", "zh-Hans"]:
+            ensure_language(browser, language)
+            open_counter(browser)
+            assert html_lang(browser) == language
+            assert "20000.00" in by_id(browser, "drawer").text, "the deposit paid in"
+            assert "丁秀兰" in villager_names(browser)
+            assert browser.scroll_width() <= 360
+            browser.screenshot(f"station-counter-{language}-360")
+
+        # A whole ID number is refused and registers nobody.
+        before = len(villager_names(browser))
+        fill(browser, "name", "丁春生")
+        fill(browser, "idDigits", "371799198001014417")
+        click(browser, "register")
+        assert by_id(browser, "idDigits-error").is_displayed()
+        assert len(villager_names(browser)) == before
+
+        # Registered once, even when the same form (the same key) is sent again.
+        fill(browser, "name", "丁春生")
+        fill(browser, "idDigits", "4417")
+        form = by_id(browser, "villager-form")
+        action = form.get_attribute("action")
+        fields = {element.get_attribute("name"): element.get_attribute("value")
+                  for element in form.find_elements(By.CSS_SELECTOR, "input") if element.get_attribute("name")}
+        click(browser, "register")
+        assert browser.driver.find_element(By.CSS_SELECTOR, ".notice").is_displayed()
+        assert villager_names(browser).count("丁春生") == 1
+        mark_page(browser)
+        browser.driver.execute_script("""
+            const form = document.createElement('form');
+            form.method = 'post'; form.action = arguments[0];
+            for (const [name, value] of Object.entries(arguments[1])) {
+                const input = document.createElement('input');
+                input.type = 'hidden'; input.name = name; input.value = value; form.appendChild(input);
+            }
+            document.body.appendChild(form); form.submit();""", action, fields)
+        wait_for_next_page(browser)
+        browser.driver.get(action.rsplit("/", 1)[0])
+        assert villager_names(browser).count("丁春生") == 1
+
+        # The day closed against the drawer: short by one yuan, so it must say why.
+        balance = balance_fen(browser)
+        counted = f"{(balance - 100) // 100}.{(balance - 100) % 100:02d}"
+        fill(browser, "counted", counted)
+        click(browser, "close-day")
+        assert by_id(browser, "explanation-error").is_displayed()
+        fill(browser, "counted", counted)
+        fill(browser, "explanation", "找零少了一块")
+        click(browser, "close-day")
+        assert browser.driver.find_element(By.CSS_SELECTOR, ".notice").is_displayed()
+        assert not browser.driver.find_elements(By.ID, "close-form"), "one close a day"
+        closes = browser.driver.find_elements(By.CSS_SELECTOR, "#closes li")
+        assert closes and "找零少了一块" in closes[0].text
+        assert balance_fen(browser) == 0, balance
+        assert browser.scroll_width() <= 360
+        browser.screenshot("station-closed-zh-Hans-360")
+    finally:
+        ensure_language(browser, "zh-Hans")
+        log_out(browser)
+
+
+def test_the_county_sees_its_stations_masked_and_confirms_a_close(browser):
+    browser.phone()
+    log_in(browser, "official")
+    try:
+        for language in ["zh-Hans", "en"]:
+            ensure_language(browser, language)
+            nav_click(browser, "/manage")
+            click(browser, "tool-stations")
+            assert html_lang(browser) == language
+            assert browser.driver.find_elements(By.CSS_SELECTOR, "#station-list li")
+            assert browser.scroll_width() <= 360
+            browser.screenshot(f"stations-{language}-360")
+        click(browser, "station-" + STATION)
+        names = villager_names(browser)
+        assert names and all(name.endswith("**") for name in names), names
+        assert not browser.driver.find_elements(By.ID, "villager-form")
+        confirms = browser.driver.find_elements(By.CSS_SELECTOR, "[id^=confirm-]")
+        if confirms:
+            confirms[0].click()
+            assert browser.driver.find_element(By.CSS_SELECTOR, ".notice").is_displayed()
+        assert not browser.driver.find_elements(By.CSS_SELECTOR, "[id^=confirm-]")
+        assert browser.scroll_width() <= 360
+        browser.screenshot("station-official-en-360")
+    finally:
+        ensure_language(browser, "zh-Hans")
+        log_out(browser)
+
+
+def station_pages(browser, role):
+    browser.open("/stations")
+    counter = by_id(browser, "station-" + STATION).get_attribute("href")
+    return ["/stations", counter]
+
+
+def test_station_pages_fit_a_360px_phone(browser):
+    for language in ["zh-Hans", "en"]:
+        check_pages_on_a_phone(browser, "agent", language, station_pages, prefix="station-")
