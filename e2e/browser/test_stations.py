@@ -6,9 +6,11 @@ pages, the villagers masked, and confirms the takings arrived."""
 import re
 
 from selenium.webdriver.common.by import By
+from selenium.common.exceptions import TimeoutException
+from selenium.webdriver.support.ui import Select
 
 from test_market import (by_id, check_pages_on_a_phone, click, ensure_language, fill, html_lang, log_in, log_out,
-                         mark_page, nav_click, wait_for_next_page)
+                         mark_page, nav_click, wait_for, wait_for_next_page)
 
 STATION = "STA-371799101201"
 
@@ -16,6 +18,15 @@ STATION = "STA-371799101201"
 def open_counter(browser):
     nav_click(browser, "/stations")
     click(browser, "station-" + STATION)
+
+
+def expect_notice(browser):
+    """The page says the step was done; otherwise the assertion shows what the page says instead."""
+    try:
+        wait_for(browser, lambda driver: driver.find_elements(By.CSS_SELECTOR, ".notice"))
+    except TimeoutException:
+        raise AssertionError("no notice on " + browser.driver.current_url + ": "
+                             + browser.driver.find_element(By.TAG_NAME, "main").text[:600])
 
 
 def balance_fen(browser):
@@ -58,7 +69,7 @@ def test_an_agent_registers_a_villager_and_closes_the_day(browser):
         fields = {element.get_attribute("name"): element.get_attribute("value")
                   for element in form.find_elements(By.CSS_SELECTOR, "input") if element.get_attribute("name")}
         click(browser, "register")
-        assert browser.driver.find_element(By.CSS_SELECTOR, ".notice").is_displayed()
+        expect_notice(browser)
         assert villager_names(browser).count("丁春生") == 1
         mark_page(browser)
         browser.driver.execute_script("""
@@ -82,7 +93,7 @@ def test_an_agent_registers_a_villager_and_closes_the_day(browser):
         fill(browser, "counted", counted)
         fill(browser, "explanation", "找零少了一块")
         click(browser, "close-day")
-        assert browser.driver.find_element(By.CSS_SELECTOR, ".notice").is_displayed()
+        expect_notice(browser)
         assert not browser.driver.find_elements(By.ID, "close-form"), "one close a day"
         closes = browser.driver.find_elements(By.CSS_SELECTOR, "#closes li")
         assert closes and "找零少了一块" in closes[0].text
@@ -112,8 +123,8 @@ def test_the_county_sees_its_stations_masked_and_confirms_a_close(browser):
         assert not browser.driver.find_elements(By.ID, "villager-form")
         confirms = browser.driver.find_elements(By.CSS_SELECTOR, "[id^=confirm-]")
         if confirms:
-            confirms[0].click()
-            assert browser.driver.find_element(By.CSS_SELECTOR, ".notice").is_displayed()
+            click(browser, confirms[0].get_attribute("id"))
+            expect_notice(browser)
         assert not browser.driver.find_elements(By.CSS_SELECTOR, "[id^=confirm-]")
         assert browser.scroll_width() <= 360
         browser.screenshot("station-official-en-360")
@@ -131,3 +142,43 @@ def station_pages(browser, role):
 def test_station_pages_fit_a_360px_phone(browser):
     for language in ["zh-Hans", "en"]:
         check_pages_on_a_phone(browser, "agent", language, station_pages, prefix="station-")
+
+
+def test_an_agent_hands_out_the_waiting_parcels_on_proof(browser):
+    """The demo's two parcels at 丁庄村's station: 丁秀兰's, recognised by her ID digits; 丁大山's,
+    by his phone, with ¥35 cash on delivery, which the drawer then holds."""
+    browser.phone()
+    log_in(browser, "agent")
+    try:
+        ensure_language(browser, "zh-Hans")
+        open_counter(browser)
+        parcels = browser.driver.find_elements(By.CSS_SELECTOR, "#parcels li.parcel details")
+        assert len(parcels) >= 2
+        first, second = [parcel.find_element(By.XPATH, "..").get_attribute("id").removeprefix("parcel-")
+                         for parcel in parcels[:2]]
+        balance = balance_fen(browser)
+
+        # Wrong digits: refused, the parcel stays, its form opens with the error.
+        browser.driver.find_element(By.CSS_SELECTOR, f"#parcel-{first} summary").click()
+        Select(by_id(browser, "proof-" + first)).select_by_value("id_card")
+        fill(browser, "digits-" + first, "9999")
+        fill(browser, "signature-" + first, "丁秀兰")
+        click(browser, "hand-out-" + first)
+        assert by_id(browser, f"digits-{first}-error").is_displayed()
+        Select(by_id(browser, "proof-" + first)).select_by_value("id_card")
+        fill(browser, "digits-" + first, "3021")
+        click(browser, "hand-out-" + first)
+        expect_notice(browser)
+        assert not browser.driver.find_elements(By.ID, "parcel-" + first)
+
+        browser.driver.find_element(By.CSS_SELECTOR, f"#parcel-{second} summary").click()
+        fill(browser, "digits-" + second, "1234")
+        fill(browser, "signature-" + second, "丁大山")
+        by_id(browser, "cod-" + second).click()
+        assert browser.scroll_width() <= 360
+        browser.screenshot("station-hand-out-zh-Hans-360")
+        click(browser, "hand-out-" + second)
+        assert not browser.driver.find_elements(By.ID, "parcel-" + second)
+        assert balance_fen(browser) == balance + 3500
+    finally:
+        log_out(browser)

@@ -1,3 +1,4 @@
+import Community
 import Foundation
 import JishiAPI
 import JishiKit
@@ -108,6 +109,30 @@ extension APIHandler {
         return .created(.init(body: .json(try APIMapping.cashEntry(entry))))
     }
 
+    func listCounterParcels(_ input: Operations.ListCounterParcels.Input) async throws
+        -> Operations.ListCounterParcels.Output
+    {
+        let request = try RequestContext.request()
+        let principal = try await request.requirePrincipal()
+        let parcels = try await request.jishi.counter.parcels(
+            at: try Self.uuid(input.path.stationId, field: "stationId"), for: principal, on: request.db)
+        return .ok(.init(body: .json(try parcels.map(APIMapping.counterParcel))))
+    }
+
+    func handOutParcel(_ input: Operations.HandOutParcel.Input) async throws -> Operations.HandOutParcel.Output {
+        let request = try RequestContext.request()
+        let principal = try await request.requirePrincipal()
+        guard case .json(let body) = input.body else { throw Problem(type: .unsupportedMediaType) }
+        let handout = try await request.jishi.counter.handOut(
+            try Self.uuid(input.path.parcelId, field: "parcelId"),
+            CounterService.HandOut(
+                proof: body.proof == .idCard ? .idCard : .phone, digits: body.digits, signature: body.signature,
+                codMinor: body.codMinor),
+            idempotencyKey: input.headers.idempotencyKey,
+            at: try Self.uuid(input.path.stationId, field: "stationId"), by: principal, on: request.db)
+        return .created(.init(body: .json(try APIMapping.handout(handout))))
+    }
+
     func listCashCloses(_ input: Operations.ListCashCloses.Input) async throws -> Operations.ListCashCloses.Output {
         let request = try RequestContext.request()
         let principal = try await request.requirePrincipal()
@@ -175,6 +200,21 @@ extension APIMapping {
             credit: credit, reason: entry.reason, actorId: entry.actorID?.uuidString,
             referenceId: entry.referenceID?.uuidString, villagerId: entry.villagerID?.uuidString,
             reversesId: entry.reversesID?.uuidString, at: entry.at)
+    }
+
+    static func counterParcel(_ parcel: Parcel) throws -> Components.Schemas.CounterParcel {
+        Components.Schemas.CounterParcel(
+            id: try parcel.requireID().uuidString, trackingNumber: parcel.trackingNumber,
+            direction: parcel.direction == .inbound ? .inbound : .outbound, contactName: parcel.contactName,
+            contactPhone: parcel.contactPhone.map { PhoneNumber(stored: $0).masked }, weightGrams: parcel.weightGrams,
+            codMinor: parcel.codMinor, dueDate: parcel.dueDate)
+    }
+
+    static func handout(_ handout: CounterHandout) throws -> Components.Schemas.Handout {
+        Components.Schemas.Handout(
+            id: try handout.requireID().uuidString, parcelId: handout.parcelID.uuidString,
+            proof: handout.proof == .idCard ? .idCard : .phone, signature: handout.signature,
+            villagerId: handout.villagerID?.uuidString, codMinor: handout.codMinor, at: handout.at)
     }
 
     static func cashClose(_ close: CashClose) throws -> Components.Schemas.CashClose {

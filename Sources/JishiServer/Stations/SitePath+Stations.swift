@@ -9,11 +9,13 @@ extension SitePath {
     static let stationVillagers = SitePath("/stations/:station/villagers", page: false)
     /// The counter closes the day.
     static let stationClose = SitePath("/stations/:station/close", page: false)
+    /// The counter hands a parcel to its recipient.
+    static let stationHandOut = SitePath("/stations/:station/parcels/:parcel/hand-out", page: false)
     /// The county confirms a close's takings arrived.
     static let stationConfirmClose = SitePath("/stations/:station/closes/:close/confirm", page: false)
 
     /// This feature's paths, for `SitePath.allCases`.
     static let stationsPaths: [SitePath] = [
-        .stations, .station, .stationVillagers, .stationClose, .stationConfirmClose,
+        .stations, .station, .stationVillagers, .stationClose, .stationHandOut, .stationConfirmClose,
     ]
 }

@@ -1,3 +1,4 @@
+import Community
 import Foundation
 import JishiKit
 import Logistics
@@ -67,12 +68,105 @@ extension StationPages {
                     .if(
                         !model.errors.isEmpty || model.failure != nil,
                         Widgets.alert((model.failure ?? FormMessage(.formErrorSummary)).text(context))),
+                    .if(model.isAgent, parcels),
                     drawer,
                     .if(model.isAgent && !model.closedToday, closeForm),
                     closes,
                     villagers,
                     .if(model.isAgent, registerForm),
                 ])
+        }
+
+        private var parcels: Node<HTML.BodyContext> {
+            .section(
+                .class("box"), .id("parcels"),
+                .h2(.safeText(context.text(.stationParcels))),
+                inbound.isEmpty
+                    ? .p(.class("meta"), .safeText(context.text(.stationNoParcels)))
+                    : .ul(.class("rows"), .group(inbound.map(parcel))),
+                .if(
+                    !outbound.isEmpty,
+                    .element(
+                        named: "details",
+                        nodes: [
+                            .id("outbound"),
+                            .element(
+                                named: "summary",
+                                nodes: [
+                                    .safeText(
+                                        context.text(.stationOutbound) + " · " + context.number(outbound.count))
+                                ]),
+                            .ul(.class("rows"), .group(outbound.map(parcel))),
+                        ])))
+        }
+
+        private var inbound: [Parcel] { model.parcels.filter { $0.direction == .inbound } }
+        private var outbound: [Parcel] { model.parcels.filter { $0.direction == .outbound } }
+
+        private func parcel(_ parcel: Parcel) -> Node<HTML.ListContext> {
+            let id = parcel.id ?? UUID()
+            let tag = parcel.trackingNumber
+            let summary = [
+                parcel.trackingNumber, parcel.contactName, parcel.contactPhone.map { PhoneNumber(stored: $0).masked },
+            ].compactMap { $0 }.joined(separator: " · ")
+            guard parcel.direction == .inbound else {
+                return .li(
+                    .class("row parcel"), .id("parcel-\(tag)"), .span(.class("t"), .safeText(summary)),
+                    .span(.class("meta"), .safeText(context.text(.stationOutbound))))
+            }
+            let mine = model.handingOut == id
+            let values = mine ? model.fields : [:]
+            let errors = mine ? model.errors : [:]
+            let cod = parcel.codMinor ?? 0
+            return .li(
+                .class("parcel"), .id("parcel-\(tag)"),
+                .element(
+                    named: "details",
+                    nodes: [
+                        .class("box"), .if(mine, .attribute(named: "open")),
+                        .element(
+                            named: "summary",
+                            nodes: [
+                                .safeText(summary),
+                                .if(cod > 0, .span(.class("tag"), .safeText(" " + context.money(cod)))),
+                            ]),
+                        .form(
+                            .method(.post), .action(SitePath.stationHandOut.path(model.node.id ?? UUID(), id)),
+                            .novalidate(),
+                            Layout.csrfField(context),
+                            .input(.type(.hidden), .name("key"), .escaped("value", model.handOutKey)),
+                            FormField(
+                                Field.proof, .stationProof,
+                                kind: .menu([
+                                    .init(
+                                        heading: nil,
+                                        choices: [
+                                            (CounterHandout.Proof.phone.rawValue, context.text(.stationProofPhone)),
+                                            (CounterHandout.Proof.idCard.rawValue, context.text(.stationProofID)),
+                                        ])
+                                ]), values: values, errors: errors, id: "proof-\(tag)"
+                            ).node(context),
+                            FormField(
+                                Field.digits, .stationDigits, kind: .text, values: values, errors: errors,
+                                id: "digits-\(tag)"
+                            ).node(context),
+                            FormField(
+                                Field.signature, .stationSignature, hint: .stationSignatureHint, values: values,
+                                errors: errors, id: "signature-\(tag)"
+                            ).node(context),
+                            .if(
+                                cod > 0,
+                                .label(
+                                    .class("check"),
+                                    .input(
+                                        .type(.checkbox), .name("cod"), .value("taken"), .id("cod-\(tag)"),
+                                        .checked(values[.cod] == "taken")),
+                                    .safeText(context.text(.stationCODTaken, context.money(cod))))),
+                            .unwrap(errors[.cod]) { .p(.class("error"), .safeText($0.text(context))) },
+                            .button(
+                                .type(.submit), .class("button"), .id("hand-out-\(tag)"),
+                                .safeText(context.text(.stationHandOut)))),
+                    ]))
         }
 
         private var drawer: Node<HTML.BodyContext> {

@@ -12,7 +12,7 @@ import Vapor
 /// every form that changes something carries an idempotency key, so sending it twice does it once.
 enum StationPages {
     enum Field: String, CaseIterable, Sendable {
-        case name, phone, idDigits, consent, counted, kept, explanation
+        case name, phone, idDigits, consent, counted, kept, explanation, proof, digits, signature, cod
     }
 
     /// A station in the list: its drawer and last close.
@@ -30,6 +30,10 @@ enum StationPages {
         var confirms: Bool
         var drawer: CashService.Drawer
         var villagers: [Villager]
+        /// The parcels the counter holds (for its agents).
+        var parcels: [Parcel] = []
+        /// The parcel whose hand-out form the fields and errors belong to.
+        var handingOut: UUID?
         var closes: [CashClose]
         var today: String
         var fields: [Field: String] = [:]
@@ -38,6 +42,7 @@ enum StationPages {
         var notice: L10nKey?
         var villagerKey = ""
         var closeKey = ""
+        var handOutKey = ""
 
         var closedToday: Bool { closes.contains { $0.businessDay == today } }
     }
@@ -72,6 +77,7 @@ enum StationPages {
             case "registered": .stationRegistered
             case "closed": .stationClosed
             case "confirmed": .stationConfirmedNotice
+            case "handed-out": .stationHandedOut
             default: nil
             }
         model.fields[.consent] = "yes"
@@ -124,6 +130,32 @@ enum StationPages {
             toPath: SitePath.station.path(try model.node.requireID()) + "?done=closed", session: session)
     }
 
+    @Sendable static func handOut(_ request: Request) async throws -> Response {
+        let session = try await WebSession.load(request)
+        let principal = try session.requirePrincipal()
+        let form = try FormValues.verified(request, session: session)
+        var model = try await load(request, session: session, principal: principal)
+        let parcelID = try request.pageID("parcel")
+        model.handingOut = parcelID
+        for field in [Field.proof, .digits, .signature, .cod] { model.fields[field] = form.trimmed(field.rawValue) }
+        let key = form.trimmed("key")
+        if FormInput.isIdempotencyKey(key) { model.handOutKey = key }
+        let cod = model.parcels.first { $0.id == parcelID }?.codMinor ?? 0
+        do {
+            _ = try await request.jishi.counter.handOut(
+                parcelID,
+                CounterService.HandOut(
+                    proof: model.fields[.proof] == CounterHandout.Proof.idCard.rawValue ? .idCard : .phone,
+                    digits: model.fields[.digits] ?? "", signature: model.fields[.signature] ?? "",
+                    codMinor: model.fields[.cod] == "taken" ? cod : 0),
+                idempotencyKey: model.handOutKey, at: try model.node.requireID(), by: principal, on: request.db)
+        } catch let problem as Problem where problem.isFormError {
+            return failed(problem, model: model, session: session)
+        }
+        return WebPage.redirect(
+            toPath: SitePath.station.path(try model.node.requireID()) + "?done=handed-out", session: session)
+    }
+
     @Sendable static func confirm(_ request: Request) async throws -> Response {
         let session = try await WebSession.load(request)
         let principal = try session.requirePrincipal()
@@ -142,7 +174,7 @@ enum StationPages {
         let isAgent = try await services.stations.isAgent(principal, of: node, on: request.db)
         let confirms =
             (try? await services.stations.require(.confirm, at: stationID, by: principal, on: request.db)) != nil
-        return Model(
+        var model = Model(
             node: node, isAgent: isAgent, confirms: confirms,
             drawer: try await services.cash.drawer(stationID, limit: 20, for: principal, on: request.db),
             villagers: try await services.villagers.villagers(at: stationID, for: principal, on: request.db),
@@ -150,6 +182,9 @@ enum StationPages {
             today: PageDate.string(services.dependencies.now()),
             villagerKey: FormInput.idempotencyKey(services.dependencies),
             closeKey: FormInput.idempotencyKey(services.dependencies))
+        model.handOutKey = FormInput.idempotencyKey(services.dependencies)
+        if isAgent { model.parcels = try await services.counter.parcels(at: stationID, for: principal, on: request.db) }
+        return model
     }
 
     /// The page again with the problem against its field (or the whole form).
@@ -159,6 +194,7 @@ enum StationPages {
             switch problem.field {
             case "countedMinor": .counted
             case "keptMinor": .kept
+            case "codMinor": .cod
             case let name?: Field(rawValue: name)
             case nil: nil
             }

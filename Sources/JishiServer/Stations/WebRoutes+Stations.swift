@@ -7,6 +7,7 @@ extension WebRoutes {
         routes.get(.station, StationPages.show)
         routes.post(.stationVillagers, StationPages.register)
         routes.post(.stationClose, StationPages.close)
+        routes.post(.stationHandOut, StationPages.handOut)
         routes.post(.stationConfirmClose, StationPages.confirm)
     }
 }

@@ -21,13 +21,19 @@ public struct ParcelService: Sendable {
         self.transactions = transactions
     }
 
+    /// What a caller writes in a hand-over's own transaction (a station's record of the hand-out
+    /// and the cash taken for it), so both happen or neither does.
+    public typealias Alongside =
+        @Sendable (_ database: any Database, _ parcel: Parcel, _ event: ParcelEvent)
+        async throws -> Void
+
     /// Hands `parcelID` from `from` to `to`; a `409` when it is not (or no longer) with `from`,
     /// or, when the caller says which custody version it saw (`seen`), when anything has happened
-    /// to it since.
+    /// to it since. `alongside` runs in the same transaction, after the move.
     @discardableResult
     public func handOver(
         _ parcelID: UUID, from: Holder, to: Holder, kind: ParcelEvent.Kind = .handedOver, by actorID: UUID?,
-        at nodeID: UUID?, note: String = "", seen: Int? = nil, on database: any Database
+        at nodeID: UUID?, note: String = "", seen: Int? = nil, alongside: Alongside? = nil, on database: any Database
     ) async throws -> ParcelEvent {
         guard from != to else { throw Problem.validation("to", "A parcel is handed to someone else.") }
         guard kind != .registered, kind != .failed else {
@@ -37,7 +43,8 @@ public struct ParcelService: Sendable {
             throw Problem(type: .invalidTransition, detail: "A delivered parcel only comes back as a return.")
         }
         return try await move(
-            parcelID, from: from, to: to, kind: kind, by: actorID, at: nodeID, note: note, seen: seen, on: database)
+            parcelID, from: from, to: to, kind: kind, by: actorID, at: nodeID, note: note, seen: seen,
+            alongside: alongside, on: database)
     }
 
     /// Records a delivery or collection that did not happen (`reason`): the parcel stays with
@@ -59,7 +66,7 @@ public struct ParcelService: Sendable {
 
     private func move(
         _ parcelID: UUID, from: Holder, to: Holder, kind: ParcelEvent.Kind, by actorID: UUID?, at nodeID: UUID?,
-        note: String, seen: Int?, on database: any Database
+        note: String, seen: Int?, alongside: Alongside? = nil, on database: any Database
     ) async throws -> ParcelEvent {
         let now = dependencies.now()
         let eventID = dependencies.uuid()
@@ -89,6 +96,7 @@ public struct ParcelService: Sendable {
                     payload: ParcelNotifier.payload(parcelID: parcelID, version: version + 1),
                     on: db)
             }
+            try await alongside?(db, parcel, event)
             return event
         }
     }

@@ -58,6 +58,38 @@ public enum StationsDemo {
             _ = try await CashService(context: context).record(
                 .depositTopUp, amountMinor: depositMinor, reason: "保证金 guarantee deposit",
                 idempotencyKey: "demo-deposit", at: stationID, by: principal, on: database)
+            try await loadWaitingParcels(counter, at: station, context: context, on: database)
+        }
+    }
+
+    /// Two parcels that came in on yesterday's run and wait at the counter for the station's
+    /// first two villagers: one to be recognised by the ID digits, one by the phone and paid for
+    /// in cash on delivery.
+    static func loadWaitingParcels(
+        _ counter: (username: String, villageCode: String, phone: String, villagers: [(String, String, String?)]),
+        at station: NetworkNode, context: StationsContext, on database: any Database
+    ) async throws {
+        guard let carrier = try await Carrier.query(on: database).filter(\.$code == "zto").first()?.id,
+            let hub = try await NetworkNode.query(on: database).filter(\.$code == LogisticsDemo.hubCode).first()?.id,
+            let stationID = station.id, let villageID = station.$village.id
+        else { return }
+        let now = context.dependencies.now()
+        let yesterday = PageDate.string(now.addingTimeInterval(-86_400))
+        for (index, villager) in counter.villagers.prefix(2).enumerated() {
+            let parcelID = UUID(stableName: "jishi.demo-stations.parcel.\(counter.villageCode).\(index)")
+            try await database.transaction { db in
+                try await Parcel(
+                    id: parcelID, carrierID: carrier,
+                    trackingNumber: "ZT" + counter.villageCode.suffix(6) + String(format: "%04d", index + 1),
+                    direction: .inbound, weightGrams: 1_200 + 800 * index, codMinor: index == 1 ? 3_500 : nil,
+                    contactName: villager.0, contactPhone: villager.2, villageID: villageID, originID: hub,
+                    destinationID: stationID, dueDate: yesterday, holder: .node(stationID), createdAt: now
+                ).create(on: db)
+                try await ParcelEvent(
+                    id: context.dependencies.uuid(), parcelID: parcelID, sequence: 0, kind: .registered, from: nil,
+                    to: .node(stationID), actorID: nil, nodeID: stationID, note: "demo", at: now
+                ).create(on: db)
+            }
         }
     }
 }

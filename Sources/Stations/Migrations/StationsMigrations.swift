@@ -6,7 +6,8 @@ import SQLKit
 /// This module's migrations, in the order they must run. Never edit a shipped one; add a new one.
 public enum StationsMigrations {
     public static let all: [any Migration] = [
-        CreateStationCounters()
+        CreateStationCounters(),
+        CreateCounterHandouts(),
     ]
 }
 
@@ -103,5 +104,31 @@ public struct CreateStationCounters: AsyncMigration {
         ] {
             try await database.schema(schema).delete()
         }
+    }
+}
+
+/// Parcels handed out at the counter.
+public struct CreateCounterHandouts: AsyncMigration {
+    public init() {}
+
+    public func prepare(on database: any Database) async throws {
+        try await database.schema(CounterHandout.schema)
+            .id()
+            .field("station_id", .uuid, .required, .references(NetworkNode.schema, .id, onDelete: .restrict))
+            .field("parcel_id", .uuid, .required, .references(Parcel.schema, .id, onDelete: .restrict))
+            .field("proof", .string, .required)
+            .field("signature", .string, .required)
+            .field("villager_id", .uuid, .references(Villager.schema, .id, onDelete: .restrict))
+            .field("cod_minor", .int64)
+            .field("idempotency_key", .string, .required)
+            .field("handed_out_by", .uuid, .required, .references(Account.schema, .id, onDelete: .restrict))
+            .field("at", .datetime, .required)
+            .unique(on: "parcel_id")
+            .unique(on: "station_id", "idempotency_key")
+            .create()
+    }
+
+    public func revert(on database: any Database) async throws {
+        try await database.schema(CounterHandout.schema).delete()
     }
 }

@@ -48,6 +48,18 @@ extension L10nKey {
     public static let stationKindRemittance = L10nKey("station.kind.remittance")
     public static let stationKindDifference = L10nKey("station.kind.difference")
     public static let stationKindReversal = L10nKey("station.kind.reversal")
+    public static let stationParcels = L10nKey("station.parcels")
+    public static let stationNoParcels = L10nKey("station.no-parcels")
+    public static let stationOutbound = L10nKey("station.outbound")
+    public static let stationProof = L10nKey("station.proof")
+    public static let stationProofPhone = L10nKey("station.proof-phone")
+    public static let stationProofID = L10nKey("station.proof-id")
+    public static let stationDigits = L10nKey("station.digits")
+    public static let stationSignature = L10nKey("station.signature")
+    public static let stationSignatureHint = L10nKey("station.signature-hint")
+    public static let stationCODTaken = L10nKey("station.cod-taken")
+    public static let stationHandOut = L10nKey("station.hand-out")
+    public static let stationHandedOut = L10nKey("station.handed-out")
     public static let navStation = L10nKey("layout.nav.station")
 }
 
@@ -105,6 +117,18 @@ extension Localization {
             .stationKindRemittance: "Handed to the county",
             .stationKindDifference: "Over or short at a close",
             .stationKindReversal: "Reversal",
+            .stationParcels: "Parcels at the counter",
+            .stationNoParcels: "No parcels here.",
+            .stationOutbound: "Waiting for the run",
+            .stationProof: "How you know them",
+            .stationProofPhone: "Last four digits of the parcel's phone",
+            .stationProofID: "Last four of their ID card (a registered villager)",
+            .stationDigits: "The four digits",
+            .stationSignature: "Signature: their name",
+            .stationSignatureHint: "They write their name as they sign for it.",
+            .stationCODTaken: "Cash on delivery {0} taken",
+            .stationHandOut: "Hand it out",
+            .stationHandedOut: "Handed out.",
             .navStation: "My station",
         ],
         zhHans: [
@@ -157,6 +181,18 @@ extension Localization {
             .stationKindRemittance: "上交县里",
             .stationKindDifference: "日结长短款",
             .stationKindReversal: "冲正",
+            .stationParcels: "柜台上的包裹",
+            .stationNoParcels: "没有包裹。",
+            .stationOutbound: "等班车取走",
+            .stationProof: "怎么确认是本人",
+            .stationProofPhone: "包裹上手机号的后四位",
+            .stationProofID: "身份证后四位（已登记的村民）",
+            .stationDigits: "四位数字",
+            .stationSignature: "签名：取件人姓名",
+            .stationSignatureHint: "取件人签上自己的名字。",
+            .stationCODTaken: "已收到付款 {0}",
+            .stationHandOut: "交给取件人",
+            .stationHandedOut: "已交付。",
             .navStation: "我的服务站",
         ])
 }
