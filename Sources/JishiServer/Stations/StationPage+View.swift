@@ -8,7 +8,7 @@ import Stations
 extension StationPages {
     /// The stations the viewer keeps or oversees, each with its drawer and its last close.
     struct ListView {
-        var rows: [Row]
+        var rows: [CashService.Summary]
         var context: PageContext
 
         var html: HTML {
@@ -23,7 +23,7 @@ extension StationPages {
                 ])
         }
 
-        private func row(_ row: Row) -> Node<HTML.ListContext> {
+        private func row(_ row: CashService.Summary) -> Node<HTML.ListContext> {
             let close = row.lastClose.map { close in
                 context.text(
                     .stationsLastClose, close.businessDay,

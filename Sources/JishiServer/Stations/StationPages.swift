@@ -15,13 +15,6 @@ enum StationPages {
         case name, phone, idDigits, consent, counted, kept, explanation, proof, digits, signature, cod
     }
 
-    /// A station in the list: its drawer and last close.
-    struct Row: Sendable {
-        var node: NetworkNode
-        var balanceMinor: Int64
-        var lastClose: CashClose?
-    }
-
     struct Model: Sendable {
         var node: NetworkNode
         /// The signed-in account works this counter (sees names, may register and close).
@@ -50,17 +43,7 @@ enum StationPages {
     @Sendable static func list(_ request: Request) async throws -> Response {
         let session = try await WebSession.load(request)
         let principal = try session.requirePrincipal()
-        let services = request.jishi
-        var rows: [Row] = []
-        for node in try await services.stations.stations(on: request.db) {
-            let id = try node.requireID()
-            guard
-                (try? await services.stations.require(.read, at: id, by: principal, on: request.db)) != nil
-            else { continue }
-            let drawer = try await services.cash.drawer(id, limit: 1, for: principal, on: request.db)
-            let closes = try await services.cash.closes(id, for: principal, on: request.db)
-            rows.append(Row(node: node, balanceMinor: drawer.balanceMinor, lastClose: closes.first))
-        }
+        let rows = try await request.jishi.cash.overview(for: principal, on: request.db)
         guard !rows.isEmpty || principal.has(.agent) || principal.has(.official) || principal.has(.admin) else {
             throw Problem.forbidden("Station agents and the officials over them see stations.")
         }

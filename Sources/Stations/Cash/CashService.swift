@@ -3,6 +3,7 @@ import FluentKit
 import Foundation
 import JishiKit
 import Logistics
+import Marketplace
 import SQLKit
 
 /// A station's cash drawer: what it holds, the movements agents record by hand, reversals, and
@@ -196,6 +197,35 @@ public struct CashService: Sendable {
             .sort(\.$businessDay, .descending).limit(400).all()
     }
 
+    /// A station as the overview lists it: its drawer and its last close.
+    public struct Summary: Sendable {
+        public var node: NetworkNode
+        public var balanceMinor: Int64
+        public var lastClose: CashClose?
+    }
+
+    /// Every open station `principal` may read (their own counters, or those their office
+    /// oversees), by code, each with its drawer and last close. The towns are read once, so
+    /// each station costs its own two reads and no more.
+    public func overview(for principal: Principal, on database: any Database) async throws -> [Summary] {
+        let towns = Dictionary(
+            try await Town.query(on: database).all().map { ($0.id, $0.$county.id) }, uniquingKeysWith: { a, _ in a })
+        var summaries: [Summary] = []
+        for node in try await directory.stations(on: database) {
+            let id = try node.requireID()
+            let place = Place(
+                countyID: towns[node.$town.id] ?? nil, townID: node.$town.id, villageID: node.$village.id,
+                stationID: id)
+            guard StationDirectory.may(principal, .read, at: place) else { continue }
+            summaries.append(
+                Summary(
+                    node: node, balanceMinor: try await CashLedger.balance(of: .drawer, at: id, on: database),
+                    lastClose: try await CashClose.query(on: database).filter(\.$stationID == id)
+                        .sort(\.$businessDay, .descending).first()))
+        }
+        return summaries
+    }
+
     /// The county confirms it received a close's takings (an official or admin in scope); once.
     public func confirm(_ closeID: UUID, at stationID: UUID, by principal: Principal?, on database: any Database)
         async throws -> CashClose
@@ -217,7 +247,7 @@ public struct CashService: Sendable {
     public static let largestAmount: Int64 = 10_000_000_000
 
     static func key(_ key: String) throws -> String {
-        try TextRule.require(key, field: "Idempotency-Key", length: 8...128)
+        try TextRule.require(key, field: "Idempotency-Key", length: FieldLimits.idempotencyKey)
     }
 
     private func requireAgent(at stationID: UUID, _ principal: Principal?, on database: any Database) async throws

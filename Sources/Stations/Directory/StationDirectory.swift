@@ -57,20 +57,22 @@ public struct StationDirectory: StationLookup {
         async throws -> NetworkNode
     {
         let node = try await station(stationID, on: database)
-        let place = try await place(of: node, on: database)
-        let agent = Authorization.may(principal, .actAtStation, .place(place))
-        let official = Authorization.may(principal, .viewInsights, .place(place))
-        let allowed =
-            switch access {
-            case .act: agent
-            case .read: agent || official
-            case .confirm: official
-            }
-        guard allowed else {
+        guard Self.may(principal, access, at: try await place(of: node, on: database)) else {
             if principal == nil { throw Problem(type: .unauthenticated) }
             throw Problem.forbidden("This account does not work at this station.")
         }
         return node
+    }
+
+    /// The one rule of who may have `access` to the station at `place`.
+    static func may(_ principal: Principal?, _ access: Access, at place: Place) -> Bool {
+        let agent = Authorization.may(principal, .actAtStation, .place(place))
+        let official = Authorization.may(principal, .viewInsights, .place(place))
+        return switch access {
+        case .act: agent
+        case .read: agent || official
+        case .confirm: official
+        }
     }
 
     /// Whether `principal` works this station's counter (and so sees villagers' names).

@@ -26,8 +26,7 @@ struct StationsAPITests {
             #expect(stations.allSatisfy { $0["villageId"] is String && $0["opens"] is String })
 
             let admin = try await app.logIn("admin", password: DemoCounty.password)
-            let newcomer = try await app.tokenForNewAccount("newcomer", grant: RoleGrant(role: .buyer))
-            _ = newcomer
+            _ = try await app.tokenForNewAccount("newcomer", grant: RoleGrant(role: .buyer))
             let account = try #require(
                 try await Account.query(on: app.db).filter(\.$username == "newcomer").first()?.requireID())
             let grants = try await RoleGrantRecord.query(on: app.db).count()
