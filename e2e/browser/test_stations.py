@@ -50,6 +50,9 @@ def test_an_agent_registers_a_villager_and_closes_the_day(browser):
             assert html_lang(browser) == language
             assert "20000.00" in by_id(browser, "drawer").text, "the deposit paid in"
             assert "丁秀兰" in villager_names(browser)
+            # The demo's assisted order earned this month's first commission line, at 4 %.
+            lines = browser.driver.find_elements(By.CSS_SELECTOR, "#commission-lines li")
+            assert lines and "× 4%" in lines[0].text, by_id(browser, "commission").text
             assert browser.scroll_width() <= 360
             browser.screenshot(f"station-counter-{language}-360")
 
@@ -128,6 +131,11 @@ def test_the_county_sees_its_stations_masked_and_confirms_a_close(browser):
         assert not browser.driver.find_elements(By.CSS_SELECTOR, "[id^=confirm-]")
         assert browser.scroll_width() <= 360
         browser.screenshot("station-official-en-360")
+        # The official reads the agents' commission month by month: last month had none.
+        assert browser.driver.find_elements(By.CSS_SELECTOR, "#commission-lines li")
+        click(browser, "commission-earlier")
+        assert not browser.driver.find_elements(By.CSS_SELECTOR, "#commission-lines li")
+        assert "?month=" in browser.driver.current_url
     finally:
         ensure_language(browser, "zh-Hans")
         log_out(browser)

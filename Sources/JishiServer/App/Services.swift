@@ -98,6 +98,7 @@ extension JishiServices {
     public var villagers: VillagerService { VillagerService(context: stationsContext) }
     public var cash: CashService { CashService(context: stationsContext) }
     public var counter: CounterService { CounterService(context: stationsContext) }
+    public var commissions: CommissionService { CommissionService(context: stationsContext) }
     public var assistedOrders: AssistedOrderService {
         AssistedOrderService(context: stationsContext, marketplace: marketplace)
     }

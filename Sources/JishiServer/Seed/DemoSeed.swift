@@ -13,6 +13,7 @@ public enum DemoSeed {
             try await LogisticsDemo.load(on: app.db)
             try await StationsDemo.load(on: app.db, context: app.jishi.stationsContext)
             try await DemoMarket.load(on: app.db, services: app.jishi)
+            try await StationsDemoOrders.load(on: app.db, services: app.jishi)
             let now = app.jishi.dependencies.now()
             try await LogisticsDemo.loadDay(PageDate.string(now), at: now, on: app.db)
             return true

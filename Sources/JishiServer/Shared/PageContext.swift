@@ -51,6 +51,14 @@ struct PageContext: Sendable {
         Localization.string(key, language, arguments: arguments)
     }
 
+    /// Basis points as a percentage: 500 as "5", 250 as "2.5", 125 as "1.25".
+    static func percent(_ basisPoints: Int) -> String {
+        let whole = basisPoints / 100
+        let fraction = basisPoints % 100
+        if fraction == 0 { return String(whole) }
+        return fraction % 10 == 0 ? "\(whole).\(fraction / 10)" : String(format: "%d.%02d", whole, fraction)
+    }
+
     /// A count written the way this language writes numbers (digit grouping).
     func number(_ value: Int) -> String {
         let digits = String(value.magnitude)

@@ -109,6 +109,44 @@ extension APIHandler {
         return .created(.init(body: .json(try APIMapping.cashEntry(entry))))
     }
 
+    func getStationCommissions(_ input: Operations.GetStationCommissions.Input) async throws
+        -> Operations.GetStationCommissions.Output
+    {
+        let request = try RequestContext.request()
+        let principal = try await request.requirePrincipal()
+        let statement = try await request.jishi.commissions.statement(
+            try Self.uuid(input.path.stationId, field: "stationId"), month: input.query.month, for: principal,
+            on: request.db)
+        return .ok(
+            .init(
+                body: .json(
+                    .init(
+                        month: statement.month, currentBasisPoints: statement.currentBasisPoints,
+                        baseMinor: statement.baseMinor, commissionMinor: statement.commissionMinor,
+                        lines: try statement.lines.map(APIMapping.commissionLine)))))
+    }
+
+    func getStationTerms(_ input: Operations.GetStationTerms.Input) async throws -> Operations.GetStationTerms.Output {
+        let request = try RequestContext.request()
+        _ = try await request.requirePrincipal()
+        let countyID = try Self.uuid(input.path.countyId, field: "countyId")
+        guard try await County.find(countyID, on: request.db) != nil else {
+            throw Problem.notFound("The county", field: "countyId")
+        }
+        let rate = try await request.jishi.commissions.rate(in: countyID, on: request.db)
+        return .ok(.init(body: .json(.init(countyId: countyID.uuidString, commissionBasisPoints: rate))))
+    }
+
+    func setStationTerms(_ input: Operations.SetStationTerms.Input) async throws -> Operations.SetStationTerms.Output {
+        let request = try RequestContext.request()
+        let principal = try await request.requirePrincipal()
+        guard case .json(let body) = input.body else { throw Problem(type: .unsupportedMediaType) }
+        let countyID = try Self.uuid(input.path.countyId, field: "countyId")
+        let rate = try await request.jishi.commissions.setRate(
+            body.commissionBasisPoints, in: countyID, by: principal, on: request.db)
+        return .ok(.init(body: .json(.init(countyId: countyID.uuidString, commissionBasisPoints: rate))))
+    }
+
     func listCounterParcels(_ input: Operations.ListCounterParcels.Input) async throws
         -> Operations.ListCounterParcels.Output
     {
@@ -200,6 +238,14 @@ extension APIMapping {
             credit: credit, reason: entry.reason, actorId: entry.actorID?.uuidString,
             referenceId: entry.referenceID?.uuidString, villagerId: entry.villagerID?.uuidString,
             reversesId: entry.reversesID?.uuidString, at: entry.at)
+    }
+
+    static func commissionLine(_ line: AgentCommission) throws -> Components.Schemas.CommissionLine {
+        Components.Schemas.CommissionLine(
+            id: try line.requireID().uuidString,
+            source: line.source == .assistedOrder ? .assistedOrder : .consignmentSale,
+            referenceId: line.referenceID.uuidString, agentId: line.agentID?.uuidString, baseMinor: line.baseMinor,
+            basisPoints: line.basisPoints, amountMinor: line.amountMinor, at: line.at)
     }
 
     static func counterParcel(_ parcel: Parcel) throws -> Components.Schemas.CounterParcel {

@@ -9,6 +9,8 @@ extension StationPages {
     /// The stations the viewer keeps or oversees, each with its drawer and its last close.
     struct ListView {
         var rows: [CashService.Summary]
+        /// Each station's commission this month.
+        var commissions: [UUID: Int64]
         var context: PageContext
 
         var html: HTML {
@@ -41,7 +43,10 @@ extension StationPages {
                         .class("meta"),
                         .safeText(
                             context.text(.stationsDrawerShort, context.money(row.balanceMinor)) + " · "
-                                + (close ?? context.text(.stationsNoClose))))))
+                                + (close ?? context.text(.stationsNoClose)) + " · "
+                                + context.text(
+                                    .stationsCommissionShort,
+                                    context.money(row.node.id.flatMap { commissions[$0] } ?? 0))))))
         }
     }
 
@@ -72,6 +77,7 @@ extension StationPages {
                     drawer,
                     .if(model.isAgent && !model.closedToday, closeForm),
                     closes,
+                    commission,
                     villagers,
                     .if(model.isAgent, registerForm),
                 ])
@@ -229,6 +235,64 @@ extension StationPages {
                     Widgets.postButton(
                         SitePath.stationConfirmClose.path(model.node.id ?? UUID(), id), context.text(.stationConfirm),
                         context: context, id: "confirm-\(close.businessDay)", style: "button secondary")))
+        }
+
+        /// The month's commission statement, with the months before and after.
+        private var commission: Node<HTML.BodyContext> {
+            let statement = model.commission
+            let path = SitePath.station.path(model.node.id ?? UUID())
+            return .section(
+                .class("box"), .id("commission"),
+                .h2(.safeText(context.text(.stationCommission, statement.month))),
+                .p(
+                    .id("commission-total"),
+                    .strong(
+                        .safeText(
+                            context.text(
+                                .stationCommissionTotal, context.money(statement.commissionMinor),
+                                context.money(statement.baseMinor))))),
+                .p(
+                    .class("meta"),
+                    .safeText(context.text(.stationCommissionRate, PageContext.percent(statement.currentBasisPoints)))),
+                statement.lines.isEmpty
+                    ? .p(.class("meta"), .safeText(context.text(.stationNoCommission)))
+                    : .ul(
+                        .class("rows"), .id("commission-lines"),
+                        .group(
+                            statement.lines.map { line in
+                                .li(
+                                    .class("row"),
+                                    .span(
+                                        .class("t"),
+                                        .safeText(
+                                            context.text(
+                                                line.amountMinor < 0
+                                                    ? .stationCommissionBack : .stationCommissionEarned,
+                                                "#" + line.referenceID.uuidString.prefix(8).lowercased(),
+                                                context.money(abs(line.amountMinor))))),
+                                    .span(
+                                        .class("meta"),
+                                        .safeText(
+                                            context.time(line.at) + " · " + context.money(line.baseMinor) + " × "
+                                                + PageContext.percent(line.basisPoints) + "%")))
+                            })),
+                .p(
+                    .class("pager"),
+                    .a(
+                        .id("commission-earlier"), .href(path + "?month=" + Self.month(statement.month, by: -1)),
+                        .safeText("← " + Self.month(statement.month, by: -1))),
+                    .text(" "),
+                    .a(
+                        .id("commission-later"), .href(path + "?month=" + Self.month(statement.month, by: 1)),
+                        .safeText(Self.month(statement.month, by: 1) + " →"))))
+        }
+
+        /// The month `offset` months from `month` (YYYY-MM).
+        static func month(_ month: String, by offset: Int) -> String {
+            let parts = month.split(separator: "-").compactMap { Int($0) }
+            guard parts.count == 2 else { return month }
+            let index = parts[0] * 12 + (parts[1] - 1) + offset
+            return String(format: "%04d-%02d", index / 12, index % 12 + 1)
         }
 
         private var villagers: Node<HTML.BodyContext> {

@@ -28,6 +28,8 @@ enum StationPages {
         /// The parcel whose hand-out form the fields and errors belong to.
         var handingOut: UUID?
         var closes: [CashClose]
+        /// The agents' commission for the month shown.
+        var commission: CommissionService.Statement
         var today: String
         var fields: [Field: String] = [:]
         var errors: [Field: FormMessage] = [:]
@@ -44,10 +46,13 @@ enum StationPages {
         let session = try await WebSession.load(request)
         let principal = try session.requirePrincipal()
         let rows = try await request.jishi.cash.overview(for: principal, on: request.db)
+        let month = String(PageDate.string(request.jishi.dependencies.now()).prefix(7))
+        let commissions = try await request.jishi.commissions.totals(month: month, on: request.db)
         guard !rows.isEmpty || principal.has(.agent) || principal.has(.official) || principal.has(.admin) else {
             throw Problem.forbidden("Station agents and the officials over them see stations.")
         }
-        let view = ListView(rows: rows, context: PageContext(session: session, current: .stations))
+        let view = ListView(
+            rows: rows, commissions: commissions, context: PageContext(session: session, current: .stations))
         return WebPage.response(view.html, session: session)
     }
 
@@ -162,6 +167,8 @@ enum StationPages {
             drawer: try await services.cash.drawer(stationID, limit: 20, for: principal, on: request.db),
             villagers: try await services.villagers.villagers(at: stationID, for: principal, on: request.db),
             closes: try await services.cash.closes(stationID, for: principal, on: request.db),
+            commission: try await services.commissions.statement(
+                stationID, month: request.query[String.self, at: "month"], for: principal, on: request.db),
             today: PageDate.string(services.dependencies.now()),
             villagerKey: FormInput.idempotencyKey(services.dependencies),
             closeKey: FormInput.idempotencyKey(services.dependencies))

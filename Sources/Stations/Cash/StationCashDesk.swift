@@ -33,6 +33,12 @@ public struct StationCashDesk: CashDesk {
                 reason: "#" + checkoutID.uuidString.prefix(8).lowercased(),
                 key: "checkout:\(checkoutID.uuidString.lowercased())",
                 referenceID: checkoutID, villagerID: assisted?.villagerID), on: database)
+        if assisted != nil {
+            // The agent earns their share of an order they placed for a villager.
+            try await CommissionService(dependencies: dependencies).earn(
+                .assistedOrder, baseMinor: amount.minorUnits, reference: checkoutID,
+                key: "checkout:\(checkoutID.uuidString.lowercased())", at: stationID, by: actorID, on: database)
+        }
     }
 
     public func handBack(
@@ -49,5 +55,8 @@ public struct StationCashDesk: CashDesk {
                 reason: "#" + refundID.uuidString.prefix(8).lowercased(),
                 key: "refund:\(refundID.uuidString.lowercased())", referenceID: refundID,
                 villagerID: taken.villagerID), on: database)
+        try await CommissionService(dependencies: dependencies).giveBack(
+            refundMinor: amount.minorUnits, of: checkoutID, key: "refund:\(refundID.uuidString.lowercased())",
+            on: database)
     }
 }

@@ -8,6 +8,7 @@ public enum StationsMigrations {
     public static let all: [any Migration] = [
         CreateStationCounters(),
         CreateCounterHandouts(),
+        CreateCommissions(),
     ]
 }
 
@@ -130,5 +131,45 @@ public struct CreateCounterHandouts: AsyncMigration {
 
     public func revert(on database: any Database) async throws {
         try await database.schema(CounterHandout.schema).delete()
+    }
+}
+
+/// Agents' commission lines and the counties' rates.
+public struct CreateCommissions: AsyncMigration {
+    public init() {}
+
+    public func prepare(on database: any Database) async throws {
+        try await database.schema(AgentCommission.schema)
+            .id()
+            .field("station_id", .uuid, .required, .references(NetworkNode.schema, .id, onDelete: .restrict))
+            .field("agent_id", .uuid, .references(Account.schema, .id, onDelete: .restrict))
+            .field("source", .string, .required)
+            .field("reference_id", .uuid, .required)
+            .field("base_minor", .int64, .required)
+            .field("basis_points", .int, .required)
+            .field("amount_minor", .int64, .required)
+            .field("month", .string, .required)
+            .field("idempotency_key", .string, .required)
+            .field("at", .datetime, .required)
+            .unique(on: "idempotency_key")
+            .create()
+        try await database.schema(CommissionRate.schema)
+            .id()
+            .field("county_id", .uuid, .required, .references(County.schema, .id, onDelete: .restrict))
+            .field("basis_points", .int, .required)
+            .field("set_by", .uuid, .required, .references(Account.schema, .id, onDelete: .restrict))
+            .field("set_at", .datetime, .required)
+            .create()
+        try await AddLookupIndexes.create(
+            [
+                ("agent_commissions_station_month_idx", AgentCommission.schema, ["station_id", "month"]),
+                ("agent_commissions_reference_idx", AgentCommission.schema, ["reference_id"]),
+                ("commission_rates_county_idx", CommissionRate.schema, ["county_id", "set_at"]),
+            ], on: database)
+    }
+
+    public func revert(on database: any Database) async throws {
+        try await database.schema(CommissionRate.schema).delete()
+        try await database.schema(AgentCommission.schema).delete()
     }
 }

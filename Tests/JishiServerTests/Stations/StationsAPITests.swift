@@ -241,6 +241,7 @@ struct StationsAPITests {
                 (.POST, "/cash-entries", #"{"kind":"deposit_top_up","amountMinor":100,"reason":"补保证金"}"#, "a"),
                 (.POST, "/cash-entries/\(entry)/reversal", #"{"reason":"记错了"}"#, "a"),
                 (.GET, "/cash-closes", nil, "ao"),
+                (.GET, "/commissions", nil, "ao"),
             ]
             let people: [(String, String?, Character?)] = [
                 ("this station's agent", fixture.agent, "a"), ("another station's agent", fixture.otherAgent, nil),

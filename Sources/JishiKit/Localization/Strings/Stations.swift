@@ -61,6 +61,13 @@ extension L10nKey {
     public static let stationHandOut = L10nKey("station.hand-out")
     public static let stationHandedOut = L10nKey("station.handed-out")
     public static let navStation = L10nKey("layout.nav.station")
+    public static let stationsCommissionShort = L10nKey("stations.commission-short")
+    public static let stationCommission = L10nKey("station.commission")
+    public static let stationCommissionTotal = L10nKey("station.commission-total")
+    public static let stationCommissionRate = L10nKey("station.commission-rate")
+    public static let stationNoCommission = L10nKey("station.no-commission")
+    public static let stationCommissionEarned = L10nKey("station.commission-earned")
+    public static let stationCommissionBack = L10nKey("station.commission-back")
 }
 
 extension Localization {
@@ -130,6 +137,13 @@ extension Localization {
             .stationHandOut: "Hand it out",
             .stationHandedOut: "Handed out.",
             .navStation: "My station",
+            .stationsCommissionShort: "commission this month {0}",
+            .stationCommission: "Commission · {0}",
+            .stationCommissionTotal: "Earned {0} on sales of {1}",
+            .stationCommissionRate: "The county's rate now: {0}% of each assisted sale, fixed at the time of the sale.",
+            .stationNoCommission: "No commission this month.",
+            .stationCommissionEarned: "Assisted order {0}: +{1}",
+            .stationCommissionBack: "Refund of {0}: −{1}",
         ],
         zhHans: [
             .stationsTitle: "服务站",
@@ -194,5 +208,12 @@ extension Localization {
             .stationHandOut: "交给取件人",
             .stationHandedOut: "已交付。",
             .navStation: "我的服务站",
+            .stationsCommissionShort: "本月佣金 {0}",
+            .stationCommission: "佣金 · {0}",
+            .stationCommissionTotal: "销售额 {1}，佣金 {0}",
+            .stationCommissionRate: "本县现行佣金比例：代买订单金额的 {0}%，按成交时的比例计。",
+            .stationNoCommission: "本月还没有佣金。",
+            .stationCommissionEarned: "代买订单 {0}：+{1}",
+            .stationCommissionBack: "{0} 退款：−{1}",
         ])
 }

@@ -37,13 +37,7 @@ enum CategoriesPage {
         return FormInput.yuan(text).flatMap { Int(exactly: $0) }
     }
 
-    /// Basis points as a percentage: 500 as "5", 250 as "2.5", 125 as "1.25".
-    static func percent(_ basisPoints: Int) -> String {
-        let whole = basisPoints / 100
-        let fraction = basisPoints % 100
-        if fraction == 0 { return String(whole) }
-        return fraction % 10 == 0 ? "\(whole).\(fraction / 10)" : String(format: "%d.%02d", whole, fraction)
-    }
+    static func percent(_ basisPoints: Int) -> String { PageContext.percent(basisPoints) }
 }
 
 extension CategoriesPage.Model {
