@@ -190,3 +190,42 @@ def test_an_agent_hands_out_the_waiting_parcels_on_proof(browser):
         assert balance_fen(browser) == balance + 3500
     finally:
         log_out(browser)
+
+
+def test_an_agent_pays_a_villagers_bill_and_takes_the_fee_when_it_is_done(browser):
+    """The services desk: a bill taken for 丁秀兰, done with the utility's receipt number, and
+    the usual fee of ¥1 in the drawer; a fee that is not money is refused beside its field."""
+    browser.phone()
+    log_in(browser, "agent")
+    try:
+        ensure_language(browser, "zh-Hans")
+        open_counter(browser)
+        Select(by_id(browser, "serviceKind")).select_by_value("utility_bill")
+        fill(browser, "details", "电费 户号 0531-8812")
+        fill(browser, "fee", "一块")
+        click(browser, "service-submit")
+        assert by_id(browser, "fee-error").is_displayed()
+
+        Select(by_id(browser, "serviceKind")).select_by_value("utility_bill")
+        Select(by_id(browser, "villager")).select_by_visible_text("丁秀兰")
+        fill(browser, "details", "电费 户号 0531-8812")
+        fill(browser, "fee", "")
+        click(browser, "service-submit")
+        expect_notice(browser)
+        request = browser.driver.find_element(By.CSS_SELECTOR, "#service-requests li.service")
+        tag = request.get_attribute("id").removeprefix("service-")
+        assert "待办" in request.text and "0531-8812" in request.text
+        balance = balance_fen(browser)
+
+        request.find_element(By.CSS_SELECTOR, "summary").click()
+        assert browser.scroll_width() <= 360
+        browser.screenshot("station-service-zh-Hans-360")
+        click(browser, "service-done-" + tag)
+        assert by_id(browser, f"receipt-{tag}-error").is_displayed(), "a done request needs its receipt"
+        fill(browser, "receipt-" + tag, "GD-20261203-77")
+        click(browser, "service-done-" + tag)
+        expect_notice(browser)
+        assert "GD-20261203-77" in by_id(browser, "service-" + tag).text
+        assert balance_fen(browser) == balance + 100
+    finally:
+        log_out(browser)

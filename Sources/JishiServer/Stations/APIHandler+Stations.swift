@@ -147,6 +147,58 @@ extension APIHandler {
         return .ok(.init(body: .json(.init(countyId: countyID.uuidString, commissionBasisPoints: rate))))
     }
 
+    func listServiceRequests(_ input: Operations.ListServiceRequests.Input) async throws
+        -> Operations.ListServiceRequests.Output
+    {
+        let request = try RequestContext.request()
+        let principal = try await request.requirePrincipal()
+        let requests = try await request.jishi.serviceDesk.requests(
+            at: try Self.uuid(input.path.stationId, field: "stationId"), for: principal, on: request.db)
+        return .ok(.init(body: .json(try requests.map(APIMapping.serviceRequest))))
+    }
+
+    func createServiceRequest(_ input: Operations.CreateServiceRequest.Input) async throws
+        -> Operations.CreateServiceRequest.Output
+    {
+        let request = try RequestContext.request()
+        let principal = try await request.requirePrincipal()
+        guard case .json(let body) = input.body else { throw Problem(type: .unsupportedMediaType) }
+        guard let kind = ServiceRequest.Kind(rawValue: body.kind.rawValue) else {
+            throw Problem.validation("kind", "Unknown service.")
+        }
+        let created = try await request.jishi.serviceDesk.request(
+            ServiceDesk.Input(
+                kind: kind, villagerID: try body.villagerId.map { try Self.uuid($0, field: "villagerId") },
+                details: body.details, feeMinor: body.feeMinor),
+            idempotencyKey: input.headers.idempotencyKey,
+            at: try Self.uuid(input.path.stationId, field: "stationId"), by: principal, on: request.db)
+        return .created(.init(body: .json(try APIMapping.serviceRequest(created))))
+    }
+
+    func completeServiceRequest(_ input: Operations.CompleteServiceRequest.Input) async throws
+        -> Operations.CompleteServiceRequest.Output
+    {
+        let request = try RequestContext.request()
+        let principal = try await request.requirePrincipal()
+        guard case .json(let body) = input.body else { throw Problem(type: .unsupportedMediaType) }
+        let done = try await request.jishi.serviceDesk.complete(
+            try Self.uuid(input.path.requestId, field: "requestId"), receipt: body.receipt,
+            at: try Self.uuid(input.path.stationId, field: "stationId"), by: principal, on: request.db)
+        return .ok(.init(body: .json(try APIMapping.serviceRequest(done))))
+    }
+
+    func failServiceRequest(_ input: Operations.FailServiceRequest.Input) async throws
+        -> Operations.FailServiceRequest.Output
+    {
+        let request = try RequestContext.request()
+        let principal = try await request.requirePrincipal()
+        guard case .json(let body) = input.body else { throw Problem(type: .unsupportedMediaType) }
+        let failed = try await request.jishi.serviceDesk.fail(
+            try Self.uuid(input.path.requestId, field: "requestId"), reason: body.reason,
+            at: try Self.uuid(input.path.stationId, field: "stationId"), by: principal, on: request.db)
+        return .ok(.init(body: .json(try APIMapping.serviceRequest(failed))))
+    }
+
     func listCounterParcels(_ input: Operations.ListCounterParcels.Input) async throws
         -> Operations.ListCounterParcels.Output
     {
@@ -246,6 +298,17 @@ extension APIMapping {
             source: line.source == .assistedOrder ? .assistedOrder : .consignmentSale,
             referenceId: line.referenceID.uuidString, agentId: line.agentID?.uuidString, baseMinor: line.baseMinor,
             basisPoints: line.basisPoints, amountMinor: line.amountMinor, at: line.at)
+    }
+
+    static func serviceRequest(_ request: ServiceRequest) throws -> Components.Schemas.ServiceRequest {
+        guard let kind = Components.Schemas.ServiceKind(rawValue: request.kind.rawValue),
+            let status = Components.Schemas.ServiceRequest.StatusPayload(rawValue: request.status.rawValue)
+        else { throw Problem(type: .internalError, detail: "A service request the contract does not describe.") }
+        return Components.Schemas.ServiceRequest(
+            id: try request.requireID().uuidString, kind: kind, villagerId: request.villagerID?.uuidString,
+            details: request.details, feeMinor: request.feeMinor, provider: request.provider, status: status,
+            receipt: request.receipt, failure: request.failure, createdAt: request.createdAt,
+            finishedAt: request.finishedAt)
     }
 
     static func counterParcel(_ parcel: Parcel) throws -> Components.Schemas.CounterParcel {

@@ -14,8 +14,16 @@ extension SitePath {
     /// The county confirms a close's takings arrived.
     static let stationConfirmClose = SitePath("/stations/:station/closes/:close/confirm", page: false)
 
+    /// The services desk takes a villager's request.
+    static let stationServices = SitePath("/stations/:station/services", page: false)
+    /// The agent records a request's receipt (done) …
+    static let stationServiceDone = SitePath("/stations/:station/services/:request/done", page: false)
+    /// … or why it could not be done.
+    static let stationServiceFailed = SitePath("/stations/:station/services/:request/failed", page: false)
+
     /// This feature's paths, for `SitePath.allCases`.
     static let stationsPaths: [SitePath] = [
         .stations, .station, .stationVillagers, .stationClose, .stationHandOut, .stationConfirmClose,
+        .stationServices, .stationServiceDone, .stationServiceFailed,
     ]
 }

@@ -77,6 +77,7 @@ extension StationPages {
                     drawer,
                     .if(model.isAgent && !model.closedToday, closeForm),
                     closes,
+                    services,
                     commission,
                     villagers,
                     .if(model.isAgent, registerForm),
@@ -235,6 +236,117 @@ extension StationPages {
                     Widgets.postButton(
                         SitePath.stationConfirmClose.path(model.node.id ?? UUID(), id), context.text(.stationConfirm),
                         context: context, id: "confirm-\(close.businessDay)", style: "button secondary")))
+        }
+
+        /// The services desk: the requests (open ones with their done and failed forms) and the
+        /// form that takes a new one.
+        private var services: Node<HTML.BodyContext> {
+            .section(
+                .class("box"), .id("services"),
+                .h2(.safeText(context.text(.stationServices))),
+                model.services.isEmpty
+                    ? .p(.class("meta"), .safeText(context.text(.stationNoServices)))
+                    : .ul(.class("rows"), .id("service-requests"), .group(model.services.map(serviceRequest))),
+                .if(model.isAgent, serviceForm))
+        }
+
+        private func serviceRequest(_ request: ServiceRequest) -> Node<HTML.ListContext> {
+            let id = request.id ?? UUID()
+            let tag = String(id.uuidString.prefix(8)).lowercased()
+            let line = context.text(
+                .stationServiceLine, Self.serviceText(request.kind, context), request.details,
+                context.money(request.feeMinor))
+            let status: String =
+                switch request.status {
+                case .open: context.text(.stationServiceOpen)
+                case .done: context.text(.stationServiceDoneTag, request.receipt ?? "")
+                case .failed: context.text(.stationServiceFailedTag, request.failure ?? "")
+                }
+            guard request.status == .open, model.isAgent else {
+                return .li(
+                    .class("row service"), .id("service-\(tag)"), .span(.class("t"), .safeText(line)),
+                    .span(.class("meta"), .safeText(status)))
+            }
+            let mine = model.finishing == id
+            let values = mine ? model.fields : [:]
+            let errors = mine ? model.errors : [:]
+            let station = model.node.id ?? UUID()
+            return .li(
+                .class("service"), .id("service-\(tag)"),
+                .element(
+                    named: "details",
+                    nodes: [
+                        .class("box"), .if(mine, .attribute(named: "open")),
+                        .element(
+                            named: "summary",
+                            nodes: [.safeText(line), .span(.class("tag"), .safeText(" " + status))]),
+                        .form(
+                            .method(.post), .action(SitePath.stationServiceDone.path(station, id)), .novalidate(),
+                            Layout.csrfField(context),
+                            FormField(
+                                Field.receipt, .stationServiceReceipt, values: values, errors: errors,
+                                id: "receipt-\(tag)"
+                            ).node(context),
+                            .button(
+                                .type(.submit), .class("button"), .id("service-done-\(tag)"),
+                                .safeText(context.text(.stationServiceDone)))),
+                        .form(
+                            .method(.post), .action(SitePath.stationServiceFailed.path(station, id)), .novalidate(),
+                            Layout.csrfField(context),
+                            FormField(
+                                Field.reason, .stationServiceReason, values: values, errors: errors,
+                                id: "reason-\(tag)"
+                            ).node(context),
+                            .button(
+                                .type(.submit), .class("button secondary"), .id("service-failed-\(tag)"),
+                                .safeText(context.text(.stationServiceFail)))),
+                    ]))
+        }
+
+        private var serviceForm: Node<HTML.BodyContext> {
+            let values = model.finishing == nil ? model.fields : [:]
+            let errors = model.finishing == nil ? model.errors : [:]
+            let kinds = ServiceRequest.Kind.allCases.map { ($0.rawValue, Self.serviceText($0, context)) }
+            let villagers =
+                [("", context.text(.stationServiceNobody))]
+                + model.villagers.compactMap { villager in villager.id.map { ($0.uuidString, villager.name) } }
+            return .form(
+                .id("service-form"), .method(.post),
+                .action(SitePath.stationServices.path(model.node.id ?? UUID())), .novalidate(),
+                .h3(.safeText(context.text(.stationServiceNew))),
+                Layout.csrfField(context),
+                .input(.type(.hidden), .name("key"), .escaped("value", model.serviceKey)),
+                FormField(
+                    Field.serviceKind, .stationServiceKind, kind: .menu([.init(heading: nil, choices: kinds)]),
+                    values: values, errors: errors
+                ).node(context),
+                FormField(
+                    Field.villager, .stationServiceVillager, kind: .menu([.init(heading: nil, choices: villagers)]),
+                    values: values, errors: errors
+                ).node(context),
+                FormField(
+                    Field.details, .stationServiceDetails, hint: .stationServiceDetailsHint, values: values,
+                    errors: errors
+                ).node(context),
+                FormField(
+                    Field.fee, .stationServiceFee, kind: .decimal, hint: .stationServiceFeeHint, values: values,
+                    errors: errors
+                ).node(context),
+                .button(
+                    .type(.submit), .class("button"), .id("service-submit"),
+                    .safeText(context.text(.stationServiceSubmit))))
+        }
+
+        static func serviceText(_ kind: ServiceRequest.Kind, _ context: PageContext) -> String {
+            let key: L10nKey =
+                switch kind {
+                case .utilityBill: .stationServiceUtilityBill
+                case .phoneTopUp: .stationServicePhoneTopUp
+                case .trainTicket: .stationServiceTrainTicket
+                case .governmentRegistration: .stationServiceRegistration
+                case .remittance: .stationServiceRemittance
+                }
+            return context.text(key)
         }
 
         /// The month's commission statement, with the months before and after.

@@ -13,6 +13,7 @@ import Vapor
 enum StationPages {
     enum Field: String, CaseIterable, Sendable {
         case name, phone, idDigits, consent, counted, kept, explanation, proof, digits, signature, cod
+        case serviceKind, villager, details, fee, receipt, reason
     }
 
     struct Model: Sendable {
@@ -28,6 +29,11 @@ enum StationPages {
         /// The parcel whose hand-out form the fields and errors belong to.
         var handingOut: UUID?
         var closes: [CashClose]
+        /// The services desk's requests, open ones first.
+        var services: [ServiceRequest] = []
+        /// The request whose done or failed form the fields and errors belong to.
+        var finishing: UUID?
+        var serviceKey = ""
         /// The agents' commission for the month shown.
         var commission: CommissionService.Statement
         var today: String
@@ -66,6 +72,7 @@ enum StationPages {
             case "closed": .stationClosed
             case "confirmed": .stationConfirmedNotice
             case "handed-out": .stationHandedOut
+            case "service": .stationServiceSaved
             default: nil
             }
         model.fields[.consent] = "yes"
@@ -144,6 +151,72 @@ enum StationPages {
             toPath: SitePath.station.path(try model.node.requireID()) + "?done=handed-out", session: session)
     }
 
+    @Sendable static func requestService(_ request: Request) async throws -> Response {
+        let session = try await WebSession.load(request)
+        let principal = try session.requirePrincipal()
+        let form = try FormValues.verified(request, session: session)
+        var model = try await load(request, session: session, principal: principal)
+        for field in [Field.serviceKind, .villager, .details, .fee] {
+            model.fields[field] = form.trimmed(field.rawValue)
+        }
+        let key = form.trimmed("key")
+        if FormInput.isIdempotencyKey(key) { model.serviceKey = key }
+        guard let kind = ServiceRequest.Kind(rawValue: model.fields[.serviceKind] ?? "") else {
+            model.errors[.serviceKind] = FormMessage(.errorFieldInvalid)
+            return page(model, session: session, status: .badRequest)
+        }
+        let feeText = model.fields[.fee] ?? ""
+        let fee = feeText.isEmpty ? nil : FormInput.yuan(feeText)
+        if !feeText.isEmpty, fee == nil {
+            model.errors[.fee] = FormMessage(.errorFieldInvalid)
+            return page(model, session: session, status: .badRequest)
+        }
+        do {
+            _ = try await request.jishi.serviceDesk.request(
+                ServiceDesk.Input(
+                    kind: kind, villagerID: (model.fields[.villager]).flatMap(UUID.init(uuidString:)),
+                    details: model.fields[.details] ?? "", feeMinor: fee),
+                idempotencyKey: model.serviceKey, at: try model.node.requireID(), by: principal, on: request.db)
+        } catch let problem as Problem where problem.isFormError || problem.status == 404 {
+            return failed(problem, model: model, session: session)
+        }
+        return WebPage.redirect(
+            toPath: SitePath.station.path(try model.node.requireID()) + "?done=service", session: session)
+    }
+
+    @Sendable static func serviceDone(_ request: Request) async throws -> Response {
+        try await finishService(request, field: .receipt) { services, id, text, station, principal in
+            _ = try await services.serviceDesk.complete(id, receipt: text, at: station, by: principal, on: request.db)
+        }
+    }
+
+    @Sendable static func serviceFailed(_ request: Request) async throws -> Response {
+        try await finishService(request, field: .reason) { services, id, text, station, principal in
+            _ = try await services.serviceDesk.fail(id, reason: text, at: station, by: principal, on: request.db)
+        }
+    }
+
+    /// Records how a request ended from its form's one `field`, and comes back to the counter.
+    private static func finishService(
+        _ request: Request, field: Field,
+        _ finish: (JishiServices, UUID, String, UUID, Principal) async throws -> Void
+    ) async throws -> Response {
+        let session = try await WebSession.load(request)
+        let principal = try session.requirePrincipal()
+        let form = try FormValues.verified(request, session: session)
+        var model = try await load(request, session: session, principal: principal)
+        let requestID = try request.pageID("request")
+        model.finishing = requestID
+        model.fields[field] = form.trimmed(field.rawValue)
+        do {
+            try await finish(request.jishi, requestID, model.fields[field] ?? "", try model.node.requireID(), principal)
+        } catch let problem as Problem where problem.isFormError {
+            return failed(problem, model: model, session: session)
+        }
+        return WebPage.redirect(
+            toPath: SitePath.station.path(try model.node.requireID()) + "?done=service", session: session)
+    }
+
     @Sendable static func confirm(_ request: Request) async throws -> Response {
         let session = try await WebSession.load(request)
         let principal = try session.requirePrincipal()
@@ -173,6 +246,8 @@ enum StationPages {
             villagerKey: FormInput.idempotencyKey(services.dependencies),
             closeKey: FormInput.idempotencyKey(services.dependencies))
         model.handOutKey = FormInput.idempotencyKey(services.dependencies)
+        model.serviceKey = FormInput.idempotencyKey(services.dependencies)
+        model.services = try await services.serviceDesk.requests(at: stationID, for: principal, on: request.db)
         if isAgent { model.parcels = try await services.counter.parcels(at: stationID, for: principal, on: request.db) }
         return model
     }
@@ -185,6 +260,9 @@ enum StationPages {
             case "countedMinor": .counted
             case "keptMinor": .kept
             case "codMinor": .cod
+            case "feeMinor": .fee
+            case "villagerId": .villager
+            case "kind": .serviceKind
             case let name?: Field(rawValue: name)
             case nil: nil
             }

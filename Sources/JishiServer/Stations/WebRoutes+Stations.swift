@@ -9,5 +9,8 @@ extension WebRoutes {
         routes.post(.stationClose, StationPages.close)
         routes.post(.stationHandOut, StationPages.handOut)
         routes.post(.stationConfirmClose, StationPages.confirm)
+        routes.post(.stationServices, StationPages.requestService)
+        routes.post(.stationServiceDone, StationPages.serviceDone)
+        routes.post(.stationServiceFailed, StationPages.serviceFailed)
     }
 }

@@ -9,6 +9,7 @@ public enum StationsMigrations {
         CreateStationCounters(),
         CreateCounterHandouts(),
         CreateCommissions(),
+        CreateServiceRequests(),
     ]
 }
 
@@ -171,5 +172,37 @@ public struct CreateCommissions: AsyncMigration {
     public func revert(on database: any Database) async throws {
         try await database.schema(CommissionRate.schema).delete()
         try await database.schema(AgentCommission.schema).delete()
+    }
+}
+
+/// The services desk's requests.
+public struct CreateServiceRequests: AsyncMigration {
+    public init() {}
+
+    public func prepare(on database: any Database) async throws {
+        try await database.schema(ServiceRequest.schema)
+            .id()
+            .field("station_id", .uuid, .required, .references(NetworkNode.schema, .id, onDelete: .restrict))
+            .field("villager_id", .uuid, .references(Villager.schema, .id, onDelete: .restrict))
+            .field("kind", .string, .required)
+            .field("details", .string, .required)
+            .field("fee_minor", .int64, .required)
+            .field("provider", .string, .required)
+            .field("status", .string, .required)
+            .field("receipt", .string)
+            .field("failure", .string)
+            .field("idempotency_key", .string, .required)
+            .field("created_by", .uuid, .required, .references(Account.schema, .id, onDelete: .restrict))
+            .field("created_at", .datetime, .required)
+            .field("finished_by", .uuid, .references(Account.schema, .id, onDelete: .restrict))
+            .field("finished_at", .datetime)
+            .unique(on: "station_id", "idempotency_key")
+            .create()
+        try await AddLookupIndexes.create(
+            [("service_requests_station_idx", ServiceRequest.schema, ["station_id", "created_at"])], on: database)
+    }
+
+    public func revert(on database: any Database) async throws {
+        try await database.schema(ServiceRequest.schema).delete()
     }
 }

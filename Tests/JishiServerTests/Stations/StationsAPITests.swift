@@ -227,6 +227,11 @@ struct StationsAPITests {
                 try await CashEntry.query(on: app.db).filter(\.$stationID == fixture.station).first()?.requireID())
             let seller = fixture.market.seller
             let buyer = fixture.market.buyer
+            let service =
+                try await app.send(
+                    .POST, fixture.path("/service-requests"), json: #"{"kind":"utility_bill","details":"电费 户号 0531"}"#,
+                    token: fixture.agent, headers: [("Idempotency-Key", UUID().uuidString)]
+                ).json()["id"] as? String ?? ""
             // (method, path, body, who may): "a" this station's agent, "o" the officials over it.
             let operations: [(HTTPMethod, String, String?, String)] = [
                 (.GET, "/villagers", nil, "ao"),
@@ -242,6 +247,9 @@ struct StationsAPITests {
                 (.POST, "/cash-entries/\(entry)/reversal", #"{"reason":"记错了"}"#, "a"),
                 (.GET, "/cash-closes", nil, "ao"),
                 (.GET, "/commissions", nil, "ao"),
+                (.GET, "/service-requests", nil, "ao"),
+                (.POST, "/service-requests", #"{"kind":"phone_top_up","details":"话费 50 元"}"#, "a"),
+                (.POST, "/service-requests/\(service)/completion", #"{"receipt":"GD20261203"}"#, "a"),
             ]
             let people: [(String, String?, Character?)] = [
                 ("this station's agent", fixture.agent, "a"), ("another station's agent", fixture.otherAgent, nil),

@@ -61,6 +61,31 @@ extension L10nKey {
     public static let stationHandOut = L10nKey("station.hand-out")
     public static let stationHandedOut = L10nKey("station.handed-out")
     public static let navStation = L10nKey("layout.nav.station")
+    public static let stationServices = L10nKey("station.services")
+    public static let stationServiceSaved = L10nKey("station.service-saved")
+    public static let stationServiceNew = L10nKey("station.service-new")
+    public static let stationServiceKind = L10nKey("station.service-kind")
+    public static let stationServiceUtilityBill = L10nKey("station.service.utility-bill")
+    public static let stationServicePhoneTopUp = L10nKey("station.service.phone-top-up")
+    public static let stationServiceTrainTicket = L10nKey("station.service.train-ticket")
+    public static let stationServiceRegistration = L10nKey("station.service.registration")
+    public static let stationServiceRemittance = L10nKey("station.service.remittance")
+    public static let stationServiceVillager = L10nKey("station.service-villager")
+    public static let stationServiceNobody = L10nKey("station.service-nobody")
+    public static let stationServiceDetails = L10nKey("station.service-details")
+    public static let stationServiceDetailsHint = L10nKey("station.service-details-hint")
+    public static let stationServiceFee = L10nKey("station.service-fee")
+    public static let stationServiceFeeHint = L10nKey("station.service-fee-hint")
+    public static let stationServiceSubmit = L10nKey("station.service-submit")
+    public static let stationServiceReceipt = L10nKey("station.service-receipt")
+    public static let stationServiceDone = L10nKey("station.service-done")
+    public static let stationServiceReason = L10nKey("station.service-reason")
+    public static let stationServiceFail = L10nKey("station.service-fail")
+    public static let stationNoServices = L10nKey("station.no-services")
+    public static let stationServiceOpen = L10nKey("station.service-open")
+    public static let stationServiceDoneTag = L10nKey("station.service-done-tag")
+    public static let stationServiceFailedTag = L10nKey("station.service-failed-tag")
+    public static let stationServiceLine = L10nKey("station.service-line")
     public static let stationsCommissionShort = L10nKey("stations.commission-short")
     public static let stationCommission = L10nKey("station.commission")
     public static let stationCommissionTotal = L10nKey("station.commission-total")
@@ -138,6 +163,32 @@ extension Localization {
             .stationHandedOut: "Handed out.",
             .navStation: "My station",
             .stationsCommissionShort: "commission this month {0}",
+            .stationServices: "Services",
+            .stationServiceSaved: "Saved.",
+            .stationServiceNew: "Take a request",
+            .stationServiceKind: "Service",
+            .stationServiceUtilityBill: "Utility bill",
+            .stationServicePhoneTopUp: "Phone top-up",
+            .stationServiceTrainTicket: "Train ticket",
+            .stationServiceRegistration: "Government registration",
+            .stationServiceRemittance: "Remittance",
+            .stationServiceVillager: "Villager (optional)",
+            .stationServiceNobody: "Not a registered villager",
+            .stationServiceDetails: "What to do",
+            .stationServiceDetailsHint: "An account number, a train and a date …",
+            .stationServiceFee: "Fee (yuan)",
+            .stationServiceFeeHint:
+                "Empty for the usual fee: bills 1 yuan, tickets 5, remittances 2, top-ups and registrations free. Taken when done.",
+            .stationServiceSubmit: "Take it",
+            .stationServiceReceipt: "Receipt number",
+            .stationServiceDone: "Done",
+            .stationServiceReason: "Why it could not be done",
+            .stationServiceFail: "Could not do it",
+            .stationNoServices: "No requests yet.",
+            .stationServiceOpen: "Open",
+            .stationServiceDoneTag: "Done, receipt {0}",
+            .stationServiceFailedTag: "Not done: {0}",
+            .stationServiceLine: "{0} · {1} · fee {2}",
             .stationCommission: "Commission · {0}",
             .stationCommissionTotal: "Earned {0} on sales of {1}",
             .stationCommissionRate: "The county's rate now: {0}% of each assisted sale, fixed at the time of the sale.",
@@ -209,6 +260,31 @@ extension Localization {
             .stationHandedOut: "已交付。",
             .navStation: "我的服务站",
             .stationsCommissionShort: "本月佣金 {0}",
+            .stationServices: "便民服务",
+            .stationServiceSaved: "已记下。",
+            .stationServiceNew: "帮村民办事",
+            .stationServiceKind: "服务",
+            .stationServiceUtilityBill: "交水电费",
+            .stationServicePhoneTopUp: "充话费",
+            .stationServiceTrainTicket: "买火车票",
+            .stationServiceRegistration: "政务登记",
+            .stationServiceRemittance: "汇款",
+            .stationServiceVillager: "村民（可不选）",
+            .stationServiceNobody: "不是登记的村民",
+            .stationServiceDetails: "要办什么",
+            .stationServiceDetailsHint: "户号、车次和日期等",
+            .stationServiceFee: "服务费（元）",
+            .stationServiceFeeHint: "不填按常规收：电费 1 元，火车票 5 元，汇款 2 元，充话费和政务登记免费。办好后收。",
+            .stationServiceSubmit: "记下",
+            .stationServiceReceipt: "回执号",
+            .stationServiceDone: "办好了",
+            .stationServiceReason: "办不成的原因",
+            .stationServiceFail: "办不成",
+            .stationNoServices: "还没有要办的事。",
+            .stationServiceOpen: "待办",
+            .stationServiceDoneTag: "已办好，回执 {0}",
+            .stationServiceFailedTag: "没办成：{0}",
+            .stationServiceLine: "{0} · {1} · 服务费 {2}",
             .stationCommission: "佣金 · {0}",
             .stationCommissionTotal: "销售额 {1}，佣金 {0}",
             .stationCommissionRate: "本县现行佣金比例：代买订单金额的 {0}%，按成交时的比例计。",
