@@ -118,6 +118,7 @@ def test_the_county_sees_its_stations_masked_and_confirms_a_close(browser):
             click(browser, "tool-stations")
             assert html_lang(browser) == language
             assert browser.driver.find_elements(By.CSS_SELECTOR, "#station-list li")
+            assert "3,000" in by_id(browser, "training-totals").text or "3000" in by_id(browser, "training-totals").text
             assert browser.scroll_width() <= 360
             browser.screenshot(f"stations-{language}-360")
         click(browser, "station-" + STATION)
@@ -229,3 +230,48 @@ def test_an_agent_pays_a_villagers_bill_and_takes_the_fee_when_it_is_done(browse
         assert balance_fen(browser) == balance + 100
     finally:
         log_out(browser)
+
+
+def test_an_agent_records_a_training_and_anyone_checks_the_certificate(browser):
+    """A session of the demo's shop course at 丁庄村: 王桂芝 attends and gets a certificate,
+    whose code anyone checks on the public page, signed out, in both languages."""
+    browser.phone()
+    log_in(browser, "agent")
+    try:
+        ensure_language(browser, "zh-Hans")
+        open_counter(browser)
+        assert browser.driver.find_elements(By.CSS_SELECTOR, "#training-sessions li.training"), "the demo's session"
+        Select(by_id(browser, "course")).select_by_index(0)
+        fill(browser, "trainer", "")
+        click(browser, "training-submit")
+        assert by_id(browser, "trainer-error").is_displayed()
+        fill(browser, "trainer", "李老师")
+        click(browser, "training-submit")
+        expect_notice(browser)
+        session = browser.driver.find_elements(By.CSS_SELECTOR, "#training-sessions li.training")[0]
+        tag = session.get_attribute("id").removeprefix("training-")
+        Select(by_id(browser, "attendee-" + tag)).select_by_visible_text("王桂芝")
+        assert browser.scroll_width() <= 360
+        browser.screenshot("station-training-zh-Hans-360")
+        click(browser, "attend-" + tag)
+        expect_notice(browser)
+        text = by_id(browser, "training-" + tag).text
+        assert "王桂芝" in text, text
+        code = re.search(r"证书 ([A-Z0-9]{10})", text).group(1)
+    finally:
+        log_out(browser)
+
+    for language in ["zh-Hans", "en"]:
+        ensure_language(browser, language)
+        browser.open("/certificates")
+        fill(browser, "code", code.lower())
+        click(browser, "check")
+        certificate = by_id(browser, "certificate").text
+        assert code in certificate and "王**" in certificate, certificate
+        assert html_lang(browser) == language
+        assert browser.scroll_width() <= 360
+        browser.screenshot(f"certificate-{language}-360")
+    fill(browser, "code", "ABCDEFGHJK")
+    click(browser, "check")
+    assert not browser.driver.find_elements(By.ID, "certificate")
+    ensure_language(browser, "zh-Hans")

@@ -100,6 +100,7 @@ extension JishiServices {
     public var counter: CounterService { CounterService(context: stationsContext) }
     public var commissions: CommissionService { CommissionService(context: stationsContext) }
     public var serviceDesk: ServiceDesk { ServiceDesk(context: stationsContext) }
+    public var training: TrainingService { TrainingService(context: stationsContext) }
     public var assistedOrders: AssistedOrderService {
         AssistedOrderService(context: stationsContext, marketplace: marketplace)
     }

@@ -199,6 +199,99 @@ extension APIHandler {
         return .ok(.init(body: .json(try APIMapping.serviceRequest(failed))))
     }
 
+    func listTrainingSessions(_ input: Operations.ListTrainingSessions.Input) async throws
+        -> Operations.ListTrainingSessions.Output
+    {
+        let request = try RequestContext.request()
+        let principal = try await request.requirePrincipal()
+        let held = try await request.jishi.training.sessions(
+            at: try Self.uuid(input.path.stationId, field: "stationId"), for: principal, on: request.db)
+        return .ok(.init(body: .json(try held.map(APIMapping.trainingSession))))
+    }
+
+    func holdTrainingSession(_ input: Operations.HoldTrainingSession.Input) async throws
+        -> Operations.HoldTrainingSession.Output
+    {
+        let request = try RequestContext.request()
+        let principal = try await request.requirePrincipal()
+        guard case .json(let body) = input.body else { throw Problem(type: .unsupportedMediaType) }
+        let session = try await request.jishi.training.holdSession(
+            TrainingService.SessionInput(
+                courseID: try Self.uuid(body.courseId, field: "courseId"), day: body.day, place: body.place,
+                trainer: body.trainer),
+            idempotencyKey: input.headers.idempotencyKey,
+            at: try Self.uuid(input.path.stationId, field: "stationId"), by: principal, on: request.db)
+        let course = try await TrainingCourse.find(session.courseID, on: request.db)
+        return .created(
+            .init(
+                body: .json(
+                    try APIMapping.trainingSession(.init(session: session, course: course, attendance: [])))))
+    }
+
+    func recordTrainingAttendance(_ input: Operations.RecordTrainingAttendance.Input) async throws
+        -> Operations.RecordTrainingAttendance.Output
+    {
+        let request = try RequestContext.request()
+        let principal = try await request.requirePrincipal()
+        guard case .json(let body) = input.body else { throw Problem(type: .unsupportedMediaType) }
+        let attendance = try await request.jishi.training.attend(
+            try Self.uuid(input.path.sessionId, field: "sessionId"),
+            villagerID: try body.villagerId.map { try Self.uuid($0, field: "villagerId") },
+            accountID: try body.accountId.map { try Self.uuid($0, field: "accountId") },
+            at: try Self.uuid(input.path.stationId, field: "stationId"), by: principal, on: request.db)
+        return .created(.init(body: .json(try APIMapping.trainingAttendance(attendance))))
+    }
+
+    func listTrainingCourses(_ input: Operations.ListTrainingCourses.Input) async throws
+        -> Operations.ListTrainingCourses.Output
+    {
+        let request = try RequestContext.request()
+        _ = try await request.requirePrincipal()
+        return .ok(.init(body: .json(try await request.jishi.training.courses(on: request.db).map(APIMapping.course))))
+    }
+
+    func addTrainingCourse(_ input: Operations.AddTrainingCourse.Input) async throws
+        -> Operations.AddTrainingCourse.Output
+    {
+        let request = try RequestContext.request()
+        let principal = try await request.requirePrincipal()
+        guard case .json(let body) = input.body else { throw Problem(type: .unsupportedMediaType) }
+        let course = try await request.jishi.training.addCourse(
+            title: body.title, hours: body.hours, by: principal, on: request.db)
+        return .created(.init(body: .json(try APIMapping.course(course))))
+    }
+
+    func getTrainingTotals(_ input: Operations.GetTrainingTotals.Input) async throws
+        -> Operations.GetTrainingTotals.Output
+    {
+        let request = try RequestContext.request()
+        let principal = try await request.requirePrincipal()
+        let year = input.query.year ?? Int(PageDate.string(request.jishi.dependencies.now()).prefix(4)) ?? 2026
+        let totals = try await request.jishi.training.totals(year: year, for: principal, on: request.db)
+        return .ok(
+            .init(
+                body: .json(
+                    .init(
+                        year: totals.year, personTimes: totals.personTimes, sessions: totals.sessions,
+                        target: totals.target,
+                        towns: totals.byTown.sorted { $0.key.uuidString < $1.key.uuidString }.map {
+                            .init(townId: $0.key.uuidString, personTimes: $0.value)
+                        }))))
+    }
+
+    func verifyCertificate(_ input: Operations.VerifyCertificate.Input) async throws
+        -> Operations.VerifyCertificate.Output
+    {
+        let request = try RequestContext.request()
+        let certificate = try await request.jishi.training.certificate(input.path.code, on: request.db)
+        return .ok(
+            .init(
+                body: .json(
+                    .init(
+                        code: certificate.code, holder: certificate.holder, course: certificate.course,
+                        hours: certificate.hours, day: certificate.day, station: certificate.station))))
+    }
+
     func listCounterParcels(_ input: Operations.ListCounterParcels.Input) async throws
         -> Operations.ListCounterParcels.Output
     {
@@ -309,6 +402,25 @@ extension APIMapping {
             details: request.details, feeMinor: request.feeMinor, provider: request.provider, status: status,
             receipt: request.receipt, failure: request.failure, createdAt: request.createdAt,
             finishedAt: request.finishedAt)
+    }
+
+    static func course(_ course: TrainingCourse) throws -> Components.Schemas.TrainingCourse {
+        Components.Schemas.TrainingCourse(
+            id: try course.requireID().uuidString, title: course.title, hours: course.hours)
+    }
+
+    static func trainingAttendance(_ attendance: TrainingAttendance) throws -> Components.Schemas.TrainingAttendance {
+        Components.Schemas.TrainingAttendance(
+            id: try attendance.requireID().uuidString, sessionId: attendance.sessionID.uuidString,
+            villagerId: attendance.villagerID?.uuidString, accountId: attendance.accountID?.uuidString,
+            name: attendance.name, certificateCode: attendance.certificateCode, at: attendance.at)
+    }
+
+    static func trainingSession(_ held: TrainingService.Held) throws -> Components.Schemas.TrainingSession {
+        Components.Schemas.TrainingSession(
+            id: try held.session.requireID().uuidString, courseId: held.session.courseID.uuidString,
+            courseTitle: held.course?.title, day: held.session.day, place: held.session.place,
+            trainer: held.session.trainer, attendance: try held.attendance.map(trainingAttendance))
     }
 
     static func counterParcel(_ parcel: Parcel) throws -> Components.Schemas.CounterParcel {

@@ -21,9 +21,17 @@ extension SitePath {
     /// … or why it could not be done.
     static let stationServiceFailed = SitePath("/stations/:station/services/:request/failed", page: false)
 
+    /// The agent holds a training session.
+    static let stationTraining = SitePath("/stations/:station/training", page: false)
+    /// The agent records who attended a session.
+    static let stationTrainingAttend = SitePath("/stations/:station/training/:session/attend", page: false)
+    /// Anyone checks a training certificate by its code.
+    static let certificates = SitePath("/certificates", page: true)
+
     /// This feature's paths, for `SitePath.allCases`.
     static let stationsPaths: [SitePath] = [
         .stations, .station, .stationVillagers, .stationClose, .stationHandOut, .stationConfirmClose,
-        .stationServices, .stationServiceDone, .stationServiceFailed,
+        .stationServices, .stationServiceDone, .stationServiceFailed, .stationTraining, .stationTrainingAttend,
+        .certificates,
     ]
 }

@@ -11,6 +11,8 @@ extension StationPages {
         var rows: [CashService.Summary]
         /// Each station's commission this month.
         var commissions: [UUID: Int64]
+        /// The year's training, for officials and admins.
+        var training: TrainingService.Totals?
         var context: PageContext
 
         var html: HTML {
@@ -19,6 +21,14 @@ extension StationPages {
                 main: [
                     .h1(.safeText(context.text(.stationsTitle))),
                     .p(.class("meta"), .safeText(context.text(.stationsIntro))),
+                    .unwrap(training) { totals in
+                        .p(
+                            .id("training-totals"),
+                            .safeText(
+                                context.text(
+                                    .stationsTrainingTotals, String(totals.year), context.number(totals.personTimes),
+                                    context.number(totals.sessions), context.number(totals.target))))
+                    },
                     rows.isEmpty
                         ? .p(.class("meta"), .id("no-stations"), .safeText(context.text(.stationsNone)))
                         : .ul(.class("rows"), .id("station-list"), .group(rows.map(row))),
@@ -78,6 +88,7 @@ extension StationPages {
                     .if(model.isAgent && !model.closedToday, closeForm),
                     closes,
                     services,
+                    training,
                     commission,
                     villagers,
                     .if(model.isAgent, registerForm),
@@ -347,6 +358,88 @@ extension StationPages {
                 case .remittance: .stationServiceRemittance
                 }
             return context.text(key)
+        }
+
+        /// The station's training: each session with who attended and their certificate codes,
+        /// a form per session to record another attendee, and the form that holds a session.
+        private var training: Node<HTML.BodyContext> {
+            .section(
+                .class("box"), .id("training"),
+                .h2(.safeText(context.text(.stationTraining))),
+                model.training.isEmpty
+                    ? .p(.class("meta"), .safeText(context.text(.stationNoTraining)))
+                    : .ul(.class("rows"), .id("training-sessions"), .group(model.training.map(trainingSession))),
+                .p(
+                    .a(
+                        .id("check-certificate"), .href(SitePath.certificates.path),
+                        .safeText(context.text(.certificatesTitle)))),
+                .if(model.isAgent, trainingForm))
+        }
+
+        private func trainingSession(_ held: TrainingService.Held) -> Node<HTML.ListContext> {
+            let id = held.session.id ?? UUID()
+            let tag = String(id.uuidString.prefix(8)).lowercased()
+            let mine = model.attending == id
+            let attended = Set(held.attendance.compactMap(\.villagerID))
+            let choices = model.villagers.compactMap { villager in
+                villager.id.flatMap { attended.contains($0) ? nil : ($0.uuidString, villager.name) }
+            }
+            return .li(
+                .class("training"), .id("training-\(tag)"),
+                .p(
+                    .strong(
+                        .safeText(
+                            context.text(
+                                .stationTrainingLine, held.course?.title ?? "", held.session.day, held.session.place,
+                                held.session.trainer)))),
+                .p(
+                    .class("meta"),
+                    .safeText(
+                        context.text(.stationTrainingAttended, context.number(held.attendance.count)) + "："
+                            + held.attendance.map { attendee in
+                                attendee.name + "（"
+                                    + context.text(.stationTrainingCertificate, attendee.certificateCode)
+                                    + "）"
+                            }.joined(separator: "、"))),
+                .if(
+                    model.isAgent && !choices.isEmpty,
+                    .form(
+                        .method(.post),
+                        .action(SitePath.stationTrainingAttend.path(model.node.id ?? UUID(), id)), .novalidate(),
+                        Layout.csrfField(context),
+                        FormField(
+                            Field.attendee, .stationTrainingAttendee,
+                            kind: .menu([.init(heading: nil, choices: choices)]),
+                            values: mine ? model.fields : [:], errors: mine ? model.errors : [:],
+                            id: "attendee-\(tag)"
+                        ).node(context),
+                        .button(
+                            .type(.submit), .class("button secondary"), .id("attend-\(tag)"),
+                            .safeText(context.text(.stationTrainingAttend))))))
+        }
+
+        private var trainingForm: Node<HTML.BodyContext> {
+            let values = model.attending == nil ? model.fields : [:]
+            let errors = model.attending == nil ? model.errors : [:]
+            let courses = model.courses.compactMap { course in
+                course.id.map { ($0.uuidString, course.title + " · " + String(course.hours) + "h") }
+            }
+            return .form(
+                .id("training-form"), .method(.post),
+                .action(SitePath.stationTraining.path(model.node.id ?? UUID())), .novalidate(),
+                .h3(.safeText(context.text(.stationTrainingNew))),
+                Layout.csrfField(context),
+                .input(.type(.hidden), .name("key"), .escaped("value", model.trainingKey)),
+                FormField(
+                    Field.course, .stationTrainingCourse, kind: .menu([.init(heading: nil, choices: courses)]),
+                    values: values, errors: errors
+                ).node(context),
+                FormField(Field.day, .stationTrainingDay, values: values, errors: errors).node(context),
+                FormField(Field.place, .stationTrainingPlace, values: values, errors: errors).node(context),
+                FormField(Field.trainer, .stationTrainingTrainer, values: values, errors: errors).node(context),
+                .button(
+                    .type(.submit), .class("button"), .id("training-submit"),
+                    .safeText(context.text(.stationTrainingSubmit))))
         }
 
         /// The month's commission statement, with the months before and after.

@@ -14,6 +14,7 @@ enum StationPages {
     enum Field: String, CaseIterable, Sendable {
         case name, phone, idDigits, consent, counted, kept, explanation, proof, digits, signature, cod
         case serviceKind, villager, details, fee, receipt, reason
+        case course, day, place, trainer, attendee
     }
 
     struct Model: Sendable {
@@ -34,6 +35,12 @@ enum StationPages {
         /// The request whose done or failed form the fields and errors belong to.
         var finishing: UUID?
         var serviceKey = ""
+        /// The station's training sessions with who attended, and the county's courses.
+        var training: [TrainingService.Held] = []
+        var courses: [TrainingCourse] = []
+        /// The session whose attendance form the fields and errors belong to.
+        var attending: UUID?
+        var trainingKey = ""
         /// The agents' commission for the month shown.
         var commission: CommissionService.Statement
         var today: String
@@ -54,11 +61,16 @@ enum StationPages {
         let rows = try await request.jishi.cash.overview(for: principal, on: request.db)
         let month = String(PageDate.string(request.jishi.dependencies.now()).prefix(7))
         let commissions = try await request.jishi.commissions.totals(month: month, on: request.db)
+        let training =
+            principal.has(.official) || principal.has(.admin)
+            ? try await request.jishi.training.totals(
+                year: Int(month.prefix(4)) ?? 2026, for: principal, on: request.db) : nil
         guard !rows.isEmpty || principal.has(.agent) || principal.has(.official) || principal.has(.admin) else {
             throw Problem.forbidden("Station agents and the officials over them see stations.")
         }
         let view = ListView(
-            rows: rows, commissions: commissions, context: PageContext(session: session, current: .stations))
+            rows: rows, commissions: commissions, training: training,
+            context: PageContext(session: session, current: .stations))
         return WebPage.response(view.html, session: session)
     }
 
@@ -73,6 +85,7 @@ enum StationPages {
             case "confirmed": .stationConfirmedNotice
             case "handed-out": .stationHandedOut
             case "service": .stationServiceSaved
+            case "training": .stationTrainingSaved
             default: nil
             }
         model.fields[.consent] = "yes"
@@ -217,6 +230,54 @@ enum StationPages {
             toPath: SitePath.station.path(try model.node.requireID()) + "?done=service", session: session)
     }
 
+    @Sendable static func holdTraining(_ request: Request) async throws -> Response {
+        let session = try await WebSession.load(request)
+        let principal = try session.requirePrincipal()
+        let form = try FormValues.verified(request, session: session)
+        var model = try await load(request, session: session, principal: principal)
+        for field in [Field.course, .day, .place, .trainer] { model.fields[field] = form.trimmed(field.rawValue) }
+        let key = form.trimmed("key")
+        if FormInput.isIdempotencyKey(key) { model.trainingKey = key }
+        guard let course = UUID(uuidString: model.fields[.course] ?? "") else {
+            model.errors[.course] = FormMessage(.errorFieldInvalid)
+            return page(model, session: session, status: .badRequest)
+        }
+        do {
+            _ = try await request.jishi.training.holdSession(
+                TrainingService.SessionInput(
+                    courseID: course, day: model.fields[.day] ?? "", place: model.fields[.place] ?? "",
+                    trainer: model.fields[.trainer] ?? ""),
+                idempotencyKey: model.trainingKey, at: try model.node.requireID(), by: principal, on: request.db)
+        } catch let problem as Problem where problem.isFormError || problem.status == 404 {
+            return failed(problem, model: model, session: session)
+        }
+        return WebPage.redirect(
+            toPath: SitePath.station.path(try model.node.requireID()) + "?done=training", session: session)
+    }
+
+    @Sendable static func attendTraining(_ request: Request) async throws -> Response {
+        let session = try await WebSession.load(request)
+        let principal = try session.requirePrincipal()
+        let form = try FormValues.verified(request, session: session)
+        var model = try await load(request, session: session, principal: principal)
+        let sessionID = try request.pageID("session")
+        model.attending = sessionID
+        model.fields[.attendee] = form.trimmed(Field.attendee.rawValue)
+        guard let villager = UUID(uuidString: model.fields[.attendee] ?? "") else {
+            model.errors[.attendee] = FormMessage(.errorFieldInvalid)
+            return page(model, session: session, status: .badRequest)
+        }
+        do {
+            _ = try await request.jishi.training.attend(
+                sessionID, villagerID: villager, accountID: nil, at: try model.node.requireID(), by: principal,
+                on: request.db)
+        } catch let problem as Problem where problem.isFormError || problem.status == 404 {
+            return failed(problem, model: model, session: session)
+        }
+        return WebPage.redirect(
+            toPath: SitePath.station.path(try model.node.requireID()) + "?done=training", session: session)
+    }
+
     @Sendable static func confirm(_ request: Request) async throws -> Response {
         let session = try await WebSession.load(request)
         let principal = try session.requirePrincipal()
@@ -248,6 +309,13 @@ enum StationPages {
         model.handOutKey = FormInput.idempotencyKey(services.dependencies)
         model.serviceKey = FormInput.idempotencyKey(services.dependencies)
         model.services = try await services.serviceDesk.requests(at: stationID, for: principal, on: request.db)
+        model.training = try await services.training.sessions(at: stationID, for: principal, on: request.db)
+        model.trainingKey = FormInput.idempotencyKey(services.dependencies)
+        if isAgent {
+            model.courses = try await services.training.courses(on: request.db)
+            model.fields[.day] = model.today
+            model.fields[.place] = node.name
+        }
         if isAgent { model.parcels = try await services.counter.parcels(at: stationID, for: principal, on: request.db) }
         return model
     }
@@ -261,8 +329,9 @@ enum StationPages {
             case "keptMinor": .kept
             case "codMinor": .cod
             case "feeMinor": .fee
-            case "villagerId": .villager
             case "kind": .serviceKind
+            case "courseId": .course
+            case "villagerId": model.attending == nil ? .villager : .attendee
             case let name?: Field(rawValue: name)
             case nil: nil
             }

@@ -12,5 +12,8 @@ extension WebRoutes {
         routes.post(.stationServices, StationPages.requestService)
         routes.post(.stationServiceDone, StationPages.serviceDone)
         routes.post(.stationServiceFailed, StationPages.serviceFailed)
+        routes.post(.stationTraining, StationPages.holdTraining)
+        routes.post(.stationTrainingAttend, StationPages.attendTraining)
+        routes.get(.certificates, CertificatePage.show)
     }
 }

@@ -22,6 +22,13 @@ public enum StationsDemo {
             ),
         ]
 
+    /// The county's courses: what the field studies' training taught (title, hours).
+    static let courses: [(String, Int)] = [
+        ("网店开设与运营 Opening and running an online shop", 8),
+        ("商品拍照与描述 Photographing and describing products", 4),
+        ("快递打包与发货 Packing and sending parcels", 2),
+    ]
+
     /// CNY 20,000 of guarantee deposit, the low end of what the programme asks.
     public static let depositMinor: Int64 = 2_000_000
 
@@ -33,6 +40,13 @@ public enum StationsDemo {
     /// Gives the demo agents their stations (in place of the town the county seed gave them), a
     /// phone each, their villagers and the deposit. Needs the demo county and its network.
     public static func load(on database: any Database, context: StationsContext) async throws {
+        let training = TrainingService(context: context)
+        let admin = Principal(accountID: UUID(), grants: [RoleGrant(role: .admin, scope: .everywhere)])
+        var courseIDs: [UUID] = []
+        for (title, hours) in courses {
+            courseIDs.append(
+                try await training.addCourse(title: title, hours: hours, by: admin, on: database).requireID())
+        }
         for counter in counters {
             guard let account = try await Account.query(on: database).filter(\.$username == counter.username).first(),
                 let station = try await NetworkNode.query(on: database).filter(\.$code == "STA-" + counter.villageCode)
@@ -59,6 +73,18 @@ public enum StationsDemo {
                 .depositTopUp, amountMinor: depositMinor, reason: "保证金 guarantee deposit",
                 idempotencyKey: "demo-deposit", at: stationID, by: principal, on: database)
             try await loadWaitingParcels(counter, at: station, context: context, on: database)
+            // Last week's class on opening a shop, which the first two villagers attended.
+            let day = PageDate.string(context.dependencies.now().addingTimeInterval(-7 * 86_400))
+            let session = try await training.holdSession(
+                .init(courseID: courseIDs[0], day: day, place: station.name, trainer: "县电商办 County e-commerce office"),
+                idempotencyKey: "demo-training", at: stationID, by: principal, on: database)
+            for villager in try await Villager.query(on: database).filter(\.$stationID == stationID)
+                .sort(\.$createdAt).limit(2).all()
+            {
+                _ = try await training.attend(
+                    try session.requireID(), villagerID: villager.id, accountID: nil, at: stationID, by: principal,
+                    on: database)
+            }
         }
     }
 

@@ -10,6 +10,7 @@ public enum StationsMigrations {
         CreateCounterHandouts(),
         CreateCommissions(),
         CreateServiceRequests(),
+        CreateTraining(),
     ]
 }
 
@@ -204,5 +205,56 @@ public struct CreateServiceRequests: AsyncMigration {
 
     public func revert(on database: any Database) async throws {
         try await database.schema(ServiceRequest.schema).delete()
+    }
+}
+
+/// Courses, sessions and attendance with its certificates.
+public struct CreateTraining: AsyncMigration {
+    public init() {}
+
+    public func prepare(on database: any Database) async throws {
+        try await database.schema(TrainingCourse.schema)
+            .id()
+            .field("title", .string, .required)
+            .field("hours", .int, .required)
+            .field("created_at", .datetime, .required)
+            .unique(on: "title")
+            .create()
+        try await database.schema(TrainingSession.schema)
+            .id()
+            .field("station_id", .uuid, .required, .references(NetworkNode.schema, .id, onDelete: .restrict))
+            .field("course_id", .uuid, .required, .references(TrainingCourse.schema, .id, onDelete: .restrict))
+            .field("day", .string, .required)
+            .field("place", .string, .required)
+            .field("trainer", .string, .required)
+            .field("created_by", .uuid, .required, .references(Account.schema, .id, onDelete: .restrict))
+            .field("idempotency_key", .string, .required)
+            .field("created_at", .datetime, .required)
+            .unique(on: "station_id", "idempotency_key")
+            .create()
+        try await database.schema(TrainingAttendance.schema)
+            .id()
+            .field("session_id", .uuid, .required, .references(TrainingSession.schema, .id, onDelete: .restrict))
+            .field("villager_id", .uuid, .references(Villager.schema, .id, onDelete: .restrict))
+            .field("account_id", .uuid, .references(Account.schema, .id, onDelete: .restrict))
+            .field("name", .string, .required)
+            .field("certificate_code", .string, .required)
+            .field("recorded_by", .uuid, .required, .references(Account.schema, .id, onDelete: .restrict))
+            .field("at", .datetime, .required)
+            .unique(on: "certificate_code")
+            .unique(on: "session_id", "villager_id")
+            .unique(on: "session_id", "account_id")
+            .create()
+        try await AddLookupIndexes.create(
+            [
+                ("training_sessions_station_day_idx", TrainingSession.schema, ["station_id", "day"]),
+                ("training_sessions_day_idx", TrainingSession.schema, ["day"]),
+            ], on: database)
+    }
+
+    public func revert(on database: any Database) async throws {
+        for schema in [TrainingAttendance.schema, TrainingSession.schema, TrainingCourse.schema] {
+            try await database.schema(schema).delete()
+        }
     }
 }

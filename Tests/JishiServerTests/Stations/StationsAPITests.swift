@@ -232,6 +232,10 @@ struct StationsAPITests {
                     .POST, fixture.path("/service-requests"), json: #"{"kind":"utility_bill","details":"电费 户号 0531"}"#,
                     token: fixture.agent, headers: [("Idempotency-Key", UUID().uuidString)]
                 ).json()["id"] as? String ?? ""
+            let course = try #require(try await TrainingCourse.query(on: app.db).first()?.requireID())
+            let session = try #require(
+                try await TrainingSession.query(on: app.db).filter(\.$stationID == fixture.station).first()?.requireID()
+            )
             // (method, path, body, who may): "a" this station's agent, "o" the officials over it.
             let operations: [(HTTPMethod, String, String?, String)] = [
                 (.GET, "/villagers", nil, "ao"),
@@ -248,6 +252,12 @@ struct StationsAPITests {
                 (.GET, "/cash-closes", nil, "ao"),
                 (.GET, "/commissions", nil, "ao"),
                 (.GET, "/service-requests", nil, "ao"),
+                (.GET, "/training-sessions", nil, "ao"),
+                (
+                    .POST, "/training-sessions",
+                    #"{"courseId":"\#(course)","day":"2026-12-20","place":"村委会","trainer":"李老师"}"#, "a"
+                ),
+                (.POST, "/training-sessions/\(session)/attendance", #"{"villagerId":"\#(villager)"}"#, "a"),
                 (.POST, "/service-requests", #"{"kind":"phone_top_up","details":"话费 50 元"}"#, "a"),
                 (.POST, "/service-requests/\(service)/completion", #"{"receipt":"GD20261203"}"#, "a"),
             ]

@@ -86,6 +86,28 @@ extension L10nKey {
     public static let stationServiceDoneTag = L10nKey("station.service-done-tag")
     public static let stationServiceFailedTag = L10nKey("station.service-failed-tag")
     public static let stationServiceLine = L10nKey("station.service-line")
+    public static let stationTraining = L10nKey("station.training")
+    public static let stationTrainingSaved = L10nKey("station.training-saved")
+    public static let stationNoTraining = L10nKey("station.no-training")
+    public static let stationTrainingLine = L10nKey("station.training-line")
+    public static let stationTrainingAttended = L10nKey("station.training-attended")
+    public static let stationTrainingCertificate = L10nKey("station.training-certificate")
+    public static let stationTrainingAttendee = L10nKey("station.training-attendee")
+    public static let stationTrainingAttend = L10nKey("station.training-attend")
+    public static let stationTrainingNew = L10nKey("station.training-new")
+    public static let stationTrainingCourse = L10nKey("station.training-course")
+    public static let stationTrainingDay = L10nKey("station.training-day")
+    public static let stationTrainingPlace = L10nKey("station.training-place")
+    public static let stationTrainingTrainer = L10nKey("station.training-trainer")
+    public static let stationTrainingSubmit = L10nKey("station.training-submit")
+    public static let stationsTrainingTotals = L10nKey("stations.training-totals")
+    public static let certificatesTitle = L10nKey("certificates.title")
+    public static let certificatesIntro = L10nKey("certificates.intro")
+    public static let certificatesCode = L10nKey("certificates.code")
+    public static let certificatesCheck = L10nKey("certificates.check")
+    public static let certificatesValid = L10nKey("certificates.valid")
+    public static let certificatesDetail = L10nKey("certificates.detail")
+    public static let certificatesNotFound = L10nKey("certificates.not-found")
     public static let stationsCommissionShort = L10nKey("stations.commission-short")
     public static let stationCommission = L10nKey("station.commission")
     public static let stationCommissionTotal = L10nKey("station.commission-total")
@@ -163,6 +185,29 @@ extension Localization {
             .stationHandedOut: "Handed out.",
             .navStation: "My station",
             .stationsCommissionShort: "commission this month {0}",
+            .stationTraining: "Training",
+            .stationTrainingSaved: "Saved.",
+            .stationNoTraining: "No session yet.",
+            .stationTrainingLine: "{0} · {1} · {2} · trainer {3}",
+            .stationTrainingAttended: "{0} attended",
+            .stationTrainingCertificate: "certificate {0}",
+            .stationTrainingAttendee: "Who attended",
+            .stationTrainingAttend: "Record attendance",
+            .stationTrainingNew: "Hold a session",
+            .stationTrainingCourse: "Course",
+            .stationTrainingDay: "Day (YYYY-MM-DD)",
+            .stationTrainingPlace: "Place",
+            .stationTrainingTrainer: "Trainer",
+            .stationTrainingSubmit: "Save the session",
+            .stationsTrainingTotals:
+                "Training in {0}: {1} person-times in {2} sessions, against a target of {3} a year.",
+            .certificatesTitle: "Check a training certificate",
+            .certificatesIntro: "Type the code printed on the certificate.",
+            .certificatesCode: "Certificate code",
+            .certificatesCheck: "Check",
+            .certificatesValid: "A valid certificate",
+            .certificatesDetail: "{0} attended “{1}” ({2} hours) on {3} at {4}.",
+            .certificatesNotFound: "No certificate has this code.",
             .stationServices: "Services",
             .stationServiceSaved: "Saved.",
             .stationServiceNew: "Take a request",
@@ -260,6 +305,28 @@ extension Localization {
             .stationHandedOut: "已交付。",
             .navStation: "我的服务站",
             .stationsCommissionShort: "本月佣金 {0}",
+            .stationTraining: "培训",
+            .stationTrainingSaved: "已记下。",
+            .stationNoTraining: "还没有培训。",
+            .stationTrainingLine: "{0} · {1} · {2} · 讲师 {3}",
+            .stationTrainingAttended: "{0} 人参加",
+            .stationTrainingCertificate: "证书 {0}",
+            .stationTrainingAttendee: "参加的村民",
+            .stationTrainingAttend: "记下参加",
+            .stationTrainingNew: "办一期培训",
+            .stationTrainingCourse: "课程",
+            .stationTrainingDay: "日期（年-月-日）",
+            .stationTrainingPlace: "地点",
+            .stationTrainingTrainer: "讲师",
+            .stationTrainingSubmit: "保存",
+            .stationsTrainingTotals: "{0} 年培训 {2} 期，共 {1} 人次；目标每年 {3} 人次。",
+            .certificatesTitle: "查验培训证书",
+            .certificatesIntro: "输入证书上印的查验码。",
+            .certificatesCode: "查验码",
+            .certificatesCheck: "查验",
+            .certificatesValid: "证书有效",
+            .certificatesDetail: "{0} 于 {3} 在{4}参加了“{1}”（{2} 学时）。",
+            .certificatesNotFound: "没有这个查验码的证书。",
             .stationServices: "便民服务",
             .stationServiceSaved: "已记下。",
             .stationServiceNew: "帮村民办事",
