@@ -13,6 +13,9 @@ public enum Stations {}
 public struct StationsContext: Sendable {
     public var dependencies: Dependencies
     public var transactions: TransactionRunner
+    /// How many days an inbound parcel waits at a counter for its recipient before it is sent
+    /// back (the county's rule; a week by default).
+    public var collectionDays = 7
 
     public init(dependencies: Dependencies, transactions: TransactionRunner) {
         self.dependencies = dependencies

@@ -167,6 +167,15 @@ def test_an_agent_hands_out_the_waiting_parcels_on_proof(browser):
                          for parcel in parcels[:2]]
         balance = balance_fen(browser)
 
+        # The agent confirms the courier's drop with its shelf place; a blank place is refused.
+        browser.driver.find_element(By.CSS_SELECTOR, f"#parcel-{first} summary").click()
+        click(browser, "arrive-" + first)
+        assert by_id(browser, f"shelf-{first}-error").is_displayed()
+        fill(browser, "shelf-" + first, "A-03")
+        click(browser, "arrive-" + first)
+        expect_notice(browser)
+        assert "A-03" in browser.driver.find_element(By.CSS_SELECTOR, f"#parcel-{first} summary").text
+
         # Wrong digits: refused, the parcel stays, its form opens with the error.
         browser.driver.find_element(By.CSS_SELECTOR, f"#parcel-{first} summary").click()
         Select(by_id(browser, "proof-" + first)).select_by_value("id_card")

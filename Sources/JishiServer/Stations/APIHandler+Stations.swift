@@ -302,6 +302,38 @@ extension APIHandler {
         return .ok(.init(body: .json(try parcels.map(APIMapping.counterParcel))))
     }
 
+    func confirmParcelArrival(_ input: Operations.ConfirmParcelArrival.Input) async throws
+        -> Operations.ConfirmParcelArrival.Output
+    {
+        let request = try RequestContext.request()
+        let principal = try await request.requirePrincipal()
+        guard case .json(let body) = input.body else { throw Problem(type: .unsupportedMediaType) }
+        let stationID = try Self.uuid(input.path.stationId, field: "stationId")
+        let parcelID = try Self.uuid(input.path.parcelId, field: "parcelId")
+        _ = try await request.jishi.counter.confirmArrival(
+            parcelID, shelf: body.shelf, at: stationID, by: principal, on: request.db)
+        let held = try await request.jishi.counter.parcels(at: stationID, for: principal, on: request.db)
+        guard let parcel = held.first(where: { $0.parcel.id == parcelID }) else {
+            throw Problem.notFound("A parcel waiting at this counter", field: "parcelId")
+        }
+        return .ok(.init(body: .json(try APIMapping.counterParcel(parcel))))
+    }
+
+    func sendBackUncollectedParcels(_ input: Operations.SendBackUncollectedParcels.Input) async throws
+        -> Operations.SendBackUncollectedParcels.Output
+    {
+        let request = try RequestContext.request()
+        let principal = try await request.requirePrincipal()
+        let sent = try await request.jishi.counter.sendBackUncollected(
+            at: try Self.uuid(input.path.stationId, field: "stationId"), by: principal, on: request.db)
+        return .ok(
+            .init(
+                body: .json(
+                    try sent.map {
+                        try APIMapping.counterParcel(.init(parcel: $0, arrivedAt: nil, arrival: nil, overdue: true))
+                    })))
+    }
+
     func handOutParcel(_ input: Operations.HandOutParcel.Input) async throws -> Operations.HandOutParcel.Output {
         let request = try RequestContext.request()
         let principal = try await request.requirePrincipal()
@@ -423,12 +455,14 @@ extension APIMapping {
             trainer: held.session.trainer, attendance: try held.attendance.map(trainingAttendance))
     }
 
-    static func counterParcel(_ parcel: Parcel) throws -> Components.Schemas.CounterParcel {
-        Components.Schemas.CounterParcel(
+    static func counterParcel(_ held: CounterService.Held) throws -> Components.Schemas.CounterParcel {
+        let parcel = held.parcel
+        return Components.Schemas.CounterParcel(
             id: try parcel.requireID().uuidString, trackingNumber: parcel.trackingNumber,
             direction: parcel.direction == .inbound ? .inbound : .outbound, contactName: parcel.contactName,
             contactPhone: parcel.contactPhone.map { PhoneNumber(stored: $0).masked }, weightGrams: parcel.weightGrams,
-            codMinor: parcel.codMinor, dueDate: parcel.dueDate)
+            codMinor: parcel.codMinor, dueDate: parcel.dueDate, arrivedAt: held.arrivedAt, shelf: held.arrival?.shelf,
+            confirmedAt: held.arrival?.confirmedAt, overdue: held.overdue)
     }
 
     static func handout(_ handout: CounterHandout) throws -> Components.Schemas.Handout {

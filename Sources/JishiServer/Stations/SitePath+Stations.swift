@@ -28,10 +28,15 @@ extension SitePath {
     /// Anyone checks a training certificate by its code.
     static let certificates = SitePath("/certificates", page: true)
 
+    /// The agent confirms a parcel's arrival and its shelf place.
+    static let stationArrival = SitePath("/stations/:station/parcels/:parcel/arrival", page: false)
+    /// The agent sends back the parcels not collected in time.
+    static let stationSendBack = SitePath("/stations/:station/uncollected", page: false)
+
     /// This feature's paths, for `SitePath.allCases`.
     static let stationsPaths: [SitePath] = [
         .stations, .station, .stationVillagers, .stationClose, .stationHandOut, .stationConfirmClose,
         .stationServices, .stationServiceDone, .stationServiceFailed, .stationTraining, .stationTrainingAttend,
-        .certificates,
+        .certificates, .stationArrival, .stationSendBack,
     ]
 }

@@ -103,6 +103,12 @@ extension StationPages {
                     ? .p(.class("meta"), .safeText(context.text(.stationNoParcels)))
                     : .ul(.class("rows"), .group(inbound.map(parcel))),
                 .if(
+                    overdue > 0,
+                    Widgets.postButton(
+                        SitePath.stationSendBack.path(model.node.id ?? UUID()),
+                        context.text(.stationSendBack, context.number(overdue)), context: context, id: "send-back",
+                        style: "button secondary")),
+                .if(
                     !outbound.isEmpty,
                     .element(
                         named: "details",
@@ -118,10 +124,12 @@ extension StationPages {
                         ])))
         }
 
-        private var inbound: [Parcel] { model.parcels.filter { $0.direction == .inbound } }
-        private var outbound: [Parcel] { model.parcels.filter { $0.direction == .outbound } }
+        private var inbound: [CounterService.Held] { model.parcels.filter { $0.parcel.direction == .inbound } }
+        private var outbound: [CounterService.Held] { model.parcels.filter { $0.parcel.direction == .outbound } }
+        private var overdue: Int { model.parcels.filter(\.overdue).count }
 
-        private func parcel(_ parcel: Parcel) -> Node<HTML.ListContext> {
+        private func parcel(_ held: CounterService.Held) -> Node<HTML.ListContext> {
+            let parcel = held.parcel
             let id = parcel.id ?? UUID()
             let tag = parcel.trackingNumber
             let summary = [
@@ -147,7 +155,30 @@ extension StationPages {
                             nodes: [
                                 .safeText(summary),
                                 .if(cod > 0, .span(.class("tag"), .safeText(" " + context.money(cod)))),
+                                .span(
+                                    .class("tag"),
+                                    .safeText(
+                                        " "
+                                            + (held.arrival.map { context.text(.stationShelfTag, $0.shelf) }
+                                                ?? context.text(.stationArrivalUnconfirmed)))),
+                                .if(held.overdue, .span(.class("tag"), .safeText(" " + context.text(.stationOverdue)))),
                             ]),
+                        .form(
+                            .class("qrow"), .method(.post),
+                            .action(SitePath.stationArrival.path(model.node.id ?? UUID(), id)), .novalidate(),
+                            Layout.csrfField(context),
+                            .input(
+                                .type(.text), .class("in"), .name("shelf"), .id("shelf-\(tag)"),
+                                .escaped("value", values[.shelf] ?? held.arrival?.shelf ?? ""),
+                                .attribute(named: "placeholder", value: context.text(.stationShelf)),
+                                .attribute(named: "aria-label", value: context.text(.stationShelf))),
+                            .button(
+                                .type(.submit), .class("button secondary"), .id("arrive-\(tag)"),
+                                .safeText(
+                                    context.text(held.arrival == nil ? .stationConfirmArrival : .stationMoveShelf)))),
+                        .unwrap(errors[.shelf]) {
+                            .p(.class("error"), .id("shelf-\(tag)-error"), .safeText($0.text(context)))
+                        },
                         .form(
                             .method(.post), .action(SitePath.stationHandOut.path(model.node.id ?? UUID(), id)),
                             .novalidate(),

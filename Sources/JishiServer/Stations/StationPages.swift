@@ -14,7 +14,7 @@ enum StationPages {
     enum Field: String, CaseIterable, Sendable {
         case name, phone, idDigits, consent, counted, kept, explanation, proof, digits, signature, cod
         case serviceKind, villager, details, fee, receipt, reason
-        case course, day, place, trainer, attendee
+        case course, day, place, trainer, attendee, shelf
     }
 
     struct Model: Sendable {
@@ -26,7 +26,7 @@ enum StationPages {
         var drawer: CashService.Drawer
         var villagers: [Villager]
         /// The parcels the counter holds (for its agents).
-        var parcels: [Parcel] = []
+        var parcels: [CounterService.Held] = []
         /// The parcel whose hand-out form the fields and errors belong to.
         var handingOut: UUID?
         var closes: [CashClose]
@@ -86,6 +86,8 @@ enum StationPages {
             case "handed-out": .stationHandedOut
             case "service": .stationServiceSaved
             case "training": .stationTrainingSaved
+            case "arrived": .stationArrived
+            case "sent-back": .stationSentBack
             default: nil
             }
         model.fields[.consent] = "yes"
@@ -148,7 +150,7 @@ enum StationPages {
         for field in [Field.proof, .digits, .signature, .cod] { model.fields[field] = form.trimmed(field.rawValue) }
         let key = form.trimmed("key")
         if FormInput.isIdempotencyKey(key) { model.handOutKey = key }
-        let cod = model.parcels.first { $0.id == parcelID }?.codMinor ?? 0
+        let cod = model.parcels.first { $0.parcel.id == parcelID }?.parcel.codMinor ?? 0
         do {
             _ = try await request.jishi.counter.handOut(
                 parcelID,
@@ -276,6 +278,34 @@ enum StationPages {
         }
         return WebPage.redirect(
             toPath: SitePath.station.path(try model.node.requireID()) + "?done=training", session: session)
+    }
+
+    @Sendable static func confirmArrival(_ request: Request) async throws -> Response {
+        let session = try await WebSession.load(request)
+        let principal = try session.requirePrincipal()
+        let form = try FormValues.verified(request, session: session)
+        var model = try await load(request, session: session, principal: principal)
+        let parcelID = try request.pageID("parcel")
+        model.handingOut = parcelID
+        model.fields[.shelf] = form.trimmed(Field.shelf.rawValue)
+        do {
+            _ = try await request.jishi.counter.confirmArrival(
+                parcelID, shelf: model.fields[.shelf] ?? "", at: try model.node.requireID(), by: principal,
+                on: request.db)
+        } catch let problem as Problem where problem.isFormError {
+            return failed(problem, model: model, session: session)
+        }
+        return WebPage.redirect(
+            toPath: SitePath.station.path(try model.node.requireID()) + "?done=arrived", session: session)
+    }
+
+    @Sendable static func sendBack(_ request: Request) async throws -> Response {
+        let session = try await WebSession.load(request)
+        let principal = try session.requirePrincipal()
+        _ = try FormValues.verified(request, session: session)
+        let stationID = try request.pageID("station")
+        _ = try await request.jishi.counter.sendBackUncollected(at: stationID, by: principal, on: request.db)
+        return WebPage.redirect(toPath: SitePath.station.path(stationID) + "?done=sent-back", session: session)
     }
 
     @Sendable static func confirm(_ request: Request) async throws -> Response {

@@ -15,5 +15,7 @@ extension WebRoutes {
         routes.post(.stationTraining, StationPages.holdTraining)
         routes.post(.stationTrainingAttend, StationPages.attendTraining)
         routes.get(.certificates, CertificatePage.show)
+        routes.post(.stationArrival, StationPages.confirmArrival)
+        routes.post(.stationSendBack, StationPages.sendBack)
     }
 }

@@ -46,5 +46,8 @@ public final class ParcelEvent: Model, @unchecked Sendable {
         case delivered
         /// Sent back the way it came.
         case returned
+        /// Not collected in time: it turns round at the node and goes back to the hub with the
+        /// next run.
+        case sentBack = "sent_back"
     }
 }

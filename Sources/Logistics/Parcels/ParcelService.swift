@@ -101,6 +101,42 @@ public struct ParcelService: Sendable {
         }
     }
 
+    /// Turns an inbound parcel that waits at `nodeID` round: it becomes an outbound parcel from
+    /// that node to `hubID`, due on `dueDate`, which the next run collects. Its custody does not
+    /// move; the event says why (`reason`). A `409` when it is no longer waiting there.
+    @discardableResult
+    public func sendBack(
+        _ parcelID: UUID, from nodeID: UUID, to hubID: UUID, dueDate: String, reason: String, by actorID: UUID?,
+        on database: any Database
+    ) async throws -> ParcelEvent {
+        let now = dependencies.now()
+        let eventID = dependencies.uuid()
+        return try await transactions.transaction(on: database) { db in
+            guard let parcel = try await Parcel.find(parcelID, on: db) else {
+                throw Problem.notFound("The parcel", field: "parcelId")
+            }
+            let here = Holder.node(nodeID)
+            guard parcel.direction == .inbound, parcel.currentHolder == here else {
+                throw Problem(type: .conflict, detail: "The parcel is not waiting here any more.", field: "parcelId")
+            }
+            let version = parcel.custodyVersion
+            let event = ParcelEvent(
+                id: eventID, parcelID: parcelID, sequence: version + 1, kind: .sentBack, from: here, to: here,
+                actorID: actorID, nodeID: nodeID, note: reason, at: now)
+            try await GuardedTransition(Parcel.schema, id: parcelID)
+                .setting("direction", to: Parcel.Direction.outbound.rawValue)
+                .setting("origin_node_id", to: nodeID)
+                .setting("destination_node_id", to: hubID)
+                .setting("due_date", to: dueDate)
+                .setting("custody_version", to: version + 1)
+                .when("holder", is: here.rawValue)
+                .when("custody_version", is: version)
+                .when("direction", is: Parcel.Direction.inbound.rawValue)
+                .run(on: db, recording: event, orElse: Problem(type: .conflict, detail: "The parcel moved meanwhile."))
+            return event
+        }
+    }
+
     /// A parcel's history, oldest first.
     public func events(of parcelID: UUID, on database: any Database) async throws -> [ParcelEvent] {
         try await ParcelEvent.query(on: database).filter(\.$parcel.$id == parcelID).sort(\.$sequence).all()

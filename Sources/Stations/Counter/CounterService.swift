@@ -14,15 +14,110 @@ public struct CounterService: Sendable {
 
     public init(context: StationsContext) { self.context = context }
 
+    /// A parcel the counter holds, with when it came and where it waits.
+    public struct Held: Sendable {
+        public var parcel: Parcel
+        /// When its custody came to the station.
+        public var arrivedAt: Date?
+        /// The agent's confirmation of the arrival, with the shelf place.
+        public var arrival: CounterArrival?
+        /// An inbound parcel waiting longer than the county allows: to be sent back.
+        public var overdue: Bool
+
+        public init(parcel: Parcel, arrivedAt: Date?, arrival: CounterArrival?, overdue: Bool) {
+            self.parcel = parcel
+            self.arrivedAt = arrivedAt
+            self.arrival = arrival
+            self.overdue = overdue
+        }
+    }
+
     /// The parcels the station holds, inbound ones (waiting for their recipients) first, then
     /// outbound ones (waiting for the run), oldest due first; its agents only.
     public func parcels(at stationID: UUID, for principal: Principal?, on database: any Database) async throws
-        -> [Parcel]
+        -> [Held]
     {
         _ = try await directory.require(.act, at: stationID, by: principal, on: database)
-        let held = try await Parcel.query(on: database).filter(\.$holder == Holder.node(stationID).rawValue)
+        let here = Holder.node(stationID).rawValue
+        let held = try await Parcel.query(on: database).filter(\.$holder == here)
             .sort(\.$dueDate).sort(\.$trackingNumber).limit(500).all()
-        return held.filter { $0.direction == .inbound } + held.filter { $0.direction == .outbound }
+        let ids = held.compactMap(\.id)
+        let arrivals = Dictionary(
+            try await CounterArrival.query(on: database).filter(\.$parcelID ~~ ids).all().map { ($0.parcelID, $0) },
+            uniquingKeysWith: { first, _ in first })
+        var came: [UUID: Date] = [:]
+        for event in try await ParcelEvent.query(on: database).filter(\.$parcel.$id ~~ ids)
+            .filter(\.$toHolder == here).all()
+        {
+            let id = event.$parcel.id
+            came[id] = max(came[id] ?? event.at, event.at)
+        }
+        let cutoff = context.dependencies.now().addingTimeInterval(-Double(context.collectionDays) * 86_400)
+        let rows = held.map { parcel in
+            let arrivedAt = parcel.id.flatMap { came[$0] }
+            return Held(
+                parcel: parcel, arrivedAt: arrivedAt, arrival: parcel.id.flatMap { arrivals[$0] },
+                overdue: parcel.direction == .inbound && (arrivedAt.map { $0 < cutoff } ?? false))
+        }
+        return rows.filter { $0.parcel.direction == .inbound } + rows.filter { $0.parcel.direction == .outbound }
+    }
+
+    public static let shelfLength = 1...16
+
+    /// The agent confirms an inbound parcel the courier left is at the counter, and where it
+    /// waits; confirming again moves it to another shelf place.
+    public func confirmArrival(
+        _ parcelID: UUID, shelf: String, at stationID: UUID, by principal: Principal?, on database: any Database
+    ) async throws -> CounterArrival {
+        _ = try await directory.require(.act, at: stationID, by: principal, on: database)
+        guard let principal else { throw Problem(type: .unauthenticated) }
+        let shelf = try TextRule.require(shelf, field: "shelf", length: Self.shelfLength)
+        guard let parcel = try await Parcel.find(parcelID, on: database), parcel.direction == .inbound,
+            parcel.currentHolder == .node(stationID)
+        else { throw Problem.notFound("A parcel waiting at this counter", field: "parcelId") }
+        if let arrival = try await CounterArrival.query(on: database).filter(\.$parcelID == parcelID).first() {
+            if arrival.shelf != shelf {
+                arrival.shelf = shelf
+                try await arrival.save(on: database)
+            }
+            return arrival
+        }
+        let arrival = CounterArrival(
+            id: context.dependencies.uuid(), stationID: stationID, parcelID: parcelID, shelf: shelf,
+            confirmedBy: principal.accountID, at: context.dependencies.now())
+        do {
+            try await arrival.create(on: database)
+        } catch let error as any DatabaseError where error.isConstraintFailure {
+            guard let earlier = try await CounterArrival.query(on: database).filter(\.$parcelID == parcelID).first()
+            else { throw Problem(type: .conflict, detail: "The arrival clashed with another; send it again.") }
+            return earlier
+        }
+        return arrival
+    }
+
+    /// Sends back every inbound parcel that has waited at the station longer than the county's
+    /// `collectionDays`: each turns round for the next run to the hub. Returns those sent back;
+    /// sending again finds none.
+    public func sendBackUncollected(at stationID: UUID, by principal: Principal?, on database: any Database)
+        async throws -> [Parcel]
+    {
+        let overdue = try await parcels(at: stationID, for: principal, on: database).filter(\.overdue)
+        guard !overdue.isEmpty else { return [] }
+        let hubID = try await DispatchService().hub(on: database).requireID()
+        let today = PageDate.string(context.dependencies.now())
+        let parcels = ParcelService(dependencies: context.dependencies, transactions: context.transactions)
+        var sent: [Parcel] = []
+        for held in overdue {
+            do {
+                try await parcels.sendBack(
+                    try held.parcel.requireID(), from: stationID, to: hubID, dueDate: today,
+                    reason: "not collected in \(context.collectionDays) days", by: principal?.accountID, on: database)
+                sent.append(held.parcel)
+            } catch let problem as Problem where problem.status == 409 {
+                continue  // handed out or sent back meanwhile
+            }
+        }
+        return sent
     }
 
     public struct HandOut: Sendable {

@@ -11,6 +11,7 @@ public enum StationsMigrations {
         CreateCommissions(),
         CreateServiceRequests(),
         CreateTraining(),
+        CreateCounterArrivals(),
     ]
 }
 
@@ -256,5 +257,26 @@ public struct CreateTraining: AsyncMigration {
         for schema in [TrainingAttendance.schema, TrainingSession.schema, TrainingCourse.schema] {
             try await database.schema(schema).delete()
         }
+    }
+}
+
+/// The agents' confirmations of parcels' arrivals, with their shelf places.
+public struct CreateCounterArrivals: AsyncMigration {
+    public init() {}
+
+    public func prepare(on database: any Database) async throws {
+        try await database.schema(CounterArrival.schema)
+            .id()
+            .field("station_id", .uuid, .required, .references(NetworkNode.schema, .id, onDelete: .restrict))
+            .field("parcel_id", .uuid, .required, .references(Parcel.schema, .id, onDelete: .restrict))
+            .field("shelf", .string, .required)
+            .field("confirmed_by", .uuid, .required, .references(Account.schema, .id, onDelete: .restrict))
+            .field("confirmed_at", .datetime, .required)
+            .unique(on: "parcel_id")
+            .create()
+    }
+
+    public func revert(on database: any Database) async throws {
+        try await database.schema(CounterArrival.schema).delete()
     }
 }

@@ -66,6 +66,7 @@ struct OutsideNumberTests {
                     .first()?
                     .requireID())
             let agent = try await app.logIn("agent", password: DemoCounty.password)
+            let official = try await app.logIn("official", password: DemoCounty.password)
             let calls: [(path: String, token: String?)] = [
                 ("/api/v1/products/\(market.productID)/reviews", nil),
                 ("/api/v1/orders", market.buyer),
@@ -76,6 +77,7 @@ struct OutsideNumberTests {
                 ("/api/v1/search", nil),
                 ("/api/v1/conversations/\(conversation)/messages", market.buyer),
                 ("/api/v1/stations/\(station)/cash", agent),
+                ("/api/v1/training/totals", official),
             ]
             var covered = Set<String>()
             for call in calls {

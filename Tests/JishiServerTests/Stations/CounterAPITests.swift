@@ -101,4 +101,72 @@ struct CounterAPITests {
             try await fixture.expectLedgerBalances()
         }
     }
+
+    @Test(arguments: TestStore.available)
+    func arrivalsAreShelvedAndParcelsNotCollectedInAWeekGoBackWithTheNextRun(store: TestStore) async throws {
+        let clock = TestClock()
+        try await withTestApp(on: store, seedDemo: true, dependencies: clock.dependencies) { app in
+            let fixture = try await StationsFixture.make(app)
+            let waiting = try await app.send(.GET, fixture.path("/parcels"), token: fixture.agent).jsonArray()
+                .filter { $0["direction"] as? String == "inbound" }
+            #expect(waiting.count == 2, "the demo's two parcels")
+            #expect(
+                waiting.allSatisfy {
+                    $0["arrivedAt"] is String && $0["shelf"] == nil && $0["overdue"] as? Bool == false
+                })
+            let first = try #require(waiting.first?["id"] as? String)
+
+            // The agent confirms it with its shelf place, then moves it; a blank place, a parcel of
+            // another counter and another station's agent are refused.
+            let arrival = fixture.path("/parcels/\(first)/arrival")
+            for shelf in ["A-03", "B-01"] {
+                let confirmed = try await app.send(
+                    .POST, arrival, json: #"{"shelf":"\#(shelf)"}"#, token: fixture.agent)
+                #expect(confirmed.status == .ok, "\(confirmed.body.string)")
+                #expect(try confirmed.json()["shelf"] as? String == shelf)
+                #expect(try confirmed.json()["confirmedAt"] is String)
+            }
+            try await app.send(.POST, arrival, json: #"{"shelf":" "}"#, token: fixture.agent).expectProblem(.validation)
+            let elsewhere = try #require(
+                try await Parcel.query(on: app.db).filter(\.$holder == Holder.node(fixture.otherStation).rawValue)
+                    .first()?
+                    .requireID())
+            try await app.send(
+                .POST, fixture.path("/parcels/\(elsewhere)/arrival"), json: #"{"shelf":"A-01"}"#, token: fixture.agent
+            ).expectProblem(.notFound)
+            try await app.send(.POST, arrival, json: #"{"shelf":"C-01"}"#, token: fixture.otherAgent)
+                .expectProblem(.forbidden)
+            #expect(try await CounterArrival.query(on: app.db).count() == 1)
+
+            // Within the week nothing goes back; after it, both waiting parcels turn round for the
+            // next run to the hub, once.
+            let sendBack = fixture.path("/uncollected-returns")
+            #expect(try await app.send(.POST, sendBack, token: fixture.agent).jsonArray().isEmpty)
+            try await app.send(.POST, sendBack, token: fixture.otherAgent).expectProblem(.forbidden)
+            clock.advance(by: 8 * 86_400)
+            // A week on, the agent signs in again (tokens do not last that long).
+            let agent = try await app.logIn("agent", password: DemoCounty.password)
+            let overdue = try await app.send(.GET, fixture.path("/parcels"), token: agent).jsonArray()
+                .filter { $0["direction"] as? String == "inbound" }
+            #expect(overdue.count == 2 && overdue.allSatisfy { $0["overdue"] as? Bool == true })
+            let sent = try await app.send(.POST, sendBack, token: agent).jsonArray()
+            #expect(Set(sent.compactMap { $0["id"] as? String }) == Set(waiting.compactMap { $0["id"] as? String }))
+            #expect(try await app.send(.POST, sendBack, token: agent).jsonArray().isEmpty)
+            let hub = try #require(
+                try await NetworkNode.query(on: app.db).filter(\.$code == LogisticsDemo.hubCode).first()?.requireID())
+            let firstID = try #require(UUID(uuidString: first))
+            let parcel = try #require(try await Parcel.find(firstID, on: app.db))
+            #expect(parcel.direction == .outbound)
+            #expect(parcel.$origin.id == fixture.station && parcel.$destination.id == hub)
+            #expect(parcel.currentHolder == .node(fixture.station))
+            let events = try await ParcelEvent.query(on: app.db).filter(\.$parcel.$id == parcel.requireID()).all()
+            #expect(events.map(\.kind).last == .sentBack || events.contains { $0.kind == .sentBack })
+            // Its recipient can no longer take it at the counter.
+            try await app.send(
+                .POST, fixture.path("/parcels/\(first)/hand-out"),
+                json: #"{"proof":"id_card","digits":"3021","signature":"丁秀兰"}"#, token: agent,
+                headers: [("Idempotency-Key", UUID().uuidString)]
+            ).expectProblem(.conflict)
+        }
+    }
 }

@@ -236,6 +236,9 @@ struct StationsAPITests {
             let session = try #require(
                 try await TrainingSession.query(on: app.db).filter(\.$stationID == fixture.station).first()?.requireID()
             )
+            let waiting = try #require(
+                try await Parcel.query(on: app.db).filter(\.$holder == Holder.node(fixture.station).rawValue).first()?
+                    .requireID())
             // (method, path, body, who may): "a" this station's agent, "o" the officials over it.
             let operations: [(HTTPMethod, String, String?, String)] = [
                 (.GET, "/villagers", nil, "ao"),
@@ -253,6 +256,8 @@ struct StationsAPITests {
                 (.GET, "/commissions", nil, "ao"),
                 (.GET, "/service-requests", nil, "ao"),
                 (.GET, "/training-sessions", nil, "ao"),
+                (.POST, "/parcels/\(waiting)/arrival", #"{"shelf":"A-01"}"#, "a"),
+                (.POST, "/uncollected-returns", nil, "a"),
                 (
                     .POST, "/training-sessions",
                     #"{"courseId":"\#(course)","day":"2026-12-20","place":"村委会","trainer":"李老师"}"#, "a"

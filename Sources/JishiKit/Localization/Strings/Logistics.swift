@@ -17,6 +17,7 @@ extension L10nKey {
     public static let trackingEventFailed = L10nKey("tracking.event.failed")
     public static let trackingEventDelivered = L10nKey("tracking.event.delivered")
     public static let trackingEventReturned = L10nKey("tracking.event.returned")
+    public static let trackingEventSentBack = L10nKey("tracking.event.sent-back")
     public static let networkTitle = L10nKey("network.title")
     public static let networkEditTitle = L10nKey("network.edit-title")
     public static let networkIntro = L10nKey("network.intro")
@@ -69,6 +70,7 @@ extension Localization {
             .trackingEventFailed: "Not delivered",
             .trackingEventDelivered: "Delivered",
             .trackingEventReturned: "Sent back",
+            .trackingEventSentBack: "Not collected: on its way back",
             .networkTitle: "The county network",
             .networkEditTitle: "Change a node",
             .networkIntro:
@@ -118,6 +120,7 @@ extension Localization {
             .trackingEventFailed: "未送达",
             .trackingEventDelivered: "已签收",
             .trackingEventReturned: "已退回",
+            .trackingEventSentBack: "超期未取，退回中",
             .networkTitle: "县域配送网络",
             .networkEditTitle: "修改站点",
             .networkIntro: "县共同配送中心、乡镇快递服务中心、村服务站和代收点，按乡镇排列。点一个可以修改。",

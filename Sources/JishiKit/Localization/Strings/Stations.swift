@@ -108,6 +108,15 @@ extension L10nKey {
     public static let certificatesValid = L10nKey("certificates.valid")
     public static let certificatesDetail = L10nKey("certificates.detail")
     public static let certificatesNotFound = L10nKey("certificates.not-found")
+    public static let stationShelf = L10nKey("station.shelf")
+    public static let stationShelfTag = L10nKey("station.shelf-tag")
+    public static let stationArrivalUnconfirmed = L10nKey("station.unconfirmed-arrival")
+    public static let stationOverdue = L10nKey("station.overdue")
+    public static let stationConfirmArrival = L10nKey("station.confirm-arrival")
+    public static let stationMoveShelf = L10nKey("station.move-shelf")
+    public static let stationArrived = L10nKey("station.arrived")
+    public static let stationSendBack = L10nKey("station.send-back")
+    public static let stationSentBack = L10nKey("station.sent-back")
     public static let stationsCommissionShort = L10nKey("stations.commission-short")
     public static let stationCommission = L10nKey("station.commission")
     public static let stationCommissionTotal = L10nKey("station.commission-total")
@@ -185,6 +194,15 @@ extension Localization {
             .stationHandedOut: "Handed out.",
             .navStation: "My station",
             .stationsCommissionShort: "commission this month {0}",
+            .stationShelf: "Shelf place",
+            .stationShelfTag: "shelf {0}",
+            .stationArrivalUnconfirmed: "arrival not confirmed",
+            .stationOverdue: "waited too long",
+            .stationConfirmArrival: "Confirm arrival",
+            .stationMoveShelf: "Move",
+            .stationArrived: "Arrival confirmed.",
+            .stationSendBack: "Send back the {0} parcels not collected in time",
+            .stationSentBack: "Sent back with the next run.",
             .stationTraining: "Training",
             .stationTrainingSaved: "Saved.",
             .stationNoTraining: "No session yet.",
@@ -305,6 +323,15 @@ extension Localization {
             .stationHandedOut: "已交付。",
             .navStation: "我的服务站",
             .stationsCommissionShort: "本月佣金 {0}",
+            .stationShelf: "货架位置",
+            .stationShelfTag: "货架 {0}",
+            .stationArrivalUnconfirmed: "待确认到站",
+            .stationOverdue: "超期未取",
+            .stationConfirmArrival: "确认到站",
+            .stationMoveShelf: "换位置",
+            .stationArrived: "已确认到站。",
+            .stationSendBack: "退回 {0} 件超期未取的包裹",
+            .stationSentBack: "已退回，下一班车带走。",
             .stationTraining: "培训",
             .stationTrainingSaved: "已记下。",
             .stationNoTraining: "还没有培训。",

@@ -89,6 +89,7 @@ struct ParcelJourney: Equatable, Sendable {
         case .failed: .trackingEventFailed
         case .delivered: .trackingEventDelivered
         case .returned: .trackingEventReturned
+        case .sentBack: .trackingEventSentBack
         }
     }
 }
