@@ -284,3 +284,40 @@ def test_an_agent_records_a_training_and_anyone_checks_the_certificate(browser):
     click(browser, "check")
     assert not browser.driver.find_elements(By.ID, "certificate")
     ensure_language(browser, "zh-Hans")
+
+
+def test_an_agent_buys_a_stool_for_a_villager_and_takes_the_cash(browser):
+    """Assisted buying at 360 px: 丁大山 wants a small stool; the agent finds it, orders it to the
+    station for him, and takes the cash, which the drawer then holds."""
+    browser.phone()
+    log_in(browser, "agent")
+    try:
+        for language in ["en", "zh-Hans"]:
+            ensure_language(browser, language)
+            open_counter(browser)
+            balance = balance_fen(browser)
+            click(browser, "assisted-link")
+            assert html_lang(browser) == language
+            assert browser.scroll_width() <= 360
+            browser.screenshot(f"station-assisted-{language}-360")
+        Select(by_id(browser, "villager")).select_by_visible_text("丁大山")
+        fill(browser, "q", "小板凳")
+        click(browser, "assisted-find")
+        buttons = browser.driver.find_elements(By.CSS_SELECTOR, "#assisted-found button[id^=buy-]")
+        assert buttons, browser.driver.find_element(By.TAG_NAME, "main").text[:400]
+        assert browser.scroll_width() <= 360
+        click(browser, buttons[0].get_attribute("id"))
+        expect_notice(browser)
+        placed = browser.driver.find_elements(By.CSS_SELECTOR, "#assisted-recent li.assisted")[0]
+        assert "丁大山" in placed.text
+        cash = placed.find_element(By.CSS_SELECTOR, "button")
+        total = re.search(r"([\d,]+)\.(\d\d)", cash.text)
+        total_fen = int(total.group(1).replace(",", "")) * 100 + int(total.group(2))
+        row = placed.get_attribute("id")
+        click(browser, cash.get_attribute("id"))
+        expect_notice(browser)
+        assert not browser.driver.find_elements(By.CSS_SELECTOR, f"#{row} button"), "paid: no cash button any more"
+        open_counter(browser)
+        assert balance_fen(browser) == balance + total_fen
+    finally:
+        log_out(browser)

@@ -33,10 +33,15 @@ extension SitePath {
     /// The agent sends back the parcels not collected in time.
     static let stationSendBack = SitePath("/stations/:station/uncollected", page: false)
 
+    /// Assisted buying: search, order for a villager, take the cash.
+    static let stationAssisted = SitePath("/stations/:station/assisted", page: true)
+    /// The agent takes an assisted order's cash.
+    static let stationAssistedCash = SitePath("/stations/:station/assisted/:checkout/cash", page: false)
+
     /// This feature's paths, for `SitePath.allCases`.
     static let stationsPaths: [SitePath] = [
         .stations, .station, .stationVillagers, .stationClose, .stationHandOut, .stationConfirmClose,
         .stationServices, .stationServiceDone, .stationServiceFailed, .stationTraining, .stationTrainingAttend,
-        .certificates, .stationArrival, .stationSendBack,
+        .certificates, .stationArrival, .stationSendBack, .stationAssisted, .stationAssistedCash,
     ]
 }

@@ -83,6 +83,13 @@ extension StationPages {
                     .if(
                         !model.errors.isEmpty || model.failure != nil,
                         Widgets.alert((model.failure ?? FormMessage(.formErrorSummary)).text(context))),
+                    .if(
+                        model.isAgent,
+                        .p(
+                            .a(
+                                .class("button secondary"), .id("assisted-link"),
+                                .href(SitePath.stationAssisted.path(node.id ?? UUID())),
+                                .safeText(context.text(.stationAssistedLink))))),
                     .if(model.isAgent, parcels),
                     drawer,
                     .if(model.isAgent && !model.closedToday, closeForm),

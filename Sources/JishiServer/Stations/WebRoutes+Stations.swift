@@ -17,5 +17,8 @@ extension WebRoutes {
         routes.get(.certificates, CertificatePage.show)
         routes.post(.stationArrival, StationPages.confirmArrival)
         routes.post(.stationSendBack, StationPages.sendBack)
+        routes.get(.stationAssisted, AssistedOrderPages.show)
+        routes.post(.stationAssisted, AssistedOrderPages.place)
+        routes.post(.stationAssistedCash, AssistedOrderPages.takeCash)
     }
 }

@@ -117,6 +117,21 @@ extension L10nKey {
     public static let stationArrived = L10nKey("station.arrived")
     public static let stationSendBack = L10nKey("station.send-back")
     public static let stationSentBack = L10nKey("station.sent-back")
+    public static let assistedTitle = L10nKey("assisted.title")
+    public static let assistedIntro = L10nKey("assisted.intro")
+    public static let assistedVillager = L10nKey("assisted.villager")
+    public static let assistedChooseVillager = L10nKey("assisted.choose-villager")
+    public static let assistedSearch = L10nKey("assisted.search")
+    public static let assistedFind = L10nKey("assisted.find")
+    public static let assistedNothing = L10nKey("assisted.nothing")
+    public static let assistedQuantity = L10nKey("assisted.quantity")
+    public static let assistedBuy = L10nKey("assisted.buy")
+    public static let assistedRecent = L10nKey("assisted.recent")
+    public static let assistedNone = L10nKey("assisted.none")
+    public static let assistedTakeCash = L10nKey("assisted.take-cash")
+    public static let assistedPlaced = L10nKey("assisted.placed")
+    public static let assistedPaid = L10nKey("assisted.paid")
+    public static let stationAssistedLink = L10nKey("station.assisted-link")
     public static let stationsCommissionShort = L10nKey("stations.commission-short")
     public static let stationCommission = L10nKey("station.commission")
     public static let stationCommissionTotal = L10nKey("station.commission-total")
@@ -194,6 +209,21 @@ extension Localization {
             .stationHandedOut: "Handed out.",
             .navStation: "My station",
             .stationsCommissionShort: "commission this month {0}",
+            .assistedTitle: "Buy for a villager",
+            .assistedIntro: "Choose the villager, find what they want, order it to the station and take their cash.",
+            .assistedVillager: "Villager",
+            .assistedChooseVillager: "Choose a villager",
+            .assistedSearch: "What they want",
+            .assistedFind: "Find",
+            .assistedNothing: "Nothing in stock matches.",
+            .assistedQuantity: "Quantity",
+            .assistedBuy: "Order",
+            .assistedRecent: "Recent assisted orders",
+            .assistedNone: "No assisted order yet.",
+            .assistedTakeCash: "Take {0} in cash",
+            .assistedPlaced: "Ordered. Take the cash to pay for it.",
+            .assistedPaid: "Paid in cash; the cash is in the drawer.",
+            .stationAssistedLink: "Buy for a villager",
             .stationShelf: "Shelf place",
             .stationShelfTag: "shelf {0}",
             .stationArrivalUnconfirmed: "arrival not confirmed",
@@ -323,6 +353,21 @@ extension Localization {
             .stationHandedOut: "已交付。",
             .navStation: "我的服务站",
             .stationsCommissionShort: "本月佣金 {0}",
+            .assistedTitle: "代买下单",
+            .assistedIntro: "选村民，找商品，下单送到服务站，收现金。",
+            .assistedVillager: "村民",
+            .assistedChooseVillager: "选择村民",
+            .assistedSearch: "要买什么",
+            .assistedFind: "查找",
+            .assistedNothing: "没有找到有货的商品。",
+            .assistedQuantity: "数量",
+            .assistedBuy: "下单",
+            .assistedRecent: "最近的代买订单",
+            .assistedNone: "还没有代买订单。",
+            .assistedTakeCash: "收现金 {0}",
+            .assistedPlaced: "已下单，收了现金就付款。",
+            .assistedPaid: "已收现金，进了钱箱。",
+            .stationAssistedLink: "代买下单",
             .stationShelf: "货架位置",
             .stationShelfTag: "货架 {0}",
             .stationArrivalUnconfirmed: "待确认到站",
