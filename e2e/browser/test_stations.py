@@ -50,6 +50,7 @@ def test_an_agent_registers_a_villager_and_closes_the_day(browser):
             assert html_lang(browser) == language
             assert "20000.00" in by_id(browser, "drawer").text, "the deposit paid in"
             assert "丁秀兰" in villager_names(browser)
+            assert by_id(browser, "demand").is_displayed(), "the month's market-demand report"
             # The demo's assisted order earned this month's first commission line, at 4 %.
             lines = browser.driver.find_elements(By.CSS_SELECTOR, "#commission-lines li")
             assert lines and "× 4%" in lines[0].text, by_id(browser, "commission").text

@@ -292,6 +292,30 @@ extension APIHandler {
                         hours: certificate.hours, day: certificate.day, station: certificate.station))))
     }
 
+    func getStationDemandReport(_ input: Operations.GetStationDemandReport.Input) async throws
+        -> Operations.GetStationDemandReport.Output
+    {
+        let request = try RequestContext.request()
+        let principal = try await request.requirePrincipal()
+        let report = try await DemandReport().report(
+            try Self.uuid(input.path.stationId, field: "stationId"), month: input.query.month,
+            now: request.jishi.dependencies.now(), for: principal, on: request.db)
+        func search(_ row: SearchDemand.Row) -> Components.Schemas.DemandSearch {
+            .init(query: row.query, searches: row.searches, empty: row.empty)
+        }
+        return .ok(
+            .init(
+                body: .json(
+                    .init(
+                        month: report.month, searched: report.searched.map(search), unmet: report.unmet.map(search),
+                        categories: try report.categories.map { row in
+                            .init(
+                                categoryId: try row.category.requireID().uuidString, name: row.category.name,
+                                units: row.units, salesMinor: row.salesMinor,
+                                lastYearSalesMinor: row.lastYearSalesMinor, townSalesMinor: row.townSalesMinor)
+                        }))))
+    }
+
     func listCounterParcels(_ input: Operations.ListCounterParcels.Input) async throws
         -> Operations.ListCounterParcels.Output
     {

@@ -98,9 +98,10 @@ enum AssistedOrderPages {
             villager: request.query[String.self, at: "villager"].flatMap(UUID.init(uuidString:)), query: query,
             key: FormInput.idempotencyKey(services.dependencies))
         if !query.trimmingCharacters(in: .whitespaces).isEmpty {
-            let hits = try await SearchService().search(
-                SearchQuery(text: query, inStockOnly: true, limit: 8), on: request.db
-            ).items
+            let search = SearchQuery(text: query, inStockOnly: true, limit: 8)
+            let found = try await SearchService().search(search, on: request.db)
+            try await SearchDemand.record(search, total: found.total, at: services.dependencies.now(), on: request.db)
+            let hits = found.items
             let variants = try await Variant.query(on: request.db).filter(\.$product.$id ~~ hits.map(\.productID))
                 .filter(\.$stock > 0).sort(\.$priceMinor).all()
             model.found = hits.map { hit in (hit, variants.filter { $0.$product.id == hit.productID }) }

@@ -2,6 +2,7 @@ import Community
 import Foundation
 import JishiKit
 import Logistics
+import Marketplace
 import Plot
 import Stations
 
@@ -96,6 +97,7 @@ extension StationPages {
                     closes,
                     services,
                     training,
+                    .unwrap(model.demand, demand),
                     commission,
                     villagers,
                     .if(model.isAgent, registerForm),
@@ -478,6 +480,57 @@ extension StationPages {
                 .button(
                     .type(.submit), .class("button"), .id("training-submit"),
                     .safeText(context.text(.stationTrainingSubmit))))
+        }
+
+        /// The market-demand report: searches that found nothing, the most searched, and sales by
+        /// category against the same month a year before and the town's own.
+        private func demand(_ report: DemandReport.Report) -> Node<HTML.BodyContext> {
+            func searches(_ rows: [SearchDemand.Row], id: String, count: (SearchDemand.Row) -> Int) -> Node<
+                HTML.BodyContext
+            > {
+                rows.isEmpty
+                    ? .p(.class("meta"), .safeText(context.text(.demandNoSearches)))
+                    : .ul(
+                        .class("rows"), .id(id),
+                        .group(
+                            rows.map { row in
+                                .li(
+                                    .class("row"), .span(.class("t"), .safeText(row.query)),
+                                    .span(
+                                        .class("meta"),
+                                        .safeText(context.text(.demandTimes, context.number(count(row))))))
+                            }))
+            }
+            return .section(
+                .class("box"), .id("demand"),
+                .h2(.safeText(context.text(.demandTitle, report.month))),
+                .p(.class("meta"), .safeText(context.text(.demandIntro))),
+                .h3(.safeText(context.text(.demandUnmet))),
+                searches(report.unmet, id: "demand-unmet", count: \.empty),
+                .h3(.safeText(context.text(.demandSearched))),
+                searches(report.searched, id: "demand-searched", count: \.searches),
+                .h3(.safeText(context.text(.demandCategories))),
+                report.categories.isEmpty
+                    ? .p(.class("meta"), .safeText(context.text(.demandNoSales)))
+                    : .ul(
+                        .class("rows"), .id("demand-categories"),
+                        .group(
+                            report.categories.map { row in
+                                .li(
+                                    .class("row"),
+                                    .span(
+                                        .class("t"),
+                                        .safeText(
+                                            row.category.name(context.language) + " · " + context.money(row.salesMinor))
+                                    ),
+                                    .span(
+                                        .class("meta"),
+                                        .safeText(
+                                            context.text(
+                                                .demandCategoryLine, context.number(row.units),
+                                                context.money(row.lastYearSalesMinor), context.money(row.townSalesMinor)
+                                            ))))
+                            })))
         }
 
         /// The month's commission statement, with the months before and after.

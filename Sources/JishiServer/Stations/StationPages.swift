@@ -41,6 +41,8 @@ enum StationPages {
         /// The session whose attendance form the fields and errors belong to.
         var attending: UUID?
         var trainingKey = ""
+        /// The month's market-demand report for the station's town.
+        var demand: DemandReport.Report?
         /// The agents' commission for the month shown.
         var commission: CommissionService.Statement
         var today: String
@@ -340,6 +342,8 @@ enum StationPages {
         model.serviceKey = FormInput.idempotencyKey(services.dependencies)
         model.services = try await services.serviceDesk.requests(at: stationID, for: principal, on: request.db)
         model.training = try await services.training.sessions(at: stationID, for: principal, on: request.db)
+        model.demand = try await DemandReport().report(
+            stationID, month: model.commission.month, now: services.dependencies.now(), for: principal, on: request.db)
         model.trainingKey = FormInput.idempotencyKey(services.dependencies)
         if isAgent {
             model.courses = try await services.training.courses(on: request.db)

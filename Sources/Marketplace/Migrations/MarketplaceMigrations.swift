@@ -17,5 +17,6 @@ public enum MarketplaceMigrations {
         CreateReviewPhotos(),
         AddLineVariantNames(),
         AddOrderShipments(),
+        CreateSearchDemand(),
     ]
 }

@@ -256,6 +256,7 @@ struct StationsAPITests {
                 (.GET, "/commissions", nil, "ao"),
                 (.GET, "/service-requests", nil, "ao"),
                 (.GET, "/training-sessions", nil, "ao"),
+                (.GET, "/demand", nil, "ao"),
                 (.POST, "/parcels/\(waiting)/arrival", #"{"shelf":"A-01"}"#, "a"),
                 (.POST, "/uncollected-returns", nil, "a"),
                 (

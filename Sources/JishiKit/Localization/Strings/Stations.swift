@@ -132,6 +132,15 @@ extension L10nKey {
     public static let assistedPlaced = L10nKey("assisted.placed")
     public static let assistedPaid = L10nKey("assisted.paid")
     public static let stationAssistedLink = L10nKey("station.assisted-link")
+    public static let demandTitle = L10nKey("demand.title")
+    public static let demandIntro = L10nKey("demand.intro")
+    public static let demandUnmet = L10nKey("demand.unmet")
+    public static let demandSearched = L10nKey("demand.searched")
+    public static let demandTimes = L10nKey("demand.times")
+    public static let demandNoSearches = L10nKey("demand.no-searches")
+    public static let demandCategories = L10nKey("demand.categories")
+    public static let demandCategoryLine = L10nKey("demand.category-line")
+    public static let demandNoSales = L10nKey("demand.no-sales")
     public static let stationsCommissionShort = L10nKey("stations.commission-short")
     public static let stationCommission = L10nKey("station.commission")
     public static let stationCommissionTotal = L10nKey("station.commission-total")
@@ -209,6 +218,16 @@ extension Localization {
             .stationHandedOut: "Handed out.",
             .navStation: "My station",
             .stationsCommissionShort: "commission this month {0}",
+            .demandTitle: "Market demand · {0}",
+            .demandIntro:
+                "What buyers across Jishi searched for this month, and what sold. Counted in aggregate; nobody is named.",
+            .demandUnmet: "Searched for and not found",
+            .demandSearched: "Searched for most",
+            .demandTimes: "{0} times",
+            .demandNoSearches: "None this month.",
+            .demandCategories: "What sold, by category",
+            .demandCategoryLine: "{0} sold · same month last year {1} · this town’s producers {2}",
+            .demandNoSales: "No sales this month.",
             .assistedTitle: "Buy for a villager",
             .assistedIntro: "Choose the villager, find what they want, order it to the station and take their cash.",
             .assistedVillager: "Villager",
@@ -353,6 +372,15 @@ extension Localization {
             .stationHandedOut: "已交付。",
             .navStation: "我的服务站",
             .stationsCommissionShort: "本月佣金 {0}",
+            .demandTitle: "市场需求 · {0}",
+            .demandIntro: "本月全平台买家搜了什么、买了什么。只按总数统计，不涉及任何个人。",
+            .demandUnmet: "搜了没找到",
+            .demandSearched: "搜得最多",
+            .demandTimes: "{0} 次",
+            .demandNoSearches: "本月没有。",
+            .demandCategories: "各类商品销售",
+            .demandCategoryLine: "卖出 {0} 件 · 去年同月 {1} · 本镇卖家 {2}",
+            .demandNoSales: "本月还没有销售。",
             .assistedTitle: "代买下单",
             .assistedIntro: "选村民，找商品，下单送到服务站，收现金。",
             .assistedVillager: "村民",

@@ -28,6 +28,7 @@ extension APIHandler {
             sort: sort,
             limit: query.limit ?? 20, offset: query.offset ?? 0)
         let page = try await SearchService().search(search, now: request.jishi.dependencies.now(), on: request.db)
+        try await SearchDemand.record(search, total: page.total, at: request.jishi.dependencies.now(), on: request.db)
         let ratings = try await request.jishi.reviews.ratings(productIDs: page.items.map(\.productID), on: request.db)
         return .ok(
             .init(

@@ -140,6 +140,7 @@ extension SearchPage.Model {
         let page: JishiKit.Page<SearchHit>
         do {
             page = try await SearchService().search(model.input.query, on: database)
+            try await SearchDemand.record(model.input.query, total: page.total, at: Date(), on: database)
         } catch let problem as Problem where problem.status == 400 {
             model.errors[problem.field.flatMap(SearchPage.Field.init(rawValue:)) ?? .q] = FormMessage(
                 .errorFieldInvalid)
