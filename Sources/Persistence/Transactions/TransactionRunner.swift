@@ -1,17 +1,16 @@
 import FluentKit
 import Foundation
-import SQLKit
 
-/// Runs write transactions. SQLite allows one writer at a time, so on SQLite (one process by
-/// design) writes queue here in order; PostgreSQL takes them concurrently and its row locks do
-/// the ordering.
+/// Runs write transactions. SQLite allows one writer at a time and reports a clash as an
+/// error rather than waiting, so on SQLite (one process by design) writes queue here in
+/// order; PostgreSQL takes them concurrently and its row locks do the ordering.
 ///
-/// On SQLite each transaction takes the write lock with its first statement. Fluent begins a
-/// deferred transaction, which reads under a shared lock and asks for the write lock at its
-/// first write; if another connection is writing at that moment (a job worker claiming a job,
-/// a session being touched), SQLite answers "database is locked" at once instead of waiting,
-/// because waiting could deadlock. A transaction that starts by asking for the write lock holds
-/// no lock yet, so SQLite's busy handler makes it wait its turn instead.
+/// Fluent begins SQLite transactions deferred: one that reads first asks for the write lock at
+/// its first write, and if another connection is writing just then (the job worker claiming a
+/// job), SQLite refuses at once ("database is locked") rather than risk a deadlock. Nothing of
+/// such a transaction was written, so the runner tries it again after a short pause, a few
+/// times, instead of failing the request. (Taking the write lock first instead makes SQLite's
+/// busy handler wait on a thread of the shared pool, which starved the test suite.)
 public struct TransactionRunner: Sendable {
     private let gate: AsyncMutex?
 
@@ -19,22 +18,26 @@ public struct TransactionRunner: Sendable {
         gate = serialized ? AsyncMutex() : nil
     }
 
+    /// How often a transaction SQLite refused as locked is tried again.
+    static let retries = 5
+
     public func transaction<T: Sendable>(
         on database: any Database, _ body: @escaping @Sendable (any Database) async throws -> T
     ) async throws -> T {
         guard let gate else { return try await database.transaction(body) }
-        return try await gate.withLock {
-            try await database.transaction { db in
-                try await Self.takeWriteLock(on: db)
-                return try await body(db)
+        var attempt = 0
+        while true {
+            do {
+                return try await gate.withLock { try await database.transaction(body) }
+            } catch let failure where attempt < Self.retries && Self.isLocked(failure) {
+                attempt += 1
+                try await Task.sleep(nanoseconds: UInt64(attempt) * 25_000_000)
             }
         }
     }
 
-    /// A write that changes nothing but makes SQLite take the write lock (the migrations table
-    /// exists wherever Jishi has run its migrations).
-    static func takeWriteLock(on database: any Database) async throws {
-        guard let sql = database as? any SQLDatabase, sql.dialect.name == "sqlite" else { return }
-        try await sql.raw(#"UPDATE "_fluent_migrations" SET "batch" = "batch" WHERE 0 = 1"#).run()
+    /// SQLite's refusal of a write lock another connection holds ("busy: database is locked").
+    static func isLocked(_ error: any Error) -> Bool {
+        String(describing: error).hasPrefix("busy")
     }
 }
