@@ -3,6 +3,7 @@ import FluentKit
 import Foundation
 import JishiKit
 import Logistics
+import Marketplace
 import Stations
 import Vapor
 
@@ -61,7 +62,7 @@ enum StationPages {
         let session = try await WebSession.load(request)
         let principal = try session.requirePrincipal()
         let rows = try await request.jishi.cash.overview(for: principal, on: request.db)
-        let month = String(PageDate.string(request.jishi.dependencies.now()).prefix(7))
+        let month = Months.month(of: request.jishi.dependencies.now())
         let commissions = try await request.jishi.commissions.totals(month: month, on: request.db)
         let training =
             principal.has(.official) || principal.has(.admin)

@@ -3,6 +3,7 @@ import FluentKit
 import Foundation
 import JishiKit
 import Logistics
+import Marketplace
 
 /// What station agents earn: a share of each sale taken at their counter, at their county's
 /// rate fixed at the time of the sale, given back in proportion when the sale is refunded, and
@@ -101,7 +102,7 @@ public struct CommissionService: Sendable {
         try await AgentCommission(
             id: dependencies.uuid(), stationID: stationID, agentID: agentID, source: source,
             referenceID: reference, baseMinor: baseMinor, basisPoints: basisPoints, amountMinor: amountMinor,
-            month: String(PageDate.string(now).prefix(7)), idempotencyKey: key, at: now
+            month: Months.month(of: now), idempotencyKey: key, at: now
         ).create(on: database)
     }
 
@@ -125,7 +126,7 @@ public struct CommissionService: Sendable {
         _ stationID: UUID, month: String?, for principal: Principal?, on database: any Database
     ) async throws -> Statement {
         _ = try await directory.require(.read, at: stationID, by: principal, on: database)
-        let month = try month.map(Self.month) ?? String(PageDate.string(dependencies.now()).prefix(7))
+        let month = try month.map(Self.month) ?? Months.month(of: dependencies.now())
         let lines = try await AgentCommission.query(on: database).filter(\.$stationID == stationID)
             .filter(\.$month == month).sort(\.$at).sort(\.$id).all()
         return Statement(
