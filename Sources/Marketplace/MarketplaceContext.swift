@@ -30,6 +30,8 @@ public struct MarketplaceContext: Sendable {
     /// The stations' cash drawers, where cash for orders is taken and handed back; none in a
     /// marketplace on its own.
     public var cashDesk: (any CashDesk)?
+    /// Told of every sale and refund in its transaction (the stations' consignment shops).
+    public var saleObserver: (any SaleObserver)?
 
     public init(
         dependencies: Dependencies, transactions: TransactionRunner, paymentWindow: TimeInterval = 30 * 60,

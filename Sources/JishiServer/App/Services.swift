@@ -51,6 +51,7 @@ public struct JishiServices: Sendable {
         marketplace.prepared = prepared
         marketplace.network = OrderParcels(dependencies: dependencies)
         marketplace.cashDesk = StationCashDesk(dependencies: dependencies)
+        marketplace.saleObserver = ConsignmentSales(dependencies: dependencies)
         self.marketplace = marketplace
         self.stationsContext = StationsContext(dependencies: dependencies, transactions: marketplace.transactions)
         self.loginThrottle = config.auth.loginThrottle
@@ -101,6 +102,9 @@ extension JishiServices {
     public var commissions: CommissionService { CommissionService(context: stationsContext) }
     public var serviceDesk: ServiceDesk { ServiceDesk(context: stationsContext) }
     public var training: TrainingService { TrainingService(context: stationsContext) }
+    public var consignments: ConsignmentService {
+        ConsignmentService(context: stationsContext, marketplace: marketplace)
+    }
     public var assistedOrders: AssistedOrderService {
         AssistedOrderService(context: stationsContext, marketplace: marketplace)
     }

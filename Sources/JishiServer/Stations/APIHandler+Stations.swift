@@ -147,6 +147,63 @@ extension APIHandler {
         return .ok(.init(body: .json(.init(countyId: countyID.uuidString, commissionBasisPoints: rate))))
     }
 
+    func listConsignments(_ input: Operations.ListConsignments.Input) async throws
+        -> Operations.ListConsignments.Output
+    {
+        let request = try RequestContext.request()
+        let principal = try await request.requirePrincipal()
+        let stationID = try Self.uuid(input.path.stationId, field: "stationId")
+        let consignments = request.jishi.consignments
+        let listings = try await consignments.listings(at: stationID, for: principal, on: request.db)
+        return .ok(.init(body: .json(try listings.map(APIMapping.consignment))))
+    }
+
+    func createConsignment(_ input: Operations.CreateConsignment.Input) async throws
+        -> Operations.CreateConsignment.Output
+    {
+        let request = try RequestContext.request()
+        let principal = try await request.requirePrincipal()
+        guard case .json(let body) = input.body else { throw Problem(type: .unsupportedMediaType) }
+        let listed = try await request.jishi.consignments.consign(
+            ConsignmentService.Input(
+                villagerID: try Self.uuid(body.villagerId, field: "villagerId"), title: body.title,
+                description: body.description ?? "", categoryID: try Self.uuid(body.categoryId, field: "categoryId"),
+                priceMinor: body.priceMinor, stock: body.stock,
+                consignorShareBasisPoints: body.consignorShareBasisPoints, agreed: body.consent.agreed,
+                witness: body.consent.witness),
+            idempotencyKey: input.headers.idempotencyKey,
+            at: try Self.uuid(input.path.stationId, field: "stationId"), by: principal, on: request.db)
+        return .created(.init(body: .json(try APIMapping.consignment(listed))))
+    }
+
+    func getConsignorAccount(_ input: Operations.GetConsignorAccount.Input) async throws
+        -> Operations.GetConsignorAccount.Output
+    {
+        let request = try RequestContext.request()
+        let principal = try await request.requirePrincipal()
+        let statement = try await request.jishi.consignments.statement(
+            of: try Self.uuid(input.path.villagerId, field: "villagerId"),
+            at: try Self.uuid(input.path.stationId, field: "stationId"), for: principal, on: request.db)
+        return .ok(
+            .init(
+                body: .json(
+                    .init(
+                        villagerId: try statement.villager.requireID().uuidString, owedMinor: statement.owedMinor,
+                        payableMinor: statement.payableMinor,
+                        lines: try statement.lines.map(APIMapping.consignorLine)))))
+    }
+
+    func payConsignor(_ input: Operations.PayConsignor.Input) async throws -> Operations.PayConsignor.Output {
+        let request = try RequestContext.request()
+        let principal = try await request.requirePrincipal()
+        guard case .json(let body) = input.body else { throw Problem(type: .unsupportedMediaType) }
+        let line = try await request.jishi.consignments.payOut(
+            body.amountMinor, to: try Self.uuid(input.path.villagerId, field: "villagerId"),
+            idempotencyKey: input.headers.idempotencyKey,
+            at: try Self.uuid(input.path.stationId, field: "stationId"), by: principal, on: request.db)
+        return .created(.init(body: .json(try APIMapping.consignorLine(line))))
+    }
+
     func listServiceRequests(_ input: Operations.ListServiceRequests.Input) async throws
         -> Operations.ListServiceRequests.Output
     {
@@ -447,6 +504,24 @@ extension APIMapping {
             source: line.source == .assistedOrder ? .assistedOrder : .consignmentSale,
             referenceId: line.referenceID.uuidString, agentId: line.agentID?.uuidString, baseMinor: line.baseMinor,
             basisPoints: line.basisPoints, amountMinor: line.amountMinor, at: line.at)
+    }
+
+    static func consignment(_ listed: ConsignmentService.Listed) throws -> Components.Schemas.Consignment {
+        Components.Schemas.Consignment(
+            id: try listed.listing.requireID().uuidString, productId: listed.listing.productID.uuidString,
+            shopId: listed.product.$shop.id.uuidString, villagerId: listed.listing.villagerID.uuidString,
+            villagerName: listed.villagerName, title: listed.product.title,
+            priceMinor: listed.variant?.priceMinor ?? listed.listing.agreedPriceMinor,
+            stock: listed.variant?.stock ?? 0, consignorShareBasisPoints: listed.listing.consignorShareBasisPoints,
+            witness: listed.listing.witness, consentAt: listed.listing.consentAt)
+    }
+
+    static func consignorLine(_ line: ConsignorLine) throws -> Components.Schemas.ConsignorLine {
+        Components.Schemas.ConsignorLine(
+            id: try line.requireID().uuidString,
+            kind: Components.Schemas.ConsignorLine.KindPayload(rawValue: line.kind.rawValue) ?? .sale,
+            amountMinor: line.amountMinor, baseMinor: line.baseMinor, orderId: line.orderID?.uuidString,
+            receipt: line.receipt, at: line.at)
     }
 
     static func serviceRequest(_ request: ServiceRequest) throws -> Components.Schemas.ServiceRequest {

@@ -7,7 +7,9 @@ import Stations
 
 /// The demo agent's first assisted order, once the demo market exists: a product bought for the
 /// station's first villager and paid in cash at the counter, so the drawer shows the cash taken
-/// and the commission statement its first line.
+/// and the commission statement its first line. Then the station's consignment shop: two of the
+/// villager's products listed with their consent, one of them bought by the demo buyer and
+/// received, so the villager is owed a share the agent can pay out.
 enum StationsDemoOrders {
     static func load(on database: any Database, services: JishiServices) async throws {
         guard let code = StationsDemo.stationCode(of: "agent"),
@@ -28,5 +30,44 @@ enum StationsDemoOrders {
             checkoutID: placed.assisted.checkoutID,
             amountMinor: placed.orders.reduce(0) { $0 + $1.totalMinor }, idempotencyKey: "demo-assisted-cash",
             by: principal, on: database)
+        try await consign(for: villager, at: station, agent: principal, on: database, services: services)
+    }
+
+    private static func consign(
+        for villager: UUID, at station: UUID, agent: Principal, on database: any Database, services: JishiServices
+    ) async throws {
+        let consignments = services.consignments
+        let eggs = try await consignments.consign(
+            ConsignmentService.Input(
+                villagerID: villager, title: "散养土鸡蛋 30枚", description: "丁庄村自家散养，每周一收集。",
+                categoryID: CategoryTaxonomy.id(for: "farm"), priceMinor: 4_500, stock: 20,
+                consignorShareBasisPoints: 9_000, agreed: true, witness: "村委会 丁会计"),
+            idempotencyKey: "demo-consign-eggs", at: station, by: agent, on: database)
+        _ = try await consignments.consign(
+            ConsignmentService.Input(
+                villagerID: villager, title: "手工老粗布床单", description: "纯棉老粗布，手工织。",
+                categoryID: CategoryTaxonomy.id(for: "handicrafts"), priceMinor: 16_800, stock: 3,
+                consignorShareBasisPoints: 8_500, agreed: true, witness: "村委会 丁会计"),
+            idempotencyKey: "demo-consign-sheet", at: station, by: agent, on: database)
+        guard let variant = eggs.variant?.id,
+            let buyerAccount = try await Account.query(on: database).filter(\.$username == "buyer").first(),
+            let village = try await NetworkNode.find(station, on: database)?.$village.id
+        else { return }
+        let buyer = try await services.accounts.principal(for: try buyerAccount.requireID(), on: database)
+        let bought = try await services.checkouts.checkout(
+            CheckoutService.Request(
+                items: [CheckoutService.Item(variantID: variant, quantity: 2)],
+                delivery: DeliveryAddress(name: "王芳", phone: "13800000001", villageID: village, addressLine: "村口"),
+                paymentMethod: .online),
+            idempotencyKey: "demo-consignment-checkout", by: buyer, on: database)
+        _ = try await services.payments.pay(
+            checkoutID: try bought.checkout.requireID(), provider: "sandbox", token: "tok_ok",
+            idempotencyKey: "demo-consignment-pay", by: buyer, on: database)
+        for order in bought.orders {
+            let id = try order.requireID()
+            _ = try await services.orders.markShipped(id, by: agent, on: database)
+            _ = try await services.orders.markDelivered(id, by: agent, on: database)
+            _ = try await services.orders.confirmReceipt(id, by: buyer, on: database)
+        }
     }
 }

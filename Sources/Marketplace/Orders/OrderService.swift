@@ -256,7 +256,7 @@ public struct OrderService: Sendable {
         refund.refundedAt = now
         refund.providerReference = try await MoneyBack.send(
             Money(minorUnits: amount), forOrder: orderID, refundID: refundID, providers: context.paymentProviders,
-            cashDesk: context.cashDesk, actor: actor, on: db)
+            cashDesk: context.cashDesk, observer: context.saleObserver, actor: actor, on: db)
         try await refund.create(on: db)
         try await OrderEvent(
             id: context.dependencies.uuid(), orderID: orderID, from: .cancelled, to: .cancelled, actorID: actor,

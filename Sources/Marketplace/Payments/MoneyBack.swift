@@ -9,12 +9,13 @@ enum MoneyBack {
     /// Call inside the transaction that records the refund.
     static func send(
         _ amount: Money, forOrder orderID: UUID, refundID: UUID, providers: [any PaymentProvider],
-        cashDesk: (any CashDesk)?, actor: UUID?, on database: any Database
+        cashDesk: (any CashDesk)?, observer: (any SaleObserver)?, actor: UUID?, on database: any Database
     ) async throws -> String {
         guard let order = try await Order.find(orderID, on: database),
             let payment = try await Payment.query(on: database).filter(\.$checkout.$id == order.$checkout.id)
                 .filter(\.$status == .captured).first()
         else { throw Problem(type: .conflict, detail: "The order has no captured payment to refund.") }
+        try await observer?.refunded(amount, ofOrder: orderID, refundID: refundID, on: database)
         if payment.provider == Payment.cashProvider {
             try await cashDesk?.handBack(
                 amount, forCheckout: order.$checkout.id, refundID: refundID, by: actor, on: database)

@@ -71,6 +71,7 @@ public struct PaymentService: Sendable {
                         throw Problem(
                             type: .conflict, detail: "The orders are no longer awaiting payment.", field: "checkoutId")
                     }
+                    try await context.saleObserver?.paid(orders, by: principal.accountID, on: db)
                     return Result(payment: payment, orders: Self.sorted(orders))
                 case .pending(let reference):
                     payment.providerReference = reference
@@ -300,6 +301,7 @@ public struct PaymentService: Sendable {
                     reason: reason, at: now)
             }, on: db)
         try await SupplyService.retailPaid(ids, actor: actor, at: now, dependencies: context.dependencies, on: db)
+        try await context.saleObserver?.paid(orders, by: actor, on: db)
     }
 
     /// Frees the checkout for another payment, if `paymentID` holds it.

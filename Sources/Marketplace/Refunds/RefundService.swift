@@ -108,11 +108,12 @@ public struct RefundService: Sendable {
         let dependencies = context.dependencies
         let providers = context.paymentProviders
         let cashDesk = context.cashDesk
+        let observer = context.saleObserver
         try await advance(refund, from: from, to: .refunded, on: database) { db, _ in
             // After the guarded update, so a racing second approval never sends money twice.
             let reference = try await MoneyBack.send(
                 Money(minorUnits: refund.amountMinor), forOrder: refund.$order.id, refundID: refundID,
-                providers: providers, cashDesk: cashDesk, actor: actor, on: db)
+                providers: providers, cashDesk: cashDesk, observer: observer, actor: actor, on: db)
             // The in-memory status must match the guarded update, or saving would undo it.
             refund.status = .refunded
             refund.refundedAt = now

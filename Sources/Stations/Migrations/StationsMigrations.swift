@@ -1,6 +1,7 @@
 import Community
 import FluentKit
 import Logistics
+import Marketplace
 import SQLKit
 
 /// This module's migrations, in the order they must run. Never edit a shipped one; add a new one.
@@ -12,6 +13,7 @@ public enum StationsMigrations {
         CreateServiceRequests(),
         CreateTraining(),
         CreateCounterArrivals(),
+        CreateConsignments(),
     ]
 }
 
@@ -278,5 +280,61 @@ public struct CreateCounterArrivals: AsyncMigration {
 
     public func revert(on database: any Database) async throws {
         try await database.schema(CounterArrival.schema).delete()
+    }
+}
+
+/// The stations' consignment shops, their consented listings and the consignors' accounts.
+public struct CreateConsignments: AsyncMigration {
+    public init() {}
+
+    public func prepare(on database: any Database) async throws {
+        try await database.schema(ConsignmentShop.schema)
+            .id()
+            .field("station_id", .uuid, .required, .references(NetworkNode.schema, .id, onDelete: .restrict))
+            .field("shop_id", .uuid, .required, .references(Shop.schema, .id, onDelete: .restrict))
+            .field("opened_at", .datetime, .required)
+            .unique(on: "station_id")
+            .unique(on: "shop_id")
+            .create()
+        try await database.schema(ConsignmentListing.schema)
+            .id()
+            .field("station_id", .uuid, .required, .references(NetworkNode.schema, .id, onDelete: .restrict))
+            .field("product_id", .uuid, .required, .references(Product.schema, .id, onDelete: .restrict))
+            .field("villager_id", .uuid, .required, .references(Villager.schema, .id, onDelete: .restrict))
+            .field("agreed_price_minor", .int64, .required)
+            .field("consignor_share_bps", .int, .required)
+            .field("witness", .string, .required)
+            .field("consent_at", .datetime, .required)
+            .field("recorded_by", .uuid, .required, .references(Account.schema, .id, onDelete: .restrict))
+            .field("idempotency_key", .string, .required)
+            .unique(on: "product_id")
+            .unique(on: "station_id", "idempotency_key")
+            .create()
+        try await database.schema(ConsignorLine.schema)
+            .id()
+            .field("station_id", .uuid, .required, .references(NetworkNode.schema, .id, onDelete: .restrict))
+            .field("villager_id", .uuid, .required, .references(Villager.schema, .id, onDelete: .restrict))
+            .field("kind", .string, .required)
+            .field("amount_minor", .int64, .required)
+            .field("base_minor", .int64, .required)
+            .field("order_id", .uuid)
+            .field("listing_id", .uuid, .references(ConsignmentListing.schema, .id, onDelete: .restrict))
+            .field("sale_id", .uuid)
+            .field("receipt", .string)
+            .field("actor_id", .uuid, .references(Account.schema, .id, onDelete: .restrict))
+            .field("idempotency_key", .string, .required)
+            .field("at", .datetime, .required)
+            .unique(on: "station_id", "idempotency_key")
+            .create()
+        try await database.sql().raw(
+            "CREATE INDEX consignor_lines_villager ON consignor_lines (station_id, villager_id, at)"
+        ).run()
+        try await database.sql().raw("CREATE INDEX consignor_lines_order ON consignor_lines (order_id)").run()
+    }
+
+    public func revert(on database: any Database) async throws {
+        try await database.schema(ConsignorLine.schema).delete()
+        try await database.schema(ConsignmentListing.schema).delete()
+        try await database.schema(ConsignmentShop.schema).delete()
     }
 }

@@ -266,6 +266,13 @@ struct StationsAPITests {
                 (.POST, "/training-sessions/\(session)/attendance", #"{"villagerId":"\#(villager)"}"#, "a"),
                 (.POST, "/service-requests", #"{"kind":"phone_top_up","details":"话费 50 元"}"#, "a"),
                 (.POST, "/service-requests/\(service)/completion", #"{"receipt":"GD20261203"}"#, "a"),
+                (.GET, "/consignments", nil, "a"),
+                (
+                    .POST, "/consignments",
+                    #"{"villagerId":"\#(villager)","title":"红薯粉条","categoryId":"\#(CategoryTaxonomy.id(for: "food"))","priceMinor":3000,"stock":4,"consignorShareBasisPoints":9000,"consent":{"agreed":true,"witness":"邻居"}}"#,
+                    "a"
+                ),
+                (.GET, "/villagers/\(villager)/consignment-account", nil, "a"),
             ]
             let people: [(String, String?, Character?)] = [
                 ("this station's agent", fixture.agent, "a"), ("another station's agent", fixture.otherAgent, nil),
