@@ -146,7 +146,7 @@ def test_the_county_sees_its_stations_masked_and_confirms_a_close(browser):
 def station_pages(browser, role):
     browser.open("/stations")
     counter = by_id(browser, "station-" + STATION).get_attribute("href")
-    return ["/stations", counter]
+    return ["/stations", counter, counter + "/consignments"]
 
 
 def test_station_pages_fit_a_360px_phone(browser):
@@ -320,5 +320,71 @@ def test_an_agent_buys_a_stool_for_a_villager_and_takes_the_cash(browser):
         assert not browser.driver.find_elements(By.CSS_SELECTOR, f"#{row} button"), "paid: no cash button any more"
         open_counter(browser)
         assert balance_fen(browser) == balance + total_fen
+    finally:
+        log_out(browser)
+
+
+def test_an_agent_sells_for_a_villager_and_pays_out_their_share(browser):
+    """Consignment selling at 360 px: 丁秀兰's eggs sold to the demo buyer; she asks what she is
+    owed, the agent pays it out in cash (sending the form twice pays once) and the drawer gives
+    it; then the agent lists her hand-woven basket, refused until she has agreed in front of a
+    witness."""
+    browser.phone()
+    log_in(browser, "agent")
+    try:
+        for language in ["en", "zh-Hans"]:
+            ensure_language(browser, language)
+            open_counter(browser)
+            balance = balance_fen(browser)
+            click(browser, "consign-link")
+            assert html_lang(browser) == language
+            assert len(browser.driver.find_elements(By.CSS_SELECTOR, "#consignments li")) >= 2
+            assert browser.scroll_width() <= 360
+            browser.screenshot(f"station-consign-{language}-360")
+        Select(by_id(browser, "ask-villager")).select_by_visible_text("丁秀兰")
+        click(browser, "consign-show")
+        owed = by_id(browser, "consignor-owed").text
+        assert "81.00" in owed, owed  # 90 % of two boxes of eggs at ¥45.00
+        payout = by_id(browser, "consign-payout")
+        action = payout.get_attribute("action")
+        fields = {element.get_attribute("name"): element.get_attribute("value")
+                  for element in payout.find_elements(By.CSS_SELECTOR, "input") if element.get_attribute("name")}
+        assert browser.scroll_width() <= 360
+        browser.screenshot("station-consign-account-zh-Hans-360")
+        click(browser, "consign-pay")
+        expect_notice(browser)
+        assert not browser.driver.find_elements(By.ID, "consign-payout"), "nothing left to pay"
+        # The same form again (the same key): still one payout.
+        mark_page(browser)
+        browser.driver.execute_script("""
+            const form = document.createElement('form');
+            form.method = 'post'; form.action = arguments[0];
+            for (const [name, value] of Object.entries(arguments[1])) {
+                const input = document.createElement('input');
+                input.type = 'hidden'; input.name = name; input.value = value; form.appendChild(input);
+            }
+            document.body.appendChild(form); form.submit();""", action, fields)
+        wait_for_next_page(browser)
+        lines = [row.text for row in browser.driver.find_elements(By.CSS_SELECTOR, "#consignor-lines li")]
+        assert sum("81.00" in line for line in lines) == 2, lines  # the sale and one payout
+        open_counter(browser)
+        assert balance_fen(browser) == balance - 8100
+
+        # Listing without her agreement is refused; with it, the basket is on sale.
+        click(browser, "consign-link")
+        Select(by_id(browser, "owner")).select_by_visible_text("丁秀兰")
+        fill(browser, "title", "手编柳条篮")
+        Select(by_id(browser, "category")).select_by_index(5)
+        fill(browser, "price", "38")
+        fill(browser, "stock", "4")
+        fill(browser, "witness", "邻居 王桂芝")
+        click(browser, "consign-list")
+        assert browser.driver.find_elements(By.CSS_SELECTOR, ".alert")
+        assert "手编柳条篮" not in by_id(browser, "consignments").text
+        by_id(browser, "agreed").click()
+        click(browser, "consign-list")
+        expect_notice(browser)
+        assert "手编柳条篮" in by_id(browser, "consignments").text
+        assert browser.scroll_width() <= 360
     finally:
         log_out(browser)

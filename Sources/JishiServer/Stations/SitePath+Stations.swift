@@ -38,10 +38,16 @@ extension SitePath {
     /// The agent takes an assisted order's cash.
     static let stationAssistedCash = SitePath("/stations/:station/assisted/:checkout/cash", page: false)
 
+    /// The consignment shop: list a villager's goods, tell them what they are owed …
+    static let stationConsignments = SitePath("/stations/:station/consignments", page: true)
+    /// … and pay it out in cash.
+    static let stationConsignPayout = SitePath("/stations/:station/consignments/payout", page: false)
+
     /// This feature's paths, for `SitePath.allCases`.
     static let stationsPaths: [SitePath] = [
         .stations, .station, .stationVillagers, .stationClose, .stationHandOut, .stationConfirmClose,
         .stationServices, .stationServiceDone, .stationServiceFailed, .stationTraining, .stationTrainingAttend,
         .certificates, .stationArrival, .stationSendBack, .stationAssisted, .stationAssistedCash,
+        .stationConsignments, .stationConsignPayout,
     ]
 }

@@ -90,7 +90,12 @@ extension StationPages {
                             .a(
                                 .class("button secondary"), .id("assisted-link"),
                                 .href(SitePath.stationAssisted.path(node.id ?? UUID())),
-                                .safeText(context.text(.stationAssistedLink))))),
+                                .safeText(context.text(.stationAssistedLink))),
+                            .text(" "),
+                            .a(
+                                .class("button secondary"), .id("consign-link"),
+                                .href(SitePath.stationConsignments.path(node.id ?? UUID())),
+                                .safeText(context.text(.stationConsignLink))))),
                     .if(model.isAgent, parcels),
                     drawer,
                     .if(model.isAgent && !model.closedToday, closeForm),
@@ -563,7 +568,9 @@ extension StationPages {
                                         .safeText(
                                             context.text(
                                                 line.amountMinor < 0
-                                                    ? .stationCommissionBack : .stationCommissionEarned,
+                                                    ? .stationCommissionBack
+                                                    : line.source == .consignmentSale
+                                                        ? .stationCommissionConsigned : .stationCommissionEarned,
                                                 "#" + line.referenceID.uuidString.prefix(8).lowercased(),
                                                 context.money(abs(line.amountMinor))))),
                                     .span(

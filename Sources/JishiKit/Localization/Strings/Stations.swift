@@ -148,6 +148,34 @@ extension L10nKey {
     public static let stationNoCommission = L10nKey("station.no-commission")
     public static let stationCommissionEarned = L10nKey("station.commission-earned")
     public static let stationCommissionBack = L10nKey("station.commission-back")
+    public static let stationCommissionConsigned = L10nKey("station.commission-consigned")
+    public static let stationConsignLink = L10nKey("station.consign-link")
+    public static let consignTitle = L10nKey("consign.title")
+    public static let consignIntro = L10nKey("consign.intro")
+    public static let consignAsk = L10nKey("consign.ask")
+    public static let consignShow = L10nKey("consign.show")
+    public static let consignOwed = L10nKey("consign.owed")
+    public static let consignLineSale = L10nKey("consign.line-sale")
+    public static let consignLineRefund = L10nKey("consign.line-refund")
+    public static let consignLinePayout = L10nKey("consign.line-payout")
+    public static let consignNoLines = L10nKey("consign.no-lines")
+    public static let consignPayAmount = L10nKey("consign.pay-amount")
+    public static let consignPay = L10nKey("consign.pay")
+    public static let consignPaid = L10nKey("consign.paid")
+    public static let consignNew = L10nKey("consign.new")
+    public static let consignTitleField = L10nKey("consign.title-field")
+    public static let consignDescription = L10nKey("consign.description")
+    public static let consignCategory = L10nKey("consign.category")
+    public static let consignPrice = L10nKey("consign.price")
+    public static let consignStock = L10nKey("consign.stock")
+    public static let consignShare = L10nKey("consign.share")
+    public static let consignWitness = L10nKey("consign.witness")
+    public static let consignAgreed = L10nKey("consign.agreed")
+    public static let consignList = L10nKey("consign.list")
+    public static let consignListed = L10nKey("consign.listed")
+    public static let consignListings = L10nKey("consign.listings")
+    public static let consignNone = L10nKey("consign.none")
+    public static let consignListingLine = L10nKey("consign.listing-line")
 }
 
 extension Localization {
@@ -307,6 +335,35 @@ extension Localization {
             .stationNoCommission: "No commission this month.",
             .stationCommissionEarned: "Assisted order {0}: +{1}",
             .stationCommissionBack: "Refund of {0}: −{1}",
+            .stationCommissionConsigned: "Consignment sale {0}: +{1}",
+            .stationConsignLink: "Consignment shop (sell for villagers)",
+            .consignTitle: "Consignment shop",
+            .consignIntro:
+                "List a villager's goods with their agreement to the price and their share, in front of a witness. Each sale earns them their share; pay it out in cash once the buyer has received the goods.",
+            .consignAsk: "What is a villager owed?",
+            .consignShow: "Show",
+            .consignOwed: "Owed {0} · may be paid now {1}",
+            .consignLineSale: "Sale {0}: +{1}",
+            .consignLineRefund: "Refund of {0}: −{1}",
+            .consignLinePayout: "Paid in cash, receipt {0}: −{1}",
+            .consignNoLines: "Nothing sold yet.",
+            .consignPayAmount: "Amount to pay (yuan)",
+            .consignPay: "Pay in cash",
+            .consignPaid: "Paid; the villager signs the receipt.",
+            .consignNew: "List a villager's goods",
+            .consignTitleField: "What it is",
+            .consignDescription: "Description (optional)",
+            .consignCategory: "Category",
+            .consignPrice: "Price agreed (yuan)",
+            .consignStock: "How many",
+            .consignShare: "Villager's share (%)",
+            .consignWitness: "Witness",
+            .consignAgreed: "The villager agreed to the price and the share",
+            .consignList: "List it",
+            .consignListed: "Listed in the station's consignment shop.",
+            .consignListings: "On sale for villagers",
+            .consignNone: "Nothing listed yet.",
+            .consignListingLine: "{0} · stock {1} · {2}% to {3} · witness {4}",
         ],
         zhHans: [
             .stationsTitle: "服务站",
@@ -458,5 +515,33 @@ extension Localization {
             .stationNoCommission: "本月还没有佣金。",
             .stationCommissionEarned: "代买订单 {0}：+{1}",
             .stationCommissionBack: "{0} 退款：−{1}",
+            .stationCommissionConsigned: "代卖订单 {0}：+{1}",
+            .stationConsignLink: "代卖（替村民卖货）",
+            .consignTitle: "代卖店",
+            .consignIntro: "村民同意价格和分成、有见证人在场，才替他上架。每卖出一件，村民得到自己那份；买家收货后，用现金结给村民。",
+            .consignAsk: "村民来问：卖了多少钱？",
+            .consignShow: "查看",
+            .consignOwed: "应付 {0} · 现在可结 {1}",
+            .consignLineSale: "卖出 {0}：+{1}",
+            .consignLineRefund: "{0} 退款：−{1}",
+            .consignLinePayout: "现金结清，收据 {0}：−{1}",
+            .consignNoLines: "还没有卖出。",
+            .consignPayAmount: "结给村民（元）",
+            .consignPay: "付现金",
+            .consignPaid: "已付现金，请村民在收据上签字。",
+            .consignNew: "替村民上架",
+            .consignTitleField: "货品名称",
+            .consignDescription: "说明（可不填）",
+            .consignCategory: "类目",
+            .consignPrice: "商定价格（元）",
+            .consignStock: "数量",
+            .consignShare: "村民分成（%）",
+            .consignWitness: "见证人",
+            .consignAgreed: "村民同意这个价格和分成",
+            .consignList: "上架",
+            .consignListed: "已在服务站代卖店上架。",
+            .consignListings: "代卖中的货品",
+            .consignNone: "还没有代卖的货品。",
+            .consignListingLine: "{0} · 库存 {1} · {3} 得 {2}% · 见证人 {4}",
         ])
 }
