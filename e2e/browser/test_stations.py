@@ -388,3 +388,34 @@ def test_an_agent_sells_for_a_villager_and_pays_out_their_share(browser):
         assert browser.scroll_width() <= 360
     finally:
         log_out(browser)
+
+
+def test_a_villager_brings_goods_back_to_the_counter(browser):
+    """Returns at 360 px: 丁大山's delivered order comes back; the agent takes it in with a
+    reason, and the return (its refund asked of the shop, its parcel) is listed once."""
+    browser.phone()
+    log_in(browser, "agent")
+    try:
+        for language in ["en", "zh-Hans"]:
+            ensure_language(browser, language)
+            open_counter(browser)
+            click(browser, "assisted-link")
+            forms = browser.driver.find_elements(By.CSS_SELECTOR, "#assisted-recent form[id^=return-]")
+            assert forms, by_id(browser, "assisted-recent").text
+            assert browser.scroll_width() <= 360
+        form = forms[0]
+        tag = form.get_attribute("id").removeprefix("return-")
+        # Without a reason nothing is taken back.
+        click(browser, "take-back-" + tag)
+        assert browser.driver.find_elements(By.CSS_SELECTOR, ".alert")
+        assert not browser.driver.find_elements(By.ID, "counter-returns")
+        fill(browser, "reason-" + tag, "凳子腿不稳")
+        click(browser, "take-back-" + tag)
+        expect_notice(browser)
+        returns = by_id(browser, "counter-returns").find_elements(By.CSS_SELECTOR, "li")
+        assert len(returns) == 1 and "丁大山" in returns[0].text, [row.text for row in returns]
+        assert not browser.driver.find_elements(By.ID, "return-" + tag), "nothing left to take back"
+        assert browser.scroll_width() <= 360
+        browser.screenshot("station-return-zh-Hans-360")
+    finally:
+        log_out(browser)

@@ -102,6 +102,9 @@ extension JishiServices {
     public var commissions: CommissionService { CommissionService(context: stationsContext) }
     public var serviceDesk: ServiceDesk { ServiceDesk(context: stationsContext) }
     public var training: TrainingService { TrainingService(context: stationsContext) }
+    public var counterReturns: CounterReturns {
+        CounterReturns(context: stationsContext, marketplace: marketplace)
+    }
     public var consignments: ConsignmentService {
         ConsignmentService(context: stationsContext, marketplace: marketplace)
     }

@@ -147,6 +147,29 @@ extension APIHandler {
         return .ok(.init(body: .json(.init(countyId: countyID.uuidString, commissionBasisPoints: rate))))
     }
 
+    func listCounterReturns(_ input: Operations.ListCounterReturns.Input) async throws
+        -> Operations.ListCounterReturns.Output
+    {
+        let request = try RequestContext.request()
+        let principal = try await request.requirePrincipal()
+        let returns = try await request.jishi.counterReturns.returns(
+            at: try Self.uuid(input.path.stationId, field: "stationId"), for: principal, on: request.db)
+        return .ok(.init(body: .json(try returns.map(APIMapping.counterReturn))))
+    }
+
+    func takeBackAtCounter(_ input: Operations.TakeBackAtCounter.Input) async throws
+        -> Operations.TakeBackAtCounter.Output
+    {
+        let request = try RequestContext.request()
+        let principal = try await request.requirePrincipal()
+        guard case .json(let body) = input.body else { throw Problem(type: .unsupportedMediaType) }
+        let taken = try await request.jishi.counterReturns.takeBack(
+            orderID: try Self.uuid(body.orderId, field: "orderId"), reason: body.reason,
+            idempotencyKey: input.headers.idempotencyKey,
+            at: try Self.uuid(input.path.stationId, field: "stationId"), by: principal, on: request.db)
+        return .created(.init(body: .json(try APIMapping.counterReturn(taken))))
+    }
+
     func listConsignments(_ input: Operations.ListConsignments.Input) async throws
         -> Operations.ListConsignments.Output
     {
@@ -504,6 +527,16 @@ extension APIMapping {
             source: line.source == .assistedOrder ? .assistedOrder : .consignmentSale,
             referenceId: line.referenceID.uuidString, agentId: line.agentID?.uuidString, baseMinor: line.baseMinor,
             basisPoints: line.basisPoints, amountMinor: line.amountMinor, at: line.at)
+    }
+
+    static func counterReturn(_ taken: CounterReturns.Taken) throws -> Components.Schemas.CounterReturn {
+        guard let status = Components.Schemas.CounterReturn.RefundStatusPayload(rawValue: taken.refund.status.rawValue)
+        else { throw Problem(type: .internalError, detail: "A refund state the contract does not describe.") }
+        return Components.Schemas.CounterReturn(
+            id: try taken.taken.requireID().uuidString, orderId: taken.taken.orderID.uuidString,
+            villagerId: taken.taken.villagerID?.uuidString, villagerName: taken.villager?.name,
+            refundId: taken.taken.refundID.uuidString, refundStatus: status, amountMinor: taken.refund.amountMinor,
+            parcelId: taken.parcel?.id?.uuidString, trackingNumber: taken.parcel?.trackingNumber, at: taken.taken.at)
     }
 
     static func consignment(_ listed: ConsignmentService.Listed) throws -> Components.Schemas.Consignment {

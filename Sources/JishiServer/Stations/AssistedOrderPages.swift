@@ -21,6 +21,7 @@ enum AssistedOrderPages {
         /// The products found, each with its variants in stock.
         var found: [(hit: SearchHit, variants: [Variant])] = []
         var recent: [(assisted: AssistedOrder, villager: Villager?, orders: [Order])] = []
+        var returns: [CounterReturns.Taken] = []
         var notice: L10nKey?
         var failure: String?
         var key: String
@@ -34,6 +35,7 @@ enum AssistedOrderPages {
             switch request.query[String.self, at: "done"] {
             case "placed": .assistedPlaced
             case "paid": .assistedPaid
+            case "returned": .assistedTakenBack
             default: nil
             }
         return page(model, session: session)
@@ -87,6 +89,23 @@ enum AssistedOrderPages {
         return WebPage.redirect(toPath: SitePath.stationAssisted.path(stationID) + "?done=paid", session: session)
     }
 
+    @Sendable static func takeBack(_ request: Request) async throws -> Response {
+        let session = try await WebSession.load(request)
+        let principal = try session.requirePrincipal()
+        let form = try FormValues.verified(request, session: session)
+        let stationID = try request.pageID("station")
+        do {
+            _ = try await request.jishi.counterReturns.takeBack(
+                orderID: try request.pageID("order"), reason: form.trimmed("reason"),
+                idempotencyKey: form.trimmed("key"), at: stationID, by: principal, on: request.db)
+        } catch let problem as Problem where problem.isFormError || problem.status == 404 {
+            var model = try await load(request, principal: principal)
+            model.failure = problem.detail ?? problem.title
+            return page(model, session: session, status: HTTPResponseStatus(statusCode: problem.status))
+        }
+        return WebPage.redirect(toPath: SitePath.stationAssisted.path(stationID) + "?done=returned", session: session)
+    }
+
     private static func load(_ request: Request, principal: Principal) async throws -> Model {
         let services = request.jishi
         let stationID = try request.pageID("station")
@@ -108,6 +127,8 @@ enum AssistedOrderPages {
         }
         model.recent = Array(
             try await services.assistedOrders.orders(at: stationID, for: principal, on: request.db).prefix(20))
+        model.returns = Array(
+            try await services.counterReturns.returns(at: stationID, for: principal, on: request.db).prefix(20))
         return model
     }
 
@@ -140,6 +161,10 @@ enum AssistedOrderPages {
                     recentRows.isEmpty
                         ? .p(.class("meta"), .safeText(context.text(.assistedNone)))
                         : .ul(.class("rows"), .id("assisted-recent"), .group(recentRows)),
+                    .if(!model.returns.isEmpty, .h2(.safeText(context.text(.assistedReturns)))),
+                    .if(
+                        !model.returns.isEmpty,
+                        .ul(.class("rows"), .id("counter-returns"), .group(model.returns.map(returnRow)))),
                 ])
         }
 
@@ -189,9 +214,30 @@ enum AssistedOrderPages {
                     }))
         }
 
+        private func returnRow(_ taken: CounterReturns.Taken) -> Node<HTML.ListContext> {
+            let amount = context.money(taken.refund.amountMinor)
+            return .li(
+                .class("row"),
+                .span(
+                    .class("t"),
+                    .safeText(
+                        context.text(
+                            .assistedReturnLine, (taken.villager?.name ?? "") + " " + amount,
+                            context.text(taken.refund.status.l10nKey), taken.parcel?.trackingNumber ?? "—"))),
+                .span(
+                    .class("meta"),
+                    .safeText(
+                        taken.refund.status == .refunded
+                            ? context.text(.assistedReturnCash, amount) : context.time(taken.taken.at))))
+        }
+
         private func placedRow(
             _ placed: (assisted: AssistedOrder, villager: Villager?, orders: [Order])
         ) -> Node<HTML.ListContext> {
+            let station = model.node.id ?? UUID()
+            let returnable = placed.orders.filter { order in
+                [.delivered, .completed].contains(order.status) && order.refundReservedMinor < order.totalMinor
+            }
             let total = placed.orders.reduce(Int64(0)) { $0 + $1.totalMinor }
             let tag = String(placed.assisted.checkoutID.uuidString.prefix(8)).lowercased()
             let unpaid = placed.orders.contains { $0.status == .pendingPayment }
@@ -205,7 +251,23 @@ enum AssistedOrderPages {
                     Widgets.postButton(
                         SitePath.stationAssistedCash.path(model.node.id ?? UUID(), placed.assisted.checkoutID),
                         context.text(.assistedTakeCash, context.money(total)), context: context, id: "cash-\(tag)",
-                        fields: [("key", model.key + "-cash-" + tag)])))
+                        fields: [("key", model.key + "-cash-" + tag)])),
+                .group(
+                    returnable.map { order in
+                        let orderTag = String((order.id ?? UUID()).uuidString.prefix(8)).lowercased()
+                        return .form(
+                            .class("qrow"), .method(.post), .id("return-\(orderTag)"),
+                            .action(SitePath.stationAssistedReturn.path(station, order.id ?? UUID())),
+                            Layout.csrfField(context),
+                            .input(.type(.hidden), .name("key"), .escaped("value", model.key + "-back-" + orderTag)),
+                            .input(
+                                .type(.text), .class("in"), .name("reason"), .id("reason-\(orderTag)"),
+                                .attribute(named: "aria-label", value: context.text(.assistedReturnReason)),
+                                .attribute(named: "placeholder", value: context.text(.assistedReturnReason))),
+                            .button(
+                                .type(.submit), .class("button secondary"), .id("take-back-\(orderTag)"),
+                                .safeText(context.text(.assistedTakeBack))))
+                    }))
         }
     }
 }

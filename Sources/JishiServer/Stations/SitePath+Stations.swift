@@ -38,6 +38,9 @@ extension SitePath {
     /// The agent takes an assisted order's cash.
     static let stationAssistedCash = SitePath("/stations/:station/assisted/:checkout/cash", page: false)
 
+    /// The agent takes back the goods of an assisted order.
+    static let stationAssistedReturn = SitePath("/stations/:station/assisted/orders/:order/return", page: false)
+
     /// The consignment shop: list a villager's goods, tell them what they are owed …
     static let stationConsignments = SitePath("/stations/:station/consignments", page: true)
     /// … and pay it out in cash.
@@ -48,6 +51,6 @@ extension SitePath {
         .stations, .station, .stationVillagers, .stationClose, .stationHandOut, .stationConfirmClose,
         .stationServices, .stationServiceDone, .stationServiceFailed, .stationTraining, .stationTrainingAttend,
         .certificates, .stationArrival, .stationSendBack, .stationAssisted, .stationAssistedCash,
-        .stationConsignments, .stationConsignPayout,
+        .stationConsignments, .stationConsignPayout, .stationAssistedReturn,
     ]
 }

@@ -30,7 +30,35 @@ enum StationsDemoOrders {
             checkoutID: placed.assisted.checkoutID,
             amountMinor: placed.orders.reduce(0) { $0 + $1.totalMinor }, idempotencyKey: "demo-assisted-cash",
             by: principal, on: database)
+        try await delivered(variant, at: station, agent: principal, on: database, services: services)
         try await consign(for: villager, at: station, agent: principal, on: database, services: services)
+    }
+
+    /// A second assisted order, for the station's second villager, shipped by its shop and
+    /// delivered: one the villager can bring back to the counter.
+    private static func delivered(
+        _ variant: UUID, at station: UUID, agent: Principal, on database: any Database, services: JishiServices
+    ) async throws {
+        guard
+            let villager = try await Villager.query(on: database).filter(\.$stationID == station)
+                .sort(\.$createdAt).offset(1).first()?.id,
+            let product = try await Variant.find(variant, on: database)?.$product.id,
+            let shop = try await Product.find(product, on: database)?.$shop.id,
+            let owner = try await Shop.find(shop, on: database)?.$owner.id
+        else { return }
+        let placed = try await services.assistedOrders.order(
+            [CheckoutService.Item(variantID: variant, quantity: 1)], for: villager,
+            idempotencyKey: "demo-assisted-order-2", at: station, by: agent, on: database)
+        _ = try await services.payments.confirmCash(
+            checkoutID: placed.assisted.checkoutID,
+            amountMinor: placed.orders.reduce(0) { $0 + $1.totalMinor }, idempotencyKey: "demo-assisted-cash-2",
+            by: agent, on: database)
+        let seller = try await services.accounts.principal(for: owner, on: database)
+        for order in placed.orders {
+            let id = try order.requireID()
+            _ = try await services.orders.markShipped(id, by: seller, on: database)
+            _ = try await services.orders.markDelivered(id, by: seller, on: database)
+        }
     }
 
     private static func consign(

@@ -20,6 +20,7 @@ extension WebRoutes {
         routes.get(.stationAssisted, AssistedOrderPages.show)
         routes.post(.stationAssisted, AssistedOrderPages.place)
         routes.post(.stationAssistedCash, AssistedOrderPages.takeCash)
+        routes.post(.stationAssistedReturn, AssistedOrderPages.takeBack)
         routes.get(.stationConsignments, ConsignmentPages.show)
         routes.post(.stationConsignments, ConsignmentPages.consign)
         routes.post(.stationConsignPayout, ConsignmentPages.payOut)

@@ -60,6 +60,37 @@ public struct OrderParcels: ShipmentNetwork {
         return Shipment(carrier: shipment.carrier, trackingNumber: number)
     }
 
+    /// A return of `order`'s goods taken in at the counter of `nodeID`: an outbound parcel from
+    /// there to the hub, due today, addressed to the shop in its village, with the carrier that
+    /// brought the goods (or the county's first). Call inside the caller's transaction; `nil`
+    /// when the county has no hub or carrier.
+    public func registerReturn(of order: Order, from nodeID: UUID, by actorID: UUID?, on database: any Database)
+        async throws -> Parcel?
+    {
+        let orderID = try order.requireID()
+        var carrierID = try await Self.parcel(ofOrder: orderID, on: database)?.$carrier.id
+        if carrierID == nil { carrierID = try await Carrier.query(on: database).sort(\.$code).first()?.id }
+        guard let carrierID, let shop = try await Shop.find(order.$shop.id, on: database),
+            let hubID = try await NetworkService(dependencies: dependencies).hub(on: database)?.id
+        else { return nil }
+        let now = dependencies.now()
+        let owner = try await Account.find(shop.$owner.id, on: database)
+        let number = try await TrackingNumbers.issue(1, carrierID: carrierID, dependencies: dependencies, on: database)[
+            0]
+        let parcel = Parcel(
+            id: dependencies.uuid(), carrierID: carrierID, trackingNumber: number, direction: .outbound,
+            weightGrams: try await weight(of: orderID, on: database), codMinor: nil,
+            contactName: String(shop.name.prefix(40)), contactPhone: owner?.phone, villageID: shop.$village.id,
+            originID: nodeID, destinationID: hubID, dueDate: PageDate.string(now), holder: .node(nodeID),
+            createdAt: now)
+        try await parcel.create(on: database)
+        try await ParcelEvent(
+            id: dependencies.uuid(), parcelID: try parcel.requireID(), sequence: 0, kind: .registered, from: nil,
+            to: .node(nodeID), actorID: actorID, nodeID: nodeID, note: "return", at: now
+        ).create(on: database)
+        return parcel
+    }
+
     /// What the order's goods weigh as listed, with the packing, within what a parcel may weigh.
     func weight(of orderID: UUID, on database: any Database) async throws -> Int {
         let lines = try await OrderLine.query(on: database).filter(\.$order.$id == orderID).all()

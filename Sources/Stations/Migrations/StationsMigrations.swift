@@ -14,6 +14,7 @@ public enum StationsMigrations {
         CreateTraining(),
         CreateCounterArrivals(),
         CreateConsignments(),
+        CreateCounterReturns(),
     ]
 }
 
@@ -336,5 +337,30 @@ public struct CreateConsignments: AsyncMigration {
         try await database.schema(ConsignorLine.schema).delete()
         try await database.schema(ConsignmentListing.schema).delete()
         try await database.schema(ConsignmentShop.schema).delete()
+    }
+}
+
+/// Goods villagers brought back to the counter, with their refunds and return parcels.
+public struct CreateCounterReturns: AsyncMigration {
+    public init() {}
+
+    public func prepare(on database: any Database) async throws {
+        try await database.schema(CounterReturn.schema)
+            .id()
+            .field("station_id", .uuid, .required, .references(NetworkNode.schema, .id, onDelete: .restrict))
+            .field("order_id", .uuid, .required, .references(Order.schema, .id, onDelete: .restrict))
+            .field("villager_id", .uuid, .references(Villager.schema, .id, onDelete: .restrict))
+            .field("refund_id", .uuid, .required, .references(Refund.schema, .id, onDelete: .restrict))
+            .field("parcel_id", .uuid, .references(Parcel.schema, .id, onDelete: .restrict))
+            .field("taken_by", .uuid, .required, .references(Account.schema, .id, onDelete: .restrict))
+            .field("idempotency_key", .string, .required)
+            .field("at", .datetime, .required)
+            .unique(on: "station_id", "idempotency_key")
+            .unique(on: "refund_id")
+            .create()
+    }
+
+    public func revert(on database: any Database) async throws {
+        try await database.schema(CounterReturn.schema).delete()
     }
 }

@@ -267,6 +267,7 @@ struct StationsAPITests {
                 (.POST, "/service-requests", #"{"kind":"phone_top_up","details":"话费 50 元"}"#, "a"),
                 (.POST, "/service-requests/\(service)/completion", #"{"receipt":"GD20261203"}"#, "a"),
                 (.GET, "/consignments", nil, "a"),
+                (.GET, "/returns", nil, "ao"),
                 (
                     .POST, "/consignments",
                     #"{"villagerId":"\#(villager)","title":"红薯粉条","categoryId":"\#(CategoryTaxonomy.id(for: "food"))","priceMinor":3000,"stock":4,"consignorShareBasisPoints":9000,"consent":{"agreed":true,"witness":"邻居"}}"#,

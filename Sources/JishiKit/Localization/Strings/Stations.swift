@@ -132,6 +132,12 @@ extension L10nKey {
     public static let assistedPlaced = L10nKey("assisted.placed")
     public static let assistedPaid = L10nKey("assisted.paid")
     public static let stationAssistedLink = L10nKey("station.assisted-link")
+    public static let assistedTakeBack = L10nKey("assisted.take-back")
+    public static let assistedReturnReason = L10nKey("assisted.return-reason")
+    public static let assistedReturns = L10nKey("assisted.returns")
+    public static let assistedReturnLine = L10nKey("assisted.return-line")
+    public static let assistedReturnCash = L10nKey("assisted.return-cash")
+    public static let assistedTakenBack = L10nKey("assisted.taken-back")
     public static let demandTitle = L10nKey("demand.title")
     public static let demandIntro = L10nKey("demand.intro")
     public static let demandUnmet = L10nKey("demand.unmet")
@@ -270,6 +276,13 @@ extension Localization {
             .assistedTakeCash: "Take {0} in cash",
             .assistedPlaced: "Ordered. Take the cash to pay for it.",
             .assistedPaid: "Paid in cash; the cash is in the drawer.",
+            .assistedTakeBack: "Take back",
+            .assistedReturnReason: "Why it comes back",
+            .assistedReturns: "Goods brought back",
+            .assistedReturnLine: "{0} · {1} · parcel {2}",
+            .assistedReturnCash: "Refunded: hand {0} back to the villager from the drawer.",
+            .assistedTakenBack:
+                "Taken back: the return parcel leaves with the next run; the cash comes back once the shop has the goods.",
             .stationAssistedLink: "Buy for a villager",
             .stationShelf: "Shelf place",
             .stationShelfTag: "shelf {0}",
@@ -452,6 +465,12 @@ extension Localization {
             .assistedTakeCash: "收现金 {0}",
             .assistedPlaced: "已下单，收了现金就付款。",
             .assistedPaid: "已收现金，进了钱箱。",
+            .assistedTakeBack: "退货",
+            .assistedReturnReason: "退货原因",
+            .assistedReturns: "村民退回的货",
+            .assistedReturnLine: "{0} · {1} · 退货包裹 {2}",
+            .assistedReturnCash: "已退款：从钱箱拿 {0} 还给村民。",
+            .assistedTakenBack: "已收下退货：退货包裹随下一班车走；商家收到货后退款，现金从钱箱还给村民。",
             .stationAssistedLink: "代买下单",
             .stationShelf: "货架位置",
             .stationShelfTag: "货架 {0}",
