@@ -3,8 +3,10 @@ import Plot
 
 /// The frame of every page: header with the brand, navigation and language switch; the page's
 /// own content; a footer. Mobile first: one column at 360 px, large tap targets, system fonts
-/// (CJK included), no external assets; the one script is the conversation page's (see
-/// `Layout.chatScript`).
+/// (CJK included), no external assets. Scripts only where they earn their place, each inline
+/// and allowed by its hash: the conversation page's (`Layout.chatScript`), the packing list's
+/// print button, the courier's camera scanning and the station pages' offline worker
+/// (`StationOffline`).
 enum Layout {
     /// A page, styled by the one stylesheet file (`stylesheetPath`).
     static func page(title: String, context: PageContext, main: [Node<HTML.BodyContext>]) -> HTML {

@@ -13,8 +13,8 @@ enum WebPage {
 
     /// The conversation page's policy: the same, plus its one inline script (by hash: no other
     /// inline script, no script file), which may talk only to us (`fetch` and the chat
-    /// WebSocket; CSP level 3 `'self'` covers `ws:`/`wss:` to the same host). Every other page
-    /// still runs no script at all.
+    /// WebSocket; CSP level 3 `'self'` covers `ws:`/`wss:` to the same host). Pages without a
+    /// policy of their own here (or in their feature, as `StationOffline`'s) run no script.
     static let chatContentSecurityPolicy =
         "default-src 'none'; style-src 'self'; img-src 'self' data:; "
         + "script-src '\(Layout.chatScriptHash)'; connect-src 'self'; "

@@ -134,7 +134,7 @@ enum AssistedOrderPages {
 
     private static func page(_ model: Model, session: WebSession, status: HTTPResponseStatus = .ok) -> Response {
         let view = View(model: model, context: PageContext(session: session, current: .stationAssisted))
-        return WebPage.response(view.html, status: status, session: session)
+        return StationOffline.response(view.html, status: status, session: session)
     }
 
     struct View {
@@ -150,6 +150,7 @@ enum AssistedOrderPages {
                 title: context.text(.assistedTitle), context: context,
                 main: [
                     .unwrap(model.notice) { Widgets.notice(context.text($0)) },
+                    StationOffline.nodes(context),
                     Widgets.back(SitePath.station.path(station), model.node.name),
                     .h1(.safeText(context.text(.assistedTitle))),
                     .p(.class("meta"), .safeText(context.text(.assistedIntro))),

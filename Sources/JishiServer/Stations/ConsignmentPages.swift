@@ -126,7 +126,7 @@ enum ConsignmentPages {
 
     private static func page(_ model: Model, session: WebSession, status: HTTPResponseStatus = .ok) -> Response {
         let view = View(model: model, context: PageContext(session: session, current: .stationConsignments))
-        return WebPage.response(view.html, status: status, session: session)
+        return StationOffline.response(view.html, status: status, session: session)
     }
 
     struct View {
@@ -142,6 +142,7 @@ enum ConsignmentPages {
                 title: context.text(.consignTitle), context: context,
                 main: [
                     .unwrap(model.notice) { Widgets.notice(context.text($0)) },
+                    StationOffline.nodes(context),
                     Widgets.back(SitePath.station.path(station), model.node.name),
                     .h1(.safeText(context.text(.consignTitle))),
                     .p(.class("meta"), .safeText(context.text(.consignIntro))),

@@ -20,6 +20,7 @@ extension StationPages {
             Layout.page(
                 title: context.text(.stationsTitle), context: context,
                 main: [
+                    StationOffline.nodes(context),
                     .h1(.safeText(context.text(.stationsTitle))),
                     .p(.class("meta"), .safeText(context.text(.stationsIntro))),
                     .unwrap(training) { totals in
@@ -72,6 +73,7 @@ extension StationPages {
                 title: node.name, context: context,
                 main: [
                     .unwrap(model.notice) { Widgets.notice(context.text($0)) },
+                    StationOffline.nodes(context),
                     Widgets.back(SitePath.stations.path, context.text(.stationsTitle)),
                     .h1(.safeText(node.name)),
                     .p(

@@ -74,7 +74,7 @@ enum StationPages {
         let view = ListView(
             rows: rows, commissions: commissions, training: training,
             context: PageContext(session: session, current: .stations))
-        return WebPage.response(view.html, session: session)
+        return StationOffline.response(view.html, session: session)
     }
 
     @Sendable static func show(_ request: Request) async throws -> Response {
@@ -380,7 +380,7 @@ enum StationPages {
 
     private static func page(_ model: Model, session: WebSession, status: HTTPResponseStatus = .ok) -> Response {
         let view = CounterView(model: model, context: PageContext(session: session, current: .station))
-        return WebPage.response(view.html, status: status, session: session)
+        return StationOffline.response(view.html, status: status, session: session)
     }
 }
 

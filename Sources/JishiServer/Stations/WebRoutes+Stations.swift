@@ -4,6 +4,9 @@ extension WebRoutes {
     /// The service station pages.
     static func stations(_ routes: PageRoutes) {
         routes.get(.stations, StationPages.list)
+        routes.app.get(
+            StationOffline.workerPath.split(separator: "/").map { PathComponent(stringLiteral: String($0)) },
+            use: StationOffline.worker)
         routes.get(.station, StationPages.show)
         routes.post(.stationVillagers, StationPages.register)
         routes.post(.stationClose, StationPages.close)

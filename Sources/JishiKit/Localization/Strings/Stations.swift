@@ -132,6 +132,7 @@ extension L10nKey {
     public static let assistedPlaced = L10nKey("assisted.placed")
     public static let assistedPaid = L10nKey("assisted.paid")
     public static let stationAssistedLink = L10nKey("station.assisted-link")
+    public static let stationOfflineQueued = L10nKey("station.offline-queued")
     public static let assistedTakeBack = L10nKey("assisted.take-back")
     public static let assistedReturnReason = L10nKey("assisted.return-reason")
     public static let assistedReturns = L10nKey("assisted.returns")
@@ -276,6 +277,7 @@ extension Localization {
             .assistedTakeCash: "Take {0} in cash",
             .assistedPlaced: "Ordered. Take the cash to pay for it.",
             .assistedPaid: "Paid in cash; the cash is in the drawer.",
+            .stationOfflineQueued: "{0} sent while offline, waiting for the network.",
             .assistedTakeBack: "Take back",
             .assistedReturnReason: "Why it comes back",
             .assistedReturns: "Goods brought back",
@@ -465,6 +467,7 @@ extension Localization {
             .assistedTakeCash: "收现金 {0}",
             .assistedPlaced: "已下单，收了现金就付款。",
             .assistedPaid: "已收现金，进了钱箱。",
+            .stationOfflineQueued: "{0} 项在没网时提交，等联网后发送。",
             .assistedTakeBack: "退货",
             .assistedReturnReason: "退货原因",
             .assistedReturns: "村民退回的货",
