@@ -419,3 +419,33 @@ def test_a_villager_brings_goods_back_to_the_counter(browser):
         browser.screenshot("station-return-zh-Hans-360")
     finally:
         log_out(browser)
+
+
+def test_the_county_admin_sets_the_agents_commission_rate(browser):
+    """The county's admin sets the agents' rate on the stations page at 360 px: 4.5 % is saved,
+    30 % is refused with the page saying why, and 4 % is put back."""
+    browser.phone()
+    log_in(browser, "admin")
+    try:
+        for language in ["en", "zh-Hans"]:
+            ensure_language(browser, language)
+            browser.open("/stations")
+            assert html_lang(browser) == language
+            assert by_id(browser, "commission-rate").get_attribute("value") == "4"
+            assert browser.scroll_width() <= 360
+            browser.screenshot(f"stations-terms-{language}-360")
+        fill(browser, "commission-rate", "4.5")
+        click(browser, "save-terms")
+        expect_notice(browser)
+        assert by_id(browser, "commission-rate").get_attribute("value") == "4.5"
+        fill(browser, "commission-rate", "30")
+        click(browser, "save-terms")
+        assert browser.driver.find_elements(By.CSS_SELECTOR, ".alert")
+        browser.open("/stations")
+        assert by_id(browser, "commission-rate").get_attribute("value") == "4.5"
+        fill(browser, "commission-rate", "4")
+        click(browser, "save-terms")
+        expect_notice(browser)
+        assert by_id(browser, "commission-rate").get_attribute("value") == "4"
+    finally:
+        log_out(browser)

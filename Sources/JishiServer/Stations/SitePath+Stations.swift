@@ -41,6 +41,9 @@ extension SitePath {
     /// The agent takes back the goods of an assisted order.
     static let stationAssistedReturn = SitePath("/stations/:station/assisted/orders/:order/return", page: false)
 
+    /// A county's admin sets the agents' commission rate.
+    static let stationTerms = SitePath("/stations/terms", page: false)
+
     /// The consignment shop: list a villager's goods, tell them what they are owed …
     static let stationConsignments = SitePath("/stations/:station/consignments", page: true)
     /// … and pay it out in cash.
@@ -51,6 +54,6 @@ extension SitePath {
         .stations, .station, .stationVillagers, .stationClose, .stationHandOut, .stationConfirmClose,
         .stationServices, .stationServiceDone, .stationServiceFailed, .stationTraining, .stationTrainingAttend,
         .certificates, .stationArrival, .stationSendBack, .stationAssisted, .stationAssistedCash,
-        .stationConsignments, .stationConsignPayout, .stationAssistedReturn,
+        .stationConsignments, .stationConsignPayout, .stationAssistedReturn, .stationTerms,
     ]
 }

@@ -14,15 +14,23 @@ extension StationPages {
         var commissions: [UUID: Int64]
         /// The year's training, for officials and admins.
         var training: TrainingService.Totals?
+        /// The counties whose agents' commission rate the viewer sets (their admins), with the
+        /// rate in force.
+        var terms: [(county: County, basisPoints: Int)] = []
+        var notice: L10nKey?
+        var failure: String?
         var context: PageContext
 
         var html: HTML {
             Layout.page(
                 title: context.text(.stationsTitle), context: context,
                 main: [
+                    .unwrap(notice) { Widgets.notice(context.text($0)) },
+                    .unwrap(failure) { Widgets.alert($0) },
                     StationOffline.nodes(context),
                     .h1(.safeText(context.text(.stationsTitle))),
                     .p(.class("meta"), .safeText(context.text(.stationsIntro))),
+                    .group(terms.map(termsForm)),
                     .unwrap(training) { totals in
                         .p(
                             .id("training-totals"),
@@ -35,6 +43,23 @@ extension StationPages {
                         ? .p(.class("meta"), .id("no-stations"), .safeText(context.text(.stationsNone)))
                         : .ul(.class("rows"), .id("station-list"), .group(rows.map(row))),
                 ])
+        }
+
+        private func termsForm(_ terms: (county: County, basisPoints: Int)) -> Node<HTML.BodyContext> {
+            let county = terms.county.id ?? UUID()
+            let name = context.language == .en ? terms.county.nameEn : terms.county.name
+            return .form(
+                .class("card"), .method(.post), .id("terms-\(county.uuidString.prefix(8).lowercased())"),
+                .action(SitePath.stationTerms.path),
+                Layout.csrfField(context),
+                .input(.type(.hidden), .name("county"), .value(county.uuidString)),
+                .h2(.safeText(context.text(.stationsTerms, name))),
+                FormField(
+                    name: "rate", label: .stationsTermsRate, kind: .decimal,
+                    value: PageContext.percent(terms.basisPoints), hint: .stationsTermsHint, id: "commission-rate"
+                ).node(context),
+                .button(
+                    .type(.submit), .class("button"), .id("save-terms"), .safeText(context.text(.stationsTermsSave))))
         }
 
         private func row(_ row: CashService.Summary) -> Node<HTML.ListContext> {

@@ -61,6 +61,38 @@ enum StationPages {
     @Sendable static func list(_ request: Request) async throws -> Response {
         let session = try await WebSession.load(request)
         let principal = try session.requirePrincipal()
+        let notice: L10nKey? = request.query[String.self, at: "done"] == "terms" ? .stationsTermsSaved : nil
+        return try await listPage(request, session: session, principal: principal, notice: notice)
+    }
+
+    /// A county's admin sets the agents' commission rate, in percent as typed ("4", "4.5").
+    @Sendable static func setTerms(_ request: Request) async throws -> Response {
+        let session = try await WebSession.load(request)
+        let principal = try session.requirePrincipal()
+        let form = try FormValues.verified(request, session: session)
+        do {
+            guard let county = UUID(uuidString: form.trimmed("county")) else {
+                throw Problem.notFound("The county", field: "countyId")
+            }
+            guard let rate = FormInput.yuan(form.trimmed("rate").replacingOccurrences(of: "%", with: "")),
+                rate <= Int64(CommissionService.basisPointRange.upperBound)
+            else {
+                throw Problem.validation(
+                    "commissionBasisPoints", "Type the rate in percent, from 0 to 20, such as 4 or 4.5.")
+            }
+            _ = try await request.jishi.commissions.setRate(Int(rate), in: county, by: principal, on: request.db)
+        } catch let problem as Problem where problem.isFormError || problem.status == 404 {
+            return try await listPage(
+                request, session: session, principal: principal, failure: problem.detail ?? problem.title,
+                status: HTTPResponseStatus(statusCode: problem.status))
+        }
+        return WebPage.redirect(toPath: SitePath.stations.path + "?done=terms", session: session)
+    }
+
+    private static func listPage(
+        _ request: Request, session: WebSession, principal: Principal, notice: L10nKey? = nil,
+        failure: String? = nil, status: HTTPResponseStatus = .ok
+    ) async throws -> Response {
         let rows = try await request.jishi.cash.overview(for: principal, on: request.db)
         let month = Months.month(of: request.jishi.dependencies.now())
         let commissions = try await request.jishi.commissions.totals(month: month, on: request.db)
@@ -71,10 +103,16 @@ enum StationPages {
         guard !rows.isEmpty || principal.has(.agent) || principal.has(.official) || principal.has(.admin) else {
             throw Problem.forbidden("Station agents and the officials over them see stations.")
         }
+        var terms: [(county: County, basisPoints: Int)] = []
+        for county in try await County.query(on: request.db).sort(\.$code).all() {
+            guard let id = county.id, Authorization.may(principal, .manageGeography, .place(Place(countyID: id)))
+            else { continue }
+            terms.append((county, try await request.jishi.commissions.rate(in: id, on: request.db)))
+        }
         let view = ListView(
-            rows: rows, commissions: commissions, training: training,
+            rows: rows, commissions: commissions, training: training, terms: terms, notice: notice, failure: failure,
             context: PageContext(session: session, current: .stations))
-        return StationOffline.response(view.html, session: session)
+        return StationOffline.response(view.html, status: status, session: session)
     }
 
     @Sendable static func show(_ request: Request) async throws -> Response {

@@ -4,6 +4,7 @@ extension WebRoutes {
     /// The service station pages.
     static func stations(_ routes: PageRoutes) {
         routes.get(.stations, StationPages.list)
+        routes.post(.stationTerms, StationPages.setTerms)
         routes.app.get(
             StationOffline.workerPath.split(separator: "/").map { PathComponent(stringLiteral: String($0)) },
             use: StationOffline.worker)

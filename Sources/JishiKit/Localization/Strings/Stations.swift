@@ -132,6 +132,11 @@ extension L10nKey {
     public static let assistedPlaced = L10nKey("assisted.placed")
     public static let assistedPaid = L10nKey("assisted.paid")
     public static let stationAssistedLink = L10nKey("station.assisted-link")
+    public static let stationsTerms = L10nKey("stations.terms")
+    public static let stationsTermsRate = L10nKey("stations.terms-rate")
+    public static let stationsTermsHint = L10nKey("stations.terms-hint")
+    public static let stationsTermsSave = L10nKey("stations.terms-save")
+    public static let stationsTermsSaved = L10nKey("stations.terms-saved")
     public static let stationOfflineQueued = L10nKey("station.offline-queued")
     public static let assistedTakeBack = L10nKey("assisted.take-back")
     public static let assistedReturnReason = L10nKey("assisted.return-reason")
@@ -277,6 +282,11 @@ extension Localization {
             .assistedTakeCash: "Take {0} in cash",
             .assistedPlaced: "Ordered. Take the cash to pay for it.",
             .assistedPaid: "Paid in cash; the cash is in the drawer.",
+            .stationsTerms: "Agents' commission in {0}",
+            .stationsTermsRate: "Rate (%)",
+            .stationsTermsHint: "0 to 20; sales already made keep the rate of their time.",
+            .stationsTermsSave: "Save the rate",
+            .stationsTermsSaved: "Saved: sales from now on earn the new rate.",
             .stationOfflineQueued: "{0} sent while offline, waiting for the network.",
             .assistedTakeBack: "Take back",
             .assistedReturnReason: "Why it comes back",
@@ -467,6 +477,11 @@ extension Localization {
             .assistedTakeCash: "收现金 {0}",
             .assistedPlaced: "已下单，收了现金就付款。",
             .assistedPaid: "已收现金，进了钱箱。",
+            .stationsTerms: "{0} 服务站代理佣金",
+            .stationsTermsRate: "佣金比例（%）",
+            .stationsTermsHint: "0 到 20；已成交的按当时的比例。",
+            .stationsTermsSave: "保存比例",
+            .stationsTermsSaved: "已保存：此后的成交按新比例计佣。",
             .stationOfflineQueued: "{0} 项在没网时提交，等联网后发送。",
             .assistedTakeBack: "退货",
             .assistedReturnReason: "退货原因",
