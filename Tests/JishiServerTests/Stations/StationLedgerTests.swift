@@ -5,6 +5,7 @@ import Foundation
 import JishiKit
 import JishiServer
 import JishiServerTesting
+import Marketplace
 import Stations
 import Testing
 import Vapor
@@ -13,9 +14,10 @@ import VaporTesting
 @Suite("A station's cash ledger under random sequences")
 struct StationLedgerTests {
     /// Random sequences of every movement the API makes today (deposits, retries with the same
-    /// key, reversals and second reversals, assisted orders paid in cash and cancelled, bad
-    /// amounts, two agents of one station at once), checked against a model of the drawer kept
-    /// from the answers alone; then the day's close against the model.
+    /// key, reversals and second reversals, assisted orders paid in cash and cancelled, services
+    /// done with their fees, consignors paid out, and payouts above what is owed, bad amounts,
+    /// two agents of one station at once), checked against a model of the drawer kept from the
+    /// answers alone; then the day's close against the model.
     @Test(arguments: TestStore.available)
     func theDrawerIsAlwaysTheSumOfItsEntries(store: TestStore) async throws {
         try await withTestApp(on: store, seedDemo: true) { app in
@@ -27,6 +29,8 @@ struct StationLedgerTests {
             var expected = try await fixture.balance()
             /// Deposits made: the key, the body, the answer's id, the amount, whether reversed.
             var deposits: [(key: String, body: String, id: String, amount: Int64, reversed: Bool)] = []
+            var payable = try await Self.consignorOwed(fixture, villager: villager)
+            let payouts = fixture.path("/villagers/\(villager)/consignment-payouts")
 
             func deposit(_ amount: Int64, key: String, token: String) async throws -> TestingHTTPResponse {
                 try await app.send(
@@ -35,8 +39,8 @@ struct StationLedgerTests {
                     headers: [("Idempotency-Key", key)])
             }
 
-            for step in 0..<40 {
-                switch Int.random(in: 0..<6, using: &random) {
+            for step in 0..<60 {
+                switch Int.random(in: 0..<8, using: &random) {
                 case 0:
                     let amount = Int64.random(in: 1...50_000, using: &random)
                     let key = "deposit-\(step)"
@@ -94,6 +98,39 @@ struct StationLedgerTests {
                         try await group.waitForAll()
                     }
                     expected += amounts.reduce(0, +)
+                case 5:
+                    let fee = Int64.random(in: 0...500, using: &random)
+                    let taken = try await app.send(
+                        .POST, fixture.path("/service-requests"),
+                        json: #"{"kind":"train_ticket","details":"G\#(step) 济南","feeMinor":\#(fee)}"#,
+                        token: fixture.agent, headers: [("Idempotency-Key", "service-\(step)")])
+                    let id = try #require(try taken.json()["id"] as? String)
+                    for token in [fixture.agent, colleague] {  // recorded twice: one fee
+                        let done = try await app.send(
+                            .POST, fixture.path("/service-requests/\(id)/completion"),
+                            json: #"{"receipt":"T\#(step)"}"#,
+                            token: token)
+                        #expect(done.status == .ok, "\(done.body.string)")
+                    }
+                    expected += fee
+                case 6:
+                    // A payout within what the consignor may be paid, sent twice with one key,
+                    // then one above what is left: refused, nothing moves.
+                    if payable > 0 {
+                        let amount = Int64.random(in: 1...payable, using: &random)
+                        for _ in 0..<2 {
+                            let paid = try await app.send(
+                                .POST, payouts, json: #"{"amountMinor":\#(amount)}"#, token: fixture.agent,
+                                headers: [("Idempotency-Key", "payout-\(step)")])
+                            #expect(paid.status == .created, "\(paid.body.string)")
+                        }
+                        payable -= amount
+                        expected -= amount
+                    }
+                    try await app.send(
+                        .POST, payouts, json: #"{"amountMinor":\#(payable + 1)}"#, token: colleague,
+                        headers: [("Idempotency-Key", "payout-over-\(step)")]
+                    ).expectProblem(.conflict)
                 default:
                     for amount in ["0", "-300", "1.5", "\"100\""] {
                         let response = try await app.send(
@@ -106,6 +143,7 @@ struct StationLedgerTests {
                 #expect(try await fixture.balance() == expected, "after step \(step)")
             }
             try await fixture.expectLedgerBalances()
+            #expect(try await Self.consignorOwed(fixture, villager: villager) == payable)
 
             let close = try await app.send(
                 .POST, fixture.path("/cash-closes"), json: #"{"countedMinor":\#(expected)}"#, token: fixture.agent,
@@ -116,5 +154,41 @@ struct StationLedgerTests {
             #expect(try await fixture.balance() == 0)
             try await fixture.expectLedgerBalances()
         }
+    }
+
+    /// Lists the villager's goods at the station, sells ten to the demo buyer (received), and
+    /// answers what the villager may be paid: the share of a final sale.
+    static func consignorOwed(_ fixture: StationsFixture, villager: String) async throws -> Int64 {
+        let app = fixture.app
+        let path = fixture.path("/villagers/\(villager)/consignment-account")
+        let account = try await app.send(.GET, path, token: fixture.agent).json()
+        if let lines = account["lines"] as? [Any], !lines.isEmpty {
+            return Int64(try #require(account["payableMinor"] as? Int))
+        }
+        let category = CategoryTaxonomy.id(for: "farm").uuidString
+        let listed = try await app.send(
+            .POST, fixture.path("/consignments"),
+            json: #"""
+                {"villagerId":"\#(villager)","title":"小米 5斤","categoryId":"\#(category)","priceMinor":3900,
+                 "stock":20,"consignorShareBasisPoints":9000,"consent":{"agreed":true,"witness":"丁会计"}}
+                """#, token: fixture.agent, headers: [("Idempotency-Key", UUID().uuidString)]
+        ).json()
+        let product = try await app.send(.GET, "/api/v1/products/\(listed["productId"] as? String ?? "")").json()
+        let variant = try #require((product["variants"] as? [[String: Any]])?.first?["id"] as? String)
+        let checkout = try await app.send(
+            .POST, "/api/v1/checkout",
+            json:
+                #"{"items":[{"variantId":"\#(variant)","quantity":10}],"delivery":\#(fixture.market.delivery),"paymentMethod":"online"}"#,
+            token: fixture.market.buyer, headers: [("Idempotency-Key", UUID().uuidString)]
+        ).json()
+        let order = try #require((checkout["orders"] as? [[String: Any]])?.first?["id"] as? String)
+        #expect(try await fixture.market.pay(try #require(checkout["checkoutId"] as? String)).status == .created)
+        for (step, token) in [
+            ("ship", fixture.agent), ("deliver", fixture.agent), ("confirm-receipt", fixture.market.buyer),
+        ] {
+            let moved = try await app.send(.POST, "/api/v1/orders/\(order)/\(step)", token: token)
+            #expect(moved.status == .ok, "\(step): \(moved.body.string)")
+        }
+        return Int64(try #require(try await app.send(.GET, path, token: fixture.agent).json()["payableMinor"] as? Int))
     }
 }
