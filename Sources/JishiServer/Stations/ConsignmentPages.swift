@@ -29,7 +29,7 @@ enum ConsignmentPages {
         let session = try await WebSession.load(request)
         let principal = try session.requirePrincipal()
         let villager = request.query[String.self, at: "villager"].flatMap(UUID.init(uuidString:))
-        var model = try await load(request, principal: principal, villager: villager)
+        var model = try await load(request, session: session, principal: principal, villager: villager)
         model.notice =
             switch request.query[String.self, at: "done"] {
             case "listed": .consignListed
@@ -71,7 +71,7 @@ enum ConsignmentPages {
                     agreed: form.isChecked("agreed"), witness: form.trimmed("witness")),
                 idempotencyKey: form.trimmed("key"), at: stationID, by: principal, on: request.db)
         } catch let problem as Problem where problem.isFormError || problem.status == 404 {
-            var model = try await load(request, principal: principal, villager: nil)
+            var model = try await load(request, session: session, principal: principal, villager: nil)
             model.fields = fields
             if FormInput.isIdempotencyKey(form.trimmed("key")) { model.key = form.trimmed("key") }
             model.failure = problem.detail ?? problem.title
@@ -95,7 +95,7 @@ enum ConsignmentPages {
                 amount, to: villager, idempotencyKey: form.trimmed("key"), at: stationID, by: principal,
                 on: request.db)
         } catch let problem as Problem where problem.isFormError || problem.status == 404 {
-            var model = try await load(request, principal: principal, villager: villager)
+            var model = try await load(request, session: session, principal: principal, villager: villager)
             model.failure = problem.detail ?? problem.title
             return page(model, session: session, status: HTTPResponseStatus(statusCode: problem.status))
         }
@@ -104,11 +104,13 @@ enum ConsignmentPages {
                 + "&done=paid", session: session)
     }
 
-    private static func load(_ request: Request, principal: Principal, villager: UUID?) async throws -> Model {
+    private static func load(_ request: Request, session: WebSession, principal: Principal, villager: UUID?)
+        async throws -> Model
+    {
         let services = request.jishi
         let stationID = try request.pageID("station")
         let node = try await services.stations.require(.act, at: stationID, by: principal, on: request.db)
-        let language = try await WebSession.load(request).language
+        let language = session.language
         var model = Model(
             node: node,
             villagers: try await services.villagers.villagers(at: stationID, for: principal, on: request.db),
