@@ -1,4 +1,5 @@
 import Foundation
+import JishiKit
 
 /// The figures as CSV: a header row, then one row per village per day, money in whole fen.
 public enum FiguresCSV {
@@ -21,12 +22,6 @@ public enum FiguresCSV {
         return lines.joined(separator: "\r\n") + "\r\n"
     }
 
-    /// A text field: quoted when it holds a comma, quote or line break; a leading `=`, `+`,
-    /// `-` or `@` is preceded by `'` so that a spreadsheet never runs it as a formula.
-    static func field(_ text: String) -> String {
-        var text = text
-        if let first = text.first, "=+-@".contains(first) { text = "'" + text }
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
+    /// A text field, as `CSVFile.cell` writes it.
+    static func field(_ text: String) -> String { CSVFile.cell(text) }
 }

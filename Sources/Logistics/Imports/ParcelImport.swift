@@ -2,7 +2,6 @@ import Community
 import FluentKit
 import Foundation
 import JishiKit
-import SwiftCSV
 
 /// Parcels from a carrier's manifest (CSV): `carrier,tracking_number,direction,village_code,
 /// weight_grams,due_date` in any order, optionally `recipient_name,recipient_phone,cod_minor`,
@@ -27,21 +26,12 @@ public struct ParcelImport: Sendable {
     }
 
     /// One thing wrong with the file, where it is.
-    public struct LineError: Error, Hashable, Sendable, CustomStringConvertible {
-        public var line: Int
-        public var column: String?
-        public var message: String
-
-        public var description: String {
-            "line \(line)" + (column.map { ", column \($0)" } ?? "") + ": " + message
-        }
-    }
-
+    public typealias LineError = CSVFile.LineError
     /// The file was refused; nothing was written.
-    public struct Refused: Error, Sendable, CustomStringConvertible {
-        public var errors: [LineError]
-        public var description: String { errors.map(\.description).joined(separator: "\n") }
-    }
+    public typealias Refused = CSVFile.Refused
+    /// A manifest's row, by column name (the CSV header's names), with where it is: its line in
+    /// a file, its index in a carrier's JSON array.
+    public typealias Row = CSVFile.Row
 
     public struct Outcome: Hashable, Sendable {
         /// Parcels registered now.
@@ -182,54 +172,8 @@ public struct ParcelImport: Sendable {
         }
     }
 
-    /// A manifest's row, by column name (the CSV header's names), with where it is: its line in
-    /// a file, its index in a carrier's JSON array.
-    public struct Row: Sendable, Hashable {
-        public var line: Int
-        public var values: [String: String]
-
-        public init(line: Int, values: [String: String]) {
-            self.line = line
-            self.values = values
-        }
-
-        subscript(_ column: String) -> String { values[column]?.trimmingCharacters(in: .whitespaces) ?? "" }
-    }
-
     /// The file's rows, or `Refused` when it is not UTF-8 text with the required header.
-    static func rows(_ data: Data) throws -> [Row] {
-        var bytes = [UInt8](data)
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
-        guard let text = String(validating: bytes, as: UTF8.self) else {
-            // Name the first line that is not UTF-8 (a GBK export, say).
-            var line = 1
-            for piece in bytes.split(separator: 0x0A, omittingEmptySubsequences: false) {
-                if String(validating: piece, as: UTF8.self) == nil { break }
-                line += 1
-            }
-            throw Refused(errors: [
-                LineError(line: line, column: nil, message: "The file is not UTF-8 text: save it as CSV UTF-8.")
-            ])
-        }
-        let csv: CSV<Enumerated>
-        do {
-            csv = try CSV<Enumerated>(string: text, delimiter: .comma, loadColumns: false)
-        } catch {
-            throw Refused(errors: [LineError(line: 1, column: nil, message: "The file is not CSV: \(error).")])
-        }
-        let header = csv.header.map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-        let missing = requiredColumns.filter { !header.contains($0) }
-        guard missing.isEmpty else {
-            throw Refused(
-                errors: missing.map { LineError(line: 1, column: $0, message: "The header lacks this column.") })
-        }
-        return csv.rows.enumerated().compactMap { index, cells in
-            guard !cells.allSatisfy({ $0.trimmingCharacters(in: .whitespaces).isEmpty }) else { return nil }
-            var values: [String: String] = [:]
-            for (column, cell) in zip(header, cells) where values[column] == nil { values[column] = cell }
-            return Row(line: index + 2, values: values)
-        }
-    }
+    static func rows(_ data: Data) throws -> [Row] { try CSVFile.rows(data, required: requiredColumns) }
 }
 
 /// Calendar days as the county writes them (Beijing time).
