@@ -31,7 +31,7 @@ let package = Package(
     ],
     targets: [
         // Shared primitives: money, ids, geography maths, problems, localisation.
-        .target(name: "JishiKit"),
+        .target(name: "JishiKit", dependencies: [.product(name: "SwiftCSV", package: "SwiftCSV")]),
         // How the domain keeps its data: transactions, prepared statements, guarded transitions,
         // the job queue. Every domain module stands on it.
         .target(
@@ -73,7 +73,6 @@ let package = Package(
                 "Community", "Marketplace", "Routing", "JishiKit", "Persistence",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
-                .product(name: "SwiftCSV", package: "SwiftCSV"),
                 .product(name: "HeapModule", package: "swift-collections"),
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
@@ -87,6 +86,16 @@ let package = Package(
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // What the town and county governments see: the registries of shops on every platform,
+        // Taobao-village recognition by AliResearch's rules, growth figures and station siting.
+        .target(
+            name: "Insights",
+            dependencies: [
+                "Community", "Marketplace", "Logistics", "Routing", "JishiKit", "Persistence",
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "SQLKit", package: "sql-kit"),
             ]
         ),
         // The OpenAPI contract and the code generated from it.
@@ -103,7 +112,8 @@ let package = Package(
         .target(
             name: "JishiServer",
             dependencies: [
-                "JishiKit", "Persistence", "Community", "Marketplace", "Logistics", "Stations", "JishiAPI",
+                "JishiKit", "Persistence", "Community", "Marketplace", "Logistics", "Stations", "Insights",
+                "JishiAPI",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -121,7 +131,7 @@ let package = Package(
         .executableTarget(
             name: "jishi",
             dependencies: [
-                "JishiServer", "Community", "Logistics", "Routing",
+                "JishiServer", "JishiKit", "Community", "Logistics", "Insights", "Routing",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -133,17 +143,20 @@ let package = Package(
         .testTarget(
             name: "LogisticsTests",
             dependencies: ["Logistics", "Marketplace", "Community", "Persistence", "DomainTesting"]),
+        .testTarget(
+            name: "InsightsTests",
+            dependencies: ["Insights", "Marketplace", "Community", "Persistence", "DomainTesting"]),
         .testTarget(name: "RoutingTests", dependencies: ["Routing"], resources: [.copy("Fixtures")]),
         .testTarget(name: "JishiAPITests", dependencies: ["JishiAPI"]),
         .testTarget(
             name: "JishiServerTests",
             dependencies: [
                 "JishiServerTesting", "DomainTesting", "Community", "Marketplace", "Logistics", "Stations",
-                "Persistence",
+                "Insights", "Persistence",
             ]),
         .testTarget(
             name: "jishiTests",
-            dependencies: ["jishi", "Community", "Logistics", "JishiServerTesting", "DomainTesting"]),
+            dependencies: ["jishi", "Community", "Logistics", "Insights", "JishiServerTesting", "DomainTesting"]),
         // What a domain test needs and no more: a fresh migrated database without an app, a
         // clock moved by hand, a cheap password hasher.
         .target(

@@ -1,5 +1,6 @@
 import Community
 import FluentKit
+import Insights
 import Logistics
 import Marketplace
 import Stations
@@ -9,5 +10,6 @@ import Stations
 public enum JishiMigrations {
     public static var all: [any Migration] {
         CommunityMigrations.all + MarketplaceMigrations.all + LogisticsMigrations.all + StationsMigrations.all
+            + InsightsMigrations.all
     }
 }

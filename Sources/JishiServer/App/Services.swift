@@ -1,5 +1,6 @@
 import Community
 import FluentKit
+import Insights
 import JishiKit
 import Logistics
 import Marketplace
@@ -108,6 +109,10 @@ extension JishiServices {
     public var consignments: ConsignmentService {
         ConsignmentService(context: stationsContext, marketplace: marketplace)
     }
+    public var insightsContext: InsightsContext {
+        InsightsContext(dependencies: dependencies, transactions: marketplace.transactions)
+    }
+    public var recognition: RecognitionService { RecognitionService(context: insightsContext) }
     public var assistedOrders: AssistedOrderService {
         AssistedOrderService(context: stationsContext, marketplace: marketplace)
     }

@@ -1,0 +1,20 @@
+import Foundation
+import JishiKit
+import Persistence
+
+/// What the town and county governments see: every shop of the county on any platform (Jishi's
+/// own and those its sellers report from other platforms) with its monthly orders and sales,
+/// the division list that places them, and Taobao-village recognition by AliResearch's rules
+/// (`../shared/DOMAIN.md`), with the evidence for every decision.
+public enum Insights {}
+
+/// What every insights service needs: the clock and ids, and the transaction runner.
+public struct InsightsContext: Sendable {
+    public var dependencies: Dependencies
+    public var transactions: TransactionRunner
+
+    public init(dependencies: Dependencies, transactions: TransactionRunner) {
+        self.dependencies = dependencies
+        self.transactions = transactions
+    }
+}

@@ -1,0 +1,175 @@
+import Community
+import FluentKit
+import Foundation
+import JishiKit
+import SQLKit
+
+/// Year Y's recognition of every village, town and county in the database (or in a reader's
+/// scope), with the evidence of every decision. Jishi's own shops are brought up to date first
+/// (`JishiShopSync`); the figures come from the registry of every platform by two grouped
+/// queries, and the rules from `Recognition`.
+public struct RecognitionService: Sendable {
+    public let context: InsightsContext
+
+    public init(context: InsightsContext) {
+        self.context = context
+    }
+
+    public struct Report: Hashable, Sendable {
+        public var year: Int
+        public var villages: [VillageResult]
+        public var towns: [TownResult]
+        public var counties: [CountyResult]
+    }
+
+    public struct VillageResult: Hashable, Sendable {
+        public var code: String
+        public var name: String
+        public var nameEn: String
+        public var townCode: String
+        public var kind: Village.Kind
+        public var households: Int
+        public var salesMinor: Int64
+        public var activeShops: Int
+        public var reason: Recognition.VillageReason
+        public var recognised: Bool { reason.recognised }
+    }
+
+    public struct TownResult: Hashable, Sendable {
+        public var code: String
+        public var name: String
+        public var nameEn: String
+        public var countyCode: String
+        public var kind: Town.Kind
+        public var villages: Int
+        public var salesMinor: Int64
+        public var activeShops: Int
+        public var taobaoVillages: Int
+        public var reason: Recognition.TownReason
+        public var recognised: Bool { reason.recognised }
+    }
+
+    public struct CountyResult: Hashable, Sendable {
+        public var code: String
+        public var name: String
+        public var nameEn: String
+        public var taobaoVillages: Int
+        public var taobaoTowns: Int
+        public var cluster: Recognition.Cluster
+    }
+
+    /// The year's report: everything when `principal` is nil (the command line), else the
+    /// counties and towns the principal may view insights of (403 when none).
+    public func report(year: Int, by principal: Principal?, on database: any Database) async throws -> Report {
+        guard Recognition.years.contains(year) else {
+            throw Problem.validation("year", "A year from 2009 to 2099.")
+        }
+        try await JishiShopSync(context: context).refresh(on: database)
+        let window = Recognition.Window(year: year)
+        let figures = try await villageFigures(window, on: database)
+        let counties = try await County.query(on: database).sort(\.$code).all()
+        let towns = try await Town.query(on: database).sort(\.$code).all()
+        let villages = try await Village.query(on: database).sort(\.$code).all()
+
+        var countyOf: [UUID: County] = [:]
+        for county in counties { if let id = county.id { countyOf[id] = county } }
+        var townOf: [UUID: Town] = [:]
+        for town in towns { if let id = town.id { townOf[id] = town } }
+        func visible(county: UUID, town: UUID?) -> Bool {
+            guard let principal else { return true }
+            return Authorization.may(principal, .viewInsights, .place(Place(countyID: county, townID: town)))
+        }
+
+        var villageResults: [UUID: [VillageResult]] = [:]
+        for village in villages {
+            guard let id = village.id, let town = townOf[village.$town.id] else { continue }
+            let figure = figures[id] ?? (0, 0)
+            villageResults[village.$town.id, default: []].append(
+                VillageResult(
+                    code: village.code, name: village.name, nameEn: village.nameEn, townCode: town.code,
+                    kind: village.kind, households: village.householdCount, salesMinor: figure.sales,
+                    activeShops: figure.active,
+                    reason: Recognition.village(
+                        kind: village.kind, salesMinor: figure.sales, activeShops: figure.active,
+                        households: village.householdCount, year: year)))
+        }
+        var report = Report(year: year, villages: [], towns: [], counties: [])
+        var countyVillages: [UUID: Int] = [:]
+        var countyTowns: [UUID: Int] = [:]
+        for town in towns {
+            guard let id = town.id, let county = countyOf[town.$county.id] else { continue }
+            let members = villageResults[id] ?? []
+            let taobao = members.filter(\.recognised).count
+            let sales = members.reduce(Int64(0)) { $0 + $1.salesMinor }
+            let active = members.reduce(0) { $0 + $1.activeShops }
+            let result = TownResult(
+                code: town.code, name: town.name, nameEn: town.nameEn, countyCode: county.code, kind: town.kind,
+                villages: members.count, salesMinor: sales, activeShops: active, taobaoVillages: taobao,
+                reason: Recognition.town(
+                    kind: town.kind, salesMinor: sales, activeShops: active, taobaoVillages: taobao, year: year))
+            countyVillages[town.$county.id, default: 0] += taobao
+            if result.recognised { countyTowns[town.$county.id, default: 0] += 1 }
+            if visible(county: town.$county.id, town: id) {
+                report.towns.append(result)
+                report.villages += members
+            }
+        }
+        for county in counties {
+            guard let id = county.id, visible(county: id, town: nil) else { continue }
+            let n = countyVillages[id] ?? 0
+            report.counties.append(
+                CountyResult(
+                    code: county.code, name: county.name, nameEn: county.nameEn, taobaoVillages: n,
+                    taobaoTowns: countyTowns[id] ?? 0, cluster: Recognition.Cluster(taobaoVillages: n)))
+        }
+        if principal != nil, report.towns.isEmpty, report.counties.isEmpty {
+            throw Problem.forbidden("This account may not view insights here.")
+        }
+        report.villages.sort { $0.code < $1.code }
+        return report
+    }
+
+    /// Each village's sales in the window and its shops active at E, of every platform.
+    func villageFigures(_ window: Recognition.Window, on database: any Database) async throws
+        -> [UUID: (sales: Int64, active: Int)]
+    {
+        let sql = try database.sql()
+        struct Sales: Decodable {
+            var village_id: UUID
+            var sales: Int64?
+        }
+        struct Active: Decodable {
+            var village_id: UUID
+            var active: Int64
+        }
+        var figures: [UUID: (sales: Int64, active: Int)] = [:]
+        let sales = try await sql.raw(
+            """
+            SELECT p.village_id, CAST(SUM(s.sales_minor) AS BIGINT) AS sales
+            FROM platform_sales s JOIN platform_shops p ON p.id = s.shop_id
+            WHERE s.month >= \(bind: window.firstMonth) AND s.month <= \(bind: window.lastMonth)
+            GROUP BY p.village_id
+            """
+        ).all(decoding: Sales.self)
+        for row in sales { figures[row.village_id, default: (0, 0)].sales = row.sales ?? 0 }
+        // The months of April–June Y a shop was open in: one for each month it opened before
+        // the end of (`Window.monthsOpen`).
+        // The dates are the rule's own, YYYY-MM-DD, never a reader's text.
+        let monthsOpen = window.activityMonthStarts.map {
+            "(CASE WHEN p.opened_on < '\(Recognition.Window.nextMonth($0))' THEN 1 ELSE 0 END)"
+        }.joined(separator: " + ")
+        let months = window.activityMonths
+        let active = try await sql.raw(
+            """
+            SELECT p.village_id, COUNT(*) AS active FROM platform_shops p
+            WHERE p.opened_on <= \(bind: window.openedBy)
+              AND (p.closed_on IS NULL OR p.closed_on > \(bind: window.evaluation))
+              AND COALESCE((SELECT SUM(s.orders) FROM platform_sales s WHERE s.shop_id = p.id
+                  AND s.month >= \(bind: months[0]) AND s.month <= \(bind: months[2])), 0) >= \(unsafeRaw: monthsOpen)
+            GROUP BY p.village_id
+            """
+        ).all(decoding: Active.self)
+        for row in active { figures[row.village_id, default: (0, 0)].active = Int(row.active) }
+        return figures
+    }
+}
