@@ -1,5 +1,7 @@
 import ArgumentParser
 import Foundation
+import Insights
+import JishiKit
 import JishiServer
 import Logistics
 
@@ -7,7 +9,9 @@ import Logistics
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import", abstract: "Import files into the database.",
-        subcommands: [ImportParcels.self, ImportRoads.self])
+        subcommands: [
+            ImportParcels.self, ImportRoads.self, ImportGeography.self, ImportShops.self, ImportSales.self,
+        ])
 
     /// The file's bytes; exit 2 naming it when it cannot be read.
     static func read(_ file: String) throws -> Data {
@@ -80,6 +84,96 @@ struct ImportRoads: AsyncParsableCommand {
             }
             print("Imported \(outcome.features) roads (\(outcome.lines) lines); network version \(outcome.version).")
         } catch let refused as RoadImport.Refused {
+            try ImportCommand.refuse(refused.errors, in: file)
+        }
+    }
+}
+
+/// `jishi import geography FILE.csv`: the official division list of counties, towns and villages.
+struct ImportGeography: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "geography",
+        abstract:
+            "Load or update counties, towns and villages from the division list (nothing is written if a row is bad).",
+        discussion: """
+            Columns: county_code,county_name,town_code,town_name,town_kind,village_code,village_name,village_kind,\
+            households,latitude,longitude, one row per village. town_kind is town, township or subdistrict; \
+            village_kind administrative or residents. Places already there are updated by code, never duplicated. \
+            Exit status 2 names every bad line and column.
+            """)
+
+    @OptionGroup var store: StoreOptions
+    @Argument(help: "The CSV file (UTF-8).") var file: String
+
+    func run() async throws {
+        let data = try ImportCommand.read(file)
+        do {
+            let outcome = try await withApplication(try store.config()) { app in
+                try await migrate(app)
+                return try await GeographyImport(context: app.jishi.insightsContext).run(data, on: app.db)
+            }
+            for (name, change) in [
+                ("counties", outcome.counties), ("towns", outcome.towns), ("villages", outcome.villages),
+            ] {
+                print("\(name): \(change.added) added, \(change.updated) updated, \(change.unchanged) unchanged")
+            }
+        } catch let refused as CSVFile.Refused {
+            try ImportCommand.refuse(refused.errors, in: file)
+        }
+    }
+}
+
+/// `jishi import shops FILE.csv`: shops the county's sellers run on other platforms.
+struct ImportShops: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "shops",
+        abstract: "Register the county's shops on other platforms (nothing is written if a row is bad).",
+        discussion: """
+            Columns: platform,shop_ref,kind,village_code,opened_on,closed_on. kind is individual or enterprise; \
+            dates are YYYY-MM-DD; closed_on is empty while the shop is open. A shop already registered (same \
+            platform and shop_ref) is updated. Exit status 2 names every bad line and column.
+            """)
+
+    @OptionGroup var store: StoreOptions
+    @Argument(help: "The CSV file (UTF-8).") var file: String
+
+    func run() async throws {
+        let data = try ImportCommand.read(file)
+        do {
+            let outcome = try await withApplication(try store.config()) { app in
+                try await migrate(app)
+                return try await ShopsImport(context: app.jishi.insightsContext).run(data, on: app.db)
+            }
+            print("shops: \(outcome.added) added, \(outcome.updated) updated, \(outcome.unchanged) unchanged")
+        } catch let refused as CSVFile.Refused {
+            try ImportCommand.refuse(refused.errors, in: file)
+        }
+    }
+}
+
+/// `jishi import sales FILE.csv`: those shops' monthly orders and sales.
+struct ImportSales: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sales",
+        abstract: "Record the monthly sales of shops on other platforms (nothing is written if a row is bad).",
+        discussion: """
+            Columns: platform,shop_ref,month,orders,sales_minor. month is YYYY-MM; sales_minor is in fen. The \
+            shop must be registered (jishi import shops). A shop's month already recorded is replaced. Exit \
+            status 2 names every bad line and column.
+            """)
+
+    @OptionGroup var store: StoreOptions
+    @Argument(help: "The CSV file (UTF-8).") var file: String
+
+    func run() async throws {
+        let data = try ImportCommand.read(file)
+        do {
+            let outcome = try await withApplication(try store.config()) { app in
+                try await migrate(app)
+                return try await SalesImport(context: app.jishi.insightsContext).run(data, on: app.db)
+            }
+            print("sales: \(outcome.written) shop-months written")
+        } catch let refused as CSVFile.Refused {
             try ImportCommand.refuse(refused.errors, in: file)
         }
     }

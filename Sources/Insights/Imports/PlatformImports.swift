@@ -37,6 +37,7 @@ public struct ShopsImport: Sendable {
     /// With a `principal` (the API and pages), every village must be in a county it may report
     /// for (`PlatformCodes.mayReport`).
     public func run(_ data: Data, by principal: Principal? = nil, on database: any Database) async throws -> Outcome {
+        if let principal { try PlatformCodes.requireReporter(principal) }
         let rows = try CSVFile.rows(data, required: Self.columns)
         var villages: [String: UUID] = [:]
         var outside: Set<String> = []
@@ -173,6 +174,7 @@ public struct SalesImport: Sendable {
     /// Checks the file and writes its months in one transaction, or throws `CSVFile.Refused`.
     /// With a `principal`, every shop must be in a county it may report for.
     public func run(_ data: Data, by principal: Principal? = nil, on database: any Database) async throws -> Outcome {
+        if let principal { try PlatformCodes.requireReporter(principal) }
         let rows = try CSVFile.rows(data, required: Self.columns)
         // The shops the file names, by platform and reference.
         var shops: [String: UUID] = [:]
@@ -276,6 +278,17 @@ public enum PlatformCodes {
     /// (county-wide), and admins of everywhere.
     public static func mayReport(_ principal: Principal, county: UUID) -> Bool {
         Authorization.may(principal, .viewInsights, .place(Place(countyID: county)))
+    }
+
+    /// Throws `403` unless `principal` reports for some county: an official or admin scoped to
+    /// a county, or an admin of everywhere.
+    public static func requireReporter(_ principal: Principal) throws {
+        guard
+            principal.grants.contains(where: {
+                ($0.role == .official && $0.scope.kind == .county)
+                    || ($0.role == .admin && ($0.scope.kind == .county || $0.scope == .everywhere))
+            })
+        else { throw Problem.forbidden("The county's officials and admins report shops and sales.") }
     }
 
     /// The platform's code (lower-cased): 1 to 20 letters, digits, `_` or `-`; not `jishi`,
