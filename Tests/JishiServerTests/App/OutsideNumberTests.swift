@@ -78,6 +78,8 @@ struct OutsideNumberTests {
                 ("/api/v1/conversations/\(conversation)/messages", market.buyer),
                 ("/api/v1/stations/\(station)/cash", agent),
                 ("/api/v1/training/totals", official),
+                ("/api/v1/insights/recognition", official),
+                ("/api/v1/insights/recognition/csv", official),
             ]
             var covered = Set<String>()
             for call in calls {
