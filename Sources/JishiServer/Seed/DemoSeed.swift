@@ -1,6 +1,8 @@
 import Community
 import FluentKit
+import Insights
 import Logistics
+import Marketplace
 import Stations
 import Vapor
 
@@ -16,6 +18,7 @@ public enum DemoSeed {
             try await StationsDemoOrders.load(on: app.db, services: app.jishi)
             let now = app.jishi.dependencies.now()
             try await LogisticsDemo.loadDay(PageDate.string(now), at: now, on: app.db)
+            try await InsightsDemo.load(on: app.db, context: app.jishi.insightsContext, month: Months.month(of: now))
             return true
         } catch DemoCounty.SeedError.notEmpty {
             return false

@@ -220,7 +220,9 @@ extension Layout {
     /// Both stylesheets as the one file every page links: a phone fetches it once and keeps it
     /// (it is served with a year-long immutable lifetime), instead of reading 4 KB of styles
     /// inline on every page.
-    static let stylesheetFile = stylesheet + marketStylesheet + labelStylesheet + figuresStylesheet
+    static let stylesheetFile =
+        stylesheet + marketStylesheet + labelStylesheet + figuresStylesheet
+        + insightsStylesheet
 
     /// Where the file is served: its name carries its content's hash, so a changed stylesheet
     /// is a new address and no browser keeps an old one.

@@ -4,7 +4,7 @@ import Foundation
 /// The staff hub: the tools this official or admin may use, and nothing else.
 enum ManagePage {
     enum Tool: String, CaseIterable, Sendable {
-        case reviews, shops, accounts, categories, outbox, network, dispatch, figures, stations
+        case reviews, shops, accounts, categories, outbox, network, dispatch, figures, stations, recognition, imports
 
         var path: SitePath {
             switch self {
@@ -17,6 +17,8 @@ enum ManagePage {
             case .dispatch: .dispatch
             case .figures: .figures
             case .stations: .stations
+            case .recognition: .recognition
+            case .imports: .insightsImports
             }
         }
     }
@@ -38,7 +40,8 @@ extension ManagePage.Model {
         if Authorization.may(principal, .readMessages, .marketplace) { tools.append(.outbox) }
         if principal.has(.dispatcher) || principal.has(.admin) { tools += [.network, .dispatch] }
         if principal.has(.dispatcher) || principal.has(.admin) || principal.has(.official) { tools.append(.figures) }
-        if principal.has(.official) || principal.has(.admin) { tools.append(.stations) }
+        if principal.has(.official) || principal.has(.admin) { tools += [.stations, .recognition] }
+        if (try? ImportsPage.kinds(for: principal)) != nil { tools.append(.imports) }
         self.tools = tools
     }
 }

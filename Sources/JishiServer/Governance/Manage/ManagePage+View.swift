@@ -36,6 +36,8 @@ extension ManagePage {
         case .dispatch: .dispatchTitle
         case .figures: .figuresTitle
         case .stations: .stationsTitle
+        case .recognition: .recognitionTitle
+        case .imports: .importsTitle
         }
     }
 }

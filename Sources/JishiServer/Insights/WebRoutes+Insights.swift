@@ -1,0 +1,11 @@
+import Vapor
+
+extension WebRoutes {
+    /// What the town and county governments read and load.
+    static func insights(_ routes: PageRoutes) {
+        routes.get(.recognition, RecognitionPage.show)
+        routes.get(.recognitionCSV, RecognitionPage.csv)
+        routes.get(.insightsImports, ImportsPage.show)
+        routes.post(.insightsImports, maxBytes: ImportsPage.maxBytes, ImportsPage.load)
+    }
+}
