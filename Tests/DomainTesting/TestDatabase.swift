@@ -49,8 +49,12 @@ public func withTestDatabase<T>(
         guard let url = TestStore.postgresURL else { throw TestStoreError.postgresNotConfigured }
         var configuration = try SQLPostgresConfiguration(url: url)
         configuration.searchPath = [schema]
+        // The server's pool, but a longer wait for a connection: the whole suite shares two cores
+        // with PostgreSQL, and a test of 32 concurrent checkouts on 8 connections waited more than
+        // the server's 30 s for one (`connectionRequestTimeout`) in two clean-clone runs.
         databases.use(
-            .postgres(configuration: configuration, maxConnectionsPerEventLoop: 4, connectionPoolTimeout: .seconds(30)),
+            .postgres(
+                configuration: configuration, maxConnectionsPerEventLoop: 4, connectionPoolTimeout: .seconds(180)),
             as: .psql)
     }
     let database = TestDatabase(
