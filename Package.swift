@@ -145,7 +145,7 @@ let package = Package(
             dependencies: ["Logistics", "Marketplace", "Community", "Persistence", "DomainTesting"]),
         .testTarget(
             name: "InsightsTests",
-            dependencies: ["Insights", "Marketplace", "Community", "Persistence", "DomainTesting"]),
+            dependencies: ["Insights", "Marketplace", "Logistics", "Community", "Persistence", "DomainTesting"]),
         .testTarget(name: "RoutingTests", dependencies: ["Routing"], resources: [.copy("Fixtures")]),
         .testTarget(name: "JishiAPITests", dependencies: ["JishiAPI"]),
         .testTarget(

@@ -4,13 +4,16 @@ import FluentKit
 import Foundation
 import Insights
 import JishiKit
+import Logistics
 import Marketplace
 import SQLKit
 
 /// Runs `body` on a fresh database with the tables up to insights (no demo data).
 func withInsights<T>(on store: TestStore, _ body: (TestCounty, InsightsContext) async throws -> T) async throws -> T {
     try await withTestCounty(
-        on: store, migrations: CommunityMigrations.all + MarketplaceMigrations.all + InsightsMigrations.all
+        on: store,
+        migrations: CommunityMigrations.all + MarketplaceMigrations.all + LogisticsMigrations.all
+            + InsightsMigrations.all
     ) { county in
         try await body(
             county, InsightsContext(dependencies: county.dependencies, transactions: county.database.transactions))
@@ -29,7 +32,7 @@ struct InsightsWorld {
 
     var counties: [(code: String, name: String)] = []
     var towns: [(code: String, county: String, kind: Town.Kind)] = []
-    var villages: [(code: String, town: String, kind: Village.Kind, households: Int)] = []
+    var villages: [(code: String, town: String, kind: Village.Kind, households: Int, location: GeoPoint)] = []
     var shops: [Shop] = []
 
     mutating func county(_ code: String) { counties.append((code, "县" + code)) }
@@ -38,8 +41,11 @@ struct InsightsWorld {
         towns.append((code, String(code.prefix(6)), kind))
     }
 
-    mutating func village(_ code: String, kind: Village.Kind = .administrative, households: Int) {
-        villages.append((code, String(code.prefix(9)), kind, households))
+    mutating func village(
+        _ code: String, kind: Village.Kind = .administrative, households: Int,
+        at location: GeoPoint = GeoPoint(latitude: 35, longitude: 115)
+    ) {
+        villages.append((code, String(code.prefix(9)), kind, households, location))
     }
 
     mutating func shop(
@@ -49,7 +55,8 @@ struct InsightsWorld {
     }
 
     /// Writes everything; returns the villages' ids by code.
-    func write(on database: any Database) async throws {
+    @discardableResult
+    func write(on database: any Database) async throws -> [String: UUID] {
         var countyIDs: [String: UUID] = [:]
         for county in counties {
             let row = County(code: county.code, name: county.name, nameEn: "County " + county.code)
@@ -68,7 +75,7 @@ struct InsightsWorld {
         for village in villages {
             let row = Village(
                 townID: townIDs[village.town]!, code: village.code, kind: village.kind, name: "村" + village.code,
-                nameEn: "Village " + village.code, location: GeoPoint(latitude: 35, longitude: 115),
+                nameEn: "Village " + village.code, location: village.location,
                 householdCount: village.households, specialty: .mixed)
             try await row.create(on: database)
             villageIDs[village.code] = try row.requireID()
@@ -100,5 +107,6 @@ struct InsightsWorld {
             }
             try await insert.run()
         }
+        return villageIDs
     }
 }

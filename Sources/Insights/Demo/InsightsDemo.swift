@@ -2,6 +2,7 @@ import Community
 import FluentKit
 import Foundation
 import JishiKit
+import Marketplace
 import SQLKit
 
 /// The demo county's history on other platforms, made from a fixed seed: Daying Town's costume
@@ -18,28 +19,30 @@ public enum InsightsDemo {
         var openings: [Int]
         var orders: ClosedRange<Int>
         var orderValueMinor: ClosedRange<Int64>
+        /// The category code of its shops (a few of the costume villages' sell clothing).
+        var category: String
     }
 
     static let paths: [Path] = [
         Path(
             village: "371799101201", first: 2009,
             openings: [1, 12, 40, 80, 75, 55, 10, 8, 6, 5, 4, 4, 3, 3, 2, 2, 2, 2],
-            orders: 25...150, orderValueMinor: 7_000...15_000),
+            orders: 25...150, orderValueMinor: 7_000...15_000, category: "costumes"),
         Path(
             village: "371799101202", first: 2012, openings: [3, 10, 25, 40, 30, 20, 10, 8, 6, 5, 4, 3, 3, 2, 2],
-            orders: 15...120, orderValueMinor: 6_000...12_000),
+            orders: 15...120, orderValueMinor: 6_000...12_000, category: "costumes"),
         Path(
             village: "371799101203", first: 2013, openings: [2, 6, 14, 22, 20, 12, 6, 4, 3, 3, 2, 2, 2, 1],
-            orders: 30...150, orderValueMinor: 9_000...18_000),
+            orders: 30...150, orderValueMinor: 9_000...18_000, category: "costumes"),
         Path(
             village: "371799101204", first: 2015, openings: [2, 8, 16, 25, 22, 14, 8, 6, 4, 3, 3, 2],
-            orders: 30...150, orderValueMinor: 9_000...18_000),
+            orders: 30...150, orderValueMinor: 9_000...18_000, category: "costumes"),
         Path(
             village: "371799102201", first: 2016, openings: [1, 4, 9, 14, 12, 8, 5, 4, 3, 2, 2],
-            orders: 4...40, orderValueMinor: 40_000...160_000),
+            orders: 4...40, orderValueMinor: 40_000...160_000, category: "furniture"),
         Path(
             village: "371799200201", first: 2018, openings: [2, 4, 6, 5, 4, 3, 2, 2, 1],
-            orders: 10...80, orderValueMinor: 3_000...8_000),
+            orders: 10...80, orderValueMinor: 3_000...8_000, category: "farm"),
     ]
 
     /// Loads the history unless the registry has other platforms' shops already; `month` is the
@@ -81,10 +84,13 @@ public enum InsightsDemo {
                             ? "douyin" : Int.random(in: 0..<5, using: &random) == 0 ? "pinduoduo" : "taobao"
                     let shopID = UUID(stableName: "jishi.demo-insights.shop.\(number)")
                     let closedOn = closed.flatMap { $0 <= last ? day($0, Int.random(in: 1...28, using: &random)) : nil }
+                    let category =
+                        path.category == "costumes" && Int.random(in: 0..<6, using: &random) == 0
+                        ? "clothing" : path.category
                     shops.append([
                         shopID, platform, String(format: "DY%05d", number),
                         (enterprise ? PlatformShop.Kind.enterprise : .individual).rawValue, villageID,
-                        day(opened, openDay), closedOn, now,
+                        day(opened, openDay), closedOn, category, now,
                     ])
                     let scale = Int64.random(in: path.orderValueMinor, using: &random)
                     let base = Int.random(in: path.orders, using: &random)
@@ -108,13 +114,52 @@ public enum InsightsDemo {
             let sql = try db.sql()
             for start in stride(from: 0, to: shopRows.count, by: 400) {
                 var insert = sql.insert(into: PlatformShop.schema)
-                    .columns("id", "platform", "shop_ref", "kind", "village_id", "opened_on", "closed_on", "updated_at")
+                    .columns(
+                        "id", "platform", "shop_ref", "kind", "village_id", "opened_on", "closed_on", "main_category",
+                        "updated_at")
                 for values in shopRows[start..<min(start + 400, shopRows.count)] {
                     insert = insert.values(values.map { SQLBind($0) })
                 }
                 try await insert.run()
             }
             try await PlatformFigures.insertSales(saleRows, on: sql)
+        }
+        try await JishiShopSync(context: context).refresh(on: database)
+        // The registry's snapshots of the last two months, as the history says they stood.
+        for back in [2, 1] { try await reconstruct(Self.monthsBefore(month, back), on: database, context: context) }
+    }
+
+    /// `month` less `count` months (YYYY-MM).
+    static func monthsBefore(_ month: String, _ count: Int) -> String {
+        let parts = month.split(separator: "-").compactMap { Int($0) }
+        let index = parts[0] * 12 + parts[1] - 1 - count
+        return String(format: "%04d-%02d", index / 12, index % 12 + 1)
+    }
+
+    /// The snapshot of `month` as the registry's dates say it stood at the month's end: the
+    /// shops opened by then, those closed later still open.
+    static func reconstruct(_ month: String, on database: any Database, context: InsightsContext) async throws {
+        let end = month + "-31"
+        let id = UUID(stableName: "jishi.demo-insights.snapshot." + month)
+        let now = context.dependencies.now()
+        try await context.transactions.transaction(on: database) { db in
+            let snapshot = RegistrySnapshot(id: id, month: month, shops: 0, takenAt: now, takenBy: nil)
+            try await snapshot.create(on: db)
+            let sql = try db.sql()
+            try await sql.raw(
+                """
+                INSERT INTO registry_snapshot_shops
+                  (snapshot_id, platform, shop_ref, kind, village_id, main_category, opened_on, closed_on)
+                SELECT \(bind: id), platform, shop_ref, kind, village_id, main_category, opened_on,
+                  CASE WHEN closed_on <= \(bind: end) THEN closed_on ELSE NULL END
+                FROM platform_shops WHERE opened_on <= \(bind: end)
+                """
+            ).run()
+            struct Count: Decodable { var n: Int64 }
+            snapshot.shops = Int(
+                try await sql.raw("SELECT COUNT(*) AS n FROM registry_snapshot_shops WHERE snapshot_id = \(bind: id)")
+                    .first(decoding: Count.self)?.n ?? 0)
+            try await snapshot.update(on: db)
         }
     }
 

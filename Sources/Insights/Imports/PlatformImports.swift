@@ -3,11 +3,13 @@ import FluentKit
 import Foundation
 import JishiKit
 import Logistics
+import Marketplace
 import SQLKit
 
 /// The shops sellers run on other platforms (reported by them or by the county office for
-/// them): `platform,shop_ref,kind,village_code,opened_on,closed_on`, upserted by
-/// `(platform, shop_ref)`. Checked whole first; with any bad row nothing is written and every
+/// them): `platform,shop_ref,kind,village_code,opened_on,closed_on`, and optionally
+/// `main_category` (a category code of the marketplace's), upserted by `(platform, shop_ref)`.
+/// Checked whole first; with any bad row nothing is written and every
 /// bad line and column is named.
 public struct ShopsImport: Sendable {
     public static let columns = ["platform", "shop_ref", "kind", "village_code", "opened_on", "closed_on"]
@@ -31,6 +33,7 @@ public struct ShopsImport: Sendable {
         var villageID: UUID
         var openedOn: String
         var closedOn: String?
+        var mainCategory: String?
     }
 
     /// Checks the file and registers its shops in one transaction, or throws `CSVFile.Refused`.
@@ -49,6 +52,7 @@ public struct ShopsImport: Sendable {
                 }
             }
         }
+        let categories = Set(try await Category.query(on: database).all().map(\.code))
         var errors: [CSVFile.LineError] = []
         var seen: [String: Int] = [:]
         var checked: [Checked] = []
@@ -79,6 +83,10 @@ public struct ShopsImport: Sendable {
                     closed = closedText
                 }
             }
+            let category = row["main_category"].lowercased()
+            if !category.isEmpty, !categories.contains(category) {
+                fail("main_category", "No category has the code \"\(category)\".")
+            }
             if let platform, let ref {
                 let key = platform + "|" + ref
                 if let first = seen[key] {
@@ -90,7 +98,8 @@ public struct ShopsImport: Sendable {
             guard errors.count == before, let platform, let ref, let kind, let village else { continue }
             checked.append(
                 Checked(
-                    platform: platform, ref: ref, kind: kind, villageID: village, openedOn: opened, closedOn: closed))
+                    platform: platform, ref: ref, kind: kind, villageID: village, openedOn: opened, closedOn: closed,
+                    mainCategory: category.isEmpty ? nil : category))
         }
         if rows.isEmpty { errors.append(CSVFile.LineError(line: 2, column: nil, message: "The file has no shops.")) }
         guard errors.isEmpty else { throw CSVFile.Refused(errors: errors) }
@@ -114,7 +123,7 @@ public struct ShopsImport: Sendable {
                     if let shop = known[row.ref] {
                         guard
                             shop.kind != row.kind || shop.$village.id != row.villageID || shop.openedOn != row.openedOn
-                                || shop.closedOn != row.closedOn
+                                || shop.closedOn != row.closedOn || shop.mainCategory != row.mainCategory
                         else {
                             outcome.unchanged += 1
                             continue
@@ -123,13 +132,14 @@ public struct ShopsImport: Sendable {
                         shop.$village.id = row.villageID
                         shop.openedOn = row.openedOn
                         shop.closedOn = row.closedOn
+                        shop.mainCategory = row.mainCategory
                         shop.updatedAt = now
                         try await shop.update(on: db)
                         outcome.updated += 1
                     } else {
                         fresh.append([
                             dependencies.uuid(), platform, row.ref, row.kind.rawValue, row.villageID, row.openedOn,
-                            row.closedOn, now,
+                            row.closedOn, row.mainCategory, now,
                         ])
                         outcome.added += 1
                     }
@@ -138,7 +148,8 @@ public struct ShopsImport: Sendable {
                 for chunk in stride(from: 0, to: fresh.count, by: 400) {
                     var insert = sql.insert(into: PlatformShop.schema)
                         .columns(
-                            "id", "platform", "shop_ref", "kind", "village_id", "opened_on", "closed_on", "updated_at")
+                            "id", "platform", "shop_ref", "kind", "village_id", "opened_on", "closed_on",
+                            "main_category", "updated_at")
                     for values in fresh[chunk..<min(chunk + 400, fresh.count)] {
                         insert = insert.values(values.map { SQLBind($0) })
                     }

@@ -5,7 +5,8 @@ import SQLKit
 /// This module's migrations, in the order they must run. Never edit a shipped one; add a new one.
 public enum InsightsMigrations {
     public static let all: [any Migration] = [
-        CreatePlatformShops()
+        CreatePlatformShops(),
+        AddShopRegistry(),
     ]
 }
 
@@ -49,5 +50,39 @@ public struct CreatePlatformShops: AsyncMigration {
         try await database.schema(InsightsState.schema).delete()
         try await database.schema(PlatformSale.schema).delete()
         try await database.schema(PlatformShop.schema).delete()
+    }
+}
+
+/// Shops' main categories, and the registry's monthly snapshots.
+public struct AddShopRegistry: AsyncMigration {
+    public init() {}
+
+    public func prepare(on database: any Database) async throws {
+        try await database.schema(PlatformShop.schema).field("main_category", .string).update()
+        try await database.schema(RegistrySnapshot.schema)
+            .id()
+            .field("month", .string, .required)
+            .field("shops", .int, .required)
+            .field("taken_at", .datetime, .required)
+            .field("taken_by", .uuid)
+            .unique(on: "month")
+            .create()
+        try await database.schema("registry_snapshot_shops")
+            .field("snapshot_id", .uuid, .required, .references(RegistrySnapshot.schema, .id, onDelete: .cascade))
+            .field("platform", .string, .required)
+            .field("shop_ref", .string, .required)
+            .field("kind", .string, .required)
+            .field("village_id", .uuid, .required)
+            .field("main_category", .string)
+            .field("opened_on", .string, .required)
+            .field("closed_on", .string)
+            .unique(on: "snapshot_id", "platform", "shop_ref")
+            .create()
+    }
+
+    public func revert(on database: any Database) async throws {
+        try await database.schema("registry_snapshot_shops").delete()
+        try await database.schema(RegistrySnapshot.schema).delete()
+        try await database.schema(PlatformShop.schema).deleteField("main_category").update()
     }
 }

@@ -18,28 +18,66 @@ public enum Recognition {
     /// The years Jishi recognises: from the first list (2009) on.
     public static let years = 2009...2099
 
-    /// The dates of year Y's evaluation.
+    /// The dates of an evaluation at the end of a month: year Y's recognition is evaluated at
+    /// the end of June Y; the growth figures use the same rule at any month's end.
     public struct Window: Hashable, Sendable {
+        /// The month whose last day is the evaluation date (June Y for year Y's list).
         public var year: Int
+        public var month: Int
 
+        /// Year Y's recognition: evaluated on 30 June Y.
         public init(year: Int) {
-            self.year = year
+            self.init(year: year, month: 6)
         }
 
-        /// The evaluation date E, 30 June Y.
-        public var evaluation: String { String(format: "%04d-06-30", year) }
-        /// E − 30 days, 31 May Y: a shop opened after it is not active at E.
-        public var openedBy: String { String(format: "%04d-05-31", year) }
-        /// The first and last months of the sales window W (July Y−1 … June Y).
-        public var firstMonth: String { String(format: "%04d-07", year - 1) }
-        public var lastMonth: String { String(format: "%04d-06", year) }
-        /// The three months whose orders decide activity: April, May and June Y.
-        public var activityMonths: [String] { (4...6).map { String(format: "%04d-%02d", year, $0) } }
-        /// Their first days.
-        public var activityMonthStarts: [String] { (4...6).map { String(format: "%04d-%02d-01", year, $0) } }
+        /// An evaluation on the last day of `month` of `year`.
+        public init(year: Int, month: Int) {
+            self.year = year
+            self.month = month
+        }
 
-        /// The number of April, May and June Y in which a shop opened on `openedOn` (and open at
-        /// E) was open on at least one day: 3 if it opened before 1 April, 2 in April, 1 in May.
+        /// Months counted from year 0's January.
+        private var index: Int { year * 12 + month - 1 }
+
+        private static func month(_ index: Int) -> String { String(format: "%04d-%02d", index / 12, index % 12 + 1) }
+
+        static var calendar: Calendar {
+            var calendar = Calendar(identifier: .gregorian)
+            calendar.timeZone = TimeZone(identifier: "UTC")!
+            return calendar
+        }
+
+        /// The evaluation date E, the month's last day (30 June Y for year Y's list).
+        public var evaluation: String {
+            let first = Self.calendar.date(from: DateComponents(year: year, month: month, day: 1))!
+            let last = Self.calendar.date(byAdding: DateComponents(month: 1, day: -1), to: first)!
+            return Self.day(last)
+        }
+
+        /// E − 30 days (31 May Y for year Y's list): a shop opened after it is not active at E.
+        public var openedBy: String {
+            let parts = evaluation.split(separator: "-").map { Int($0)! }
+            let end = Self.calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2]))!
+            return Self.day(Self.calendar.date(byAdding: .day, value: -30, to: end)!)
+        }
+
+        private static func day(_ date: Date) -> String {
+            let parts = calendar.dateComponents([.year, .month, .day], from: date)
+            return String(format: "%04d-%02d-%02d", parts.year!, parts.month!, parts.day!)
+        }
+
+        /// The first and last months of the sales window W, the twelve months to the evaluation
+        /// (July Y−1 … June Y for year Y's list).
+        public var firstMonth: String { Self.month(index - 11) }
+        public var lastMonth: String { Self.month(index) }
+        /// The three months whose orders decide activity (April, May and June Y).
+        public var activityMonths: [String] { (index - 2...index).map(Self.month) }
+        /// Their first days.
+        public var activityMonthStarts: [String] { activityMonths.map { $0 + "-01" } }
+
+        /// The number of the three activity months (April, May and June Y) in which a shop opened
+        /// on `openedOn` (and open at E) was open on at least one day: 3 if it opened before the
+        /// first, 2 in the first, 1 in the second.
         public func monthsOpen(openedOn: String) -> Int {
             activityMonthStarts.filter { start in
                 // Open on some day of the month whose first day is `start`: it opened on or

@@ -64,6 +64,7 @@ public struct RecognitionService: Sendable {
         guard Recognition.years.contains(year) else {
             throw Problem.validation("year", "A year from 2009 to 2099.")
         }
+        let scope = try await InsightsScope.of(principal, on: database)
         try await JishiShopSync(context: context).refresh(on: database)
         let window = Recognition.Window(year: year)
         let figures = try await villageFigures(window, on: database)
@@ -75,15 +76,11 @@ public struct RecognitionService: Sendable {
         for county in counties { if let id = county.id { countyOf[id] = county } }
         var townOf: [UUID: Town] = [:]
         for town in towns { if let id = town.id { townOf[id] = town } }
-        func visible(county: UUID, town: UUID?) -> Bool {
-            guard let principal else { return true }
-            return Authorization.may(principal, .viewInsights, .place(Place(countyID: county, townID: town)))
-        }
 
         var villageResults: [UUID: [VillageResult]] = [:]
         for village in villages {
             guard let id = village.id, let town = townOf[village.$town.id] else { continue }
-            let figure = figures[id] ?? (0, 0)
+            let figure = figures[id] ?? VillageFigure()
             villageResults[village.$town.id, default: []].append(
                 VillageResult(
                     code: village.code, name: village.name, nameEn: village.nameEn, townCode: town.code,
@@ -109,29 +106,34 @@ public struct RecognitionService: Sendable {
                     kind: town.kind, salesMinor: sales, activeShops: active, taobaoVillages: taobao, year: year))
             countyVillages[town.$county.id, default: 0] += taobao
             if result.recognised { countyTowns[town.$county.id, default: 0] += 1 }
-            if visible(county: town.$county.id, town: id) {
+            if scope.sees(town: id) {
                 report.towns.append(result)
                 report.villages += members
             }
         }
         for county in counties {
-            guard let id = county.id, visible(county: id, town: nil) else { continue }
+            guard let id = county.id, scope.sees(county: id) else { continue }
             let n = countyVillages[id] ?? 0
             report.counties.append(
                 CountyResult(
                     code: county.code, name: county.name, nameEn: county.nameEn, taobaoVillages: n,
                     taobaoTowns: countyTowns[id] ?? 0, cluster: Recognition.Cluster(taobaoVillages: n)))
         }
-        if principal != nil, report.towns.isEmpty, report.counties.isEmpty {
-            throw Problem.forbidden("This account may not view insights here.")
-        }
         report.villages.sort { $0.code < $1.code }
         return report
     }
 
-    /// Each village's sales in the window and its shops active at E, of every platform.
-    func villageFigures(_ window: Recognition.Window, on database: any Database) async throws
-        -> [UUID: (sales: Int64, active: Int)]
+    /// A village's figures at an evaluation: sales in the window, shops active at E, shops open at E.
+    struct VillageFigure {
+        var sales: Int64 = 0
+        var active = 0
+        var open = 0
+    }
+
+    /// Each village's sales in the window and its shops active at E, of every platform; with
+    /// `open`, also its shops open at E.
+    func villageFigures(_ window: Recognition.Window, open: Bool = false, on database: any Database) async throws
+        -> [UUID: VillageFigure]
     {
         let sql = try database.sql()
         struct Sales: Decodable {
@@ -142,7 +144,7 @@ public struct RecognitionService: Sendable {
             var village_id: UUID
             var active: Int64
         }
-        var figures: [UUID: (sales: Int64, active: Int)] = [:]
+        var figures: [UUID: VillageFigure] = [:]
         let sales = try await sql.raw(
             """
             SELECT p.village_id, CAST(SUM(s.sales_minor) AS BIGINT) AS sales
@@ -151,7 +153,7 @@ public struct RecognitionService: Sendable {
             GROUP BY p.village_id
             """
         ).all(decoding: Sales.self)
-        for row in sales { figures[row.village_id, default: (0, 0)].sales = row.sales ?? 0 }
+        for row in sales { figures[row.village_id, default: VillageFigure()].sales = row.sales ?? 0 }
         // The months of April–June Y a shop was open in: one for each month it opened before
         // the end of (`Window.monthsOpen`).
         // The dates are the rule's own, YYYY-MM-DD, never a reader's text.
@@ -169,7 +171,19 @@ public struct RecognitionService: Sendable {
             GROUP BY p.village_id
             """
         ).all(decoding: Active.self)
-        for row in active { figures[row.village_id, default: (0, 0)].active = Int(row.active) }
+        for row in active { figures[row.village_id, default: VillageFigure()].active = Int(row.active) }
+        if open {
+            for row in try await sql.raw(
+                """
+                SELECT p.village_id, COUNT(*) AS active FROM platform_shops p
+                WHERE p.opened_on <= \(bind: window.evaluation)
+                  AND (p.closed_on IS NULL OR p.closed_on > \(bind: window.evaluation))
+                GROUP BY p.village_id
+                """
+            ).all(decoding: Active.self) {
+                figures[row.village_id, default: VillageFigure()].open = Int(row.active)
+            }
+        }
         return figures
     }
 }

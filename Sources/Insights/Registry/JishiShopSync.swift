@@ -21,7 +21,8 @@ final class InsightsState: Model, @unchecked Sendable {
 }
 
 /// Keeps Jishi's own shops in the registry as platform `jishi`: each marketplace shop with its
-/// village, kind, opening day (its creation, Beijing time) and closing day (when it was closed),
+/// village, kind, main category (the one most of its products are in), opening day (its
+/// creation, Beijing time) and closing day (when it was closed),
 /// and its orders and sales per month — the orders paid (pending and cancelled ones are not
 /// sales), less what was refunded; an order refunded whole is not counted.
 ///
@@ -74,11 +75,39 @@ public struct JishiShopSync: Sendable {
             months[key, default: (0, 0)].orders += 1
             months[key, default: (0, 0)].sales += sales
         }
+        // A shop's main category: the one most of its products are in (the first code on a tie).
+        struct CategoryCount: Decodable {
+            var shop_id: UUID
+            var code: String
+            var n: Int64
+        }
+        var categories: [UUID: (code: String, n: Int64)] = [:]
+        for row in try await sql.raw(
+            """
+            SELECT p.shop_id, c.code, COUNT(*) AS n FROM products p JOIN categories c ON c.id = p.category_id
+            GROUP BY p.shop_id, c.code
+            """
+        ).all(decoding: CategoryCount.self) {
+            if let best = categories[row.shop_id], (best.n, row.code) > (row.n, best.code) { continue }
+            categories[row.shop_id] = (row.code, row.n)
+        }
+        let mainCategories = categories.mapValues(\.code)
         let now = context.dependencies.now()
         let dependencies = context.dependencies
         let figures = months
         let closings = closedAt
-        try await context.transactions.transaction(on: database) { db in
+        return try await context.transactions.transaction(on: database) { db in
+            // One sync at a time: the state row is locked (a write to it), and a sync that waited
+            // for another finds the work done.
+            let sql = try db.sql()
+            try await sql.raw(
+                """
+                INSERT INTO insights_state (key, value) VALUES (\(bind: Self.stateKey), '')
+                ON CONFLICT (key) DO NOTHING
+                """
+            ).run()
+            try await sql.raw("UPDATE insights_state SET value = value WHERE key = \(bind: Self.stateKey)").run()
+            if try await InsightsState.find(Self.stateKey, on: db)?.value == mark { return false }
             let existing = try await PlatformShop.query(on: db).filter(\.$platform == PlatformShop.jishi).all()
             var byShop: [UUID: PlatformShop] = [:]
             for row in existing { if let id = row.jishiShopID { byShop[id] = row } }
@@ -88,14 +117,16 @@ public struct JishiShopSync: Sendable {
                 let opened = PageDate.string(shop.createdAt ?? now)
                 let closed = shop.status == .closed ? closings[shopID].map(PageDate.string) ?? opened : nil
                 let kind: PlatformShop.Kind = shop.kind == .enterprise ? .enterprise : .individual
+                let category = mainCategories[shopID]
                 if let row = byShop[shopID] {
                     if row.kind != kind || row.$village.id != shop.$village.id || row.openedOn != opened
-                        || row.closedOn != closed
+                        || row.closedOn != closed || row.mainCategory != category
                     {
                         row.kind = kind
                         row.$village.id = shop.$village.id
                         row.openedOn = opened
                         row.closedOn = closed
+                        row.mainCategory = category
                         row.updatedAt = now
                         try await row.update(on: db)
                     }
@@ -105,11 +136,11 @@ public struct JishiShopSync: Sendable {
                         id: dependencies.uuid(), platform: PlatformShop.jishi, shopRef: shopID.uuidString.lowercased(),
                         kind: kind, villageID: shop.$village.id, openedOn: opened, closedOn: closed,
                         jishiShopID: shopID, updatedAt: now)
+                    row.mainCategory = category
                     try await row.create(on: db)
                     rowIDs[shopID] = try row.requireID()
                 }
             }
-            let sql = try db.sql()
             try await sql.raw(
                 """
                 DELETE FROM platform_sales WHERE shop_id IN
@@ -121,10 +152,10 @@ public struct JishiShopSync: Sendable {
                 return [dependencies.uuid(), shop, key.month, value.orders, value.sales]
             }
             try await PlatformFigures.insertSales(rows, on: sql)
-            try await InsightsState.query(on: db).filter(\.$id == Self.stateKey).delete()
-            try await InsightsState(key: Self.stateKey, value: mark).create(on: db)
+            try await sql.raw("UPDATE insights_state SET value = \(bind: mark) WHERE key = \(bind: Self.stateKey)")
+                .run()
+            return true
         }
-        return true
     }
 
     /// What changes when the marketplace's shops or sales change.
@@ -137,6 +168,7 @@ public struct JishiShopSync: Sendable {
         var parts: [String] = []
         for query in [
             "SELECT COUNT(*) AS n, MAX(created_at) AS at FROM shops",
+            "SELECT COUNT(*) AS n, MAX(created_at) AS at FROM products",
             "SELECT COUNT(*) AS n, MAX(at) AS at FROM shop_events",
             "SELECT COUNT(*) AS n, MAX(updated_at) AS at FROM orders",
             "SELECT COUNT(*) AS n, MAX(refunded_at) AS at FROM refunds WHERE status = 'refunded'",

@@ -21,6 +21,8 @@ public final class PlatformShop: Model, @unchecked Sendable {
     @OptionalField(key: "closed_on") public var closedOn: String?
     /// The marketplace's shop, for platform `jishi`.
     @OptionalField(key: "jishi_shop_id") public var jishiShopID: UUID?
+    /// The category code most of its products are in (Jishi's shops), or as reported.
+    @OptionalField(key: "main_category") public var mainCategory: String?
     @Field(key: "updated_at") public var updatedAt: Date
 
     public init() {}

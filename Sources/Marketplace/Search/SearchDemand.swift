@@ -84,6 +84,12 @@ public enum Months {
         return (start, end)
     }
 
+    /// The month after `month`.
+    public static func next(_ month: String) -> String {
+        guard let end = range(of: month)?.end else { return month }
+        return self.month(of: end)
+    }
+
     /// The same month a year before.
     public static func yearBefore(_ month: String) -> String {
         let parts = month.split(separator: "-")

@@ -1,0 +1,304 @@
+import Community
+import FluentKit
+import Foundation
+import JishiKit
+import Logistics
+import Marketplace
+import SQLKit
+
+/// How a place's e-commerce grew, per year or per month: households, shops open and active at
+/// each period's end (by the recognition's activity rule, evaluated at that end), orders and
+/// sales in the period on every platform, and the parcels the network carried into and out of
+/// its villages. A place is the county, a town or a village, named by its division code; a
+/// county's or a town's figures are its villages' sums.
+public struct GrowthFigures: Sendable {
+    public let context: InsightsContext
+
+    public init(context: InsightsContext) {
+        self.context = context
+    }
+
+    public enum Period: String, Sendable, CaseIterable, Codable {
+        case year, month
+    }
+
+    /// One period's figures.
+    public struct Point: Hashable, Sendable {
+        /// YYYY or YYYY-MM.
+        public var period: String
+        public var households: Int
+        /// Shops open at the period's end.
+        public var shops: Int
+        /// Shops active at the period's end (the recognition's rule at that date).
+        public var activeShops: Int
+        public var orders: Int64
+        public var salesMinor: Int64
+        public var parcelsIn: Int
+        public var parcelsOut: Int
+
+        /// Open shops per household, as a share (one shop a household); 0 without households.
+        public var shopShare: Double { households == 0 ? 0 : Double(shops) / Double(households) }
+    }
+
+    public struct Series: Sendable {
+        public var code: String
+        public var name: String
+        public var nameEn: String
+        public var level: Level
+        public var period: Period
+        public var points: [Point]
+    }
+
+    public enum Level: String, Sendable, Codable {
+        case county, town, village
+    }
+
+    /// At most this many periods in one series.
+    public static let maximumPeriods = 240
+
+    /// The series of `code` (a county, town or village; the first county the reader sees when
+    /// nil) from `from` to `to` (YYYY for years, YYYY-MM for months), in the reader's scope.
+    public func series(
+        of code: String?, period: Period, from: String, to: String, by principal: Principal?, on database: any Database
+    ) async throws -> Series {
+        let scope = try await InsightsScope.of(principal, on: database)
+        let place = try await Self.place(code, scope: scope, on: database)
+        let periods = try Self.periods(period, from: from, to: to)
+        try await JishiShopSync(context: context).refresh(on: database)
+        let villages = try await Village.query(on: database).filter(\.$code >= place.code)
+            .filter(\.$code < place.code + "~").all()
+        let ids = Set(villages.compactMap(\.id))
+        let households = villages.reduce(0) { $0 + $1.householdCount }
+        let service = RecognitionService(context: context)
+        let monthly = try await monthlySales(prefix: place.code, on: database)
+        let parcels = try await parcelCounts(villages: ids, period: period, on: database)
+        // A period not over yet is judged at the end of the last whole month.
+        let lastWhole = Months.month(of: Months.range(of: Months.month(of: context.dependencies.now()))!.start - 1)
+        var points: [Point] = []
+        for label in periods {
+            let end = min(label.count == 4 ? label + "-12" : label, lastWhole)
+            let parts = end.split(separator: "-").map { Int($0)! }
+            let window = Recognition.Window(year: parts[0], month: parts[1])
+            let figures = try await service.villageFigures(window, open: true, on: database)
+            var point = Point(
+                period: label, households: households, shops: 0, activeShops: 0, orders: 0, salesMinor: 0,
+                parcelsIn: 0, parcelsOut: 0)
+            for id in ids {
+                point.shops += figures[id]?.open ?? 0
+                point.activeShops += figures[id]?.active ?? 0
+            }
+            for (month, figure) in monthly where month.hasPrefix(label) {
+                point.orders += figure.orders
+                point.salesMinor += figure.sales
+            }
+            point.parcelsIn = parcels[label]?.in ?? 0
+            point.parcelsOut = parcels[label]?.out ?? 0
+            points.append(point)
+        }
+        return Series(
+            code: place.code, name: place.name, nameEn: place.nameEn, level: place.level, period: period,
+            points: points)
+    }
+
+    /// The periods from `from` to `to`, or a `400` naming the bad one.
+    static func periods(_ period: Period, from: String, to: String) throws -> [String] {
+        switch period {
+        case .year:
+            guard let first = Int(from), from.count == 4, Recognition.years.contains(first) else {
+                throw Problem.validation("from", "A year such as 2009.")
+            }
+            guard let last = Int(to), to.count == 4, Recognition.years.contains(last), last >= first else {
+                throw Problem.validation("to", "A year from `from` on, such as 2026.")
+            }
+            return (first...last).map(String.init)
+        case .month:
+            guard PlatformCodes.isMonth(from) else { throw Problem.validation("from", "A month such as 2026-01.") }
+            guard PlatformCodes.isMonth(to), to >= from else {
+                throw Problem.validation("to", "A month from `from` on, such as 2026-11.")
+            }
+            var months = [from]
+            while months.last! < to {
+                months.append(Months.next(months.last!))
+                guard months.count <= maximumPeriods else {
+                    throw Problem.validation("to", "At most \(maximumPeriods) months.")
+                }
+            }
+            return months
+        }
+    }
+
+    struct Place {
+        var code: String
+        var name: String
+        var nameEn: String
+        var level: Level
+    }
+
+    /// The county, town or village of `code` if the scope sees it (`404` when there is none,
+    /// `403` when it is out of scope); without a code, the first county the scope sees whole,
+    /// else its first town.
+    static func place(_ code: String?, scope: InsightsScope, on database: any Database) async throws -> Place {
+        guard let code, !code.isEmpty else {
+            if let county = try await County.query(on: database).sort(\.$code).all().first(where: {
+                $0.id.map(scope.sees(county:)) ?? false
+            }) {
+                return Place(code: county.code, name: county.name, nameEn: county.nameEn, level: .county)
+            }
+            let town = try await Town.query(on: database).sort(\.$code).all().first {
+                $0.id.map(scope.sees(town:)) ?? false
+            }
+            guard let town else { throw Problem.forbidden("This account may not view insights here.") }
+            return Place(code: town.code, name: town.name, nameEn: town.nameEn, level: .town)
+        }
+        if let county = try await County.query(on: database).filter(\.$code == code).first() {
+            guard try scope.sees(county: county.requireID()) else {
+                throw Problem.forbidden("This account may not view the whole county.")
+            }
+            return Place(code: county.code, name: county.name, nameEn: county.nameEn, level: .county)
+        }
+        if let town = try await Town.query(on: database).filter(\.$code == code).first() {
+            guard try scope.sees(town: town.requireID()) else { throw Problem.forbidden("This town is out of scope.") }
+            return Place(code: town.code, name: town.name, nameEn: town.nameEn, level: .town)
+        }
+        if let village = try await Village.query(on: database).filter(\.$code == code).first() {
+            guard scope.sees(town: village.$town.id) else { throw Problem.forbidden("This village is out of scope.") }
+            return Place(code: village.code, name: village.name, nameEn: village.nameEn, level: .village)
+        }
+        throw Problem.notFound("A county, town or village with this code", field: "place")
+    }
+
+    /// Orders and sales per month of the shops in villages whose code starts with `prefix`.
+    func monthlySales(prefix: String, on database: any Database) async throws -> [String: (orders: Int64, sales: Int64)]
+    {
+        struct Row: Decodable {
+            var month: String
+            var orders: Int64?
+            var sales: Int64?
+        }
+        let rows = try await database.sql().raw(
+            """
+            SELECT s.month, CAST(SUM(s.orders) AS BIGINT) AS orders, CAST(SUM(s.sales_minor) AS BIGINT) AS sales
+            FROM platform_sales s JOIN platform_shops p ON p.id = s.shop_id JOIN villages v ON v.id = p.village_id
+            WHERE v.code >= \(bind: prefix) AND v.code < \(bind: prefix + "~")
+            GROUP BY s.month
+            """
+        ).all(decoding: Row.self)
+        var months: [String: (orders: Int64, sales: Int64)] = [:]
+        for row in rows { months[row.month] = (row.orders ?? 0, row.sales ?? 0) }
+        return months
+    }
+
+    /// Parcels registered for `villages` per period (Beijing time), by direction.
+    func parcelCounts(villages: Set<UUID>, period: Period, on database: any Database) async throws
+        -> [String: (in: Int, out: Int)]
+    {
+        guard !villages.isEmpty else { return [:] }
+        struct Row: Decodable {
+            var direction: String
+            var created_at: Date
+        }
+        var counts: [String: (in: Int, out: Int)] = [:]
+        for chunk in GeographyImport.chunks(villages.map(\.uuidString)) {
+            let ids = chunk.compactMap(UUID.init(uuidString:))
+            for row in try await database.sql().raw(
+                "SELECT direction, created_at FROM parcels WHERE village_id IN (\(binds: ids))"
+            ).all(decoding: Row.self) {
+                let month = Months.month(of: row.created_at)
+                let label = period == .year ? String(month.prefix(4)) : month
+                if row.direction == Parcel.Direction.inbound.rawValue {
+                    counts[label, default: (0, 0)].in += 1
+                } else {
+                    counts[label, default: (0, 0)].out += 1
+                }
+            }
+        }
+        return counts
+    }
+
+    public static let csvHeader =
+        "place,period,households,shops,active_shops,shop_share,orders,sales_minor,parcels_in,parcels_out"
+
+    public static func csv(_ series: Series) -> String {
+        CSVFile.text(
+            header: csvHeader,
+            rows: series.points.map {
+                [
+                    series.code, $0.period, String($0.households), String($0.shops), String($0.activeShops),
+                    String(format: "%.4f", $0.shopShare), String($0.orders), String($0.salesMinor),
+                    String($0.parcelsIn),
+                    String($0.parcelsOut),
+                ]
+            })
+    }
+}
+
+extension GrowthFigures {
+    /// A village on the county map: where it is, its households and its shops at the end of the
+    /// last whole month, and whether it is on year Y's list.
+    public struct VillageShare: Hashable, Sendable {
+        public var code: String
+        public var name: String
+        public var nameEn: String
+        public var townCode: String
+        public var location: GeoPoint
+        public var households: Int
+        public var shops: Int
+        public var activeShops: Int
+        public var recognised: Bool
+
+        public var shopShare: Double { households == 0 ? 0 : Double(shops) / Double(households) }
+    }
+
+    /// The villages of `code` (a county or town; the reader's first when nil) with their shops
+    /// and year `year`'s recognition, for the map.
+    public func villages(of code: String?, year: Int, by principal: Principal?, on database: any Database)
+        async throws -> [VillageShare]
+    {
+        let scope = try await InsightsScope.of(principal, on: database)
+        let place = try await Self.place(code, scope: scope, on: database)
+        let report = try await RecognitionService(context: context).report(year: year, by: principal, on: database)
+        let recognised = Set(report.villages.filter(\.recognised).map(\.code))
+        let lastWhole = Months.month(of: Months.range(of: Months.month(of: context.dependencies.now()))!.start - 1)
+        let parts = lastWhole.split(separator: "-").map { Int($0)! }
+        let figures = try await RecognitionService(context: context).villageFigures(
+            Recognition.Window(year: parts[0], month: parts[1]), open: true, on: database)
+        var towns: [UUID: String] = [:]
+        for town in try await Town.query(on: database).all() { if let id = town.id { towns[id] = town.code } }
+        return try await Village.query(on: database).filter(\.$code >= place.code).filter(\.$code < place.code + "~")
+            .sort(\.$code).all()
+            .filter { scope.sees(town: $0.$town.id) }
+            .map { village in
+                let figure = village.id.flatMap { figures[$0] }
+                return VillageShare(
+                    code: village.code, name: village.name, nameEn: village.nameEn,
+                    townCode: towns[village.$town.id] ?? "", location: village.location,
+                    households: village.householdCount, shops: figure?.open ?? 0, activeShops: figure?.active ?? 0,
+                    recognised: recognised.contains(village.code))
+            }
+    }
+
+    /// The villages as GeoJSON points with their figures, and the county's staffed stations and
+    /// pickup points as points of their own (`layer` says which).
+    public static func geoJSON(_ villages: [VillageShare], stations: [NetworkNode]) throws -> Data {
+        var features: [[String: Any]] = villages.map { village in
+            [
+                "type": "Feature",
+                "geometry": ["type": "Point", "coordinates": [village.location.longitude, village.location.latitude]],
+                "properties": [
+                    "layer": "village", "code": village.code, "name": village.name, "townCode": village.townCode,
+                    "households": village.households, "shops": village.shops, "activeShops": village.activeShops,
+                    "shopShare": (village.shopShare * 10_000).rounded() / 10_000, "recognised": village.recognised,
+                ] as [String: Any],
+            ]
+        }
+        for node in stations {
+            features.append([
+                "type": "Feature",
+                "geometry": ["type": "Point", "coordinates": [node.location.longitude, node.location.latitude]],
+                "properties": ["layer": "station", "code": node.code, "name": node.name, "kind": node.kind.rawValue],
+            ])
+        }
+        return try JSONSerialization.data(
+            withJSONObject: ["type": "FeatureCollection", "features": features], options: [.sortedKeys])
+    }
+}
