@@ -50,3 +50,7 @@ func bootstrapLogging(level: Logger.Level) {
 func migrate(_ app: Application, revert: Bool = false) async throws {
     if revert { try await app.autoRevert() } else { try await app.autoMigrate() }
 }
+
+/// Vapor's application, named for the files that import ArgumentParser (whose `Argument`
+/// clashes with Vapor's).
+typealias JishiApp = Application

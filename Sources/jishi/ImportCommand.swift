@@ -23,6 +23,22 @@ struct ImportCommand: AsyncParsableCommand {
         }
     }
 
+    /// Reads `file`, opens the store (migrated) and runs `body` on them; a CSV file refused by
+    /// its import exits 2 naming every bad line and column.
+    static func load<T: Sendable>(
+        _ file: String, store: StoreOptions, _ body: @escaping @Sendable (JishiApp, Data) async throws -> T
+    ) async throws -> T {
+        let data = try read(file)
+        do {
+            return try await withApplication(try store.config()) { app in
+                try await migrate(app)
+                return try await body(app, data)
+            }
+        } catch let refused as CSVFile.Refused {
+            try refuse(refused.errors, in: file)
+        }
+    }
+
     /// Prints every reason a file was refused, says nothing was written, and exits 2.
     static func refuse<E>(_ errors: [E], in file: String) throws -> Never {
         FileHandle.standardError.write(
@@ -47,16 +63,10 @@ struct ImportParcels: AsyncParsableCommand {
     @Argument(help: "The CSV file (UTF-8).") var file: String
 
     func run() async throws {
-        let data = try ImportCommand.read(file)
-        do {
-            let outcome = try await withApplication(try store.config()) { app in
-                try await migrate(app)
-                return try await ParcelImport(dependencies: app.jishi.dependencies).run(data, on: app.db)
-            }
-            print("Imported \(outcome.added) parcels; \(outcome.unchanged) were registered already.")
-        } catch let refused as ParcelImport.Refused {
-            try ImportCommand.refuse(refused.errors, in: file)
+        let outcome = try await ImportCommand.load(file, store: store) { app, data in
+            try await ParcelImport(dependencies: app.jishi.dependencies).run(data, on: app.db)
         }
+        print("Imported \(outcome.added) parcels; \(outcome.unchanged) were registered already.")
     }
 }
 
@@ -106,19 +116,13 @@ struct ImportGeography: AsyncParsableCommand {
     @Argument(help: "The CSV file (UTF-8).") var file: String
 
     func run() async throws {
-        let data = try ImportCommand.read(file)
-        do {
-            let outcome = try await withApplication(try store.config()) { app in
-                try await migrate(app)
-                return try await GeographyImport(context: app.jishi.insightsContext).run(data, on: app.db)
-            }
-            for (name, change) in [
-                ("counties", outcome.counties), ("towns", outcome.towns), ("villages", outcome.villages),
-            ] {
-                print("\(name): \(change.added) added, \(change.updated) updated, \(change.unchanged) unchanged")
-            }
-        } catch let refused as CSVFile.Refused {
-            try ImportCommand.refuse(refused.errors, in: file)
+        let outcome = try await ImportCommand.load(file, store: store) { app, data in
+            try await GeographyImport(context: app.jishi.insightsContext).run(data, on: app.db)
+        }
+        for (name, change) in [
+            ("counties", outcome.counties), ("towns", outcome.towns), ("villages", outcome.villages),
+        ] {
+            print("\(name): \(change.added) added, \(change.updated) updated, \(change.unchanged) unchanged")
         }
     }
 }
@@ -138,16 +142,10 @@ struct ImportShops: AsyncParsableCommand {
     @Argument(help: "The CSV file (UTF-8).") var file: String
 
     func run() async throws {
-        let data = try ImportCommand.read(file)
-        do {
-            let outcome = try await withApplication(try store.config()) { app in
-                try await migrate(app)
-                return try await ShopsImport(context: app.jishi.insightsContext).run(data, on: app.db)
-            }
-            print("shops: \(outcome.added) added, \(outcome.updated) updated, \(outcome.unchanged) unchanged")
-        } catch let refused as CSVFile.Refused {
-            try ImportCommand.refuse(refused.errors, in: file)
+        let outcome = try await ImportCommand.load(file, store: store) { app, data in
+            try await ShopsImport(context: app.jishi.insightsContext).run(data, on: app.db)
         }
+        print("shops: \(outcome.added) added, \(outcome.updated) updated, \(outcome.unchanged) unchanged")
     }
 }
 
@@ -166,15 +164,9 @@ struct ImportSales: AsyncParsableCommand {
     @Argument(help: "The CSV file (UTF-8).") var file: String
 
     func run() async throws {
-        let data = try ImportCommand.read(file)
-        do {
-            let outcome = try await withApplication(try store.config()) { app in
-                try await migrate(app)
-                return try await SalesImport(context: app.jishi.insightsContext).run(data, on: app.db)
-            }
-            print("sales: \(outcome.written) shop-months written")
-        } catch let refused as CSVFile.Refused {
-            try ImportCommand.refuse(refused.errors, in: file)
+        let outcome = try await ImportCommand.load(file, store: store) { app, data in
+            try await SalesImport(context: app.jishi.insightsContext).run(data, on: app.db)
         }
+        print("sales: \(outcome.written) shop-months written")
     }
 }

@@ -90,3 +90,64 @@ def test_loading_other_platforms_shops_from_the_tools(browser):
         os.unlink(bad)
         os.unlink(good)
     log_out(browser)
+
+
+def test_growth_charts_the_map_and_the_registry_on_a_phone(browser):
+    browser.phone()
+    log_in(browser, "official")
+    for language in ["zh-Hans", "en"]:
+        ensure_language(browser, language)
+        nav_click(browser, "/manage")
+        click(browser, "tool-growth")
+        assert html_lang(browser) == language
+        charts = browser.driver.find_elements(By.CSS_SELECTOR, "#growth-charts svg.chart")
+        assert len(charts) == 4, "shops, sales, shops per household and parcels"
+        assert browser.driver.find_elements(By.CSS_SELECTOR, "#growth-charts polyline.series")
+        assert browser.driver.find_elements(By.CSS_SELECTOR, f"#growth-map circle#map-{DINGZHUANG}")
+        assert browser.driver.find_elements(By.CSS_SELECTOR, "#growth-points li#period-2013")
+        assert browser.scroll_width() <= 360
+        browser.screenshot(f"growth-{language}-360")
+
+    # One village, by month.
+    Select(by_id(browser, "place")).select_by_value(DINGZHUANG)
+    Select(by_id(browser, "by")).select_by_value("month")
+    click(browser, "show")
+    assert DINGZHUANG in by_id(browser, "growth-summary").text
+    assert len(browser.driver.find_elements(By.CSS_SELECTOR, "#growth-points li")) == 24
+    assert browser.scroll_width() <= 360
+
+    nav_click(browser, "/manage")
+    click(browser, "tool-registry")
+    assert by_id(browser, "registry-summary").text
+    snapshots = browser.driver.find_elements(By.CSS_SELECTOR, "#registry-snapshots li")
+    assert len(snapshots) >= 2, "the demo's two months"
+    click(browser, "take-snapshot")
+    assert browser.driver.find_element(By.CSS_SELECTOR, "p.notice").text
+    assert len(browser.driver.find_elements(By.CSS_SELECTOR, "#registry-snapshots li")) == len(snapshots) + 1
+    # This month's snapshot against last month's: the demo market's shops opened this month.
+    assert browser.driver.find_elements(By.CSS_SELECTOR, "#registry-changes li.change-opened")
+    assert browser.scroll_width() <= 360
+    browser.screenshot("registry-en-360")
+    ensure_language(browser, "zh-Hans")
+    log_out(browser)
+
+
+def test_siting_the_next_stations_on_a_phone(browser):
+    browser.phone()
+    log_in(browser, "official")
+    for language in ["en", "zh-Hans"]:
+        ensure_language(browser, language)
+        nav_click(browser, "/manage")
+        click(browser, "tool-siting")
+        assert html_lang(browser) == language
+        by_id(browser, "sites").clear()
+        by_id(browser, "sites").send_keys("3")
+        click(browser, "site")
+        chosen = browser.driver.find_elements(By.CSS_SELECTOR, "#siting-chosen li")
+        assert len(chosen) == 3
+        assert by_id(browser, "siting-before").text and by_id(browser, "siting-after").text
+        assert by_id(browser, "siting-bound").text
+        assert len(browser.driver.find_elements(By.CSS_SELECTOR, "#siting-map polygon.new-site")) == 3
+        assert browser.scroll_width() <= 360
+        browser.screenshot(f"siting-{language}-360")
+    log_out(browser)

@@ -1,9 +1,11 @@
 import Community
+import Insights
 import JishiKit
 import NIOConcurrencyHelpers
 import Vapor
 
-/// Runs due background jobs every `pollInterval` while the app is up, and stops with it.
+/// Runs due background jobs every `pollInterval` while the app is up, and stops with it; as it
+/// starts, it queues the recurring jobs that are not queued yet.
 final class JobWorker: LifecycleHandler, Sendable {
     private let task = NIOLockedValueBox<Task<Void, Never>?>(nil)
 
@@ -14,6 +16,12 @@ final class JobWorker: LifecycleHandler, Sendable {
         let logger = app.logger
         task.withLockedValue { running in
             running = Task {
+                // The recurring jobs: the shop registry's snapshot at each month's turn.
+                do {
+                    try await InsightsJobs.schedule(on: database, queue: queue)
+                } catch {
+                    logger.error("job worker: \(String(describing: error).loggable)")
+                }
                 while !Task.isCancelled {
                     do {
                         let ran = try await queue.runDue(on: database)

@@ -60,6 +60,8 @@ public struct JishiServices: Sendable {
         let messages = OutboxSender(dependencies: dependencies)
         self.jobs = ParcelNotifier(sender: messages, dependencies: dependencies, transactions: marketplace.transactions)
             .register(on: MarketplaceJobs.register(on: queue, context: marketplace))
+        self.jobs = InsightsJobs.register(
+            on: jobs, context: InsightsContext(dependencies: dependencies, transactions: marketplace.transactions))
         self.messages = messages
         var codes = PhoneCodes(sender: messages, dependencies: dependencies)
         codes.transactions = marketplace.transactions
@@ -113,6 +115,7 @@ extension JishiServices {
         InsightsContext(dependencies: dependencies, transactions: marketplace.transactions)
     }
     public var recognition: RecognitionService { RecognitionService(context: insightsContext) }
+    public var registry: ShopRegistry { ShopRegistry(context: insightsContext) }
     public var assistedOrders: AssistedOrderService {
         AssistedOrderService(context: stationsContext, marketplace: marketplace)
     }

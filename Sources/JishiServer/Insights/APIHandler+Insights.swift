@@ -2,6 +2,8 @@ import Foundation
 import Insights
 import JishiAPI
 import JishiKit
+import Logistics
+import Marketplace
 import OpenAPIRuntime
 import Vapor
 
@@ -92,5 +94,143 @@ extension APIMapping {
         return Problem(
             type: .validation, detail: named.map { "\($0.0): \($0.1)" }.joined(separator: "; "),
             field: named.first?.0)
+    }
+}
+
+extension APIHandler {
+    func listRegistrySnapshots(_ input: Operations.ListRegistrySnapshots.Input) async throws
+        -> Operations.ListRegistrySnapshots.Output
+    {
+        let request = try RequestContext.request()
+        let principal = try await request.requirePrincipal()
+        let snapshots = try await request.jishi.registry.snapshots(by: principal, on: request.db)
+        return .ok(.init(body: .json(snapshots.map(APIMapping.snapshot))))
+    }
+
+    func takeRegistrySnapshot(_ input: Operations.TakeRegistrySnapshot.Input) async throws
+        -> Operations.TakeRegistrySnapshot.Output
+    {
+        let request = try RequestContext.request()
+        let principal = try await request.requirePrincipal()
+        let snapshot = try await request.jishi.registry.take(by: principal, on: request.db)
+        return .ok(.init(body: .json(APIMapping.snapshot(snapshot))))
+    }
+
+    func getRegistryChanges(_ input: Operations.GetRegistryChanges.Input) async throws
+        -> Operations.GetRegistryChanges.Output
+    {
+        let request = try RequestContext.request()
+        let principal = try await request.requirePrincipal()
+        let changes = try await request.jishi.registry.changes(
+            from: input.query.from, to: input.query.to, by: principal, on: request.db)
+        return .ok(
+            .init(
+                body: .json(
+                    changes.map {
+                        .init(
+                            change: .init(rawValue: $0.kind.rawValue)!, platform: $0.platform, shopRef: $0.shopRef,
+                            villageCode: $0.villageCode, previous: $0.previous, current: $0.current)
+                    })))
+    }
+
+    func getRegistryCSV(_ input: Operations.GetRegistryCSV.Input) async throws -> Operations.GetRegistryCSV.Output {
+        let request = try RequestContext.request()
+        let principal = try await request.requirePrincipal()
+        let entries = try await request.jishi.registry.entries(month: input.query.month, by: principal, on: request.db)
+        return .ok(.init(body: .csv(HTTPBody(ShopRegistry.csv(entries)))))
+    }
+}
+
+extension APIMapping {
+    static func snapshot(_ snapshot: ShopRegistry.Snapshot) -> Components.Schemas.RegistrySnapshot {
+        .init(month: snapshot.month, shops: snapshot.shops, takenAt: snapshot.takenAt)
+    }
+}
+
+extension APIHandler {
+    /// The series a growth request names: the defaults the page uses when a bound is left out.
+    private func growthSeries(place: String?, by: String?, from: String?, to: String?) async throws
+        -> GrowthFigures.Series
+    {
+        let request = try RequestContext.request()
+        let principal = try await request.requirePrincipal()
+        let period = GrowthFigures.Period(rawValue: by ?? "year") ?? .year
+        let month = Months.month(of: request.jishi.dependencies.now())
+        let from = from ?? (period == .year ? String(GrowthPage.firstYear) : GrowthPage.monthsBefore(month, 23))
+        let to = to ?? (period == .year ? String(month.prefix(4)) : month)
+        return try await GrowthFigures(context: request.jishi.insightsContext).series(
+            of: place, period: period, from: from, to: to, by: principal, on: request.db)
+    }
+
+    func getGrowth(_ input: Operations.GetGrowth.Input) async throws -> Operations.GetGrowth.Output {
+        let query = input.query
+        let series = try await growthSeries(
+            place: query.place, by: query.by?.rawValue, from: query.from, to: query.to)
+        return .ok(
+            .init(
+                body: .json(
+                    .init(
+                        place: series.code, level: .init(rawValue: series.level.rawValue)!,
+                        by: .init(rawValue: series.period.rawValue)!,
+                        points: series.points.map {
+                            .init(
+                                period: $0.period, households: $0.households, shops: $0.shops,
+                                activeShops: $0.activeShops, orders: $0.orders, salesMinor: $0.salesMinor,
+                                parcelsIn: $0.parcelsIn, parcelsOut: $0.parcelsOut)
+                        }))))
+    }
+
+    func getGrowthCSV(_ input: Operations.GetGrowthCSV.Input) async throws -> Operations.GetGrowthCSV.Output {
+        let query = input.query
+        let series = try await growthSeries(
+            place: query.place, by: query.by?.rawValue, from: query.from, to: query.to)
+        return .ok(.init(body: .csv(HTTPBody(GrowthFigures.csv(series)))))
+    }
+
+    func getInsightsMapGeoJSON(_ input: Operations.GetInsightsMapGeoJSON.Input) async throws
+        -> Operations.GetInsightsMapGeoJSON.Output
+    {
+        let request = try RequestContext.request()
+        let principal = try await request.requirePrincipal()
+        let villages = try await GrowthFigures(context: request.jishi.insightsContext).villages(
+            of: input.query.place, year: input.query.year, by: principal, on: request.db)
+        let stations = try await GrowthPage.stations(serving: Set(villages.map(\.code)), on: request.db)
+        let data = try GrowthFigures.geoJSON(villages, stations: stations)
+        return .ok(.init(body: .applicationGeoJson(try Self.featureCollection(data))))
+    }
+}
+
+extension APIHandler {
+    func siteStations(_ input: Operations.SiteStations.Input) async throws -> Operations.SiteStations.Output {
+        let request = try RequestContext.request()
+        let principal = try await request.requirePrincipal()
+        guard case .json(let body) = input.body else { throw Problem(type: .unsupportedMediaType) }
+        let question = StationSiting.Question(
+            place: body.place, sites: body.sites,
+            objective: StationSiting.Objective(rawValue: body.objective?.rawValue ?? "p_median") ?? .pMedian,
+            radiusMeters: body.radiusMeters ?? 3_000,
+            demand: StationSiting.Demand(rawValue: body.demand?.rawValue ?? "households") ?? .households,
+            timeLimitSeconds: body.timeLimitSeconds ?? 1, seed: UInt64(body.seed ?? 1))
+        let answer = try await StationSiting(context: request.jishi.insightsContext).answer(
+            question, by: principal, on: request.db)
+        func site(_ site: StationSiting.Site) -> Components.Schemas.SitingSite {
+            .init(
+                code: site.code, name: site.name, latitude: site.location.latitude, longitude: site.location.longitude)
+        }
+        func figures(_ figures: StationSiting.Figures) -> Components.Schemas.SitingFigures {
+            .init(
+                meanMeters: figures.meanMeters, worstMeters: figures.worstMeters, covered: figures.covered,
+                total: figures.total)
+        }
+        return .ok(
+            .init(
+                body: .json(
+                    .init(
+                        place: answer.place, objective: .init(rawValue: answer.objective.rawValue)!,
+                        demand: .init(rawValue: answer.demand.rawValue)!, radiusMeters: answer.radiusMeters,
+                        chosen: answer.chosen.map(site), existing: answer.existing.map(site),
+                        before: figures(answer.before), after: figures(answer.after),
+                        objectiveValue: Int64(answer.objectiveValue), bound: answer.bound.map(Int64.init),
+                        provenOptimal: answer.provenOptimal, seconds: (answer.seconds * 1000).rounded() / 1000))))
     }
 }

@@ -44,14 +44,19 @@ enum RecognitionPage {
     /// The year asked for (the latest whose window has closed by default) and that latest year:
     /// a window closes on 30 June, so from July this year's list can be drawn.
     static func years(_ request: Request) throws -> (year: Int, latest: Int) {
-        let month = Months.month(of: request.jishi.dependencies.now())
-        let current = Int(month.prefix(4)) ?? 2026
-        let latest = month.suffix(2) >= "07" ? current : current - 1
+        let latest = latestYear(request)
         guard let text = request.query[String.self, at: "year"], !text.isEmpty else { return (latest, latest) }
         guard let year = Int(text), Recognition.years.contains(year) else {
             throw Problem.validation("year", "A year from 2009 to 2099.")
         }
         return (year, max(latest, year))
+    }
+
+    /// The latest year whose list can be drawn: a window closes on 30 June.
+    static func latestYear(_ request: Request) -> Int {
+        let month = Months.month(of: request.jishi.dependencies.now())
+        let current = Int(month.prefix(4)) ?? 2026
+        return month.suffix(2) >= "07" ? current : current - 1
     }
 
     struct View {

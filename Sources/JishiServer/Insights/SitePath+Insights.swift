@@ -8,6 +8,26 @@ extension SitePath {
     /// The division list and other platforms' shops and sales, loaded from CSV files.
     static let insightsImports = SitePath("/insights/imports", page: true)
 
+    /// Every shop of the county on any platform, its snapshots and their changes (`?from=&to=`).
+    static let registry = SitePath("/insights/registry", page: true)
+    /// The registry (or a month's snapshot, `?month=`) as CSV.
+    static let registryCSV = SitePath("/insights/registry/csv", page: false)
+    /// The changes between two snapshots as CSV (`?from=&to=`).
+    static let registryChangesCSV = SitePath("/insights/registry/changes/csv", page: false)
+    /// Takes the current month's snapshot now.
+    static let registrySnapshots = SitePath("/insights/registry/snapshots", page: false)
+
+    /// How a place grew (`?place=&by=year|month`), with the county map.
+    static let growth = SitePath("/insights/growth", page: true)
+    /// The same figures as CSV.
+    static let growthCSV = SitePath("/insights/growth/csv", page: false)
+
+    /// Where the next stations go (`?place=&sites=&objective=&radius=&demand=`).
+    static let siting = SitePath("/insights/siting", page: true)
+
     /// This feature's paths, for `SitePath.allCases`.
-    static let insightsPaths: [SitePath] = [.recognition, .recognitionCSV, .insightsImports]
+    static let insightsPaths: [SitePath] = [
+        .recognition, .recognitionCSV, .insightsImports, .registry, .registryCSV, .registryChangesCSV,
+        .registrySnapshots, .growth, .growthCSV, .siting,
+    ]
 }

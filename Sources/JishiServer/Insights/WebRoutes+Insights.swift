@@ -7,5 +7,12 @@ extension WebRoutes {
         routes.get(.recognitionCSV, RecognitionPage.csv)
         routes.get(.insightsImports, ImportsPage.show)
         routes.post(.insightsImports, maxBytes: ImportsPage.maxBytes, ImportsPage.load)
+        routes.get(.registry, RegistryPage.show)
+        routes.get(.registryCSV, RegistryPage.csv)
+        routes.get(.registryChangesCSV, RegistryPage.changesCSV)
+        routes.post(.registrySnapshots, RegistryPage.take)
+        routes.get(.growth, GrowthPage.show)
+        routes.get(.growthCSV, GrowthPage.csv)
+        routes.get(.siting, SitingPage.show)
     }
 }

@@ -80,6 +80,7 @@ struct OutsideNumberTests {
                 ("/api/v1/training/totals", official),
                 ("/api/v1/insights/recognition", official),
                 ("/api/v1/insights/recognition/csv", official),
+                ("/api/v1/insights/map/geojson", official),
             ]
             var covered = Set<String>()
             for call in calls {
@@ -191,6 +192,7 @@ struct OutsideNumberTests {
                     .POST, "/api/v1/supply-orders/\(missing)/credits", market.seller,
                     #"{"amountMinor":NUMBER,"reason":"少发"}"#, "amountMinor"
                 ),
+                (.POST, "/api/v1/insights/siting", admin, #"{"sites":1,"radiusMeters":NUMBER}"#, "radiusMeters"),
             ]
             for call in calls {
                 for value in Self.extremes {

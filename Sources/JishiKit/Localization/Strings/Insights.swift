@@ -46,6 +46,71 @@ extension L10nKey {
     public static let importsRefused = L10nKey("imports.refused")
     public static let importsNoFile = L10nKey("imports.no-file")
     public static let importsTooLarge = L10nKey("imports.too-large")
+    public static let registryTitle = L10nKey("registry.title")
+    public static let registryIntro = L10nKey("registry.intro")
+    public static let registrySummary = L10nKey("registry.summary")
+    public static let registryPlatform = L10nKey("registry.platform")
+    public static let registryCSV = L10nKey("registry.csv")
+    public static let registrySnapshots = L10nKey("registry.snapshots")
+    public static let registrySnapshotMeta = L10nKey("registry.snapshot-meta")
+    public static let registryNoSnapshots = L10nKey("registry.no-snapshots")
+    public static let registryTake = L10nKey("registry.take")
+    public static let registryTaken = L10nKey("registry.taken")
+    public static let registryCompare = L10nKey("registry.compare")
+    public static let registryFrom = L10nKey("registry.from")
+    public static let registryTo = L10nKey("registry.to")
+    public static let registryShow = L10nKey("registry.show")
+    public static let registryChanges = L10nKey("registry.changes")
+    public static let registryNoChanges = L10nKey("registry.no-changes")
+    public static let registryMoreChanges = L10nKey("registry.more-changes")
+    public static let registryChangesCSV = L10nKey("registry.changes-csv")
+    public static let changeOpened = L10nKey("registry.change.opened")
+    public static let changeClosed = L10nKey("registry.change.closed")
+    public static let changeMoved = L10nKey("registry.change.moved")
+    public static let changeRecategorised = L10nKey("registry.change.recategorised")
+    public static let changeUpgraded = L10nKey("registry.change.upgraded")
+    public static let growthTitle = L10nKey("growth.title")
+    public static let growthIntro = L10nKey("growth.intro")
+    public static let growthPlace = L10nKey("growth.place")
+    public static let growthBy = L10nKey("growth.by")
+    public static let growthByYear = L10nKey("growth.by-year")
+    public static let growthByMonth = L10nKey("growth.by-month")
+    public static let growthShow = L10nKey("growth.show")
+    public static let growthShopsChart = L10nKey("growth.shops-chart")
+    public static let growthOpen = L10nKey("growth.open")
+    public static let growthActive = L10nKey("growth.active")
+    public static let growthSalesChart = L10nKey("growth.sales-chart")
+    public static let growthShareChart = L10nKey("growth.share-chart")
+    public static let growthShareLine = L10nKey("growth.share-line")
+    public static let growthParcelsChart = L10nKey("growth.parcels-chart")
+    public static let growthIn = L10nKey("growth.in")
+    public static let growthOut = L10nKey("growth.out")
+    public static let growthRow = L10nKey("growth.row")
+    public static let growthCSV = L10nKey("growth.csv")
+    public static let growthGeoJSON = L10nKey("growth.geojson")
+    public static let growthMapTitle = L10nKey("growth.map-title")
+    public static let growthMapCaption = L10nKey("growth.map-caption")
+    public static let growthSummary = L10nKey("growth.summary")
+    public static let growthShareNote = L10nKey("growth.share-note")
+    public static let sitingTitle = L10nKey("siting.title")
+    public static let sitingIntro = L10nKey("siting.intro")
+    public static let sitingPlace = L10nKey("siting.place")
+    public static let sitingSites = L10nKey("siting.sites")
+    public static let sitingObjective = L10nKey("siting.objective")
+    public static let sitingPMedian = L10nKey("siting.p-median")
+    public static let sitingCovering = L10nKey("siting.covering")
+    public static let sitingRadius = L10nKey("siting.radius")
+    public static let sitingDemand = L10nKey("siting.demand")
+    public static let sitingHouseholds = L10nKey("siting.households")
+    public static let sitingParcels = L10nKey("siting.parcels")
+    public static let sitingRun = L10nKey("siting.run")
+    public static let sitingChosen = L10nKey("siting.chosen")
+    public static let sitingBefore = L10nKey("siting.before")
+    public static let sitingAfter = L10nKey("siting.after")
+    public static let sitingFigures = L10nKey("siting.figures")
+    public static let sitingProven = L10nKey("siting.proven")
+    public static let sitingGap = L10nKey("siting.gap")
+    public static let sitingMapCaption = L10nKey("siting.map-caption")
 }
 
 extension Localization {
@@ -102,6 +167,77 @@ extension Localization {
             .importsRefused: "Nothing was written. Fix these rows and load the file again:",
             .importsNoFile: "Choose a CSV file first.",
             .importsTooLarge: "The file is too large for the page; load it with `jishi import`.",
+            .registryTitle: "Shop registry",
+            .registryIntro:
+                "Every shop of the county on any platform, with its village, kind, main category, opening and closing. A snapshot is taken at each month's turn; compare any two.",
+            .registrySummary: "{0} shops, {1} of them open; {2} enterprises.",
+            .registryPlatform: "{0}: {1} shops, {2} open",
+            .registryCSV: "Download the registry (CSV)",
+            .registrySnapshots: "Monthly snapshots",
+            .registrySnapshotMeta: "{0}: {1} shops",
+            .registryNoSnapshots: "No snapshot yet: the first is taken at the month's turn.",
+            .registryTake: "Take this month's snapshot now",
+            .registryTaken: "The snapshot of {0} is taken: {1} shops.",
+            .registryCompare: "What changed",
+            .registryFrom: "From",
+            .registryTo: "To",
+            .registryShow: "Compare",
+            .registryChanges: "{0} changes from {1} to {2}",
+            .registryNoChanges: "Nothing changed between these snapshots.",
+            .registryMoreChanges: "The first {0} are shown; the CSV has them all.",
+            .registryChangesCSV: "Download the changes (CSV)",
+            .changeOpened: "opened {0}",
+            .changeClosed: "closed {0}",
+            .changeMoved: "moved here from {0}",
+            .changeRecategorised: "main category {0} → {1}",
+            .changeUpgraded: "upgraded to an enterprise",
+            .growthTitle: "Growth",
+            .growthIntro:
+                "Shops, active shops, sales and parcels of the county, a town or a village, by year or by month, on every platform.",
+            .growthPlace: "Place",
+            .growthBy: "By",
+            .growthByYear: "year",
+            .growthByMonth: "month (last two years)",
+            .growthShow: "Show",
+            .growthShopsChart: "Shops open and active",
+            .growthOpen: "open",
+            .growthActive: "active",
+            .growthSalesChart: "Sales (yuan)",
+            .growthShareChart: "Shops per 100 households",
+            .growthShareLine: "10 % of households",
+            .growthParcelsChart: "Parcels in and out",
+            .growthIn: "in",
+            .growthOut: "out",
+            .growthRow: "{0} shops ({1} active) · {2} · {3} orders · parcels {4} in, {5} out",
+            .growthCSV: "Download as CSV",
+            .growthGeoJSON: "Map layers (GeoJSON)",
+            .growthMapTitle: "Shops per household, {0}",
+            .growthMapCaption:
+                "Each village a dot, darker with more shops per household (none, under 5, 5–10, 10–30, 30 or more per 100 households); ringed in black: a Taobao village in {0}. Squares: stations and pickup points. Grey: roads.",
+            .growthSummary: "{0}: {1} households.",
+            .growthShareNote:
+                "Shops per household counts one shop a household; the census gives today's households for every year.",
+            .sitingTitle: "Where the next stations go",
+            .sitingIntro:
+                "Choose how many new stations or pickup points; the existing ones stay. Villages without a station are the candidates, distances are by road. p-median brings the households (or parcels) as close as it can on average; covering reaches as many as it can within the radius.",
+            .sitingPlace: "Place",
+            .sitingSites: "New sites",
+            .sitingObjective: "Aim",
+            .sitingPMedian: "shortest average distance (p-median)",
+            .sitingCovering: "most within the radius (covering)",
+            .sitingRadius: "Radius (km)",
+            .sitingDemand: "Weigh villages by",
+            .sitingHouseholds: "households",
+            .sitingParcels: "parcels (last 90 days)",
+            .sitingRun: "Find the sites",
+            .sitingChosen: "New sites",
+            .sitingBefore: "Now",
+            .sitingAfter: "With the new sites",
+            .sitingFigures: "mean {0} km · farthest {1} km · {2} of {3} within {4} km",
+            .sitingProven: "Proven best: no choice of sites does better.",
+            .sitingGap: "Within {0} of the best possible (the bound the solver proved).",
+            .sitingMapCaption:
+                "Grey dots: villages. Black squares: the stations and pickup points today. Red diamonds: the new sites.",
         ],
         zhHans: [
             .recognitionTitle: "淘宝村认定",
@@ -152,5 +288,70 @@ extension Localization {
             .importsRefused: "未写入任何数据。请改正以下各行后重新导入：",
             .importsNoFile: "请先选择CSV文件。",
             .importsTooLarge: "文件太大，无法在网页导入；请用 `jishi import` 命令导入。",
+            .registryTitle: "网店登记",
+            .registryIntro: "本县在各平台开设的全部网店，包括所在村、类型、主营类目、开店和关店日期。每月初自动留存上月快照，可比较任意两个月。",
+            .registrySummary: "共 {0} 家网店，其中 {1} 家在营；企业店 {2} 家。",
+            .registryPlatform: "{0}：{1} 家，在营 {2} 家",
+            .registryCSV: "下载登记表（CSV）",
+            .registrySnapshots: "月度快照",
+            .registrySnapshotMeta: "{0}：{1} 家网店",
+            .registryNoSnapshots: "还没有快照：第一份快照将在月初生成。",
+            .registryTake: "立即生成本月快照",
+            .registryTaken: "已生成{0}快照：{1} 家网店。",
+            .registryCompare: "变化情况",
+            .registryFrom: "从",
+            .registryTo: "到",
+            .registryShow: "比较",
+            .registryChanges: "{1} 至 {2} 共 {0} 项变化",
+            .registryNoChanges: "两个快照之间没有变化。",
+            .registryMoreChanges: "仅显示前 {0} 项；CSV 文件包含全部变化。",
+            .registryChangesCSV: "下载变化明细（CSV）",
+            .changeOpened: "{0} 开店",
+            .changeClosed: "{0} 关店",
+            .changeMoved: "由 {0} 迁入",
+            .changeRecategorised: "主营类目 {0} → {1}",
+            .changeUpgraded: "升级为企业店",
+            .growthTitle: "发展情况",
+            .growthIntro: "全县、乡镇或村在各平台的网店数、活跃网店数、销售额和进出包裹量，按年或按月统计。",
+            .growthPlace: "地区",
+            .growthBy: "统计周期",
+            .growthByYear: "按年",
+            .growthByMonth: "按月（近两年）",
+            .growthShow: "查看",
+            .growthShopsChart: "在营网店与活跃网店",
+            .growthOpen: "在营",
+            .growthActive: "活跃",
+            .growthSalesChart: "销售额（元）",
+            .growthShareChart: "每百户网店数",
+            .growthShareLine: "户数的10%",
+            .growthParcelsChart: "进出包裹",
+            .growthIn: "进",
+            .growthOut: "出",
+            .growthRow: "网店 {0} 家（活跃 {1} 家）· {2} · 订单 {3} 笔 · 包裹进 {4} 出 {5}",
+            .growthCSV: "下载 CSV",
+            .growthGeoJSON: "地图图层（GeoJSON）",
+            .growthMapTitle: "每户网店数：{0}",
+            .growthMapCaption: "每个圆点是一个村，网店越多颜色越深（无、每百户不足5家、5–10家、10–30家、30家以上）；黑圈为{0}年淘宝村。方块为服务站和自提点，灰线为道路。",
+            .growthSummary: "{0}：{1} 户。",
+            .growthShareNote: "每户网店数按一户一店计算；各年均按现有户籍户数计。",
+            .sitingTitle: "服务站选址",
+            .sitingIntro: "选择要新设的服务站或自提点数量，现有站点保留不变。没有站点的村为候选地，距离按道路计算。p-中位模型使各户（或包裹）到站点的平均距离最短；覆盖模型使半径内覆盖的户数最多。",
+            .sitingPlace: "地区",
+            .sitingSites: "新增站点数",
+            .sitingObjective: "目标",
+            .sitingPMedian: "平均距离最短（p-中位）",
+            .sitingCovering: "半径内覆盖最多（最大覆盖）",
+            .sitingRadius: "半径（公里）",
+            .sitingDemand: "各村权重",
+            .sitingHouseholds: "户数",
+            .sitingParcels: "包裹数（近90天）",
+            .sitingRun: "计算选址",
+            .sitingChosen: "新增站点",
+            .sitingBefore: "现状",
+            .sitingAfter: "新增站点后",
+            .sitingFigures: "平均 {0} 公里 · 最远 {1} 公里 · {4} 公里内 {2}/{3}",
+            .sitingProven: "已证明最优：任何选址都不会更好。",
+            .sitingGap: "与理论最优相差不超过 {0}（求解器证明的界）。",
+            .sitingMapCaption: "灰色圆点为各村；黑色方块为现有服务站和自提点；红色菱形为新增站点。",
         ])
 }

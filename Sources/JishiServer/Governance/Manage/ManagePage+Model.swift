@@ -4,7 +4,8 @@ import Foundation
 /// The staff hub: the tools this official or admin may use, and nothing else.
 enum ManagePage {
     enum Tool: String, CaseIterable, Sendable {
-        case reviews, shops, accounts, categories, outbox, network, dispatch, figures, stations, recognition, imports
+        case reviews, shops, accounts, categories, outbox, network, dispatch, figures, stations, recognition, growth,
+            registry, siting, imports
 
         var path: SitePath {
             switch self {
@@ -18,6 +19,9 @@ enum ManagePage {
             case .figures: .figures
             case .stations: .stations
             case .recognition: .recognition
+            case .growth: .growth
+            case .registry: .registry
+            case .siting: .siting
             case .imports: .insightsImports
             }
         }
@@ -40,7 +44,9 @@ extension ManagePage.Model {
         if Authorization.may(principal, .readMessages, .marketplace) { tools.append(.outbox) }
         if principal.has(.dispatcher) || principal.has(.admin) { tools += [.network, .dispatch] }
         if principal.has(.dispatcher) || principal.has(.admin) || principal.has(.official) { tools.append(.figures) }
-        if principal.has(.official) || principal.has(.admin) { tools += [.stations, .recognition] }
+        if principal.has(.official) || principal.has(.admin) {
+            tools += [.stations, .recognition, .growth, .registry, .siting]
+        }
         if (try? ImportsPage.kinds(for: principal)) != nil { tools.append(.imports) }
         self.tools = tools
     }

@@ -37,6 +37,9 @@ extension ManagePage {
         case .figures: .figuresTitle
         case .stations: .stationsTitle
         case .recognition: .recognitionTitle
+        case .growth: .growthTitle
+        case .registry: .registryTitle
+        case .siting: .sitingTitle
         case .imports: .importsTitle
         }
     }

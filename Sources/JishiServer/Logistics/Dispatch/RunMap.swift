@@ -27,17 +27,8 @@ struct RunMap: Sendable {
     /// The map of `runs`; with `roads` and `nodes` (the whole network) it spans the county.
     init(hub: NetworkNode, runs: [PlanView.Run], roads: [[GeoPoint]] = [], nodes: [NetworkNode] = []) {
         let places = [hub.location] + runs.flatMap { $0.stops.map(\.node.location) } + nodes.map(\.location)
-        let latitudes = places.map(\.latitude)
-        let longitudes = places.map(\.longitude)
-        let (south, north) = (latitudes.min() ?? 0, latitudes.max() ?? 0)
-        let (west, east) = (longitudes.min() ?? 0, longitudes.max() ?? 0)
-        let squeeze = cos((south + north) / 2 * .pi / 180)
-        let span = max((east - west) * squeeze, north - south, 1e-6)
-        let margin = 12.0
-        let scale = (Self.size - 2 * margin) / span
-        func project(_ point: GeoPoint) -> (Double, Double) {
-            (margin + (point.longitude - west) * squeeze * scale, margin + (north - point.latitude) * scale)
-        }
+        let projection = MapProjection(fitting: places, size: Self.size, margin: 12)
+        func project(_ point: GeoPoint) -> (Double, Double) { projection(point) }
         self.roads = roads.map { line in
             var kept: [(x: Double, y: Double)] = []
             for point in line {
