@@ -138,7 +138,7 @@ public struct GrowthFigures: Sendable {
     /// `403` when it is out of scope); without a code, the first county the scope sees whole,
     /// else its first town.
     static func place(_ code: String?, scope: InsightsScope, on database: any Database) async throws -> Place {
-        guard let code, !code.isEmpty else {
+        guard let code else {
             if let county = try await County.query(on: database).sort(\.$code).all().first(where: {
                 $0.id.map(scope.sees(county:)) ?? false
             }) {
@@ -149,6 +149,9 @@ public struct GrowthFigures: Sendable {
             }
             guard let town else { throw Problem.forbidden("This account may not view insights here.") }
             return Place(code: town.code, name: town.name, nameEn: town.nameEn, level: .town)
+        }
+        guard [6, 9, 12].contains(code.count), code.allSatisfy({ $0.isASCII && $0.isNumber }) else {
+            throw Problem.validation("place", "A county's (6 digits), town's (9) or village's (12) code.")
         }
         if let county = try await County.query(on: database).filter(\.$code == code).first() {
             guard try scope.sees(county: county.requireID()) else {
@@ -256,6 +259,7 @@ extension GrowthFigures {
     {
         let scope = try await InsightsScope.of(principal, on: database)
         let place = try await Self.place(code, scope: scope, on: database)
+        guard place.level != .village else { throw Problem.validation("place", "A county's or town's code.") }
         let report = try await RecognitionService(context: context).report(year: year, by: principal, on: database)
         let recognised = Set(report.villages.filter(\.recognised).map(\.code))
         let lastWhole = Months.month(of: Months.range(of: Months.month(of: context.dependencies.now()))!.start - 1)

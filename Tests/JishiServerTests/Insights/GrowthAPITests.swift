@@ -93,6 +93,17 @@ struct GrowthAPITests {
             try await app.send(.GET, "/api/v1/insights/growth", token: seller).expectProblem(.forbidden)
             try await app.send(.GET, "/api/v1/insights/growth?from=2026&to=2020", token: official)
                 .expectProblem(.validation, field: "to")
+            // An empty or malformed place is refused, not read as "the county".
+            for place in ["", "37179", "3717991012011"] {
+                try await app.send(.GET, "/api/v1/insights/growth?place=\(place)", token: official)
+                    .expectProblem(.validation, field: "place")
+            }
+            try await app.send(
+                .GET, "/api/v1/insights/map/geojson?year=2026&place=\(RecognitionAPITests.dingzhuang)", token: official,
+                headers: [("Accept", "application/geo+json")]
+            ).expectProblem(.validation, field: "place")
+            try await app.send(.POST, "/api/v1/insights/siting", json: #"{"place":"","sites":1}"#, token: official)
+                .expectProblem(.validation, field: "place")
 
             // The pages, in both languages.
             for language in ["zh-Hans", "en"] {
