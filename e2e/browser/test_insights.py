@@ -151,3 +151,33 @@ def test_siting_the_next_stations_on_a_phone(browser):
         assert browser.scroll_width() <= 360
         browser.screenshot(f"siting-{language}-360")
     log_out(browser)
+
+
+def test_quality_and_prices_with_the_offices_rules_on_a_phone(browser):
+    browser.phone()
+    log_in(browser, "official")
+    for language in ["zh-Hans", "en"]:
+        ensure_language(browser, language)
+        nav_click(browser, "/manage")
+        click(browser, "tool-quality")
+        assert html_lang(browser) == language
+        assert by_id(browser, "quality-form").is_displayed()
+        assert by_id(browser, "rules-form").is_displayed()
+        assert browser.scroll_width() <= 360
+        browser.screenshot(f"quality-{language}-360")
+    # A threshold out of range comes back on the page; a good one is saved.
+    def fill_rule(field, value):
+        by_id(browser, field).clear()
+        by_id(browser, field).send_keys(value)
+
+    fill_rule("priceDrop", "95")
+    click(browser, "save-rules")
+    assert browser.driver.find_element(By.CSS_SELECTOR, "p.alert").text
+    fill_rule("priceDrop", "25")
+    click(browser, "save-rules")
+    assert browser.driver.find_element(By.CSS_SELECTOR, "p.notice").text
+    assert by_id(browser, "priceDrop").get_attribute("value") == "25"
+    click(browser, "detect")
+    assert browser.driver.find_element(By.CSS_SELECTOR, "p.notice").text
+    ensure_language(browser, "zh-Hans")
+    log_out(browser)

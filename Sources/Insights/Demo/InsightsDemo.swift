@@ -126,14 +126,7 @@ public enum InsightsDemo {
         }
         try await JishiShopSync(context: context).refresh(on: database)
         // The registry's snapshots of the last two months, as the history says they stood.
-        for back in [2, 1] { try await reconstruct(Self.monthsBefore(month, back), on: database, context: context) }
-    }
-
-    /// `month` less `count` months (YYYY-MM).
-    static func monthsBefore(_ month: String, _ count: Int) -> String {
-        let parts = month.split(separator: "-").compactMap { Int($0) }
-        let index = parts[0] * 12 + parts[1] - 1 - count
-        return String(format: "%04d-%02d", index / 12, index % 12 + 1)
+        for back in [2, 1] { try await reconstruct(Months.before(month, back), on: database, context: context) }
     }
 
     /// The snapshot of `month` as the registry's dates say it stood at the month's end: the

@@ -7,6 +7,7 @@ public enum InsightsMigrations {
     public static let all: [any Migration] = [
         CreatePlatformShops(),
         AddShopRegistry(),
+        CreateInsightsAlerts(),
     ]
 }
 

@@ -252,7 +252,7 @@ final class RegistrySnapshot: Model, @unchecked Sendable {
 /// The insights module's background jobs.
 public enum InsightsJobs {
     /// Payload: a month (YYYY-MM). Takes that month's registry snapshot at the turn of the
-    /// month and queues the next month's.
+    /// month, looks at its quality and prices for alerts, and queues the next month's.
     public static let registrySnapshot = "insights.registry-snapshot"
 
     /// `queue` with the insights handlers added.
@@ -260,6 +260,7 @@ public enum InsightsJobs {
         queue.handling(registrySnapshot) { payload, database in
             guard PlatformCodes.isMonth(payload) else { throw JobError(message: "Bad month \(payload).") }
             try await ShopRegistry(context: context).take(month: payload, by: nil, on: database)
+            try await QualityWatch(context: context).detect(month: payload, by: nil, on: database)
             try await schedule(on: database, queue: queue, after: payload)
         }
     }

@@ -156,7 +156,7 @@ extension APIHandler {
         let principal = try await request.requirePrincipal()
         let period = GrowthFigures.Period(rawValue: by ?? "year") ?? .year
         let month = Months.month(of: request.jishi.dependencies.now())
-        let from = from ?? (period == .year ? String(GrowthPage.firstYear) : GrowthPage.monthsBefore(month, 23))
+        let from = from ?? (period == .year ? String(GrowthPage.firstYear) : Months.before(month, 23))
         let to = to ?? (period == .year ? String(month.prefix(4)) : month)
         return try await GrowthFigures(context: request.jishi.insightsContext).series(
             of: place, period: period, from: from, to: to, by: principal, on: request.db)
@@ -232,5 +232,101 @@ extension APIHandler {
                         before: figures(answer.before), after: figures(answer.after),
                         objectiveValue: Int64(answer.objectiveValue), bound: answer.bound.map(Int64.init),
                         provenOptimal: answer.provenOptimal, seconds: (answer.seconds * 1000).rounded() / 1000))))
+    }
+}
+
+extension APIHandler {
+    func getQuality(_ input: Operations.GetQuality.Input) async throws -> Operations.GetQuality.Output {
+        let request = try RequestContext.request()
+        let principal = try await request.requirePrincipal()
+        guard PlatformCodes.isMonth(input.query.month) else {
+            throw Problem.validation("month", "A month such as 2026-11.")
+        }
+        let rows = try await QualityWatch(context: request.jishi.insightsContext).figures(
+            months: [input.query.month], by: principal, on: request.db)
+        return .ok(
+            .init(
+                body: .json(
+                    rows.map {
+                        .init(
+                            month: $0.month, level: .init(rawValue: $0.level.rawValue)!, code: $0.code,
+                            orders: $0.orders, refundedOrders: $0.refundedOrders,
+                            refundRate: $0.refundRate.map { ($0 * 10_000).rounded() / 10_000 }, reviews: $0.reviews,
+                            rating: $0.rating.map { ($0 * 100).rounded() / 100 }, medianPriceMinor: $0.medianPriceMinor,
+                            shops: $0.shops)
+                    })))
+    }
+
+    func getQualityRules(_ input: Operations.GetQualityRules.Input) async throws -> Operations.GetQualityRules.Output {
+        let request = try RequestContext.request()
+        let principal = try await request.requirePrincipal()
+        _ = try await InsightsScope.of(principal, on: request.db)
+        let rules = try await QualityWatch(context: request.jishi.insightsContext).rules(on: request.db)
+        return .ok(.init(body: .json(APIMapping.rules(rules))))
+    }
+
+    func setQualityRules(_ input: Operations.SetQualityRules.Input) async throws -> Operations.SetQualityRules.Output {
+        let request = try RequestContext.request()
+        let principal = try await request.requirePrincipal()
+        guard case .json(let body) = input.body else { throw Problem(type: .unsupportedMediaType) }
+        var rules = QualityWatch.Rules()
+        rules.priceDropShare = body.priceDropShare
+        rules.refundRate = body.refundRate
+        rules.rating = body.rating
+        rules.minimumOrders = body.minimumOrders
+        rules.minimumReviews = body.minimumReviews
+        let saved = try await QualityWatch(context: request.jishi.insightsContext).setRules(
+            rules, by: principal, on: request.db)
+        return .ok(.init(body: .json(APIMapping.rules(saved))))
+    }
+
+    func listInsightsAlerts(_ input: Operations.ListInsightsAlerts.Input) async throws
+        -> Operations.ListInsightsAlerts.Output
+    {
+        let request = try RequestContext.request()
+        let principal = try await request.requirePrincipal()
+        let alerts = try await QualityWatch(context: request.jishi.insightsContext).alerts(
+            status: input.query.status.flatMap { InsightsAlert.Status(rawValue: $0.rawValue) }, by: principal,
+            on: request.db)
+        return .ok(.init(body: .json(try alerts.map(APIMapping.alert))))
+    }
+
+    func detectInsightsAlerts(_ input: Operations.DetectInsightsAlerts.Input) async throws
+        -> Operations.DetectInsightsAlerts.Output
+    {
+        let request = try RequestContext.request()
+        let principal = try await request.requirePrincipal()
+        let raised = try await QualityWatch(context: request.jishi.insightsContext).detect(
+            month: input.query.month, by: principal, on: request.db)
+        return .ok(.init(body: .json(try raised.map(APIMapping.alert))))
+    }
+
+    func decideInsightsAlert(_ input: Operations.DecideInsightsAlert.Input) async throws
+        -> Operations.DecideInsightsAlert.Output
+    {
+        let request = try RequestContext.request()
+        let principal = try await request.requirePrincipal()
+        guard case .json(let body) = input.body else { throw Problem(type: .unsupportedMediaType) }
+        let alert = try await QualityWatch(context: request.jishi.insightsContext).decide(
+            try Self.uuid(input.path.alertId, field: "alertId"),
+            to: InsightsAlert.Status(rawValue: body.status.rawValue) ?? .acknowledged, note: body.note,
+            by: principal, on: request.db)
+        return .ok(.init(body: .json(try APIMapping.alert(alert))))
+    }
+}
+
+extension APIMapping {
+    static func rules(_ rules: QualityWatch.Rules) -> Components.Schemas.QualityRules {
+        .init(
+            priceDropShare: rules.priceDropShare, refundRate: rules.refundRate, rating: rules.rating,
+            minimumOrders: rules.minimumOrders, minimumReviews: rules.minimumReviews)
+    }
+
+    static func alert(_ alert: InsightsAlert) throws -> Components.Schemas.InsightsAlert {
+        .init(
+            id: try alert.requireID().uuidString.lowercased(), kind: .init(rawValue: alert.kind.rawValue)!,
+            subject: alert.subject, month: alert.month, value: alert.value, previous: alert.previous,
+            shops: alert.shops, previousShops: alert.previousShops, status: .init(rawValue: alert.status.rawValue)!,
+            note: alert.note, decidedAt: alert.decidedAt, raisedAt: alert.raisedAt)
     }
 }

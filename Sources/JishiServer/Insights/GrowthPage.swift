@@ -45,17 +45,11 @@ enum GrowthPage {
             from = String(firstYear)
             to = String(month.prefix(4))
         case .month:
-            from = GrowthPage.monthsBefore(month, 23)
+            from = Months.before(month, 23)
             to = month
         }
         let query = "?by=" + by.rawValue + (place.map { "&place=" + $0 } ?? "")
         return (place, by, from, to, query)
-    }
-
-    static func monthsBefore(_ month: String, _ count: Int) -> String {
-        let parts = month.split(separator: "-").compactMap { Int($0) }
-        let index = parts[0] * 12 + parts[1] - 1 - count
-        return String(format: "%04d-%02d", index / 12, index % 12 + 1)
     }
 
     @Sendable static func show(_ request: Request) async throws -> Response {

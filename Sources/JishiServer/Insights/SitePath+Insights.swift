@@ -25,9 +25,18 @@ extension SitePath {
     /// Where the next stations go (`?place=&sites=&objective=&radius=&demand=`).
     static let siting = SitePath("/insights/siting", page: true)
 
+    /// A month's quality and prices with the alerts (`?month=`).
+    static let quality = SitePath("/insights/quality", page: true)
+    /// Looks at a month for alerts now.
+    static let qualityDetect = SitePath("/insights/quality/detect", page: false)
+    /// Sets the alerts' thresholds.
+    static let qualityRules = SitePath("/insights/quality/rules", page: false)
+    /// Acknowledges or closes an alert.
+    static let qualityDecision = SitePath("/insights/alerts/:alert/decision", page: false)
+
     /// This feature's paths, for `SitePath.allCases`.
     static let insightsPaths: [SitePath] = [
         .recognition, .recognitionCSV, .insightsImports, .registry, .registryCSV, .registryChangesCSV,
-        .registrySnapshots, .growth, .growthCSV, .siting,
+        .registrySnapshots, .growth, .growthCSV, .siting, .quality, .qualityDetect, .qualityRules, .qualityDecision,
     ]
 }

@@ -14,5 +14,9 @@ extension WebRoutes {
         routes.get(.growth, GrowthPage.show)
         routes.get(.growthCSV, GrowthPage.csv)
         routes.get(.siting, SitingPage.show)
+        routes.get(.quality, QualityPage.show)
+        routes.post(.qualityDetect, QualityPage.detect)
+        routes.post(.qualityRules, QualityPage.setRules)
+        routes.post(.qualityDecision, QualityPage.decide)
     }
 }

@@ -84,6 +84,14 @@ public enum Months {
         return (start, end)
     }
 
+    /// `month` less `count` months (YYYY-MM).
+    public static func before(_ month: String, _ count: Int) -> String {
+        let parts = month.split(separator: "-").compactMap { Int($0) }
+        guard parts.count == 2 else { return month }
+        let index = parts[0] * 12 + parts[1] - 1 - count
+        return String(format: "%04d-%02d", index / 12, index % 12 + 1)
+    }
+
     /// The month after `month`.
     public static func next(_ month: String) -> String {
         guard let end = range(of: month)?.end else { return month }

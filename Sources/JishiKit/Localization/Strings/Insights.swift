@@ -111,6 +111,36 @@ extension L10nKey {
     public static let sitingProven = L10nKey("siting.proven")
     public static let sitingGap = L10nKey("siting.gap")
     public static let sitingMapCaption = L10nKey("siting.map-caption")
+    public static let qualityTitle = L10nKey("quality.title")
+    public static let qualityIntro = L10nKey("quality.intro")
+    public static let qualityMonth = L10nKey("quality.month")
+    public static let qualityShow = L10nKey("quality.show")
+    public static let qualityAlerts = L10nKey("quality.alerts")
+    public static let qualityNoAlerts = L10nKey("quality.no-alerts")
+    public static let qualityDetect = L10nKey("quality.detect")
+    public static let qualityDetected = L10nKey("quality.detected")
+    public static let qualityPriceWar = L10nKey("quality.price-war")
+    public static let qualityRefundRate = L10nKey("quality.refund-rate")
+    public static let qualityRating = L10nKey("quality.rating")
+    public static let qualityStatusOpen = L10nKey("quality.status.open")
+    public static let qualityStatusAcknowledged = L10nKey("quality.status.acknowledged")
+    public static let qualityStatusClosed = L10nKey("quality.status.closed")
+    public static let qualityNote = L10nKey("quality.note")
+    public static let qualityAcknowledge = L10nKey("quality.acknowledge")
+    public static let qualityClose = L10nKey("quality.close")
+    public static let qualityRules = L10nKey("quality.rules")
+    public static let qualityRulePrice = L10nKey("quality.rule-price")
+    public static let qualityRuleRefund = L10nKey("quality.rule-refund")
+    public static let qualityRuleRating = L10nKey("quality.rule-rating")
+    public static let qualityRuleOrders = L10nKey("quality.rule-orders")
+    public static let qualityRuleReviews = L10nKey("quality.rule-reviews")
+    public static let qualitySaveRules = L10nKey("quality.save-rules")
+    public static let qualityRulesSaved = L10nKey("quality.rules-saved")
+    public static let qualityCategories = L10nKey("quality.categories")
+    public static let qualityVillages = L10nKey("quality.villages")
+    public static let qualityCategoryRow = L10nKey("quality.category-row")
+    public static let qualityVillageRow = L10nKey("quality.village-row")
+    public static let qualityNone = L10nKey("quality.none")
 }
 
 extension Localization {
@@ -238,6 +268,38 @@ extension Localization {
             .sitingGap: "Within {0} of the best possible (the bound the solver proved).",
             .sitingMapCaption:
                 "Grey dots: villages. Black squares: the stations and pickup points today. Red diamonds: the new sites.",
+            .qualityTitle: "Quality and prices",
+            .qualityIntro:
+                "A month on Jishi by category and village: orders, the share refunded, the rating of the month's reviews and the median price paid, with the alerts they raise. Other platforms report sales only.",
+            .qualityMonth: "Month",
+            .qualityShow: "Show",
+            .qualityAlerts: "Alerts",
+            .qualityNoAlerts: "No alerts.",
+            .qualityDetect: "Look at this month now",
+            .qualityDetected: "{0} new alerts.",
+            .qualityPriceWar:
+                "{0}: median price {1}, down from {2} three months before, while shops selling rose from {3} to {4}",
+            .qualityRefundRate: "{0}: {1} of orders refunded",
+            .qualityRating: "{0}: rated {1} of 5",
+            .qualityStatusOpen: "open",
+            .qualityStatusAcknowledged: "acknowledged",
+            .qualityStatusClosed: "closed",
+            .qualityNote: "Note",
+            .qualityAcknowledge: "Acknowledge",
+            .qualityClose: "Close",
+            .qualityRules: "When to raise an alert",
+            .qualityRulePrice: "Median price falls by more than (%) over three months",
+            .qualityRuleRefund: "Refund rate at least (%)",
+            .qualityRuleRating: "Rating at most",
+            .qualityRuleOrders: "From at least this many orders",
+            .qualityRuleReviews: "From at least this many reviews",
+            .qualitySaveRules: "Save",
+            .qualityRulesSaved: "The rules are saved.",
+            .qualityCategories: "By category",
+            .qualityVillages: "By village",
+            .qualityCategoryRow: "{0} orders · {1} shops · median price {2}",
+            .qualityVillageRow: "{0} orders · refunded {1} · rating {2}",
+            .qualityNone: "No orders this month.",
         ],
         zhHans: [
             .recognitionTitle: "淘宝村认定",
@@ -353,5 +415,35 @@ extension Localization {
             .sitingProven: "已证明最优：任何选址都不会更好。",
             .sitingGap: "与理论最优相差不超过 {0}（求解器证明的界）。",
             .sitingMapCaption: "灰色圆点为各村；黑色方块为现有服务站和自提点；红色菱形为新增站点。",
+            .qualityTitle: "质量与价格",
+            .qualityIntro: "集市平台某月按类目和村统计的订单数、退款比例、当月评价评分和成交价格中位数，以及据此发出的预警。其他平台只上报销售额。",
+            .qualityMonth: "月份",
+            .qualityShow: "查看",
+            .qualityAlerts: "预警",
+            .qualityNoAlerts: "暂无预警。",
+            .qualityDetect: "立即检查本月",
+            .qualityDetected: "新增 {0} 条预警。",
+            .qualityPriceWar: "{0}：成交价中位数 {1}，三个月前为 {2}，同期在售网店由 {3} 家增至 {4} 家",
+            .qualityRefundRate: "{0}：{1} 的订单退款",
+            .qualityRating: "{0}：评分 {1}（满分5分）",
+            .qualityStatusOpen: "待处理",
+            .qualityStatusAcknowledged: "已知悉",
+            .qualityStatusClosed: "已关闭",
+            .qualityNote: "处理说明",
+            .qualityAcknowledge: "知悉",
+            .qualityClose: "关闭",
+            .qualityRules: "预警条件",
+            .qualityRulePrice: "三个月内价格中位数下降超过（%）",
+            .qualityRuleRefund: "退款比例不低于（%）",
+            .qualityRuleRating: "评分不高于",
+            .qualityRuleOrders: "订单数至少",
+            .qualityRuleReviews: "评价数至少",
+            .qualitySaveRules: "保存",
+            .qualityRulesSaved: "预警条件已保存。",
+            .qualityCategories: "按类目",
+            .qualityVillages: "按村",
+            .qualityCategoryRow: "订单 {0} 笔 · 网店 {1} 家 · 价格中位数 {2}",
+            .qualityVillageRow: "订单 {0} 笔 · 退款 {1} · 评分 {2}",
+            .qualityNone: "本月没有订单。",
         ])
 }

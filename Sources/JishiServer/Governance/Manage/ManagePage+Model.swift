@@ -5,7 +5,7 @@ import Foundation
 enum ManagePage {
     enum Tool: String, CaseIterable, Sendable {
         case reviews, shops, accounts, categories, outbox, network, dispatch, figures, stations, recognition, growth,
-            registry, siting, imports
+            registry, quality, siting, imports
 
         var path: SitePath {
             switch self {
@@ -21,6 +21,7 @@ enum ManagePage {
             case .recognition: .recognition
             case .growth: .growth
             case .registry: .registry
+            case .quality: .quality
             case .siting: .siting
             case .imports: .insightsImports
             }
@@ -45,7 +46,7 @@ extension ManagePage.Model {
         if principal.has(.dispatcher) || principal.has(.admin) { tools += [.network, .dispatch] }
         if principal.has(.dispatcher) || principal.has(.admin) || principal.has(.official) { tools.append(.figures) }
         if principal.has(.official) || principal.has(.admin) {
-            tools += [.stations, .recognition, .growth, .registry, .siting]
+            tools += [.stations, .recognition, .growth, .registry, .quality, .siting]
         }
         if (try? ImportsPage.kinds(for: principal)) != nil { tools.append(.imports) }
         self.tools = tools

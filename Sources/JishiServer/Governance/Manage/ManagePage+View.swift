@@ -39,6 +39,7 @@ extension ManagePage {
         case .recognition: .recognitionTitle
         case .growth: .growthTitle
         case .registry: .registryTitle
+        case .quality: .qualityTitle
         case .siting: .sitingTitle
         case .imports: .importsTitle
         }
