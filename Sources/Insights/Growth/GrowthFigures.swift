@@ -53,6 +53,19 @@ public struct GrowthFigures: Sendable {
         case county, town, village
     }
 
+    /// The first year of the yearly series: the first Taobao villages' year.
+    public static let firstYear = 2009
+
+    /// The range a series covers when none is given: every year from 2009 to this one, or the
+    /// last 24 months to this one.
+    public func defaultRange(_ period: Period) -> (from: String, to: String) {
+        let month = Months.month(of: context.dependencies.now())
+        switch period {
+        case .year: return (String(Self.firstYear), String(month.prefix(4)))
+        case .month: return (Months.before(month, 23), month)
+        }
+    }
+
     /// At most this many periods in one series.
     public static let maximumPeriods = 240
 
@@ -73,7 +86,7 @@ public struct GrowthFigures: Sendable {
         let monthly = try await monthlySales(prefix: place.code, on: database)
         let parcels = try await parcelCounts(villages: ids, period: period, on: database)
         // A period not over yet is judged at the end of the last whole month.
-        let lastWhole = Months.month(of: Months.range(of: Months.month(of: context.dependencies.now()))!.start - 1)
+        let lastWhole = Months.before(Months.month(of: context.dependencies.now()), 1)
         var points: [Point] = []
         for label in periods {
             let end = min(label.count == 4 ? label + "-12" : label, lastWhole)
@@ -262,7 +275,7 @@ extension GrowthFigures {
         guard place.level != .village else { throw Problem.validation("place", "A county's or town's code.") }
         let report = try await RecognitionService(context: context).report(year: year, by: principal, on: database)
         let recognised = Set(report.villages.filter(\.recognised).map(\.code))
-        let lastWhole = Months.month(of: Months.range(of: Months.month(of: context.dependencies.now()))!.start - 1)
+        let lastWhole = Months.before(Months.month(of: context.dependencies.now()), 1)
         let parts = lastWhole.split(separator: "-").map { Int($0)! }
         let figures = try await RecognitionService(context: context).villageFigures(
             Recognition.Window(year: parts[0], month: parts[1]), open: true, on: database)

@@ -155,11 +155,10 @@ extension APIHandler {
         let request = try RequestContext.request()
         let principal = try await request.requirePrincipal()
         let period = GrowthFigures.Period(rawValue: by ?? "year") ?? .year
-        let month = Months.month(of: request.jishi.dependencies.now())
-        let from = from ?? (period == .year ? String(GrowthPage.firstYear) : Months.before(month, 23))
-        let to = to ?? (period == .year ? String(month.prefix(4)) : month)
-        return try await GrowthFigures(context: request.jishi.insightsContext).series(
-            of: place, period: period, from: from, to: to, by: principal, on: request.db)
+        let growth = GrowthFigures(context: request.jishi.insightsContext)
+        let range = growth.defaultRange(period)
+        return try await growth.series(
+            of: place, period: period, from: from ?? range.from, to: to ?? range.to, by: principal, on: request.db)
     }
 
     func getGrowth(_ input: Operations.GetGrowth.Input) async throws -> Operations.GetGrowth.Output {

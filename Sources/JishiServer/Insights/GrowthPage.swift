@@ -14,9 +14,6 @@ import Vapor
 /// (or town) map of shops per household with the year's Taobao villages ringed. Officials and
 /// admins, each in their scope.
 enum GrowthPage {
-    /// The first year of the yearly charts: the first Taobao villages' year.
-    static let firstYear = 2009
-
     struct Model: Sendable {
         var series: GrowthFigures.Series
         var places: [(code: String, label: String)]
@@ -37,17 +34,7 @@ enum GrowthPage {
         guard let by = GrowthFigures.Period(rawValue: byText) else {
             throw Problem.validation("by", "Write year or month.")
         }
-        let month = Months.month(of: request.jishi.dependencies.now())
-        let from: String
-        let to: String
-        switch by {
-        case .year:
-            from = String(firstYear)
-            to = String(month.prefix(4))
-        case .month:
-            from = Months.before(month, 23)
-            to = month
-        }
+        let (from, to) = GrowthFigures(context: request.jishi.insightsContext).defaultRange(by)
         let query = "?by=" + by.rawValue + (place.map { "&place=" + $0 } ?? "")
         return (place, by, from, to, query)
     }
@@ -87,7 +74,7 @@ enum GrowthPage {
         let asked = try Self.request(request)
         let series = try await GrowthFigures(context: request.jishi.insightsContext).series(
             of: asked.place, period: asked.by, from: asked.from, to: asked.to, by: principal, on: request.db)
-        return RegistryPage.download(GrowthFigures.csv(series), name: "jishi-growth-\(series.code)-\(asked.by).csv")
+        return WebPage.csvDownload(GrowthFigures.csv(series), name: "jishi-growth-\(series.code)-\(asked.by).csv")
     }
 
     /// The places the reader may choose: the counties they see whole, their towns, their villages.

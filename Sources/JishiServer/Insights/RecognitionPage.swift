@@ -32,13 +32,7 @@ enum RecognitionPage {
         let principal = try session.requirePrincipal()
         let (year, _) = try years(request)
         let report = try await request.jishi.recognition.report(year: year, by: principal, on: request.db)
-        let response = Response(status: .ok, body: .init(string: RecognitionExport.csv(report)))
-        response.headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8")
-        response.headers.replaceOrAdd(
-            name: .contentDisposition, value: "attachment; filename=\"jishi-recognition-\(year).csv\"")
-        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
-        response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
-        return response
+        return WebPage.csvDownload(RecognitionExport.csv(report), name: "jishi-recognition-\(year).csv")
     }
 
     /// The year asked for (the latest whose window has closed by default) and that latest year:

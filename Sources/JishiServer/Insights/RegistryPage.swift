@@ -75,7 +75,7 @@ enum RegistryPage {
         let month = request.query[String.self, at: "month"].flatMap { $0.isEmpty ? nil : $0 }
         if let month, !PlatformCodes.isMonth(month) { throw Problem.validation("month", "A month such as 2026-11.") }
         let entries = try await request.jishi.registry.entries(month: month, by: principal, on: request.db)
-        return download(ShopRegistry.csv(entries), name: "jishi-registry-\(month ?? "now").csv")
+        return WebPage.csvDownload(ShopRegistry.csv(entries), name: "jishi-registry-\(month ?? "now").csv")
     }
 
     @Sendable static func changesCSV(_ request: Request) async throws -> Response {
@@ -84,17 +84,7 @@ enum RegistryPage {
         let from = request.query[String.self, at: "from"] ?? ""
         let to = request.query[String.self, at: "to"] ?? ""
         let changes = try await request.jishi.registry.changes(from: from, to: to, by: principal, on: request.db)
-        return download(ShopRegistry.csv(changes), name: "jishi-registry-changes-\(from)-\(to).csv")
-    }
-
-    /// A CSV file to save.
-    static func download(_ text: String, name: String) -> Response {
-        let response = Response(status: .ok, body: .init(string: text))
-        response.headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8")
-        response.headers.replaceOrAdd(name: .contentDisposition, value: "attachment; filename=\"\(name)\"")
-        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
-        response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
-        return response
+        return WebPage.csvDownload(ShopRegistry.csv(changes), name: "jishi-registry-changes-\(from)-\(to).csv")
     }
 
     struct View {

@@ -80,14 +80,7 @@ enum FiguresPage {
 
     /// The report as a CSV download.
     static func csvResponse(_ report: LogisticsFigures.Report) -> Response {
-        let response = Response(status: .ok, body: .init(string: FiguresCSV.csv(report)))
-        response.headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8")
-        response.headers.replaceOrAdd(
-            name: .contentDisposition,
-            value: "attachment; filename=\"jishi-figures-\(report.from)-\(report.to).csv\"")
-        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
-        response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
-        return response
+        WebPage.csvDownload(FiguresCSV.csv(report), name: "jishi-figures-\(report.from)-\(report.to).csv")
     }
 
     /// Officials, dispatchers and admins come here; anyone else gets a `403`.
