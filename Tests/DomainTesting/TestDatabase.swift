@@ -44,7 +44,9 @@ public func withTestDatabase<T>(
     let schema = TestStore.freshSchemaName()
     switch store {
     case .sqlite:
-        databases.use(.sqlite(.memory), as: .sqlite)
+        // One connection per event loop; ten concurrent sign-ins waited more than the driver's
+        // 10 s for it under the whole suite's load in a clean-clone run.
+        databases.use(.sqlite(.memory, connectionPoolTimeout: .seconds(180)), as: .sqlite)
     case .postgres:
         guard let url = TestStore.postgresURL else { throw TestStoreError.postgresNotConfigured }
         var configuration = try SQLPostgresConfiguration(url: url)

@@ -49,10 +49,12 @@ public func configure(_ app: Application, _ config: JishiConfig, dependencies: D
 
 private func useDatabase(_ app: Application, _ store: JishiConfig.Store) throws {
     switch store {
+    // SQLite has one connection per event loop; a burst of requests queues for it for up to half
+    // a minute (as on PostgreSQL) rather than the driver's 10 s.
     case .sqlite(let path):
-        app.databases.use(.sqlite(.file(path)), as: .sqlite)
+        app.databases.use(.sqlite(.file(path), connectionPoolTimeout: .seconds(30)), as: .sqlite)
     case .sqliteMemory:
-        app.databases.use(.sqlite(.memory), as: .sqlite)
+        app.databases.use(.sqlite(.memory, connectionPoolTimeout: .seconds(30)), as: .sqlite)
     case .postgres(let url, let searchPath):
         var configuration: SQLPostgresConfiguration
         do {
