@@ -65,6 +65,15 @@ let package = Package(
         ),
         // Pure solvers: vehicle routing and station siting. Standard library and Foundation only.
         .target(name: "Routing"),
+        // The system's libjpeg-turbo (its TurboJPEG API) and libpng (its simplified API): both
+        // report errors by return value, so Swift calls them directly. `scripts/test` installs
+        // the Debian packages when they are missing.
+        .systemLibrary(
+            name: "CImageCodecs", pkgConfig: "libturbojpeg",
+            providers: [.apt(["libturbojpeg0-dev", "libpng-dev"])]),
+        // Photos decoded to pixels and their perceptual hashes, for the design registry's copy
+        // detection.
+        .target(name: "Imaging", dependencies: ["CImageCodecs"]),
         // The county's shared two-way parcel network: carriers, nodes, parcels and their
         // custody, the day's dispatch on the routing engine.
         .target(
@@ -93,7 +102,7 @@ let package = Package(
         .target(
             name: "Insights",
             dependencies: [
-                "Community", "Marketplace", "Logistics", "Routing", "JishiKit", "Persistence",
+                "Community", "Marketplace", "Logistics", "Routing", "Imaging", "JishiKit", "Persistence",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
             ]
@@ -145,7 +154,10 @@ let package = Package(
             dependencies: ["Logistics", "Marketplace", "Community", "Persistence", "DomainTesting"]),
         .testTarget(
             name: "InsightsTests",
-            dependencies: ["Insights", "Marketplace", "Logistics", "Community", "Persistence", "DomainTesting"]),
+            dependencies: [
+                "Insights", "Imaging", "Marketplace", "Logistics", "Community", "Persistence", "DomainTesting",
+            ]),
+        .testTarget(name: "ImagingTests", dependencies: ["Imaging"]),
         .testTarget(name: "RoutingTests", dependencies: ["Routing"], resources: [.copy("Fixtures")]),
         .testTarget(name: "JishiAPITests", dependencies: ["JishiAPI"]),
         .testTarget(
