@@ -32,6 +32,8 @@ public struct MarketplaceContext: Sendable {
     public var cashDesk: (any CashDesk)?
     /// Told of every sale and refund in its transaction (the stations' consignment shops).
     public var saleObserver: (any SaleObserver)?
+    /// Told of every new or changed listing in its transaction (the design registry).
+    public var listingObserver: (any ListingObserver)?
 
     public init(
         dependencies: Dependencies, transactions: TransactionRunner, paymentWindow: TimeInterval = 30 * 60,

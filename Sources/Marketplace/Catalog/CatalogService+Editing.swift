@@ -82,7 +82,12 @@ extension CatalogService {
             }
             product.$category.id = categoryID
         }
-        if let listed = changes.listed { product.listed = listed }
+        if let listed = changes.listed {
+            if listed, !product.listed, let reason = product.heldReason {
+                throw Problem(type: .conflict, detail: "The county office took this product off sale: \(reason)")
+            }
+            product.listed = listed
+        }
         let attributes = try changes.attributes.map { try validated($0, productID: productID) }
         try await context.transactions.transaction(on: database) { db in
             try await product.save(on: db)
@@ -91,6 +96,7 @@ extension CatalogService {
                 try await attributes.create(on: db)
             }
             try await SearchIndex.reindex(productID: productID, on: db)
+            try await context.listingObserver?.listingChanged(productID, on: db)
         }
         return try await detail(productID, viewer: principal, on: database)
     }
@@ -189,6 +195,7 @@ extension CatalogService {
             photo.position = try await PhotoStore.count(
                 ProductPhoto.query(on: db).filter(\.$product.$id == productID), of: productID, in: Product.schema,
                 limit: Self.maximumPhotos, what: "A product", on: db)
+            try await context.listingObserver?.listingChanged(productID, on: db)
         }
         return photo
     }

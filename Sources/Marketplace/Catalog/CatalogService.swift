@@ -95,6 +95,7 @@ public struct CatalogService: Sendable {
             try await variants.create(on: db)
             try await attributes.create(on: db)
             try await SearchIndex.reindex(productID: productID, on: db)
+            try await context.listingObserver?.listingChanged(productID, on: db)
         }
         return (product, variants)
     }

@@ -39,7 +39,7 @@ public struct PhotoStore: Sendable {
     /// Writes the photo's file, then its row in a transaction of its own, after `check` has run
     /// in that transaction; if the row cannot be written (or `check` refuses it), the file is
     /// removed again, so no file is left without a row.
-    func save<Row: Model & Sendable>(
+    public func save<Row: Model & Sendable>(
         _ bytes: Data, as fileName: String, thenCreate row: Row, transactions: TransactionRunner,
         on database: any Database, after check: @escaping @Sendable (any Database) async throws -> Void
     ) async throws {
@@ -58,7 +58,7 @@ public struct PhotoStore: Sendable {
     /// How many photos `owner` (a product, a review) has, counted after locking the owner's row
     /// in the caller's transaction, so that concurrent uploads for one owner take turns and
     /// none goes past `limit` (a `409` naming `what`). SQLite runs one write at a time anyway.
-    static func count<Photo: Model>(
+    public static func count<Photo: Model>(
         _ photos: QueryBuilder<Photo>, of owner: UUID, in table: String, limit: Int, what: String,
         on database: any Database
     ) async throws -> Int {

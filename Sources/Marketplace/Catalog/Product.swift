@@ -15,6 +15,9 @@ public final class Product: Model, @unchecked Sendable {
     @Field(key: "listed") public var listed: Bool
     /// The producer's product this one resells, for a linked listing; its stock is the producer's.
     @OptionalField(key: "source_product_id") public var sourceProductID: UUID?
+    /// Why the county office took the product off sale for good (a decided copy of a filed
+    /// design); its shop cannot list it again.
+    @OptionalField(key: "held_reason") public var heldReason: String?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
     @Children(for: \.$product) public var variants: [Variant]
 

@@ -18,5 +18,6 @@ public enum MarketplaceMigrations {
         AddLineVariantNames(),
         AddOrderShipments(),
         CreateSearchDemand(),
+        AddProductHolds(),
     ]
 }
