@@ -4,6 +4,7 @@ import FluentKit
 import Foundation
 import Insights
 import JishiKit
+import Marketplace
 import Persistence
 import Testing
 
@@ -98,7 +99,8 @@ struct RegistryTests {
             _ = try await GeographyImport(context: context).run(Data(ImportTests.geography.utf8), on: county.db)
             _ = try await ShopsImport(context: context).run(Data(Self.shops.utf8), on: county.db)
             let queue = InsightsJobs.register(
-                on: JobQueue(dependencies: clock.dependencies, workerID: "test"), context: context)
+                on: JobQueue(dependencies: clock.dependencies, workerID: "test"), context: context,
+                photos: PhotoStore(directory: FileManager.default.temporaryDirectory))
             try await InsightsJobs.schedule(on: county.db, queue: queue)
             try await InsightsJobs.schedule(on: county.db, queue: queue)  // once is enough
             #expect(try await Job.query(on: county.db).filter(\.$kind == InsightsJobs.registrySnapshot).count() == 1)

@@ -8,6 +8,7 @@ public enum InsightsMigrations {
         CreatePlatformShops(),
         AddShopRegistry(),
         CreateInsightsAlerts(),
+        CreateDesignRegistry(),
     ]
 }
 

@@ -254,15 +254,30 @@ public enum InsightsJobs {
     /// Payload: a month (YYYY-MM). Takes that month's registry snapshot at the turn of the
     /// month, looks at its quality and prices for alerts, and queues the next month's.
     public static let registrySnapshot = "insights.registry-snapshot"
+    /// No payload. Compares new and changed listings with the filed designs, and queues itself
+    /// again while more wait.
+    public static let designScan = "insights.design-scan"
 
     /// `queue` with the insights handlers added.
-    public static func register(on queue: JobQueue, context: InsightsContext) -> JobQueue {
+    public static func register(on queue: JobQueue, context: InsightsContext, photos: PhotoStore) -> JobQueue {
         queue.handling(registrySnapshot) { payload, database in
             guard PlatformCodes.isMonth(payload) else { throw JobError(message: "Bad month \(payload).") }
             try await ShopRegistry(context: context).take(month: payload, by: nil, on: database)
             try await QualityWatch(context: context).detect(month: payload, by: nil, on: database)
             try await schedule(on: database, queue: queue, after: payload)
         }
+        .handling(designScan) { _, database in
+            let report = try await DesignRegistry(context: context, photos: photos).scan(on: database)
+            if report.more { try await queue.enqueue(designScan, payload: "", on: database) }
+        }
+    }
+
+    /// Queues a design scan to run now, unless one is waiting already.
+    public static func queueDesignScan(on database: any Database, queue: JobQueue) async throws {
+        let waiting = try await Job.query(on: database).filter(\.$kind == designScan)
+            .filter(\.$status == .queued).count()
+        guard waiting == 0 else { return }
+        try await queue.enqueue(designScan, payload: "", on: database)
     }
 
     /// Queues the snapshot of the month after `month` (of the current month when nil) for its
