@@ -16,9 +16,11 @@ final class JobWorker: LifecycleHandler, Sendable {
         let logger = app.logger
         task.withLockedValue { running in
             running = Task {
-                // The recurring jobs: the shop registry's snapshot at each month's turn.
+                // The recurring jobs: the shop registry's snapshot at each month's turn; and a
+                // design scan, for listings changed while the server was down.
                 do {
                     try await InsightsJobs.schedule(on: database, queue: queue)
+                    try await InsightsJobs.queueDesignScan(on: database, queue: queue)
                 } catch {
                     logger.error("job worker: \(String(describing: error).loggable)")
                 }

@@ -53,6 +53,7 @@ public struct JishiServices: Sendable {
         marketplace.network = OrderParcels(dependencies: dependencies)
         marketplace.cashDesk = StationCashDesk(dependencies: dependencies)
         marketplace.saleObserver = ConsignmentSales(dependencies: dependencies)
+        marketplace.listingObserver = DesignWatch(queue: queue)
         self.marketplace = marketplace
         self.stationsContext = StationsContext(dependencies: dependencies, transactions: marketplace.transactions)
         self.loginThrottle = config.auth.loginThrottle
@@ -60,15 +61,17 @@ public struct JishiServices: Sendable {
         let messages = OutboxSender(dependencies: dependencies)
         self.jobs = ParcelNotifier(sender: messages, dependencies: dependencies, transactions: marketplace.transactions)
             .register(on: MarketplaceJobs.register(on: queue, context: marketplace))
+        let photos = PhotoStore(
+            directory: URL(fileURLWithPath: config.media.photoDirectory, isDirectory: true),
+            maximumBytes: config.media.maxPhotoBytes)
+        self.photos = photos
         self.jobs = InsightsJobs.register(
-            on: jobs, context: InsightsContext(dependencies: dependencies, transactions: marketplace.transactions))
+            on: jobs, context: InsightsContext(dependencies: dependencies, transactions: marketplace.transactions),
+            photos: photos)
         self.messages = messages
         var codes = PhoneCodes(sender: messages, dependencies: dependencies)
         codes.transactions = marketplace.transactions
         self.phoneSignIn = PhoneSignIn(accounts: accounts, codes: codes)
-        self.photos = PhotoStore(
-            directory: URL(fileURLWithPath: config.media.photoDirectory, isDirectory: true),
-            maximumBytes: config.media.maxPhotoBytes)
     }
 }
 
@@ -116,6 +119,7 @@ extension JishiServices {
     }
     public var recognition: RecognitionService { RecognitionService(context: insightsContext) }
     public var registry: ShopRegistry { ShopRegistry(context: insightsContext) }
+    public var designs: DesignRegistry { DesignRegistry(context: insightsContext, photos: photos) }
     public var assistedOrders: AssistedOrderService {
         AssistedOrderService(context: stationsContext, marketplace: marketplace)
     }

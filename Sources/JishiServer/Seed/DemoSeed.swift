@@ -19,6 +19,7 @@ public enum DemoSeed {
             let now = app.jishi.dependencies.now()
             try await LogisticsDemo.loadDay(PageDate.string(now), at: now, on: app.db)
             try await InsightsDemo.load(on: app.db, context: app.jishi.insightsContext, month: Months.month(of: now))
+            try await DesignsDemo.load(on: app.db, services: app.jishi)
             return true
         } catch DemoCounty.SeedError.notEmpty {
             return false

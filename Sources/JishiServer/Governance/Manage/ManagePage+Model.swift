@@ -5,7 +5,7 @@ import Foundation
 enum ManagePage {
     enum Tool: String, CaseIterable, Sendable {
         case reviews, shops, accounts, categories, outbox, network, dispatch, figures, stations, recognition, growth,
-            registry, quality, siting, imports
+            registry, quality, designs, siting, imports
 
         var path: SitePath {
             switch self {
@@ -22,6 +22,7 @@ enum ManagePage {
             case .growth: .growth
             case .registry: .registry
             case .quality: .quality
+            case .designs: .designs
             case .siting: .siting
             case .imports: .insightsImports
             }
@@ -46,7 +47,7 @@ extension ManagePage.Model {
         if principal.has(.dispatcher) || principal.has(.admin) { tools += [.network, .dispatch] }
         if principal.has(.dispatcher) || principal.has(.admin) || principal.has(.official) { tools.append(.figures) }
         if principal.has(.official) || principal.has(.admin) {
-            tools += [.stations, .recognition, .growth, .registry, .quality, .siting]
+            tools += [.stations, .recognition, .growth, .registry, .quality, .designs, .siting]
         }
         if (try? ImportsPage.kinds(for: principal)) != nil { tools.append(.imports) }
         self.tools = tools

@@ -40,6 +40,7 @@ extension ManagePage {
         case .growth: .growthTitle
         case .registry: .registryTitle
         case .quality: .qualityTitle
+        case .designs: .designsTitle
         case .siting: .sitingTitle
         case .imports: .importsTitle
         }

@@ -52,6 +52,9 @@ extension ShopPage {
                                 .class("tile"), .id("resellers"), .href(SitePath.resellers.path(model.shopID)),
                                 .safeText(context.text(.resellersTitle))),
                             .a(
+                                .class("tile"), .id("shop-designs"), .href(SitePath.designs.path),
+                                .safeText(context.text(.designsTitle))),
+                            .a(
                                 .class("tile"), .id("shop-messages"), .href(SitePath.shopMessages.path(model.shopID)),
                                 .strong(.safeText(context.number(model.unreadMessages))),
                                 .safeText(context.text(.chatUnreadTile))),
