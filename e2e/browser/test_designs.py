@@ -74,3 +74,36 @@ def test_a_seller_files_a_design_and_the_office_decides_a_copy(browser, tmp_path
     assert "已下架" in by_id(browser, f"alert-{alert_id}").text
     assert not browser.driver.find_elements(By.ID, f"unlist-{alert_id}")
     log_out(browser)
+
+
+def test_a_seller_reports_a_shop_on_another_platform_and_a_month(browser):
+    browser.phone()
+    log_in(browser, "seller")
+    for language in ["en", "zh-Hans"]:
+        ensure_language(browser, language)
+        browser.open("/shops")
+        browser.driver.get(browser.driver.find_element(By.CSS_SELECTOR, "#shop-list a").get_attribute("href"))
+        click(browser, "platform-shops")
+        assert html_lang(browser) == language
+        assert browser.scroll_width() <= 360
+        browser.screenshot(f"platform-shops-{language}-360")
+    # A closing day before the opening: refused, what was typed kept.
+    fill(browser, "platform", "pinduoduo")
+    fill(browser, "shopRef", "丁庄汉服小铺")
+    browser.driver.execute_script("document.getElementById('openedOn').value = '2021-04-01'")
+    browser.driver.execute_script("document.getElementById('closedOn').value = '2020-01-01'")
+    click(browser, "report-shop")
+    assert browser.driver.find_elements(By.CSS_SELECTOR, "[role=alert]")
+    assert by_id(browser, "shopRef").get_attribute("value") == "丁庄汉服小铺"
+    assert not browser.driver.find_elements(By.CSS_SELECTOR, "#platform-shops li")
+    browser.driver.execute_script("document.getElementById('closedOn').value = ''")
+    click(browser, "report-shop")
+    rows = browser.driver.find_elements(By.CSS_SELECTOR, "#platform-shops > li")
+    assert len(rows) == 1 and "pinduoduo" in rows[0].text
+    shop_id = rows[0].get_attribute("id").removeprefix("platform-shop-")
+    fill(browser, f"orders-{shop_id}", "120")
+    fill(browser, f"sales-{shop_id}", "36000")
+    click(browser, f"save-sales-{shop_id}")
+    assert "36000.00" in by_id(browser, f"platform-shop-{shop_id}").text
+    assert browser.scroll_width() <= 360
+    log_out(browser)

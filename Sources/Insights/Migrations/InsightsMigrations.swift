@@ -9,6 +9,7 @@ public enum InsightsMigrations {
         AddShopRegistry(),
         CreateInsightsAlerts(),
         CreateDesignRegistry(),
+        AddShopReporters(),
     ]
 }
 

@@ -23,6 +23,8 @@ public final class PlatformShop: Model, @unchecked Sendable {
     @OptionalField(key: "jishi_shop_id") public var jishiShopID: UUID?
     /// The category code most of its products are in (Jishi's shops), or as reported.
     @OptionalField(key: "main_category") public var mainCategory: String?
+    /// The seller who reported it themselves (`SellerReports`); nil for the office's imports.
+    @OptionalField(key: "reported_by") public var reportedBy: UUID?
     @Field(key: "updated_at") public var updatedAt: Date
 
     public init() {}

@@ -38,5 +38,6 @@ extension SitePath {
     static let insightsPaths: [SitePath] = [
         .recognition, .recognitionCSV, .insightsImports, .registry, .registryCSV, .registryChangesCSV,
         .registrySnapshots, .growth, .growthCSV, .siting, .quality, .qualityDetect, .qualityRules, .qualityDecision,
+        .platformShops, .platformShopSales,
     ]
 }

@@ -55,6 +55,9 @@ extension ShopPage {
                                 .class("tile"), .id("shop-designs"), .href(SitePath.designs.path),
                                 .safeText(context.text(.designsTitle))),
                             .a(
+                                .class("tile"), .id("platform-shops"), .href(SitePath.platformShops.path),
+                                .safeText(context.text(.platformShopsTitle))),
+                            .a(
                                 .class("tile"), .id("shop-messages"), .href(SitePath.shopMessages.path(model.shopID)),
                                 .strong(.safeText(context.number(model.unreadMessages))),
                                 .safeText(context.text(.chatUnreadTile))),
