@@ -181,16 +181,3 @@ public struct SellerReports: Sendable {
         }
     }
 }
-
-/// Who reported a shop of another platform themselves (a seller), so that they may change it.
-public struct AddShopReporters: AsyncMigration {
-    public init() {}
-
-    public func prepare(on database: any Database) async throws {
-        try await database.schema(PlatformShop.schema).field("reported_by", .uuid).update()
-    }
-
-    public func revert(on database: any Database) async throws {
-        try await database.schema(PlatformShop.schema).deleteField("reported_by").update()
-    }
-}

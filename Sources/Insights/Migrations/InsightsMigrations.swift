@@ -1,5 +1,6 @@
 import Community
 import FluentKit
+import Marketplace
 import SQLKit
 
 /// This module's migrations, in the order they must run. Never edit a shipped one; add a new one.
@@ -87,5 +88,94 @@ public struct AddShopRegistry: AsyncMigration {
         try await database.schema("registry_snapshot_shops").delete()
         try await database.schema(RegistrySnapshot.schema).delete()
         try await database.schema(PlatformShop.schema).deleteField("main_category").update()
+    }
+}
+
+/// The design registry's tables.
+public struct CreateDesignRegistry: AsyncMigration {
+    public init() {}
+
+    public func prepare(on database: any Database) async throws {
+        try await database.schema(DesignFiling.schema)
+            .id()
+            .field("number", .string, .required)
+            .field("shop_id", .uuid, .required, .references(Shop.schema, .id, onDelete: .restrict))
+            .field("filed_by", .uuid, .required)
+            .field("title", .string, .required)
+            .field("description", .string, .required)
+            .field("category_id", .uuid, .required, .references(Marketplace.Category.schema, .id, onDelete: .restrict))
+            .field("filed_at", .datetime, .required)
+            .field("withdrawn_at", .datetime)
+            .unique(on: "number")
+            .create()
+        try await database.schema(DesignPhoto.schema)
+            .id()
+            .field("filing_id", .uuid, .required, .references(DesignFiling.schema, .id, onDelete: .cascade))
+            .field("position", .int, .required)
+            .field("format", .string, .required)
+            .field("byte_count", .int, .required)
+            .field("hashes", .string, .required)
+            .field("created_at", .datetime, .required)
+            .create()
+        try await database.schema(CopyAlert.schema)
+            .id()
+            .field("filing_id", .uuid, .required, .references(DesignFiling.schema, .id, onDelete: .cascade))
+            .field("product_id", .uuid, .required, .references(Product.schema, .id, onDelete: .cascade))
+            .field("image_distance", .int)
+            .field("text_permille", .int, .required)
+            .field("raised_at", .datetime, .required)
+            .field("status", .string, .required)
+            .field("filer_statement", .string)
+            .field("seller_statement", .string)
+            .field("decision", .string)
+            .field("decision_note", .string)
+            .field("decided_by", .uuid)
+            .field("decided_at", .datetime)
+            .field("unlisted_at", .datetime)
+            .unique(on: "filing_id", "product_id")
+            .create()
+        try await database.schema(ListingPhotoHash.schema)
+            .field(.id, .uuid, .identifier(auto: false))
+            .field("product_id", .uuid, .required)
+            .field("hash", .string)
+            .create()
+        try await database.schema(CheckedListing.schema)
+            .field(.id, .uuid, .identifier(auto: false))
+            .field("photo_count", .int, .required)
+            .field("checked_at", .datetime, .required)
+            .create()
+        try await database.schema(DesignRegistry.counterTable)
+            .field("day", .string, .identifier(auto: false))
+            .field("last", .int, .required)
+            .create()
+        try await AddLookupIndexes.create(
+            [
+                ("design_filings_shop_idx", DesignFiling.schema, ["shop_id"]),
+                ("design_photos_filing_idx", DesignPhoto.schema, ["filing_id"]),
+                ("design_listing_hashes_product_idx", ListingPhotoHash.schema, ["product_id"]),
+                ("design_copy_alerts_product_idx", CopyAlert.schema, ["product_id"]),
+            ], on: database)
+    }
+
+    public func revert(on database: any Database) async throws {
+        for schema in [
+            DesignRegistry.counterTable, CheckedListing.schema, ListingPhotoHash.schema, CopyAlert.schema,
+            DesignPhoto.schema, DesignFiling.schema,
+        ] {
+            try await database.schema(schema).delete()
+        }
+    }
+}
+
+/// Who reported a shop of another platform themselves (a seller), so that they may change it.
+public struct AddShopReporters: AsyncMigration {
+    public init() {}
+
+    public func prepare(on database: any Database) async throws {
+        try await database.schema(PlatformShop.schema).field("reported_by", .uuid).update()
+    }
+
+    public func revert(on database: any Database) async throws {
+        try await database.schema(PlatformShop.schema).deleteField("reported_by").update()
     }
 }

@@ -194,19 +194,3 @@ enum PlatformShopsPage {
         }
     }
 }
-
-extension SitePath {
-    /// A seller's shops on other platforms and their monthly sales.
-    static let platformShops = SitePath("/insights/my-platform-shops", page: true)
-    /// A month's orders and sales of one of them.
-    static let platformShopSales = SitePath("/insights/my-platform-shops/:shop/sales", page: false)
-}
-
-extension WebRoutes {
-    /// A seller's report of their other platforms.
-    static func platformShops(_ routes: PageRoutes) {
-        routes.get(.platformShops, PlatformShopsPage.show)
-        routes.post(.platformShops, PlatformShopsPage.report)
-        routes.post(.platformShopSales, PlatformShopsPage.reportSales)
-    }
-}

@@ -34,6 +34,11 @@ extension SitePath {
     /// Acknowledges or closes an alert.
     static let qualityDecision = SitePath("/insights/alerts/:alert/decision", page: false)
 
+    /// A seller's shops on other platforms and their monthly sales.
+    static let platformShops = SitePath("/insights/my-platform-shops", page: true)
+    /// A month's orders and sales of one of them.
+    static let platformShopSales = SitePath("/insights/my-platform-shops/:shop/sales", page: false)
+
     /// This feature's paths, for `SitePath.allCases`.
     static let insightsPaths: [SitePath] = [
         .recognition, .recognitionCSV, .insightsImports, .registry, .registryCSV, .registryChangesCSV,

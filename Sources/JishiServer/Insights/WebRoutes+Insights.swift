@@ -18,5 +18,8 @@ extension WebRoutes {
         routes.post(.qualityDetect, QualityPage.detect)
         routes.post(.qualityRules, QualityPage.setRules)
         routes.post(.qualityDecision, QualityPage.decide)
+        routes.get(.platformShops, PlatformShopsPage.show)
+        routes.post(.platformShops, PlatformShopsPage.report)
+        routes.post(.platformShopSales, PlatformShopsPage.reportSales)
     }
 }
