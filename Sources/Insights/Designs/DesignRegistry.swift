@@ -92,6 +92,23 @@ public struct DesignRegistry: Sendable {
         return String(format: "%04d%02d%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
     }
 
+    /// Files a design with its first photos: every photo is checked and hashed before anything
+    /// is written, so a bad photo leaves no filing behind; the listings on sale are compared
+    /// with the design once, after the last photo.
+    public func file(
+        _ new: NewDesign, photos bytes: [(Data, String?)], by principal: Principal, shops: ShopService,
+        on database: any Database
+    ) async throws -> DesignFiling {
+        let checked = try bytes.map { try checkedPhoto($0.0, declaredType: $0.1) }
+        let filing = try await file(new, by: principal, shops: shops, on: database)
+        let filingID = try filing.requireID()
+        for (photo, data) in zip(checked, bytes) {
+            _ = try await store(data.0, format: photo.format, hashes: photo.hashes, to: filingID, on: database)
+        }
+        if !checked.isEmpty { _ = try await check(filingID: filingID, on: database) }
+        return filing
+    }
+
     /// Adds a photo to a filing (the filer's shop staff): a JPEG or PNG that decodes, at most
     /// the store's limit, at most nine. The listings already on sale are compared with the
     /// design at once.
@@ -101,6 +118,15 @@ public struct DesignRegistry: Sendable {
     ) async throws -> DesignPhoto {
         let filing = try await requireFiler(filingID, principal, shops: shops, on: database)
         guard filing.withdrawnAt == nil else { throw Problem(type: .conflict, detail: "The filing is withdrawn.") }
+        let checked = try checkedPhoto(bytes, declaredType: declaredType)
+        let photo = try await store(bytes, format: checked.format, hashes: checked.hashes, to: filingID, on: database)
+        _ = try await check(filingID: filingID, on: database)
+        return photo
+    }
+
+    /// The photo's format and hashes, once it is a JPEG or PNG within the store's limit that
+    /// decodes.
+    private func checkedPhoto(_ bytes: Data, declaredType: String?) throws -> (format: PhotoFormat, hashes: String) {
         let format = try PhotoCheck.format(of: bytes, declaredType: declaredType, limit: photos.maximumBytes)
         let image: RasterImage
         do {
@@ -108,7 +134,13 @@ public struct DesignRegistry: Sendable {
         } catch let error as ImageError {
             throw Problem.validation("photo", "The photo does not decode: \(error.description).")
         }
-        let hashes = PerceptualHash.variants(of: image).map(\.description).joined(separator: ";")
+        return (format, PerceptualHash.variants(of: image).map(\.description).joined(separator: ";"))
+    }
+
+    /// Writes a checked photo's file and row, at most nine a filing.
+    private func store(
+        _ bytes: Data, format: PhotoFormat, hashes: String, to filingID: UUID, on database: any Database
+    ) async throws -> DesignPhoto {
         let photo = DesignPhoto(
             id: context.dependencies.uuid(), filingID: filingID, format: format, byteCount: bytes.count,
             hashes: hashes, at: context.dependencies.now())
@@ -119,7 +151,6 @@ public struct DesignRegistry: Sendable {
                 DesignPhoto.query(on: db).filter(\.$filing.$id == filingID), of: filingID, in: DesignFiling.schema,
                 limit: Self.maximumPhotos, what: "A design", on: db)
         }
-        _ = try await check(filingID: filingID, on: database)
         return photo
     }
 

@@ -27,12 +27,10 @@ public enum DesignsDemo {
             copy.item.photo, declaredType: "image/jpeg", to: try product.requireID(), by: principal,
             shops: services.shops, store: services.photos, on: database)
         _ = try await designs.scan(on: database)
-        let filing = try await designs.file(
+        _ = try await designs.file(
             .init(
                 shopID: DemoMarket.id("shop.hanfu"), title: "织金马面裙 丁庄原创款", description: design.description,
-                categoryID: design.categoryID), by: principal, shops: services.shops, on: database)
-        _ = try await designs.addPhoto(
-            design.photo, declaredType: "image/jpeg", to: try filing.requireID(), by: principal,
+                categoryID: design.categoryID), photos: [(design.photo, "image/jpeg")], by: principal,
             shops: services.shops, on: database)
     }
 }

@@ -1,7 +1,6 @@
 import Community
 import FluentKit
 import Foundation
-import Imaging
 import Insights
 import JishiKit
 import Marketplace
@@ -65,8 +64,8 @@ enum DesignsPage {
             View(model: model, context: context).html, status: failure == nil ? .ok : .badRequest, session: session)
     }
 
-    /// Files a design with up to three photos; every photo is checked (and decoded) before
-    /// anything is written, so a bad photo leaves no filing behind.
+    /// Files a design with up to three photos (the registry checks them all before it writes
+    /// anything).
     @Sendable static func file(_ request: Request) async throws -> Response {
         let session = try await WebSession.load(request)
         let principal = try session.requirePrincipal()
@@ -83,17 +82,9 @@ enum DesignsPage {
         guard files.count <= formPhotos else {
             return try await failed(context.text(.designsTooManyPhotos, String(formPhotos)))
         }
-        var photos: [(Data, String?)] = []
-        for file in files {
+        let photos = files.map { file in
             let bytes = Data(buffer: file.data)
-            let declared = file.contentType.map { "\($0.type)/\($0.subType)" } ?? PhotoFormat.sniff(bytes)?.contentType
-            do {
-                _ = try PhotoCheck.format(of: bytes, declaredType: declared, limit: designs.photos.maximumBytes)
-                _ = try RasterImage.decode(bytes)
-            } catch {
-                return try await failed(context.text(.errorPhotoNotImage))
-            }
-            photos.append((bytes, declared))
+            return (bytes, file.contentType.map { "\($0.type)/\($0.subType)" } ?? PhotoFormat.sniff(bytes)?.contentType)
         }
         guard let shopID = UUID(uuidString: form.trimmed("shop")),
             let categoryID = UUID(uuidString: form.trimmed("category"))
@@ -102,15 +93,12 @@ enum DesignsPage {
         do {
             filing = try await designs.file(
                 .init(shopID: shopID, title: form["title"], description: form["description"], categoryID: categoryID),
-                by: principal, shops: request.jishi.shops, on: request.db)
+                photos: photos, by: principal, shops: request.jishi.shops, on: request.db)
+        } catch let problem as Problem where problem.field == "photo" || problem.status == 413 || problem.status == 415
+        {
+            return try await failed(context.text(.errorPhotoNotImage))
         } catch let problem as Problem where problem.isFormError || problem.status == 404 || problem.status == 409 {
             return try await failed(problem.detail ?? problem.title)
-        }
-        let filingID = try filing.requireID()
-        for (bytes, declared) in photos {
-            _ = try await designs.addPhoto(
-                bytes, declaredType: declared, to: filingID, by: principal, shops: request.jishi.shops,
-                on: request.db)
         }
         return WebPage.redirect(
             toPath: SitePath.designs.path + "?filed=" + filing.number + "#filing-\(filing.number)", session: session)
