@@ -107,6 +107,7 @@ struct InsightsWorld {
             }
             try await insert.run()
         }
+        try await VillageMonths.rebuild(on: database)
         return villageIDs
     }
 }

@@ -58,7 +58,7 @@ public enum InsightsDemo {
         let last = parts[0] * 12 + parts[1] - 2  // months since year 0, of last month
         var random = SeededGenerator(seed: 2009)
         var shops: [[any Encodable & Sendable]] = []
-        var sales: [[any Encodable & Sendable]] = []
+        var sales: [PlatformFigures.SaleRow] = []
         let now = context.dependencies.now()
         var number = 0
         for path in paths {
@@ -100,29 +100,34 @@ public enum InsightsDemo {
                         var orders = Int(Double(base) * season * ramp * Double.random(in: 0.7...1.3, using: &random))
                         if sleepy { orders = Int.random(in: 0...1, using: &random) * (month % 3 == 0 ? 1 : 0) }
                         let value = Int64(orders) * scale * Int64.random(in: 85...115, using: &random) / 100
-                        sales.append([
-                            UUID(stableName: "jishi.demo-insights.sale.\(number).\(month)"), shopID,
-                            String(format: "%04d-%02d", month / 12, month % 12 + 1), Int64(orders), value,
-                        ])
+                        sales.append(
+                            PlatformFigures.SaleRow(
+                                id: UUID(stableName: "jishi.demo-insights.sale.\(number).\(month)"), shop: shopID,
+                                month: String(format: "%04d-%02d", month / 12, month % 12 + 1), orders: Int64(orders),
+                                sales: value))
                     }
                 }
             }
         }
         let shopRows = shops
         let saleRows = sales
+        let shopIDs = shopRows.compactMap { $0.first as? UUID }
         try await context.transactions.transaction(on: database) { db in
             let sql = try db.sql()
-            for start in stride(from: 0, to: shopRows.count, by: 400) {
-                var insert = sql.insert(into: PlatformShop.schema)
-                    .columns(
-                        "id", "platform", "shop_ref", "kind", "village_id", "opened_on", "closed_on", "main_category",
-                        "updated_at")
-                for values in shopRows[start..<min(start + 400, shopRows.count)] {
-                    insert = insert.values(values.map { SQLBind($0) })
+            try await VillageMonths.tracking(shopIDs, on: db) {
+                for start in stride(from: 0, to: shopRows.count, by: 400) {
+                    var insert = sql.insert(into: PlatformShop.schema)
+                        .columns(
+                            "id", "platform", "shop_ref", "kind", "village_id", "opened_on", "closed_on",
+                            "main_category",
+                            "updated_at")
+                    for values in shopRows[start..<min(start + 400, shopRows.count)] {
+                        insert = insert.values(values.map { SQLBind($0) })
+                    }
+                    try await insert.run()
                 }
-                try await insert.run()
+                try await PlatformFigures.insertSales(saleRows, on: sql)
             }
-            try await PlatformFigures.insertSales(saleRows, on: sql)
         }
         try await JishiShopSync(context: context).refresh(on: database)
         // The registry's snapshots of the last two months, as the history says they stood.

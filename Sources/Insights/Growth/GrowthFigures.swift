@@ -82,27 +82,23 @@ public struct GrowthFigures: Sendable {
             .filter(\.$code < place.code + "~").all()
         let ids = Set(villages.compactMap(\.id))
         let households = villages.reduce(0) { $0 + $1.householdCount }
-        let service = RecognitionService(context: context)
-        let monthly = try await monthlySales(prefix: place.code, on: database)
+        let months = try await placeMonths(prefix: place.code, on: database)
         let parcels = try await parcelCounts(villages: ids, period: period, on: database)
         // A period not over yet is judged at the end of the last whole month.
         let lastWhole = Months.before(Months.month(of: context.dependencies.now()), 1)
         var points: [Point] = []
         for label in periods {
             let end = min(label.count == 4 ? label + "-12" : label, lastWhole)
-            let parts = end.split(separator: "-").map { Int($0)! }
-            let window = Recognition.Window(year: parts[0], month: parts[1])
-            let figures = try await service.villageFigures(window, open: true, on: database)
             var point = Point(
                 period: label, households: households, shops: 0, activeShops: 0, orders: 0, salesMinor: 0,
                 parcelsIn: 0, parcelsOut: 0)
-            for id in ids {
-                point.shops += figures[id]?.open ?? 0
-                point.activeShops += figures[id]?.active ?? 0
-            }
-            for (month, figure) in monthly where month.hasPrefix(label) {
-                point.orders += figure.orders
-                point.salesMinor += figure.sales
+            for row in months {
+                if row.month <= end { point.shops += Int(row.opened - row.closed) }
+                if row.month == end { point.activeShops = Int(row.active) }
+                if row.month.hasPrefix(label) {
+                    point.orders += row.orders
+                    point.salesMinor += row.sales
+                }
             }
             point.parcelsIn = parcels[label]?.in ?? 0
             point.parcelsOut = parcels[label]?.out ?? 0
@@ -183,25 +179,28 @@ public struct GrowthFigures: Sendable {
         throw Problem.notFound("A county, town or village with this code", field: "place")
     }
 
-    /// Orders and sales per month of the shops in villages whose code starts with `prefix`.
-    func monthlySales(prefix: String, on database: any Database) async throws -> [String: (orders: Int64, sales: Int64)]
-    {
-        struct Row: Decodable {
-            var month: String
-            var orders: Int64?
-            var sales: Int64?
-        }
-        let rows = try await database.sql().raw(
+    /// The village ledger's months (`VillageMonths`) summed over the villages whose code starts
+    /// with `prefix`, in order.
+    func placeMonths(prefix: String, on database: any Database) async throws -> [PlaceMonth] {
+        try await database.sql().raw(
             """
-            SELECT s.month, CAST(SUM(s.orders) AS BIGINT) AS orders, CAST(SUM(s.sales_minor) AS BIGINT) AS sales
-            FROM platform_sales s JOIN platform_shops p ON p.id = s.shop_id JOIN villages v ON v.id = p.village_id
+            SELECT m.month, CAST(SUM(m.opened) AS BIGINT) AS opened, CAST(SUM(m.closed) AS BIGINT) AS closed,
+              CAST(SUM(m.active) AS BIGINT) AS active, CAST(SUM(m.orders) AS BIGINT) AS orders,
+              CAST(SUM(m.sales_minor) AS BIGINT) AS sales
+            FROM insights_village_months m JOIN villages v ON v.id = m.village_id
             WHERE v.code >= \(bind: prefix) AND v.code < \(bind: prefix + "~")
-            GROUP BY s.month
+            GROUP BY m.month ORDER BY m.month
             """
-        ).all(decoding: Row.self)
-        var months: [String: (orders: Int64, sales: Int64)] = [:]
-        for row in rows { months[row.month] = (row.orders ?? 0, row.sales ?? 0) }
-        return months
+        ).all(decoding: PlaceMonth.self)
+    }
+
+    struct PlaceMonth: Decodable {
+        var month: String
+        var opened: Int64
+        var closed: Int64
+        var active: Int64
+        var orders: Int64
+        var sales: Int64
     }
 
     /// Parcels registered for `villages` per period (Beijing time), by direction.
@@ -273,12 +272,19 @@ extension GrowthFigures {
         let scope = try await InsightsScope.of(principal, on: database)
         let place = try await Self.place(code, scope: scope, on: database)
         guard place.level != .village else { throw Problem.validation("place", "A county's or town's code.") }
-        let report = try await RecognitionService(context: context).report(year: year, by: principal, on: database)
-        let recognised = Set(report.villages.filter(\.recognised).map(\.code))
+        guard Recognition.years.contains(year) else {
+            throw Problem.validation("year", "A year from 2009 to 2099.")
+        }
+        // A village's recognition is its own figures' (`Recognition.village`): the place's
+        // villages are judged alone, not the whole report.
+        let service = RecognitionService(context: context)
+        try await JishiShopSync(context: context).refresh(on: database)
+        let yearFigures = try await service.villageFigures(
+            Recognition.Window(year: year), prefix: place.code, on: database)
         let lastWhole = Months.before(Months.month(of: context.dependencies.now()), 1)
         let parts = lastWhole.split(separator: "-").map { Int($0)! }
-        let figures = try await RecognitionService(context: context).villageFigures(
-            Recognition.Window(year: parts[0], month: parts[1]), open: true, on: database)
+        let figures = try await service.villageFigures(
+            Recognition.Window(year: parts[0], month: parts[1]), open: true, prefix: place.code, on: database)
         var towns: [UUID: String] = [:]
         for town in try await Town.query(on: database).all() { if let id = town.id { towns[id] = town.code } }
         return try await Village.query(on: database).filter(\.$code >= place.code).filter(\.$code < place.code + "~")
@@ -286,11 +292,15 @@ extension GrowthFigures {
             .filter { scope.sees(town: $0.$town.id) }
             .map { village in
                 let figure = village.id.flatMap { figures[$0] }
+                let judged = village.id.flatMap { yearFigures[$0] }
+                let reason = Recognition.village(
+                    kind: village.kind, salesMinor: judged?.sales ?? 0, activeShops: judged?.active ?? 0,
+                    households: village.householdCount, year: year)
                 return VillageShare(
                     code: village.code, name: village.name, nameEn: village.nameEn,
                     townCode: towns[village.$town.id] ?? "", location: village.location,
                     households: village.householdCount, shops: figure?.open ?? 0, activeShops: figure?.active ?? 0,
-                    recognised: recognised.contains(village.code))
+                    recognised: reason.recognised)
             }
     }
 

@@ -4,6 +4,7 @@ import Foundation
 import JishiKit
 import Logistics
 import Marketplace
+import Persistence
 import SQLKit
 
 /// The shops sellers run on other platforms (reported by them or by the county office for
@@ -108,6 +109,8 @@ public struct ShopsImport: Sendable {
         return try await context.transactions.transaction(on: database) { db in
             var outcome = Outcome()
             let now = dependencies.now()
+            let sql = try db.sql()
+            var ledger = VillageMonths.Ledger()
             for platform in Set(shops.map(\.platform)) {
                 let mine = shops.filter { $0.platform == platform }
                 var known: [String: PlatformShop] = [:]
@@ -118,7 +121,8 @@ public struct ShopsImport: Sendable {
                         known[shop.shopRef] = shop
                     }
                 }
-                var fresh: [[any Encodable & Sendable]] = []
+                var changed: [(PlatformShop, Checked)] = []
+                var fresh: [(id: UUID, row: Checked)] = []
                 for row in mine {
                     if let shop = known[row.ref] {
                         guard
@@ -128,34 +132,51 @@ public struct ShopsImport: Sendable {
                             outcome.unchanged += 1
                             continue
                         }
-                        shop.kind = row.kind
-                        shop.$village.id = row.villageID
-                        shop.openedOn = row.openedOn
-                        shop.closedOn = row.closedOn
-                        shop.mainCategory = row.mainCategory
-                        shop.updatedAt = now
-                        try await shop.update(on: db)
-                        outcome.updated += 1
+                        changed.append((shop, row))
                     } else {
-                        fresh.append([
-                            dependencies.uuid(), platform, row.ref, row.kind.rawValue, row.villageID, row.openedOn,
-                            row.closedOn, row.mainCategory, now,
-                        ])
-                        outcome.added += 1
+                        fresh.append((dependencies.uuid(), row))
                     }
                 }
-                let sql = try db.sql()
-                for chunk in stride(from: 0, to: fresh.count, by: 400) {
-                    var insert = sql.insert(into: PlatformShop.schema)
-                        .columns(
-                            "id", "platform", "shop_ref", "kind", "village_id", "opened_on", "closed_on",
-                            "main_category", "updated_at")
-                    for values in fresh[chunk..<min(chunk + 400, fresh.count)] {
-                        insert = insert.values(values.map { SQLBind($0) })
-                    }
-                    try await insert.run()
+                // The ledger: a changed shop's every month moves with its village and days; a new
+                // shop has no sales yet, only its opening (and closing).
+                let before = try await VillageMonths.states(of: changed.compactMap(\.0.id), on: sql)
+                for (shop, row) in changed {
+                    guard let id = shop.id, var state = before[id] else { continue }
+                    ledger.add(state, sign: -1)
+                    state.village = row.villageID
+                    state.openedOn = row.openedOn
+                    state.closedOn = row.closedOn
+                    ledger.add(state, sign: 1)
+                    shop.kind = row.kind
+                    shop.$village.id = row.villageID
+                    shop.openedOn = row.openedOn
+                    shop.closedOn = row.closedOn
+                    shop.mainCategory = row.mainCategory
+                    shop.updatedAt = now
+                    try await shop.update(on: db)
+                    outcome.updated += 1
                 }
+                for (_, row) in fresh {
+                    ledger.add(
+                        VillageMonths.ShopState(village: row.villageID, openedOn: row.openedOn, closedOn: row.closedOn),
+                        sign: 1)
+                }
+                try await BulkWrite(
+                    table: PlatformShop.schema,
+                    columns: [
+                        ("id", .uuid(fresh.map(\.id))), ("platform", .text(fresh.map { _ in platform })),
+                        ("shop_ref", .text(fresh.map(\.row.ref))), ("kind", .text(fresh.map(\.row.kind.rawValue))),
+                        ("village_id", .uuid(fresh.map(\.row.villageID))),
+                        ("opened_on", .text(fresh.map(\.row.openedOn))),
+                        ("closed_on", .optionalText(fresh.map(\.row.closedOn))),
+                        ("main_category", .optionalText(fresh.map(\.row.mainCategory))),
+                        ("updated_at", .date(fresh.map { _ in now })),
+                    ],
+                    conflict: nil
+                ).run(on: sql)
+                outcome.added += fresh.count
             }
+            try await ledger.write(on: sql)
             return outcome
         }
     }
@@ -192,39 +213,58 @@ public struct SalesImport: Sendable {
         var outside: Set<UUID> = []
         var refs: [String: Set<String>] = [:]
         for row in rows { refs[row["platform"].lowercased(), default: []].insert(row["shop_ref"]) }
+        let sql = try database.sql()
         for (platform, wanted) in refs where platform != PlatformShop.jishi {
-            for chunk in GeographyImport.chunks(Array(wanted)) {
-                let sql = try database.sql()
-                struct Found: Decodable {
-                    var id: UUID
-                    var shop_ref: String
-                    var county_id: UUID
-                }
-                for shop in try await sql.raw(
-                    """
-                    SELECT p.id, p.shop_ref, t.county_id FROM platform_shops p
-                    JOIN villages v ON v.id = p.village_id JOIN towns t ON t.id = v.town_id
-                    WHERE p.platform = \(bind: platform) AND p.shop_ref IN (\(binds: chunk))
-                    """
-                ).all(decoding: Found.self) {
-                    shops[platform + "|" + shop.shop_ref] = shop.id
-                    if let principal, !PlatformCodes.mayReport(principal, county: shop.county_id) {
-                        outside.insert(shop.id)
+            for chunk in BulkWrite.chunks(Array(wanted), on: sql) {
+                // Read at the driver's speed (`FastRows`), with the county only when a reader's
+                // scope needs it.
+                let among = BulkWrite.among("p.shop_ref", chunk, on: sql)
+                if let principal {
+                    for (id, ref, county) in try await FastRows.all(
+                        """
+                        SELECT p.id, p.shop_ref, t.county_id FROM platform_shops p
+                        JOIN villages v ON v.id = p.village_id JOIN towns t ON t.id = v.town_id
+                        WHERE p.platform = \(bind: platform) AND \(among)
+                        """, as: (UUID, String, UUID).self, columns: ["id", "shop_ref", "county_id"], on: sql)
+                    {
+                        shops[platform + "|" + ref] = id
+                        if !PlatformCodes.mayReport(principal, county: county) { outside.insert(id) }
+                    }
+                } else {
+                    for (id, ref) in try await FastRows.all(
+                        "SELECT p.id, p.shop_ref FROM platform_shops p WHERE p.platform = \(bind: platform) AND \(among)",
+                        as: (UUID, String).self, columns: ["id", "shop_ref"], on: sql)
+                    {
+                        shops[platform + "|" + ref] = id
                     }
                 }
             }
         }
         var errors: [CSVFile.LineError] = []
-        var seen: [String: Int] = [:]
-        var checked: [[any Encodable & Sendable]] = []
+        struct ShopMonth: Hashable {
+            var shop: UUID
+            var month: String
+        }
+        var seen: [ShopMonth: Int] = [:]
+        var checked: [PlatformFigures.SaleRow] = []
         checked.reserveCapacity(rows.count)
         let dependencies = context.dependencies
+        // A file names few platforms and months, each on many lines: each is checked once.
+        var platforms: [String: (code: String?, failures: [(String, String)])] = [:]
+        var months: [String: Bool] = [:]
         for row in rows {
             func fail(_ column: String, _ message: String) {
                 errors.append(CSVFile.LineError(line: row.line, column: column, message: message))
             }
             let before = errors.count
-            let platform = PlatformCodes.platform(row["platform"], fail: fail)
+            let platformText = row["platform"]
+            if platforms[platformText] == nil {
+                var failures: [(String, String)] = []
+                let code = PlatformCodes.platform(platformText) { failures.append(($0, $1)) }
+                platforms[platformText] = (code, failures)
+            }
+            let platform = platforms[platformText]?.code
+            for (column, message) in platforms[platformText]?.failures ?? [] { fail(column, message) }
             let ref = PlatformCodes.shopRef(row["shop_ref"], fail: fail)
             var shop: UUID?
             if let platform, let ref {
@@ -235,7 +275,8 @@ public struct SalesImport: Sendable {
                 }
             }
             let month = row["month"]
-            if !PlatformCodes.isMonth(month) { fail("month", "A month such as 2019-06.") }
+            if months[month] == nil { months[month] = PlatformCodes.isMonth(month) }
+            if months[month] == false { fail("month", "A month such as 2019-06.") }
             let orders = Int64(row["orders"])
             if orders.map({ !Self.orderCounts.contains($0) }) ?? true {
                 fail("orders", "A whole number of orders from 0 to 100000000.")
@@ -245,7 +286,7 @@ public struct SalesImport: Sendable {
                 fail("sales_minor", "Sales in fen, a whole number from 0 to 10000000000000.")
             }
             if let shop, errors.count == before {
-                let key = shop.uuidString + month
+                let key = ShopMonth(shop: shop, month: month)
                 if let first = seen[key] {
                     fail("month", "This shop's \(month) is on line \(first) already.")
                 } else {
@@ -253,13 +294,15 @@ public struct SalesImport: Sendable {
                 }
             }
             guard errors.count == before, let shop, let orders, let sales else { continue }
-            checked.append([dependencies.uuid(), shop, month, orders, sales])
+            checked.append(
+                PlatformFigures.SaleRow(id: dependencies.uuid(), shop: shop, month: month, orders: orders, sales: sales)
+            )
         }
         if rows.isEmpty { errors.append(CSVFile.LineError(line: 2, column: nil, message: "The file has no rows.")) }
         guard errors.isEmpty else { throw CSVFile.Refused(errors: errors) }
         let values = checked
         try await context.transactions.transaction(on: database) { db in
-            try await PlatformFigures.insertSales(values, on: try db.sql())
+            try await PlatformFigures.writeSales(values, on: try db.sql())
         }
         return Outcome(written: values.count)
     }
@@ -267,19 +310,46 @@ public struct SalesImport: Sendable {
 
 /// The rules for the codes of platforms, shops and months, and the monthly rows' writing.
 enum PlatformFigures {
-    /// Writes `[id, shop_id, month, orders, sales_minor]` rows, replacing a shop's month that is
-    /// there already, a few hundred rows a statement.
-    static func insertSales(_ rows: [[any Encodable & Sendable]], on sql: any SQLDatabase) async throws {
-        for start in stride(from: 0, to: rows.count, by: 500) {
-            var insert = sql.insert(into: PlatformSale.schema)
-                .columns("id", "shop_id", "month", "orders", "sales_minor")
-            for values in rows[start..<min(start + 500, rows.count)] {
-                insert = insert.values(values.map { SQLBind($0) })
-            }
-            try await insert.onConflict(with: ["shop_id", "month"]) {
-                $0.set(excludedValueOf: "orders").set(excludedValueOf: "sales_minor")
-            }.run()
+    /// One shop's orders and sales of a month.
+    struct SaleRow: Sendable {
+        var id: UUID
+        var shop: UUID
+        /// YYYY-MM.
+        var month: String
+        var orders: Int64
+        var sales: Int64
+    }
+
+    /// Writes the rows, replacing a shop's month that is there already (`BulkWrite`); the
+    /// caller keeps the village ledger.
+    static func insertSales(_ rows: [SaleRow], on sql: any SQLDatabase) async throws {
+        try await BulkWrite(
+            table: PlatformSale.schema,
+            columns: [
+                ("id", .uuid(rows.map(\.id))), ("shop_id", .uuid(rows.map(\.shop))),
+                ("month", .text(rows.map(\.month))), ("orders", .int(rows.map(\.orders))),
+                ("sales_minor", .int(rows.map(\.sales))),
+            ],
+            conflict: (["shop_id", "month"], ["orders = excluded.orders", "sales_minor = excluded.sales_minor"])
+        ).run(on: sql)
+    }
+
+    /// Writes the rows (at most one per shop and month) and keeps the village ledger: the shops'
+    /// figures of the months written and the two after them (their activity) are taken as they
+    /// were, and as they are with the rows laid over them.
+    static func writeSales(_ rows: [SaleRow], on sql: any SQLDatabase) async throws {
+        let months = rows.map { VillageMonths.index($0.month) }
+        guard let first = months.compactMap(\.self).min(), let last = months.compactMap(\.self).max() else { return }
+        let affected = first...last + 2
+        var states = try await VillageMonths.states(of: Array(Set(rows.map(\.shop))), months: affected, on: sql)
+        var ledger = VillageMonths.Ledger()
+        for state in states.values { ledger.add(state, sign: -1, months: affected) }
+        for (row, month) in zip(rows, months) {
+            if let month { states[row.shop]?.months[month] = (row.orders, row.sales) }
         }
+        for state in states.values { ledger.add(state, sign: 1, months: affected) }
+        try await insertSales(rows, on: sql)
+        try await ledger.write(on: sql)
     }
 }
 

@@ -101,30 +101,35 @@ public struct SellerReports: Sendable {
         let owner = principal.accountID
         let id = context.dependencies.uuid()
         let shopID = try await context.transactions.transaction(on: database) { db -> UUID in
-            if let shop = try await PlatformShop.query(on: db).filter(\.$platform == platform)
+            let known = try await PlatformShop.query(on: db).filter(\.$platform == platform)
                 .filter(\.$shopRef == ref).first()
-            {
-                guard shop.reportedBy == owner else {
-                    throw Problem(
-                        type: .conflict,
-                        detail: "\(platform) \(ref) is in the registry already; ask the county office to change it.")
+            return try await VillageMonths.tracking([known?.id ?? id], on: db) {
+                if let shop = try await PlatformShop.query(on: db).filter(\.$platform == platform)
+                    .filter(\.$shopRef == ref).first()
+                {
+                    guard shop.reportedBy == owner else {
+                        throw Problem(
+                            type: .conflict,
+                            detail: "\(platform) \(ref) is in the registry already; ask the county office to change it."
+                        )
+                    }
+                    shop.kind = kind
+                    shop.$village.id = villageID
+                    shop.openedOn = report.openedOn
+                    shop.closedOn = closed
+                    shop.mainCategory = category
+                    shop.updatedAt = now
+                    try await shop.update(on: db)
+                    return try shop.requireID()
                 }
-                shop.kind = kind
-                shop.$village.id = villageID
-                shop.openedOn = report.openedOn
-                shop.closedOn = closed
+                let shop = PlatformShop(
+                    id: id, platform: platform, shopRef: ref, kind: kind, villageID: villageID,
+                    openedOn: report.openedOn, closedOn: closed, updatedAt: now)
                 shop.mainCategory = category
-                shop.updatedAt = now
-                try await shop.update(on: db)
-                return try shop.requireID()
+                shop.reportedBy = owner
+                try await shop.create(on: db)
+                return id
             }
-            let shop = PlatformShop(
-                id: id, platform: platform, shopRef: ref, kind: kind, villageID: villageID,
-                openedOn: report.openedOn, closedOn: closed, updatedAt: now)
-            shop.mainCategory = category
-            shop.reportedBy = owner
-            try await shop.create(on: db)
-            return id
         }
         return try await self.shop(shopID, by: principal, on: database)
     }
@@ -148,13 +153,9 @@ public struct SellerReports: Sendable {
         }
         let id = context.dependencies.uuid()
         try await context.transactions.transaction(on: database) { db in
-            try await db.sql().insert(into: PlatformSale.schema)
-                .columns("id", "shop_id", "month", "orders", "sales_minor")
-                .values(SQLBind(id), SQLBind(shopID), SQLBind(month), SQLBind(orders), SQLBind(salesMinor))
-                .onConflict(with: ["shop_id", "month"]) {
-                    $0.set(excludedValueOf: "orders").set(excludedValueOf: "sales_minor")
-                }
-                .run()
+            try await PlatformFigures.writeSales(
+                [PlatformFigures.SaleRow(id: id, shop: shopID, month: month, orders: orders, sales: salesMinor)],
+                on: try db.sql())
         }
         return try await shop(shopID, by: principal, on: database)
     }

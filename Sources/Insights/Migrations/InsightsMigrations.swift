@@ -11,6 +11,7 @@ public enum InsightsMigrations {
         CreateInsightsAlerts(),
         CreateDesignRegistry(),
         AddShopReporters(),
+        CreateVillageMonths(),
     ]
 }
 
@@ -177,5 +178,34 @@ public struct AddShopReporters: AsyncMigration {
 
     public func revert(on database: any Database) async throws {
         try await database.schema(PlatformShop.schema).deleteField("reported_by").update()
+    }
+}
+
+/// Each village's figures per month (`VillageMonths`), computed from the shops and sales
+/// already in the registry.
+public struct CreateVillageMonths: AsyncMigration {
+    public init() {}
+
+    public func prepare(on database: any Database) async throws {
+        try await database.schema(VillageMonths.schema)
+            .field("village_id", .uuid, .required)
+            .field("month", .string, .required)
+            .field("opened", .int64, .required)
+            .field("closed", .int64, .required)
+            .field("active", .int64, .required)
+            .field("orders", .int64, .required)
+            .field("sales_minor", .int64, .required)
+            .unique(on: "village_id", "month")
+            .create()
+        try await VillageMonths.rebuild(on: database)
+        // Months are read by shop now (the ledger's states, a seller's months); the index by
+        // month served the reports that read the ledger instead, and slowed every import.
+        try await database.sql().raw("DROP INDEX platform_sales_month_idx").run()
+    }
+
+    public func revert(on database: any Database) async throws {
+        try await database.schema(VillageMonths.schema).delete()
+        try await AddLookupIndexes.create(
+            [("platform_sales_month_idx", PlatformSale.schema, ["month", "shop_id"])], on: database)
     }
 }

@@ -79,11 +79,7 @@ public enum Recognition {
         /// on `openedOn` (and open at E) was open on at least one day: 3 if it opened before the
         /// first, 2 in the first, 1 in the second.
         public func monthsOpen(openedOn: String) -> Int {
-            activityMonthStarts.filter { start in
-                // Open on some day of the month whose first day is `start`: it opened on or
-                // before the month's last day, i.e. before the next month's first.
-                openedOn < Self.nextMonth(start)
-            }.count
+            Activity(self).monthsOpen(openedOn: openedOn)
         }
 
         static func nextMonth(_ firstDay: String) -> String {
@@ -98,9 +94,38 @@ public enum Recognition {
     /// Whether a shop is active at E: opened on or before E − 30 days, not closed on or before
     /// E, and at least one order per month open in April–June Y.
     public static func isActive(openedOn: String, closedOn: String?, activityOrders: Int64, in window: Window) -> Bool {
-        guard openedOn <= window.openedBy else { return false }
-        if let closedOn, closedOn <= window.evaluation { return false }
-        return activityOrders >= Int64(window.monthsOpen(openedOn: openedOn))
+        Activity(window).isActive(openedOn: openedOn, closedOn: closedOn, activityOrders: activityOrders)
+    }
+
+    /// The activity rule at one evaluation, its dates worked out once: the village ledger
+    /// (`VillageMonths`) asks it of every shop at every month it sold in.
+    public struct Activity: Sendable {
+        /// E − 30 days.
+        public let openedBy: String
+        /// E.
+        public let evaluation: String
+        /// The first day after each of the three activity months.
+        let monthEnds: [String]
+
+        public init(_ window: Window) {
+            openedBy = window.openedBy
+            evaluation = window.evaluation
+            monthEnds = window.activityMonthStarts.map(Window.nextMonth)
+        }
+
+        /// The activity months a shop opened on `openedOn` was open on at least one day of: it
+        /// opened on or before the month's last day, i.e. before the next month's first.
+        public func monthsOpen(openedOn: String) -> Int {
+            monthEnds.filter { openedOn < $0 }.count
+        }
+
+        /// Whether a shop is active at E: opened on or before E − 30 days, not closed on or
+        /// before E, and at least one order per month open in the three months to E.
+        public func isActive(openedOn: String, closedOn: String?, activityOrders: Int64) -> Bool {
+            guard openedOn <= openedBy else { return false }
+            if let closedOn, closedOn <= evaluation { return false }
+            return activityOrders >= Int64(monthsOpen(openedOn: openedOn))
+        }
     }
 
     /// Why a village was recognised or not, in that order of checking.

@@ -6,8 +6,8 @@ import SQLKit
 
 /// Year Y's recognition of every village, town and county in the database (or in a reader's
 /// scope), with the evidence of every decision. Jishi's own shops are brought up to date first
-/// (`JishiShopSync`); the figures come from the registry of every platform by two grouped
-/// queries, and the rules from `Recognition`.
+/// (`JishiShopSync`); the figures come from the village ledger of every platform
+/// (`VillageMonths`), and the rules from `Recognition`.
 public struct RecognitionService: Sendable {
     public let context: InsightsContext
 
@@ -131,57 +131,49 @@ public struct RecognitionService: Sendable {
     }
 
     /// Each village's sales in the window and its shops active at E, of every platform; with
-    /// `open`, also its shops open at E.
-    func villageFigures(_ window: Recognition.Window, open: Bool = false, on database: any Database) async throws
-        -> [UUID: VillageFigure]
-    {
+    /// `open`, also its shops open at E; with `prefix`, only of the villages whose code starts
+    /// with it. Read from the village ledger (`VillageMonths`), which holds each month's active
+    /// shops by `Recognition.Activity`.
+    func villageFigures(
+        _ window: Recognition.Window, open: Bool = false, prefix: String? = nil, on database: any Database
+    ) async throws -> [UUID: VillageFigure] {
         let sql = try database.sql()
-        struct Sales: Decodable {
-            var village_id: UUID
-            var sales: Int64?
+        var place: SQLQueryString = ""
+        if let prefix {
+            place =
+                " AND village_id IN (SELECT id FROM villages WHERE code >= \(bind: prefix) AND code < \(bind: prefix + "~"))"
         }
-        struct Active: Decodable {
+        struct Row: Decodable {
             var village_id: UUID
-            var active: Int64
+            var n: Int64?
         }
         var figures: [UUID: VillageFigure] = [:]
-        let sales = try await sql.raw(
+        for row in try await sql.raw(
             """
-            SELECT p.village_id, CAST(SUM(s.sales_minor) AS BIGINT) AS sales
-            FROM platform_sales s JOIN platform_shops p ON p.id = s.shop_id
-            WHERE s.month >= \(bind: window.firstMonth) AND s.month <= \(bind: window.lastMonth)
-            GROUP BY p.village_id
+            SELECT village_id, CAST(SUM(sales_minor) AS BIGINT) AS n FROM insights_village_months
+            WHERE month >= \(bind: window.firstMonth) AND month <= \(bind: window.lastMonth)\(place)
+            GROUP BY village_id
             """
-        ).all(decoding: Sales.self)
-        for row in sales { figures[row.village_id, default: VillageFigure()].sales = row.sales ?? 0 }
-        // The months of April–June Y a shop was open in: one for each month it opened before
-        // the end of (`Window.monthsOpen`).
-        // The dates are the rule's own, YYYY-MM-DD, never a reader's text.
-        let monthsOpen = window.activityMonthStarts.map {
-            "(CASE WHEN p.opened_on < '\(Recognition.Window.nextMonth($0))' THEN 1 ELSE 0 END)"
-        }.joined(separator: " + ")
-        let months = window.activityMonths
-        let active = try await sql.raw(
+        ).all(decoding: Row.self) {
+            figures[row.village_id, default: VillageFigure()].sales = row.n ?? 0
+        }
+        for row in try await sql.raw(
             """
-            SELECT p.village_id, COUNT(*) AS active FROM platform_shops p
-            WHERE p.opened_on <= \(bind: window.openedBy)
-              AND (p.closed_on IS NULL OR p.closed_on > \(bind: window.evaluation))
-              AND COALESCE((SELECT SUM(s.orders) FROM platform_sales s WHERE s.shop_id = p.id
-                  AND s.month >= \(bind: months[0]) AND s.month <= \(bind: months[2])), 0) >= \(unsafeRaw: monthsOpen)
-            GROUP BY p.village_id
+            SELECT village_id, active AS n FROM insights_village_months
+            WHERE month = \(bind: window.lastMonth) AND active <> 0\(place)
             """
-        ).all(decoding: Active.self)
-        for row in active { figures[row.village_id, default: VillageFigure()].active = Int(row.active) }
+        ).all(decoding: Row.self) {
+            figures[row.village_id, default: VillageFigure()].active = Int(row.n ?? 0)
+        }
         if open {
             for row in try await sql.raw(
                 """
-                SELECT p.village_id, COUNT(*) AS active FROM platform_shops p
-                WHERE p.opened_on <= \(bind: window.evaluation)
-                  AND (p.closed_on IS NULL OR p.closed_on > \(bind: window.evaluation))
-                GROUP BY p.village_id
+                SELECT village_id, CAST(SUM(opened - closed) AS BIGINT) AS n FROM insights_village_months
+                WHERE month <= \(bind: window.lastMonth)\(place)
+                GROUP BY village_id
                 """
-            ).all(decoding: Active.self) {
-                figures[row.village_id, default: VillageFigure()].open = Int(row.active)
+            ).all(decoding: Row.self) {
+                figures[row.village_id, default: VillageFigure()].open = Int(row.n ?? 0)
             }
         }
         return figures

@@ -26,9 +26,9 @@ final class InsightsState: Model, @unchecked Sendable {
 /// and its orders and sales per month — the orders paid (pending and cancelled ones are not
 /// sales), less what was refunded; an order refunded whole is not counted.
 ///
-/// It rewrites the figures whole when the marketplace has changed since it last ran (a count
-/// and the latest times of shops, their events, orders and refunds), so reading a report on an
-/// unchanged marketplace writes nothing.
+/// It rewrites the figures whole (and the village ledger's part of them, `VillageMonths`) when
+/// the marketplace has changed since it last ran (a count and the latest times of shops, their
+/// events, orders and refunds), so reading a report on an unchanged marketplace writes nothing.
 public struct JishiShopSync: Sendable {
     public let context: InsightsContext
 
@@ -109,6 +109,7 @@ public struct JishiShopSync: Sendable {
             try await sql.raw("UPDATE insights_state SET value = value WHERE key = \(bind: Self.stateKey)").run()
             if try await InsightsState.find(Self.stateKey, on: db)?.value == mark { return false }
             let existing = try await PlatformShop.query(on: db).filter(\.$platform == PlatformShop.jishi).all()
+            let before = try await VillageMonths.states(of: existing.compactMap(\.id), on: sql)
             var byShop: [UUID: PlatformShop] = [:]
             for row in existing { if let id = row.jishiShopID { byShop[id] = row } }
             var rowIDs: [UUID: UUID] = [:]
@@ -147,11 +148,17 @@ public struct JishiShopSync: Sendable {
                   (SELECT id FROM platform_shops WHERE platform = \(bind: PlatformShop.jishi))
                 """
             ).run()
-            let rows: [[any Encodable & Sendable]] = figures.compactMap { key, value in
+            let rows: [PlatformFigures.SaleRow] = figures.compactMap { key, value in
                 guard let shop = rowIDs[key.shop] else { return nil }
-                return [dependencies.uuid(), shop, key.month, value.orders, value.sales]
+                return PlatformFigures.SaleRow(
+                    id: dependencies.uuid(), shop: shop, month: key.month, orders: value.orders, sales: value.sales)
             }
             try await PlatformFigures.insertSales(rows, on: sql)
+            var ledger = VillageMonths.Ledger()
+            for state in before.values { ledger.add(state, sign: -1) }
+            let ids = Set(existing.compactMap(\.id)).union(rowIDs.values)
+            for state in try await VillageMonths.states(of: Array(ids), on: sql).values { ledger.add(state, sign: 1) }
+            try await ledger.write(on: sql)
             try await sql.raw("UPDATE insights_state SET value = \(bind: mark) WHERE key = \(bind: Self.stateKey)")
                 .run()
             return true

@@ -46,7 +46,13 @@ public enum CSVFile {
 
         /// The cell of `column`, trimmed; empty when the row has none.
         public subscript(_ column: String) -> String {
-            values[column]?.trimmingCharacters(in: .whitespaces) ?? ""
+            guard let cell = values[column] else { return "" }
+            // Most cells have no space at either end: no need to make a new string (a province's
+            // import reads tens of millions of cells).
+            guard let first = cell.unicodeScalars.first, let last = cell.unicodeScalars.last,
+                CharacterSet.whitespaces.contains(first) || CharacterSet.whitespaces.contains(last)
+            else { return cell }
+            return cell.trimmingCharacters(in: .whitespaces)
         }
     }
 

@@ -51,7 +51,8 @@ enum GrowthPage {
         let villages = try await growth.villages(of: mapPlace, year: year, by: principal, on: request.db)
         let stations = try await stations(serving: Set(villages.map(\.code)), on: request.db)
         let model = Model(
-            series: series, places: try await places(principal, language: session.language, on: request.db),
+            series: series,
+            places: try await places(principal, around: series.code, language: session.language, on: request.db),
             by: asked.by, year: year, villages: villages, stations: stations,
             roads: try await RunMap.roads(on: request.db), query: asked.query)
         let context = PageContext(session: session, current: .growth)
@@ -77,10 +78,12 @@ enum GrowthPage {
         return WebPage.csvDownload(GrowthFigures.csv(series), name: "jishi-growth-\(series.code)-\(asked.by).csv")
     }
 
-    /// The places the reader may choose: the counties they see whole, their towns, their villages.
-    static func places(_ principal: Principal, language: JishiKit.Language, on database: any Database) async throws
-        -> [(code: String, label: String)]
-    {
+    /// The places the reader may choose, around the place shown (`around`): the counties they
+    /// see whole, the towns they see of the place's county, and the villages of the place's
+    /// town (a province's thousands of villages are not one list).
+    static func places(
+        _ principal: Principal, around code: String, language: JishiKit.Language, on database: any Database
+    ) async throws -> [(code: String, label: String)] {
         let scope = try await InsightsScope.of(principal, on: database)
         func name(_ zh: String, _ en: String) -> String { language == .zhHans ? zh : en }
         var places: [(code: String, label: String)] = []
@@ -88,10 +91,16 @@ enum GrowthPage {
             guard let id = county.id, scope.sees(county: id) else { continue }
             places.append((county.code, name(county.name, county.nameEn)))
         }
-        let towns = try await Town.query(on: database).sort(\.$code).all().filter {
-            $0.id.map(scope.sees(town:)) ?? false
+        let countyCode = String(code.prefix(6))
+        let townCode = code.count >= 9 ? String(code.prefix(9)) : nil
+        let towns = try await Town.query(on: database).filter(\.$code >= countyCode)
+            .filter(\.$code < countyCode + "~").sort(\.$code).all()
+            .filter { $0.id.map(scope.sees(town:)) ?? false }
+        var villages: [Village] = []
+        if let townCode {
+            villages = try await Village.query(on: database).filter(\.$code >= townCode)
+                .filter(\.$code < townCode + "~").sort(\.$code).all()
         }
-        let villages = try await Village.query(on: database).sort(\.$code).all()
         for town in towns {
             places.append((town.code, "· " + name(town.name, town.nameEn)))
             for village in villages where village.$town.id == town.id {

@@ -23,10 +23,12 @@ enum SitingPage {
     @Sendable static func show(_ request: Request) async throws -> Response {
         let session = try await WebSession.load(request)
         let principal = try session.requirePrincipal()
+        let place = request.query[String.self, at: "place"].flatMap { $0.isEmpty ? nil : $0 }
         var model = Model(
-            places: try await GrowthPage.places(principal, language: session.language, on: request.db)
-                .filter { $0.code.count < 12 })
-        model.place = request.query[String.self, at: "place"].flatMap { $0.isEmpty ? nil : $0 }
+            places: try await GrowthPage.places(
+                principal, around: String((place ?? "").prefix(6)), language: session.language, on: request.db
+            ).filter { $0.code.count < 12 })
+        model.place = place
         if let text = request.query[String.self, at: "sites"] {
             model.sites = FormInput.count(text) ?? 0
             model.objective =
