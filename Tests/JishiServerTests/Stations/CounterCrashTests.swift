@@ -136,7 +136,17 @@ struct CounterCrashTests {
                     if status == nil { return }
                 }
             }
-            try await Task.sleep(for: .milliseconds(1_500))
+            // Killed once both clients have had answers, in the middle of their streams: waiting
+            // for answers, not a fixed time, since a loaded machine answers the first slowly.
+            let deadline = ContinuousClock.now + .seconds(120)
+            while ContinuousClock.now < deadline {
+                let answered = (
+                    deposits.withLockedValue { $0.filter(\.answered).count },
+                    services.withLockedValue { $0.filter(\.answered).count }
+                )
+                if answered.0 >= 3 && answered.1 >= 2 { break }
+                try await Task.sleep(for: .milliseconds(20))
+            }
             kill(server.processIdentifier, SIGKILL)
             server.waitUntilExit()
             _ = await depositing.result
