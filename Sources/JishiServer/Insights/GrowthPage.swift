@@ -79,8 +79,8 @@ enum GrowthPage {
     }
 
     /// The places the reader may choose, around the place shown (`around`): the counties they
-    /// see whole, the towns they see of the place's county, and the villages of the place's
-    /// town (a province's thousands of villages are not one list).
+    /// see whole, and the towns they see of the place's county with their villages (a
+    /// province's thousands of villages are not one list).
     static func places(
         _ principal: Principal, around code: String, language: JishiKit.Language, on database: any Database
     ) async throws -> [(code: String, label: String)] {
@@ -92,14 +92,13 @@ enum GrowthPage {
             places.append((county.code, name(county.name, county.nameEn)))
         }
         let countyCode = String(code.prefix(6))
-        let townCode = code.count >= 9 ? String(code.prefix(9)) : nil
         let towns = try await Town.query(on: database).filter(\.$code >= countyCode)
             .filter(\.$code < countyCode + "~").sort(\.$code).all()
             .filter { $0.id.map(scope.sees(town:)) ?? false }
         var villages: [Village] = []
-        if let townCode {
-            villages = try await Village.query(on: database).filter(\.$code >= townCode)
-                .filter(\.$code < townCode + "~").sort(\.$code).all()
+        if !countyCode.isEmpty {
+            villages = try await Village.query(on: database).filter(\.$code >= countyCode)
+                .filter(\.$code < countyCode + "~").sort(\.$code).all()
         }
         for town in towns {
             places.append((town.code, "· " + name(town.name, town.nameEn)))
