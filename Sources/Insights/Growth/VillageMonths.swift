@@ -32,13 +32,8 @@ public enum VillageMonths {
         return year * 12 + month - 1
     }
 
-    /// YYYY-MM of a month's number.
-    static func label(_ index: Int) -> String {
-        let year = index / 12
-        let month = index % 12 + 1
-        return (year < 1000 ? String(repeating: "0", count: 4 - String(year).count) : "") + String(year)
-            + (month < 10 ? "-0" : "-") + String(month)
-    }
+    /// YYYY-MM of a month's number (the recognition window's own counting).
+    static func label(_ index: Int) -> String { Recognition.Window.month(index) }
 
     /// A shop as the ledger counts it.
     struct ShopState: Sendable {

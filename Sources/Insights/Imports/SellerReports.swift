@@ -104,9 +104,7 @@ public struct SellerReports: Sendable {
             let known = try await PlatformShop.query(on: db).filter(\.$platform == platform)
                 .filter(\.$shopRef == ref).first()
             return try await VillageMonths.tracking([known?.id ?? id], on: db) {
-                if let shop = try await PlatformShop.query(on: db).filter(\.$platform == platform)
-                    .filter(\.$shopRef == ref).first()
-                {
+                if let shop = known {
                     guard shop.reportedBy == owner else {
                         throw Problem(
                             type: .conflict,

@@ -39,7 +39,8 @@ public enum Recognition {
         /// Months counted from year 0's January.
         private var index: Int { year * 12 + month - 1 }
 
-        private static func month(_ index: Int) -> String { String(format: "%04d-%02d", index / 12, index % 12 + 1) }
+        /// YYYY-MM of a month counted from year 0's January.
+        static func month(_ index: Int) -> String { String(format: "%04d-%02d", index / 12, index % 12 + 1) }
 
         static var calendar: Calendar {
             var calendar = Calendar(identifier: .gregorian)
