@@ -26,12 +26,12 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
-        .package(url: "https://github.com/swiftcsv/SwiftCSV", from: "0.10.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
     ],
     targets: [
         // Shared primitives: money, ids, geography maths, problems, localisation.
-        .target(name: "JishiKit", dependencies: [.product(name: "SwiftCSV", package: "SwiftCSV")]),
+        .target(name: "JishiKit", dependencies: [.product(name: "CSV", package: "CSV.swift")]),
         // How the domain keeps its data: transactions, prepared statements, guarded transitions,
         // the job queue. Every domain module stands on it.
         .target(
