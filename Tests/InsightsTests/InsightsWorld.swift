@@ -89,7 +89,7 @@ struct InsightsWorld {
                 id, "taobao", "s\(index)", "individual", villageIDs[shop.village]!, shop.openedOn, shop.closedOn,
                 Date(),
             ])
-            for (month, figure) in shop.months { saleRows.append([UUID(), id, month, figure.orders, figure.sales]) }
+            for (month, figure) in shop.months { saleRows.append([id, month, figure.orders, figure.sales]) }
         }
         for start in stride(from: 0, to: shopRows.count, by: 300) {
             var insert = sql.insert(into: PlatformShop.schema)
@@ -101,7 +101,7 @@ struct InsightsWorld {
         }
         for start in stride(from: 0, to: saleRows.count, by: 300) {
             var insert = sql.insert(into: PlatformSale.schema).columns(
-                "id", "shop_id", "month", "orders", "sales_minor")
+                "shop_id", "month", "orders", "sales_minor")
             for row in saleRows[start..<min(start + 300, saleRows.count)] {
                 insert = insert.values(row.map { SQLBind($0) })
             }

@@ -102,7 +102,7 @@ public enum InsightsDemo {
                         let value = Int64(orders) * scale * Int64.random(in: 85...115, using: &random) / 100
                         sales.append(
                             PlatformFigures.SaleRow(
-                                id: UUID(stableName: "jishi.demo-insights.sale.\(number).\(month)"), shop: shopID,
+                                shop: shopID,
                                 month: String(format: "%04d-%02d", month / 12, month % 12 + 1), orders: Int64(orders),
                                 sales: value))
                     }

@@ -133,30 +133,51 @@ public enum VillageMonths {
     {
         var states: [UUID: ShopState] = [:]
         states.reserveCapacity(ids.count)
-        for chunk in BulkWrite.chunks(ids, on: sql) {
-            // Read at the driver's speed (`FastRows`): a month's import of a province reads
-            // millions of these.
+        var range: SQLQueryString = ""
+        if let months {
+            range = " AND month >= \(bind: label(months.lowerBound - 2)) AND month <= \(bind: label(months.upperBound))"
+        }
+        // Read at the driver's speed (`FastRows`): a month's import of a province reads millions
+        // of these. On PostgreSQL each id probes the keys (a `LATERAL` subquery, kept apart from
+        // the join by `OFFSET 0`), 50,000 ids a query: with `= ANY` of many ids the planner
+        // scanned the whole table once per run of ids, which grew with every month imported.
+        let postgres = sql.dialect.name == "postgresql"
+        let runs =
+            postgres
+            ? stride(from: 0, to: ids.count, by: 50_000).map { Array(ids[$0..<min($0 + 50_000, ids.count)]) }
+            : BulkWrite.chunks(ids, on: sql)
+        for run in runs {
+            let shops: SQLQueryString
+            var sales: SQLQueryString
+            if postgres {
+                shops = """
+                    SELECT p.id, p.village_id, p.opened_on, p.closed_on FROM UNNEST(\(bind: run)::uuid[]) AS u(id)
+                    CROSS JOIN LATERAL (SELECT id, village_id, opened_on, closed_on FROM platform_shops
+                      WHERE id = u.id OFFSET 0) AS p
+                    """
+                sales = """
+                    SELECT s.shop_id, s.month, s.orders, s.sales_minor FROM UNNEST(\(bind: run)::uuid[]) AS u(id)
+                    CROSS JOIN LATERAL (SELECT shop_id, month, orders, sales_minor FROM platform_sales
+                      WHERE shop_id = u.id\(range) OFFSET 0) AS s
+                    """
+            } else {
+                shops = "SELECT id, village_id, opened_on, closed_on FROM platform_shops WHERE id IN (\(binds: run))"
+                sales =
+                    "SELECT shop_id, month, orders, sales_minor FROM platform_sales WHERE shop_id IN (\(binds: run))"
+                sales.appendInterpolation(range)
+            }
             for (id, village, openedOn, closedOn) in try await FastRows.all(
-                "SELECT id, village_id, opened_on, closed_on FROM platform_shops WHERE \(BulkWrite.among("id", chunk, on: sql))",
-                as: (UUID, UUID, String, String?).self, columns: ["id", "village_id", "opened_on", "closed_on"],
+                shops, as: (UUID, UUID, String, String?).self, columns: ["id", "village_id", "opened_on", "closed_on"],
                 on: sql)
             {
                 states[id] = ShopState(village: village, openedOn: openedOn, closedOn: closedOn)
             }
-            var query: SQLQueryString =
-                "SELECT shop_id, month, orders, sales_minor FROM platform_sales WHERE \(BulkWrite.among("shop_id", chunk, on: sql))"
-            if let months {
-                query.appendLiteral(" AND month >= ")
-                query.appendInterpolation(bind: label(months.lowerBound - 2))
-                query.appendLiteral(" AND month <= ")
-                query.appendInterpolation(bind: label(months.upperBound))
-            }
-            for (shop, month, orders, sales) in try await FastRows.all(
-                query, as: (UUID, String, Int64, Int64).self, columns: ["shop_id", "month", "orders", "sales_minor"],
+            for (shop, month, orders, amount) in try await FastRows.all(
+                sales, as: (UUID, String, Int64, Int64).self, columns: ["shop_id", "month", "orders", "sales_minor"],
                 on: sql)
             {
                 guard let month = index(month) else { continue }
-                states[shop]?.months[month] = (orders, sales)
+                states[shop]?.months[month] = (orders, amount)
             }
         }
         return states

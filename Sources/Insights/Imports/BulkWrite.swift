@@ -118,6 +118,38 @@ struct BulkWrite {
         }
     }
 
+    /// Sets the columns after the first of every row whose first column (its key) matches: on
+    /// PostgreSQL one `UPDATE … FROM UNNEST` per 20,000 rows, on SQLite an `UPDATE` a row.
+    func update(on sql: any SQLDatabase) async throws {
+        let count = columns.first?.values.count ?? 0
+        guard count > 0, let key = columns.first?.name else { return }
+        if sql.dialect.name == "postgresql" {
+            let assignments = columns.dropFirst().map(\.name).map { "\($0) = u.\($0)" }.joined(separator: ", ")
+            for start in stride(from: 0, to: count, by: Self.postgresRows) {
+                let range = start..<min(start + Self.postgresRows, count)
+                var query = SQLQueryString("UPDATE \(unsafeRaw: table) AS t SET \(unsafeRaw: assignments) FROM UNNEST(")
+                for (index, column) in columns.enumerated() {
+                    if index > 0 { query.appendLiteral(", ") }
+                    query.appendInterpolation(bind: column.values.slice(range))
+                    query.appendLiteral("::" + column.values.arrayType)
+                }
+                query.appendLiteral(") AS u(\(columns.map(\.name).joined(separator: ", "))) WHERE t.\(key) = u.\(key)")
+                try await sql.raw(query).run()
+            }
+        } else {
+            for row in 0..<count {
+                var query = SQLQueryString("UPDATE \(unsafeRaw: table) SET ")
+                for (index, column) in columns.dropFirst().enumerated() {
+                    query.appendLiteral(index == 0 ? "\(column.name) = " : ", \(column.name) = ")
+                    query.appendInterpolation(bind: column.values.value(row))
+                }
+                query.appendLiteral(" WHERE \(key) = ")
+                query.appendInterpolation(bind: columns[0].values.value(row))
+                try await sql.raw(query).run()
+            }
+        }
+    }
+
     /// `column IN (…)` for ids: on PostgreSQL `= ANY` of one array, on SQLite a list of binds.
     static func among(_ column: String, _ ids: [UUID], on sql: any SQLDatabase) -> SQLQueryString {
         if sql.dialect.name == "postgresql" {

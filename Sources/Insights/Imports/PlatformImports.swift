@@ -113,49 +113,51 @@ public struct ShopsImport: Sendable {
             var ledger = VillageMonths.Ledger()
             for platform in Set(shops.map(\.platform)) {
                 let mine = shops.filter { $0.platform == platform }
-                var known: [String: PlatformShop] = [:]
-                for chunk in GeographyImport.chunks(mine.map(\.ref)) {
-                    for shop in try await PlatformShop.query(on: db).filter(\.$platform == platform)
-                        .filter(\.$shopRef ~~ chunk).all()
-                    {
-                        known[shop.shopRef] = shop
-                    }
+                var known: [String: PlatformShop.Registered] = [:]
+                for shop in try await PlatformShop.registered(mine.map(\.ref), of: platform, on: sql) {
+                    known[shop.ref] = shop
                 }
-                var changed: [(PlatformShop, Checked)] = []
+                var changed: [(id: UUID, row: Checked)] = []
                 var fresh: [(id: UUID, row: Checked)] = []
                 for row in mine {
                     if let shop = known[row.ref] {
                         guard
-                            shop.kind != row.kind || shop.$village.id != row.villageID || shop.openedOn != row.openedOn
-                                || shop.closedOn != row.closedOn || shop.mainCategory != row.mainCategory
+                            shop.kind != row.kind.rawValue || shop.village != row.villageID
+                                || shop.openedOn != row.openedOn || shop.closedOn != row.closedOn
+                                || shop.mainCategory != row.mainCategory
                         else {
                             outcome.unchanged += 1
                             continue
                         }
-                        changed.append((shop, row))
+                        changed.append((shop.id, row))
                     } else {
                         fresh.append((dependencies.uuid(), row))
                     }
                 }
                 // The ledger: a changed shop's every month moves with its village and days; a new
                 // shop has no sales yet, only its opening (and closing).
-                let before = try await VillageMonths.states(of: changed.compactMap(\.0.id), on: sql)
-                for (shop, row) in changed {
-                    guard let id = shop.id, var state = before[id] else { continue }
+                let before = try await VillageMonths.states(of: changed.map(\.id), on: sql)
+                for (id, row) in changed {
+                    guard var state = before[id] else { continue }
                     ledger.add(state, sign: -1)
                     state.village = row.villageID
                     state.openedOn = row.openedOn
                     state.closedOn = row.closedOn
                     ledger.add(state, sign: 1)
-                    shop.kind = row.kind
-                    shop.$village.id = row.villageID
-                    shop.openedOn = row.openedOn
-                    shop.closedOn = row.closedOn
-                    shop.mainCategory = row.mainCategory
-                    shop.updatedAt = now
-                    try await shop.update(on: db)
-                    outcome.updated += 1
                 }
+                try await BulkWrite(
+                    table: PlatformShop.schema,
+                    columns: [
+                        ("id", .uuid(changed.map(\.id))), ("kind", .text(changed.map(\.row.kind.rawValue))),
+                        ("village_id", .uuid(changed.map(\.row.villageID))),
+                        ("opened_on", .text(changed.map(\.row.openedOn))),
+                        ("closed_on", .optionalText(changed.map(\.row.closedOn))),
+                        ("main_category", .optionalText(changed.map(\.row.mainCategory))),
+                        ("updated_at", .date(changed.map { _ in now })),
+                    ],
+                    conflict: nil
+                ).update(on: sql)
+                outcome.updated += changed.count
                 for (_, row) in fresh {
                     ledger.add(
                         VillageMonths.ShopState(village: row.villageID, openedOn: row.openedOn, closedOn: row.closedOn),
@@ -209,35 +211,16 @@ public struct SalesImport: Sendable {
         if let principal { try PlatformCodes.requireReporter(principal) }
         let rows = try CSVFile.rows(data, required: Self.columns)
         // The shops the file names, by platform and reference.
-        var shops: [String: UUID] = [:]
-        var outside: Set<UUID> = []
         var refs: [String: Set<String>] = [:]
         for row in rows { refs[row["platform"].lowercased(), default: []].insert(row["shop_ref"]) }
-        let sql = try database.sql()
+        var shops: [String: [String: UUID]] = [:]
+        var outside: Set<UUID> = []
         for (platform, wanted) in refs where platform != PlatformShop.jishi {
-            for chunk in BulkWrite.chunks(Array(wanted), on: sql) {
-                // Read at the driver's speed (`FastRows`), with the county only when a reader's
-                // scope needs it.
-                let among = BulkWrite.among("p.shop_ref", chunk, on: sql)
-                if let principal {
-                    for (id, ref, county) in try await FastRows.all(
-                        """
-                        SELECT p.id, p.shop_ref, t.county_id FROM platform_shops p
-                        JOIN villages v ON v.id = p.village_id JOIN towns t ON t.id = v.town_id
-                        WHERE p.platform = \(bind: platform) AND \(among)
-                        """, as: (UUID, String, UUID).self, columns: ["id", "shop_ref", "county_id"], on: sql)
-                    {
-                        shops[platform + "|" + ref] = id
-                        if !PlatformCodes.mayReport(principal, county: county) { outside.insert(id) }
-                    }
-                } else {
-                    for (id, ref) in try await FastRows.all(
-                        "SELECT p.id, p.shop_ref FROM platform_shops p WHERE p.platform = \(bind: platform) AND \(among)",
-                        as: (UUID, String).self, columns: ["id", "shop_ref"], on: sql)
-                    {
-                        shops[platform + "|" + ref] = id
-                    }
-                }
+            for (id, ref, county) in try await PlatformShop.find(
+                Array(wanted), of: platform, withCounty: principal != nil, on: try database.sql())
+            {
+                shops[platform, default: [:]][ref] = id
+                if let principal, let county, !PlatformCodes.mayReport(principal, county: county) { outside.insert(id) }
             }
         }
         var errors: [CSVFile.LineError] = []
@@ -248,7 +231,6 @@ public struct SalesImport: Sendable {
         var seen: [ShopMonth: Int] = [:]
         var checked: [PlatformFigures.SaleRow] = []
         checked.reserveCapacity(rows.count)
-        let dependencies = context.dependencies
         // A file names few platforms and months, each on many lines: each is checked once.
         var platforms: [String: (code: String?, failures: [(String, String)])] = [:]
         var months: [String: Bool] = [:]
@@ -268,7 +250,7 @@ public struct SalesImport: Sendable {
             let ref = PlatformCodes.shopRef(row["shop_ref"], fail: fail)
             var shop: UUID?
             if let platform, let ref {
-                shop = shops[platform + "|" + ref]
+                shop = shops[platform]?[ref]
                 if shop == nil { fail("shop_ref", "No \(platform) shop \"\(ref)\" is registered: import it first.") }
                 if let shop, outside.contains(shop) {
                     fail("shop_ref", "This account may not report sales of this shop's county.")
@@ -295,7 +277,7 @@ public struct SalesImport: Sendable {
             }
             guard errors.count == before, let shop, let orders, let sales else { continue }
             checked.append(
-                PlatformFigures.SaleRow(id: dependencies.uuid(), shop: shop, month: month, orders: orders, sales: sales)
+                PlatformFigures.SaleRow(shop: shop, month: month, orders: orders, sales: sales)
             )
         }
         if rows.isEmpty { errors.append(CSVFile.LineError(line: 2, column: nil, message: "The file has no rows.")) }
@@ -312,7 +294,6 @@ public struct SalesImport: Sendable {
 enum PlatformFigures {
     /// One shop's orders and sales of a month.
     struct SaleRow: Sendable {
-        var id: UUID
         var shop: UUID
         /// YYYY-MM.
         var month: String
@@ -326,7 +307,7 @@ enum PlatformFigures {
         try await BulkWrite(
             table: PlatformSale.schema,
             columns: [
-                ("id", .uuid(rows.map(\.id))), ("shop_id", .uuid(rows.map(\.shop))),
+                ("shop_id", .uuid(rows.map(\.shop))),
                 ("month", .text(rows.map(\.month))), ("orders", .int(rows.map(\.orders))),
                 ("sales_minor", .int(rows.map(\.sales))),
             ],

@@ -60,11 +60,7 @@ public struct SellerReports: Sendable {
         let shops = try await PlatformShop.query(on: database).filter(\.$reportedBy == principal.accountID)
             .with(\.$village).sort(\.$platform).sort(\.$shopRef).all()
         let ids = shops.compactMap(\.id)
-        let sales =
-            ids.isEmpty
-            ? []
-            : try await PlatformSale.query(on: database).filter(\.$shop.$id ~~ ids).sort(\.$month, .descending).all()
-        let byShop = Dictionary(grouping: sales, by: { $0.$shop.id })
+        let byShop = Dictionary(grouping: try await PlatformSale.months(of: ids, on: database), by: \.shopID)
         return shops.map { Shop(shop: $0, villageCode: $0.village.code, sales: byShop[$0.id ?? UUID()] ?? []) }
     }
 
@@ -149,10 +145,9 @@ public struct SellerReports: Sendable {
         guard SalesImport.salesAmounts.contains(salesMinor) else {
             throw Problem.validation("salesMinor", "From 0 to \(SalesImport.salesAmounts.upperBound) fen.")
         }
-        let id = context.dependencies.uuid()
         try await context.transactions.transaction(on: database) { db in
             try await PlatformFigures.writeSales(
-                [PlatformFigures.SaleRow(id: id, shop: shopID, month: month, orders: orders, sales: salesMinor)],
+                [PlatformFigures.SaleRow(shop: shopID, month: month, orders: orders, sales: salesMinor)],
                 on: try db.sql())
         }
         return try await shop(shopID, by: principal, on: database)
@@ -164,9 +159,8 @@ public struct SellerReports: Sendable {
         guard let shop = try await PlatformShop.query(on: database).filter(\.$id == id).with(\.$village).first(),
             shop.reportedBy == principal.accountID
         else { throw Problem.notFound("The shop", field: "shopId") }
-        let sales = try await PlatformSale.query(on: database).filter(\.$shop.$id == id).sort(\.$month, .descending)
-            .all()
-        return Shop(shop: shop, villageCode: shop.village.code, sales: sales)
+        return Shop(
+            shop: shop, villageCode: shop.village.code, sales: try await PlatformSale.months(of: [id], on: database))
     }
 
     /// The API's name of an import column.

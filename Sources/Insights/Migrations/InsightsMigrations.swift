@@ -12,6 +12,7 @@ public enum InsightsMigrations {
         CreateDesignRegistry(),
         AddShopReporters(),
         CreateVillageMonths(),
+        KeySalesByShopMonth(),
     ]
 }
 
@@ -207,5 +208,62 @@ public struct CreateVillageMonths: AsyncMigration {
         try await database.schema(VillageMonths.schema).delete()
         try await AddLookupIndexes.create(
             [("platform_sales_month_idx", PlatformSale.schema, ["month", "shop_id"])], on: database)
+    }
+}
+
+/// Monthly sales keyed by `(shop_id, month)`, without a random UUID of their own or a foreign
+/// key to the shop. A province's month is a million rows in one import, and each row paid for
+/// a second index in random order and PostgreSQL's per-row foreign-key check (a third of the
+/// write, measured). The key is safe to drop: registry shops are never deleted (a closing is a
+/// date), and every writer of sales finds its shops in the same transaction first.
+public struct KeySalesByShopMonth: AsyncMigration {
+    public init() {}
+
+    static let keyed = "platform_sales_keyed"
+
+    public func prepare(on database: any Database) async throws {
+        try await database.schema(Self.keyed)
+            .field("shop_id", .uuid, .required)
+            .field("month", .string, .required)
+            .field("orders", .int64, .required)
+            .field("sales_minor", .int64, .required)
+            .compositeIdentifier(over: "shop_id", "month")
+            .create()
+        let sql = try database.sql()
+        try await sql.raw(
+            """
+            INSERT INTO \(unsafeRaw: Self.keyed) (shop_id, month, orders, sales_minor)
+            SELECT shop_id, month, orders, sales_minor FROM \(unsafeRaw: PlatformSale.schema)
+            """
+        ).run()
+        try await database.schema(PlatformSale.schema).delete()
+        try await sql.raw("ALTER TABLE \(unsafeRaw: Self.keyed) RENAME TO \(unsafeRaw: PlatformSale.schema)").run()
+        if sql.dialect.name == "postgresql" {
+            try await sql.raw(
+                "ALTER INDEX \(unsafeRaw: Self.keyed)_pkey RENAME TO \(unsafeRaw: PlatformSale.schema)_pkey"
+            )
+            .run()
+        }
+    }
+
+    public func revert(on database: any Database) async throws {
+        let sql = try database.sql()
+        try await sql.raw("ALTER TABLE \(unsafeRaw: PlatformSale.schema) RENAME TO \(unsafeRaw: Self.keyed)").run()
+        try await database.schema(PlatformSale.schema)
+            .id()
+            .field("shop_id", .uuid, .required, .references(PlatformShop.schema, .id, onDelete: .cascade))
+            .field("month", .string, .required)
+            .field("orders", .int64, .required)
+            .field("sales_minor", .int64, .required)
+            .unique(on: "shop_id", "month")
+            .create()
+        let newID: SQLQueryString = sql.dialect.name == "postgresql" ? "gen_random_uuid()" : "randomblob(16)"
+        try await sql.raw(
+            """
+            INSERT INTO \(unsafeRaw: PlatformSale.schema) (id, shop_id, month, orders, sales_minor)
+            SELECT \(newID), shop_id, month, orders, sales_minor FROM \(unsafeRaw: Self.keyed)
+            """
+        ).run()
+        try await database.schema(Self.keyed).delete()
     }
 }

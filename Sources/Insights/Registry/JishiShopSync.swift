@@ -151,7 +151,7 @@ public struct JishiShopSync: Sendable {
             let rows: [PlatformFigures.SaleRow] = figures.compactMap { key, value in
                 guard let shop = rowIDs[key.shop] else { return nil }
                 return PlatformFigures.SaleRow(
-                    id: dependencies.uuid(), shop: shop, month: key.month, orders: value.orders, sales: value.sales)
+                    shop: shop, month: key.month, orders: value.orders, sales: value.sales)
             }
             try await PlatformFigures.insertSales(rows, on: sql)
             var ledger = VillageMonths.Ledger()
