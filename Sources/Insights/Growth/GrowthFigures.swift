@@ -4,6 +4,7 @@ import Foundation
 import JishiKit
 import Logistics
 import Marketplace
+import Persistence
 import SQLKit
 
 /// How a place's e-commerce grew, per year or per month: households, shops open and active at
@@ -78,8 +79,7 @@ public struct GrowthFigures: Sendable {
         let place = try await Self.place(code, scope: scope, on: database)
         let periods = try Self.periods(period, from: from, to: to)
         try await JishiShopSync(context: context).refresh(on: database)
-        let villages = try await Village.query(on: database).filter(\.$code >= place.code)
-            .filter(\.$code < place.code + "~").all()
+        let villages = try await GeographyRows.villages(prefix: place.code, on: database)
         let ids = Set(villages.compactMap(\.id))
         let households = villages.reduce(0) { $0 + $1.householdCount }
         let months = try await placeMonths(prefix: place.code, on: database)
@@ -148,12 +148,12 @@ public struct GrowthFigures: Sendable {
     /// else its first town.
     static func place(_ code: String?, scope: InsightsScope, on database: any Database) async throws -> Place {
         guard let code else {
-            if let county = try await County.query(on: database).sort(\.$code).all().first(where: {
+            if let county = try await GeographyRows.counties(on: database).first(where: {
                 $0.id.map(scope.sees(county:)) ?? false
             }) {
                 return Place(code: county.code, name: county.name, nameEn: county.nameEn, level: .county)
             }
-            let town = try await Town.query(on: database).sort(\.$code).all().first {
+            let town = try await GeographyRows.towns(on: database).first {
                 $0.id.map(scope.sees(town:)) ?? false
             }
             guard let town else { throw Problem.forbidden("This account may not view insights here.") }
@@ -182,7 +182,7 @@ public struct GrowthFigures: Sendable {
     /// The village ledger's months (`VillageMonths`) summed over the villages whose code starts
     /// with `prefix`, in order.
     func placeMonths(prefix: String, on database: any Database) async throws -> [PlaceMonth] {
-        try await database.sql().raw(
+        try await FastRows.all(
             """
             SELECT m.month, CAST(SUM(m.opened) AS BIGINT) AS opened, CAST(SUM(m.closed) AS BIGINT) AS closed,
               CAST(SUM(m.active) AS BIGINT) AS active, CAST(SUM(m.orders) AS BIGINT) AS orders,
@@ -190,11 +190,12 @@ public struct GrowthFigures: Sendable {
             FROM insights_village_months m JOIN villages v ON v.id = m.village_id
             WHERE v.code >= \(bind: prefix) AND v.code < \(bind: prefix + "~")
             GROUP BY m.month ORDER BY m.month
-            """
-        ).all(decoding: PlaceMonth.self)
+            """, as: (String, Int64, Int64, Int64, Int64, Int64).self,
+            columns: ["month", "opened", "closed", "active", "orders", "sales"], on: try database.sql()
+        ).map { PlaceMonth(month: $0, opened: $1, closed: $2, active: $3, orders: $4, sales: $5) }
     }
 
-    struct PlaceMonth: Decodable {
+    struct PlaceMonth {
         var month: String
         var opened: Int64
         var closed: Int64
@@ -286,9 +287,10 @@ extension GrowthFigures {
         let figures = try await service.villageFigures(
             Recognition.Window(year: parts[0], month: parts[1]), open: true, prefix: place.code, on: database)
         var towns: [UUID: String] = [:]
-        for town in try await Town.query(on: database).all() { if let id = town.id { towns[id] = town.code } }
-        return try await Village.query(on: database).filter(\.$code >= place.code).filter(\.$code < place.code + "~")
-            .sort(\.$code).all()
+        for town in try await GeographyRows.towns(prefix: String(place.code.prefix(6)), on: database) {
+            if let id = town.id { towns[id] = town.code }
+        }
+        return try await GeographyRows.villages(prefix: place.code, on: database)
             .filter { scope.sees(town: $0.$town.id) }
             .map { village in
                 let figure = village.id.flatMap { figures[$0] }

@@ -93,10 +93,10 @@ public struct QualityWatch: Sendable {
         else { return [] }
         var places: [UUID: (village: String, town: String)] = [:]
         var towns: [UUID: String] = [:]
-        for town in try await Town.query(on: database).all() {
+        for town in try await GeographyRows.towns(on: database) {
             if let id = town.id, scope.sees(town: id) { towns[id] = town.code }
         }
-        for village in try await Village.query(on: database).all() {
+        for village in try await GeographyRows.villages(on: database) {
             if let id = village.id, let town = towns[village.$town.id] { places[id] = (village.code, town) }
         }
         let sql = try database.sql()
@@ -343,7 +343,7 @@ public struct QualityWatch: Sendable {
     }
 
     func visibleVillages(_ scope: InsightsScope, on database: any Database) async throws -> Set<String> {
-        Set(try await Village.query(on: database).all().filter { scope.sees(town: $0.$town.id) }.map(\.code))
+        Set(try await GeographyRows.villages(on: database).filter { scope.sees(town: $0.$town.id) }.map(\.code))
     }
 }
 

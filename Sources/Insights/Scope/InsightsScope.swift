@@ -17,9 +17,9 @@ public struct InsightsScope: Sendable {
 
     /// The scope of `principal` over the database's places; `403` when it sees nothing.
     public static func of(_ principal: Principal?, on database: any Database) async throws -> InsightsScope {
-        let towns = try await Town.query(on: database).all()
+        let towns = try await GeographyRows.towns(on: database)
         var scope = InsightsScope(counties: [], towns: [])
-        for county in try await County.query(on: database).all() {
+        for county in try await GeographyRows.counties(on: database) {
             guard let id = county.id else { continue }
             if principal.map({ Authorization.may($0, .viewInsights, .place(Place(countyID: id))) }) ?? true {
                 scope.counties.insert(id)

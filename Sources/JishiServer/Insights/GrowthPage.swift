@@ -87,18 +87,17 @@ enum GrowthPage {
         let scope = try await InsightsScope.of(principal, on: database)
         func name(_ zh: String, _ en: String) -> String { language == .zhHans ? zh : en }
         var places: [(code: String, label: String)] = []
-        for county in try await County.query(on: database).sort(\.$code).all() {
+        for county in try await GeographyRows.counties(on: database) {
             guard let id = county.id, scope.sees(county: id) else { continue }
             places.append((county.code, name(county.name, county.nameEn)))
         }
         let countyCode = String(code.prefix(6))
-        let towns = try await Town.query(on: database).filter(\.$code >= countyCode)
-            .filter(\.$code < countyCode + "~").sort(\.$code).all()
-            .filter { $0.id.map(scope.sees(town:)) ?? false }
+        var towns: [Town] = []
         var villages: [Village] = []
         if !countyCode.isEmpty {
-            villages = try await Village.query(on: database).filter(\.$code >= countyCode)
-                .filter(\.$code < countyCode + "~").sort(\.$code).all()
+            towns = try await GeographyRows.towns(prefix: countyCode, on: database)
+                .filter { $0.id.map(scope.sees(town:)) ?? false }
+            villages = try await GeographyRows.villages(prefix: countyCode, on: database)
         }
         for town in towns {
             places.append((town.code, "· " + name(town.name, town.nameEn)))
