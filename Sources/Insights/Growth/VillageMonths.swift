@@ -142,11 +142,7 @@ public enum VillageMonths {
         // the join by `OFFSET 0`), 50,000 ids a query: with `= ANY` of many ids the planner
         // scanned the whole table once per run of ids, which grew with every month imported.
         let postgres = sql.dialect.name == "postgresql"
-        let runs =
-            postgres
-            ? stride(from: 0, to: ids.count, by: 50_000).map { Array(ids[$0..<min($0 + 50_000, ids.count)]) }
-            : BulkWrite.chunks(ids, on: sql)
-        for run in runs {
+        for run in BulkWrite.chunks(ids, on: sql, postgres: 50_000) {
             let shops: SQLQueryString
             var sales: SQLQueryString
             if postgres {

@@ -166,9 +166,10 @@ struct BulkWrite {
         return "\(unsafeRaw: column) IN (\(binds: values))"
     }
 
-    /// Values in runs small enough for `among` on either database.
-    static func chunks<Element>(_ values: [Element], on sql: any SQLDatabase) -> [[Element]] {
-        let size = sql.dialect.name == "postgresql" ? 10_000 : 500
+    /// Values in runs small enough for `among` on either database, or of `postgres` values on
+    /// PostgreSQL when a query binds them as one array of its own.
+    static func chunks<Element>(_ values: [Element], on sql: any SQLDatabase, postgres: Int = 10_000) -> [[Element]] {
+        let size = sql.dialect.name == "postgresql" ? postgres : 500
         return stride(from: 0, to: values.count, by: size).map { Array(values[$0..<min($0 + size, values.count)]) }
     }
 }
