@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "jishi", targets: ["jishi"]),
         .library(name: "Routing", targets: ["Routing"]),
+        .library(name: "Simulation", targets: ["Simulation"]),
     ],
     dependencies: [
         .package(url: "https://github.com/vapor/vapor", from: "4.122.0"),
@@ -65,6 +66,14 @@ let package = Package(
         ),
         // Pure solvers: vehicle routing and station siting. Standard library and Foundation only.
         .target(name: "Routing"),
+        // AliResearch's Taobao village, town and cluster decisions: standard library only, so
+        // Insights (recorded figures) and Simulation (modelled ones) judge by one rule.
+        .target(name: "TaobaoRules"),
+        // The growth model of villages for policy scenarios: households as agents, ensembles of
+        // seeded runs, calibration. Pure and deterministic: no I/O, standard library only.
+        .target(name: "Simulation", dependencies: ["TaobaoRules"], exclude: ["MODEL.md"]),
+        // The simulation's calibration search and sensitivity analysis (bench/simulation/calibrate).
+        .executableTarget(name: "SimulationLab", dependencies: ["Simulation"], path: "bench/simulation/Lab"),
         // The system's libjpeg-turbo (its TurboJPEG API) and libpng (its simplified API): both
         // report errors by return value, so Swift calls them directly. `scripts/test` installs
         // the Debian packages when they are missing.
@@ -102,7 +111,8 @@ let package = Package(
         .target(
             name: "Insights",
             dependencies: [
-                "Community", "Marketplace", "Logistics", "Routing", "Imaging", "JishiKit", "Persistence",
+                "Community", "Marketplace", "Logistics", "Routing", "Imaging", "TaobaoRules", "JishiKit",
+                "Persistence",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
             ]
@@ -122,7 +132,7 @@ let package = Package(
             name: "JishiServer",
             dependencies: [
                 "JishiKit", "Persistence", "Community", "Marketplace", "Logistics", "Stations", "Insights",
-                "JishiAPI",
+                "Simulation", "JishiAPI",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -140,7 +150,7 @@ let package = Package(
         .executableTarget(
             name: "jishi",
             dependencies: [
-                "JishiServer", "JishiKit", "Community", "Logistics", "Insights", "Routing",
+                "JishiServer", "JishiKit", "Community", "Logistics", "Insights", "Routing", "Simulation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -156,8 +166,10 @@ let package = Package(
             name: "InsightsTests",
             dependencies: [
                 "Insights", "Imaging", "Marketplace", "Logistics", "Community", "Persistence", "DomainTesting",
+                "Simulation",
             ]),
         .testTarget(name: "ImagingTests", dependencies: ["Imaging"]),
+        .testTarget(name: "SimulationTests", dependencies: ["Simulation", "TaobaoRules"]),
         .testTarget(name: "RoutingTests", dependencies: ["Routing"], resources: [.copy("Fixtures")]),
         .testTarget(name: "JishiAPITests", dependencies: ["JishiAPI"]),
         .testTarget(

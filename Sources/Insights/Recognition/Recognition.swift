@@ -1,20 +1,22 @@
 import Community
 import Foundation
+import TaobaoRules
 
 /// AliResearch's recognition of Taobao villages, towns and county clusters, exactly as
-/// `../shared/DOMAIN.md` says Jishi computes them for year Y. Every rule is here once; the
-/// service's SQL takes its dates and thresholds from these values.
+/// `../shared/DOMAIN.md` says Jishi computes them for year Y: the dates of the window and the
+/// day-exact activity rule here, the decisions in `Taobao` (module TaobaoRules), which the
+/// simulation shares. The service's SQL takes its dates and thresholds from these values.
 public enum Recognition {
     /// CNY 10,000,000 in fen: a Taobao village's sales, at least.
-    public static let villageSalesMinor: Int64 = 1_000_000_000
+    public static let villageSalesMinor = Taobao.villageSalesMinor
     /// Active shops that make a Taobao village whatever its size.
-    public static let villageActiveShops = 100
+    public static let villageActiveShops = Taobao.villageActiveShops
     /// CNY 30,000,000 in fen: the 2019 town alternative's sales, strictly above.
-    public static let townSalesMinor: Int64 = 3_000_000_000
+    public static let townSalesMinor = Taobao.townSalesMinor
     /// Active shops of the 2019 town alternative, strictly above.
-    public static let townActiveShops = 300
+    public static let townActiveShops = Taobao.townActiveShops
     /// Taobao villages that make a Taobao town.
-    public static let townVillages = 3
+    public static let townVillages = Taobao.townVillages
     /// The years Jishi recognises: from the first list (2009) on.
     public static let years = 2009...2099
 
@@ -130,63 +132,29 @@ public enum Recognition {
     }
 
     /// Why a village was recognised or not, in that order of checking.
-    public enum VillageReason: String, Codable, Sendable, CaseIterable {
-        /// Recognised: 100 active shops or more.
-        case activeShops = "active_shops"
-        /// Recognised: active shops are at least 10 % of households (but fewer than 100).
-        case householdShare = "household_share"
-        /// Not: a residents' committee, from 2020.
-        case residentsCommittee = "residents_committee"
-        /// Not: sales under CNY 10,000,000.
-        case salesBelow = "sales_below"
-        /// Not: fewer than 100 active shops and fewer than 10 % of households.
-        case tooFewActiveShops = "too_few_active_shops"
-
-        public var recognised: Bool { self == .activeShops || self == .householdShare }
-    }
+    public typealias VillageReason = Taobao.VillageReason
 
     /// The decision for a village of `kind` with its year's figures.
     public static func village(
         kind: Village.Kind, salesMinor: Int64, activeShops: Int, households: Int, year: Int
     ) -> VillageReason {
-        if kind == .residents, year >= 2020 { return .residentsCommittee }
-        if salesMinor < villageSalesMinor { return .salesBelow }
-        if activeShops >= villageActiveShops { return .activeShops }
-        if 10 * activeShops >= households { return .householdShare }
-        return .tooFewActiveShops
+        Taobao.village(
+            residentsCommittee: kind == .residents, salesMinor: salesMinor, activeShops: activeShops,
+            households: households, year: year)
     }
 
     /// Why a town was recognised or not.
-    public enum TownReason: String, Codable, Sendable, CaseIterable {
-        /// Recognised: three Taobao villages or more.
-        case taobaoVillages = "taobao_villages"
-        /// Recognised (from 2019): town sales above CNY 30,000,000 and more than 300 active shops.
-        case salesAndShops = "sales_and_shops"
-        /// Not: a sub-district, from 2020.
-        case subdistrict = "subdistrict"
-        /// Not: fewer than three Taobao villages (and, from 2019, not the sales and shops either).
-        case tooFew = "too_few"
-
-        public var recognised: Bool { self == .taobaoVillages || self == .salesAndShops }
-    }
+    public typealias TownReason = Taobao.TownReason
 
     /// The decision for a town of `kind`, with its villages' sums and its Taobao villages.
     public static func town(
         kind: Town.Kind, salesMinor: Int64, activeShops: Int, taobaoVillages: Int, year: Int
     ) -> TownReason {
-        if kind == .subdistrict, year >= 2020 { return .subdistrict }
-        if taobaoVillages >= townVillages { return .taobaoVillages }
-        if year >= 2019, salesMinor > townSalesMinor, activeShops > townActiveShops { return .salesAndShops }
-        return .tooFew
+        Taobao.town(
+            subdistrict: kind == .subdistrict, salesMinor: salesMinor, activeShops: activeShops,
+            taobaoVillages: taobaoVillages, year: year)
     }
 
     /// A county's cluster level by its number of Taobao villages.
-    public enum Cluster: String, Codable, Sendable, CaseIterable {
-        case none, cluster, large
-        case superLarge = "super_large"
-
-        public init(taobaoVillages n: Int) {
-            self = n >= 100 ? .superLarge : n >= 30 ? .large : n >= 10 ? .cluster : .none
-        }
-    }
+    public typealias Cluster = Taobao.Cluster
 }
