@@ -11,7 +11,7 @@ struct Jishi: AsyncParsableCommand {
         subcommands: [
             ServeCommand.self, MigrateCommand.self, SeedCommand.self, DemoCommand.self, RouteCommand.self,
             SiteCommand.self, ImportCommand.self, DispatchCommand.self, CarrierCommand.self,
-            InsightsCommand.self,
+            InsightsCommand.self, SimulateCommand.self,
         ]
     )
 }
