@@ -180,7 +180,9 @@ let package = Package(
             ]),
         .testTarget(
             name: "jishiTests",
-            dependencies: ["jishi", "Community", "Logistics", "Insights", "JishiServerTesting", "DomainTesting"]),
+            dependencies: [
+                "jishi", "Community", "Logistics", "Insights", "Simulation", "JishiServerTesting", "DomainTesting",
+            ]),
         // What a domain test needs and no more: a fresh migrated database without an app, a
         // clock moved by hand, a cheap password hasher.
         .target(
