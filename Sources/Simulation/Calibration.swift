@@ -73,7 +73,8 @@ public enum Calibration {
     /// The parameters the search moves, with the first step it tries on each.
     public static let searched: [(name: String, step: Double)] = [
         ("entryBase", 0.5), ("awareness", 0.05), ("imitation", 0.08), ("visibility", 0.2), ("potentialMedian", 0.03),
-        ("potentialSpread", 0.15), ("baseOrders", 100), ("marketGrowth", 0.05),
+        ("potentialSpread", 0.15), ("baseOrders", 100), ("marketGrowth", 0.05), ("crowding", 0.03),
+        ("convincingProfit", 8_000),
     ]
 
     /// One evaluation of the search, for a progress report.

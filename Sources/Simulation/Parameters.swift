@@ -17,7 +17,9 @@ public struct Parameters: Sendable, Equatable, Codable {
     public var spillover: Double
     /// How much skill (0–1, centred on 0.5) scales a tie's pull: (1 + w × (skill − 0.5)).
     public var skillWeight: Double
-    /// The village's profit per shop (CNY a year) at which a tie pulls at full strength.
+    /// The median household's outside option (CNY a year: wages in town, farming); its own is
+    /// lognormal around it (σ 1). A tie pulls at full strength once the village's profit per
+    /// shop reaches the household's outside option, proportionally below it.
     public var convincingProfit: Double
     /// Orders a year of a typical shop in 2009, before skill, potential and competition.
     public var baseOrders: Double
@@ -26,6 +28,9 @@ public struct Parameters: Sendable, Equatable, Codable {
     public var marketGrowth: Double
     /// How fast prices fall as the village's shops multiply and copy each other.
     public var priceErosion: Double
+    /// How fast prices fall everywhere from 2013 as the whole country's sellers crowd the same
+    /// goods: a price is divided by 1 + crowding × (years since 2012).
+    public var crowding: Double
     /// The share of that erosion that registries against copying take away.
     public var registryProtection: Double
     /// Median of the national sample's village potential (lognormal).
@@ -52,7 +57,8 @@ public struct Parameters: Sendable, Equatable, Codable {
     public init(
         entryBase: Double, awareness: Double, imitation: Double, visibility: Double, spillover: Double,
         skillWeight: Double, convincingProfit: Double, baseOrders: Double, marketGrowth: Double,
-        priceErosion: Double, registryProtection: Double, potentialMedian: Double, potentialSpread: Double,
+        priceErosion: Double, crowding: Double, registryProtection: Double, potentialMedian: Double,
+        potentialSpread: Double,
         stationSaving: Double, parcelBaseMinor: Double, parcelPerKmMinor: Double, trainingGain: Double,
         closeOnLoss: Double, attrition: Double, parkSaving: Double, offline: Double
     ) {
@@ -66,6 +72,7 @@ public struct Parameters: Sendable, Equatable, Codable {
         self.baseOrders = baseOrders
         self.marketGrowth = marketGrowth
         self.priceErosion = priceErosion
+        self.crowding = crowding
         self.registryProtection = registryProtection
         self.potentialMedian = potentialMedian
         self.potentialSpread = potentialSpread
@@ -81,11 +88,11 @@ public struct Parameters: Sendable, Equatable, Codable {
 
     /// The calibrated defaults (see `bench/simulation/CALIBRATION.md`).
     public static let fitted = Parameters(
-        entryBase: -7.65, awareness: 0.177, imitation: 0.665, visibility: 1.89, spillover: 0.5,
-        skillWeight: 1.0, convincingProfit: 5_000, baseOrders: 728, marketGrowth: 0.2,
-        priceErosion: 0.10, registryProtection: 0.5, potentialMedian: 0.130, potentialSpread: 1.116,
-        stationSaving: 0.35, parcelBaseMinor: 600, parcelPerKmMinor: 12, trainingGain: 0.3,
-        closeOnLoss: 0.5, attrition: 0.02, parkSaving: 0.3, offline: 0.52)
+        entryBase: -7.063, awareness: 0.1633, imitation: 0.617, visibility: 1.818, spillover: 0.5,
+        skillWeight: 1.0, convincingProfit: 20_000, baseOrders: 766, marketGrowth: 0.2015,
+        priceErosion: 0.10, crowding: 0.0725, registryProtection: 0.5, potentialMedian: 0.1192,
+        potentialSpread: 1.046, stationSaving: 0.35, parcelBaseMinor: 600, parcelPerKmMinor: 12,
+        trainingGain: 0.3, closeOnLoss: 0.5, attrition: 0.02, parkSaving: 0.3, offline: 0.52)
 
     /// Every parameter by name, with the range a scenario or the calibration may set.
     nonisolated(unsafe) static let table:
@@ -100,6 +107,7 @@ public struct Parameters: Sendable, Equatable, Codable {
             ("baseOrders", \.baseOrders, 1...100_000),
             ("marketGrowth", \.marketGrowth, 0...1),
             ("priceErosion", \.priceErosion, 0...1),
+            ("crowding", \.crowding, 0...1),
             ("registryProtection", \.registryProtection, 0...1),
             ("potentialMedian", \.potentialMedian, 0.001...100),
             ("potentialSpread", \.potentialSpread, 0...5),

@@ -15,7 +15,7 @@ struct Draws: Sendable {
     /// What a draw is for; each purpose is its own independent number.
     enum Purpose: UInt64 {
         case potential = 1
-        case reach, skill, capital, kin, open, month, orders, ordersPair, close, pick, returnee
+        case reach, skill, capital, kin, open, month, orders, ordersPair, close, pick, returnee, outside
     }
 
     /// SplitMix64's finaliser: a bijective mix of 64 bits.

@@ -59,11 +59,14 @@ public struct VillageSpec: Codable, Sendable, Equatable {
     public var potential: Double?
     /// Where the village stands in the scenario's first year, read from the database.
     public var initial: InitialState?
+    /// A residents' committee (居民委员会) rather than an administrative village: from 2020 it
+    /// cannot be a Taobao village.
+    public var residentsCommittee: Bool?
 
     public init(
         code: String, name: String? = nil, town: String? = nil, households: Int, population: Int? = nil,
         industry: Industry, pioneers: [Pioneers]? = nil, distanceToCountyKm: Double? = nil,
-        potential: Double? = nil, initial: InitialState? = nil
+        potential: Double? = nil, initial: InitialState? = nil, residentsCommittee: Bool? = nil
     ) {
         self.code = code
         self.name = name
@@ -75,6 +78,7 @@ public struct VillageSpec: Codable, Sendable, Equatable {
         self.distanceToCountyKm = distanceToCountyKm
         self.potential = potential
         self.initial = initial
+        self.residentsCommittee = residentsCommittee
     }
 
     public struct Pioneers: Codable, Sendable, Equatable {

@@ -51,6 +51,9 @@ struct VillageModel {
     // Households (structure of arrays: the inner loops touch a few of them).
     var skill: [Double]
     var capital: [Double]
+    /// What the household earns a year without a shop (wages in town, farming): a shop must
+    /// beat it to convince (CNY).
+    let outside: [Double]
     /// A household has the internet when its `reach` is below the year's access share.
     var reach: [Double]
     var kin: [Int32]
@@ -104,6 +107,7 @@ struct VillageModel {
             0.5 * draws.uniform(.skill, index: $0) + 0.25 * draws.uniform(.skill, year: 1, index: $0)
         }
         capital = (0..<n).map { 2_000 * Math.exp(1.0 * draws.normal(.capital, .kin, index: $0)) + 1_000 }
+        outside = (0..<n).map { p.convincingProfit * Math.exp(draws.normal(.outside, .ordersPair, year: 1, index: $0)) }
         reach = (0..<n).map { draws.uniform(.reach, index: $0) }
         let groups = max(1, n / Self.kinGroupSize)
         kin = (0..<n).map { Int32(Int(draws.uniform(.kin, year: 7, index: $0) * Double(groups)) % groups) }
@@ -189,10 +193,12 @@ struct VillageModel {
         return base * station * volume
     }
 
-    /// The price of an order: its industry's, less as the village's shops copy each other.
-    func price(_ p: Parameters) -> Double {
+    /// The price of an order: its industry's, less as the village's shops copy each other and
+    /// as the whole country's sellers crowd the same goods.
+    func price(_ p: Parameters, year: Int) -> Double {
         let erosion = p.priceErosion * (registries ? 1 - p.registryProtection : 1)
-        return profile.priceMinor * max(0.4, 1 - erosion * Math.log(1 + Double(shopsLastYear) / 50))
+        let local = max(0.4, 1 - erosion * Math.log(1 + Double(shopsLastYear) / 50))
+        return profile.priceMinor * local / (1 + p.crowding * Double(max(0, year - 2012)))
     }
 
     /// Pulls a lever (MODEL.md, "Submodels: levers").
@@ -232,7 +238,7 @@ struct VillageModel {
             for pioneer in pioneers where pioneer.year == year { pendingPioneers += pioneer.households }
         }
         var figures = YearFigures()
-        let price = self.price(p)
+        let price = self.price(p, year: year)
         let priceMinor = Int64(price.rounded())
         let parcel = parcelCost(p)
         let market = Self.market(year, p)
@@ -311,7 +317,8 @@ struct VillageModel {
         figures.meanSkill = skillSum / Double(households)
         figures.taobao =
             Taobao.village(
-                residentsCommittee: false, salesMinor: figures.windowSalesMinor, activeShops: figures.activeShops,
+                residentsCommittee: spec.residentsCommittee ?? false, salesMinor: figures.windowSalesMinor,
+                activeShops: figures.activeShops,
                 households: households, year: year
             ).recognised
 
@@ -339,10 +346,7 @@ struct VillageModel {
             pendingPioneers = 0
         }
         let spontaneous = Math.sigmoid(p.entryBase + p.awareness * Double(year - 2009))
-        let convincing = min(1, max(0, profitPerShop / p.convincingProfit))
-        let stay =
-            (1 - spontaneous) * (1 - min(1, p.visibility * profitableShare))
-            * (1 - min(1, p.spillover * townShare))
+        let profit = max(0, profitPerShop)
         let subsidy = year <= subsidyUntil ? Double(subsidyMinor) / 100 : 0
         let entry = 3_000.0
         let subsidyOdds = 1 + subsidy / entry
@@ -354,7 +358,12 @@ struct VillageModel {
             let left = (i + households - 1) % households
             let right = (i + 1) % households
             let ties = (profitable[left] ? 1 : 0) + (profitable[right] ? 1 : 0) + Int(kinProfitable[group])
+            // What a shop earns here against what the household earns otherwise.
+            let convincing = min(1, profit / outside[i])
             let tie = min(1, max(0, p.imitation * convincing * (1 + p.skillWeight * (skill[i] - 0.5))))
+            let stay =
+                (1 - spontaneous) * (1 - min(1, p.visibility * profitableShare * convincing))
+                * (1 - min(1, p.spillover * townShare * convincing))
             var chance = 1 - stay * Math.pow(1 - tie, Double(ties))
             var odds = chance / max(1e-12, 1 - chance) * subsidyOdds
             if capital[i] + subsidy < entry { odds *= 0.37 }
