@@ -176,7 +176,7 @@ let package = Package(
             name: "JishiServerTests",
             dependencies: [
                 "JishiServerTesting", "DomainTesting", "Community", "Marketplace", "Logistics", "Stations",
-                "Insights", "Persistence",
+                "Insights", "Persistence", "Simulation",
             ]),
         .testTarget(
             name: "jishiTests",

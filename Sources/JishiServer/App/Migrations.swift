@@ -10,6 +10,6 @@ import Stations
 public enum JishiMigrations {
     public static var all: [any Migration] {
         CommunityMigrations.all + MarketplaceMigrations.all + LogisticsMigrations.all + StationsMigrations.all
-            + InsightsMigrations.all
+            + InsightsMigrations.all + SimulationMigrations.all
     }
 }

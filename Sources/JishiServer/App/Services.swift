@@ -65,9 +65,9 @@ public struct JishiServices: Sendable {
             directory: URL(fileURLWithPath: config.media.photoDirectory, isDirectory: true),
             maximumBytes: config.media.maxPhotoBytes)
         self.photos = photos
-        self.jobs = InsightsJobs.register(
-            on: jobs, context: InsightsContext(dependencies: dependencies, transactions: marketplace.transactions),
-            photos: photos)
+        let insights = InsightsContext(dependencies: dependencies, transactions: marketplace.transactions)
+        self.jobs = SimulationJobs.register(
+            on: InsightsJobs.register(on: jobs, context: insights, photos: photos), context: insights)
         self.messages = messages
         var codes = PhoneCodes(sender: messages, dependencies: dependencies)
         codes.transactions = marketplace.transactions

@@ -222,7 +222,7 @@ extension Layout {
     /// inline on every page.
     static let stylesheetFile =
         stylesheet + marketStylesheet + labelStylesheet + figuresStylesheet
-        + insightsStylesheet + growthStylesheet
+        + insightsStylesheet + growthStylesheet + simulationStylesheet
 
     /// Where the file is served: its name carries its content's hash, so a changed stylesheet
     /// is a new address and no browser keeps an old one.

@@ -9,12 +9,17 @@ import Plot
 /// (`StationOffline`).
 enum Layout {
     /// A page, styled by the one stylesheet file (`stylesheetPath`).
-    static func page(title: String, context: PageContext, main: [Node<HTML.BodyContext>]) -> HTML {
+    /// `refresh`: seconds after which the browser loads the page again (a page that waits for
+    /// background work), as a meta refresh.
+    static func page(
+        title: String, context: PageContext, main: [Node<HTML.BodyContext>], refresh: Int? = nil
+    ) -> HTML {
         HTML(
             .attribute(named: "lang", value: context.language.htmlTag),
             .head(
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
+                .unwrap(refresh) { .meta(.attribute(named: "http-equiv", value: "refresh"), .content(String($0))) },
                 .element(named: "title", nodes: [.safeText(context.text(.pageTitle, title))]),
                 .meta(.name("color-scheme"), .content("light")),
                 .link(.rel(.icon), .href("data:,")),

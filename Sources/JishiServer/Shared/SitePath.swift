@@ -28,7 +28,7 @@ struct SitePath: Hashable, Sendable {
         + statementsPaths + sourcingPaths + reviewsPaths + chatPaths + phoneSignInPaths + messagesPaths
         + governancePaths + trackingPaths + networkPaths + dispatchPaths + courierPaths + labelsPaths
         + notificationsPaths + bookingsPaths + figuresPaths + stationsPaths
-        + insightsPaths + designPaths
+        + insightsPaths + designPaths + simulationPaths
     /// The path as a link target (for paths without parameters).
     var path: String { rawValue }
 

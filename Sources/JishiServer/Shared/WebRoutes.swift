@@ -21,7 +21,7 @@ enum WebRoutes {
         for feature in [
             home, accounts, search, catalog, cart, checkout, orders, shops, statements, sourcing, reviews, chat,
             phoneSignIn, messages, manage, moderation, administration, tracking, network, dispatch, courier,
-            labels, notifications, bookings, figures, stations, insights, designs,
+            labels, notifications, bookings, figures, stations, insights, designs, simulation,
         ] {
             feature(routes)
         }

@@ -5,7 +5,7 @@ import Foundation
 enum ManagePage {
     enum Tool: String, CaseIterable, Sendable {
         case reviews, shops, accounts, categories, outbox, network, dispatch, figures, stations, recognition, growth,
-            registry, quality, designs, siting, imports
+            simulation, registry, quality, designs, siting, imports
 
         var path: SitePath {
             switch self {
@@ -20,6 +20,7 @@ enum ManagePage {
             case .stations: .stations
             case .recognition: .recognition
             case .growth: .growth
+            case .simulation: .simulation
             case .registry: .registry
             case .quality: .quality
             case .designs: .designs
@@ -47,7 +48,7 @@ extension ManagePage.Model {
         if principal.has(.dispatcher) || principal.has(.admin) { tools += [.network, .dispatch] }
         if principal.has(.dispatcher) || principal.has(.admin) || principal.has(.official) { tools.append(.figures) }
         if principal.has(.official) || principal.has(.admin) {
-            tools += [.stations, .recognition, .growth, .registry, .quality, .designs, .siting]
+            tools += [.stations, .recognition, .growth, .simulation, .registry, .quality, .designs, .siting]
         }
         if (try? ImportsPage.kinds(for: principal)) != nil { tools.append(.imports) }
         self.tools = tools

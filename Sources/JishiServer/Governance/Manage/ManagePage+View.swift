@@ -38,6 +38,7 @@ extension ManagePage {
         case .stations: .stationsTitle
         case .recognition: .recognitionTitle
         case .growth: .growthTitle
+        case .simulation: .simulationTitle
         case .registry: .registryTitle
         case .quality: .qualityTitle
         case .designs: .designsTitle
