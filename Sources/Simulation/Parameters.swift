@@ -88,10 +88,10 @@ public struct Parameters: Sendable, Equatable, Codable {
 
     /// The calibrated defaults (see `bench/simulation/CALIBRATION.md`).
     public static let fitted = Parameters(
-        entryBase: -7.063, awareness: 0.1633, imitation: 0.617, visibility: 1.818, spillover: 0.5,
-        skillWeight: 1.0, convincingProfit: 20_000, baseOrders: 766, marketGrowth: 0.2015,
-        priceErosion: 0.10, crowding: 0.0725, registryProtection: 0.5, potentialMedian: 0.1192,
-        potentialSpread: 1.046, stationSaving: 0.35, parcelBaseMinor: 600, parcelPerKmMinor: 12,
+        entryBase: -6.946, awareness: 0.1623, imitation: 0.6818, visibility: 1.901, spillover: 0.5,
+        skillWeight: 1.0, convincingProfit: 8_937, baseOrders: 862.3, marketGrowth: 0.2222,
+        priceErosion: 0.10, crowding: 0.0662, registryProtection: 0.5, potentialMedian: 0.1208,
+        potentialSpread: 1.049, stationSaving: 0.35, parcelBaseMinor: 600, parcelPerKmMinor: 12,
         trainingGain: 0.3, closeOnLoss: 0.5, attrition: 0.02, parkSaving: 0.3, offline: 0.52)
 
     /// Every parameter by name, with the range a scenario or the calibration may set.
