@@ -29,7 +29,8 @@ public struct Parameters: Sendable, Equatable, Codable {
     /// How fast prices fall as the village's shops multiply and copy each other.
     public var priceErosion: Double
     /// How fast prices fall everywhere from 2013 as the whole country's sellers crowd the same
-    /// goods: a price is divided by 1 + crowding × (years since 2012).
+    /// goods: a price is divided by 1 + crowding × (years since 2012, at most 12: the crowding
+    /// stops growing with the market, in 2024).
     public var crowding: Double
     /// The share of that erosion that registries against copying take away.
     public var registryProtection: Double

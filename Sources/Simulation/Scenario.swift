@@ -28,6 +28,22 @@ public struct Scenario: Codable, Sendable, Equatable {
     }
 
     public var years: ClosedRange<Int> { start...max(start, end) }
+
+    private enum CodingKeys: String, CodingKey {
+        case name, start, end, villages, events, weight, parameters
+    }
+
+    /// A file may leave out `events` (no levers).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        name = try container.decode(String.self, forKey: .name)
+        start = try container.decode(Int.self, forKey: .start)
+        end = try container.decode(Int.self, forKey: .end)
+        villages = try container.decode([VillageSpec].self, forKey: .villages)
+        events = try container.decodeIfPresent([Event].self, forKey: .events) ?? []
+        weight = try container.decodeIfPresent(Double.self, forKey: .weight)
+        parameters = try container.decodeIfPresent([String: Double].self, forKey: .parameters)
+    }
 }
 
 /// What a village makes and sells: it sets the price of an order, the margin, the demand for

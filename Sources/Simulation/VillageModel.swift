@@ -44,7 +44,7 @@ struct VillageModel {
     let profile: IndustryProfile
     /// Cumulative month shares: `cumulative[k]` is the share of January … month k (k = 0…12).
     let cumulative: [Double]
-    let potential: Double
+    var potential: Double
     let km: Double
     let households: Int
 
@@ -53,7 +53,7 @@ struct VillageModel {
     var capital: [Double]
     /// What the household earns a year without a shop (wages in town, farming): a shop must
     /// beat it to convince (CNY).
-    let outside: [Double]
+    var outside: [Double]
     /// A household has the internet when its `reach` is below the year's access share.
     var reach: [Double]
     var kin: [Int32]
@@ -122,25 +122,19 @@ struct VillageModel {
         orders = Array(repeating: 0, count: n)
         coverage = spec.initial?.broadband ?? 0
         station = spec.initial?.station ?? false
-        let drawn = p.potentialMedian * Math.exp(p.potentialSpread * draws.normal(.potential, .pick))
-        if let given = spec.potential {
-            potential = given
-        } else if let initial = spec.initial, initial.shops > 0, initial.salesMinor > 0 {
-            // Starting from the database: the potential that gives today's sales per shop.
-            let perShop = Double(initial.salesMinor) / Double(initial.shops) / profile.priceMinor
-            let typical = p.baseOrders * profile.demand * Self.market(start - 1, p) * 0.9
-            potential = min(100, max(0.001, perShop / typical))
-        } else {
-            potential = drawn
-        }
+        potential = spec.potential ?? p.potentialMedian * Math.exp(p.potentialSpread * draws.normal(.potential, .pick))
         if let initial = spec.initial, initial.shops > 0 {
-            openInitialShops(initial, start: start)
+            openInitialShops(initial, start: start, p: p, fitPotential: spec.potential == nil && initial.salesMinor > 0)
         }
     }
 
     /// Today's shops of a village read from the database: the most skilled households, opened
-    /// two years before the scenario's first year.
-    private mutating func openInitialShops(_ initial: VillageSpec.InitialState, start: Int) {
+    /// two years before the scenario's first year. Unless the scenario gives the potential, it
+    /// is the one that makes these shops sell today's sales at last year's price; which of them
+    /// made money, and the profit per shop the others see, follow from the same figures.
+    private mutating func openInitialShops(
+        _ initial: VillageSpec.InitialState, start: Int, p: Parameters, fitPotential: Bool
+    ) {
         let ranked = (0..<households).sorted { skill[$0] > skill[$1] || (skill[$0] == skill[$1] && $0 < $1) }
         let count = min(households, initial.shops)
         let extras = min(households, max(0, initial.shops - households))
@@ -148,17 +142,51 @@ struct VillageModel {
             openYear[i] = Int32(start - 2)
             openMonth[i] = Int8(1 + Int(draws.uniform(.month, year: start - 2, index: i) * 12))
             role[i] = skill[i] > 0.5 ? 2 : 1
-            profitable[i] = true
             if rank < extras { extraYear[i] = Int32(start - 1) }
             reach[i] = 0
         }
-        for i in 0..<households where openYear[i] != 0 { kinProfitable[Int(kin[i])] += 1 }
         shopsLastYear = initial.shops
+        let year = start - 1
+        let price = self.price(p, year: year)
+        let parcel = parcelCost(p)
+        let open = ranked.prefix(count)
+        // A shop's orders relative to the village's typical shop, a year after it opened.
+        func weight(_ i: Int) -> Double {
+            (0.3 + 1.4 * skill[i]) * (role[i] == 1 ? 0.8 : 1) * (extraYear[i] != 0 ? 1.5 : 1)
+        }
+        let experience = 0.6
+        let scale = p.baseOrders * profile.demand * Self.market(year, p) * experience
+        if fitPotential {
+            let orders = Double(initial.salesMinor) / price
+            potential = min(100, max(0.001, orders / (scale * open.reduce(0) { $0 + weight($1) })))
+        }
+        var profits = 0.0
+        var gaining = 0
+        for i in open {
+            let orders = scale * potential * weight(i)
+            let margin = role[i] == 2 ? profile.margin : profile.margin / 2
+            let profit = orders * (price * margin - parcel) / 100 - (role[i] == 2 ? 4_000 : 1_000)
+            profitable[i] = profit > 0
+            profits += profit
+            if profit > 0 {
+                kinProfitable[Int(kin[i])] += 1
+                gaining += 1
+            }
+        }
+        parcelsOutLastYear = Int64(Double(initial.salesMinor) / price)
         shareWithShops = Double(count) / Double(households)
-        profitableShare = shareWithShops
-        producers = (0..<households).filter { role[$0] == 2 }.count
-        profitPerShop = 10_000
+        profitableShare = Double(gaining) / Double(households)
+        producers = open.filter { role[$0] == 2 }.count
+        profitPerShop = profits / Double(count)
         secondHalfLastYear = initial.salesMinor / 2
+        // The households without a shop have seen today's shops pay and not followed: what they
+        // earn otherwise is at least that (revealed preference), by a lognormal margin.
+        if profitPerShop > 0 {
+            for i in 0..<households where openYear[i] == 0 {
+                let margin = Math.exp(abs(draws.normal(.outside, .pick, year: 2, index: i)))
+                outside[i] = max(outside[i], profitPerShop * margin)
+            }
+        }
     }
 
     /// How many orders a shop can win relative to 2009 as online shopping spreads: growth of
@@ -198,7 +226,7 @@ struct VillageModel {
     func price(_ p: Parameters, year: Int) -> Double {
         let erosion = p.priceErosion * (registries ? 1 - p.registryProtection : 1)
         let local = max(0.4, 1 - erosion * Math.log(1 + Double(shopsLastYear) / 50))
-        return profile.priceMinor * local / (1 + p.crowding * Double(max(0, year - 2012)))
+        return profile.priceMinor * local / (1 + p.crowding * Double(min(max(0, year - 2012), 12)))
     }
 
     /// Pulls a lever (MODEL.md, "Submodels: levers").

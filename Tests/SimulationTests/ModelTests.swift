@@ -1,3 +1,4 @@
+import Foundation
 import TaobaoRules
 import Testing
 
@@ -155,6 +156,27 @@ private func scenario(_ villages: [VillageSpec] = [village()], events: [Event] =
         let first = result.figures[0][0]
         #expect(first.householdsWithShops >= 100)
         #expect(first.parcelCostMinor < Int64(600 + 12 * 25))
+        // Without a given potential, the village's shops go on selling about what they sold: the
+        // first year's sales are of today's order (new shops open in the year, from any month).
+        var today = spec
+        today.potential = nil
+        for (industry, sales) in [(Industry.costumes, Int64(5_000_000_000)), (.furniture, 2_000_000_000)] {
+            today.industry = industry
+            today.initial = .init(shops: 120, salesMinor: sales, station: true)
+            let run = Simulator.run(Scenario(name: "today", start: 2027, end: 2028, villages: [today]), seed: 1, run: 0)
+            let first = run.figures[0][0]
+            let ratio = Double(first.salesMinor) / Double(sales)
+            #expect(ratio > 0.7 && ratio < 2, "\(industry): sales \(ratio) times today's")
+            #expect(first.householdsWithShops >= 100 && first.householdsWithShops < 400, "\(industry)")
+        }
+    }
+
+    @Test func aScenarioFileMayLeaveOutItsEvents() throws {
+        let text =
+            #"{"name": "n", "start": 2020, "end": 2022, "villages": [{"code": "A", "households": 10, "industry": "toys"}]}"#
+        let scenario = try JSONDecoder().decode(Scenario.self, from: Data(text.utf8))
+        #expect(scenario.events.isEmpty)
+        try scenario.validate()
     }
 }
 
