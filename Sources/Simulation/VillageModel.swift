@@ -278,6 +278,7 @@ struct VillageModel {
         var profits = 0.0
         var shopsOpen = 0
         var secondHalf: Int64 = 0
+        var resellerOrders: Int64 = 0
         var skillSum = 0.0
         for i in 0..<households {
             skillSum += skill[i]
@@ -330,6 +331,7 @@ struct VillageModel {
             }
             figures.orders += count
             figures.salesMinor += count * priceMinor
+            if role[i] == 1 { resellerOrders += count }
         }
         figures.windowSalesMinor += secondHalfLastYear
         secondHalfLastYear = secondHalf
@@ -337,8 +339,6 @@ struct VillageModel {
         // Parcels in: every connected household buys online (more once a station delivers to
         // the village), and resellers restock from producers outside.
         let purchases = 2 * Math.pow(1.25, Double(min(max(year - 2009, 0), 13))) * (station ? 1.3 : 1)
-        var resellerOrders: Int64 = 0
-        for i in 0..<households where role[i] == 1 { resellerOrders += orders[i] }
         figures.parcelsIn = Int64((Double(households) * access * purchases).rounded()) + resellerOrders / 5
         figures.parcelCostMinor = Int64(parcel.rounded())
         figures.priceMinor = priceMinor
@@ -417,6 +417,7 @@ struct VillageModel {
         for g in kinProfitable.indices { kinProfitable[g] = 0 }
         var withShops = 0
         var gaining = 0
+        producers = 0
         for i in 0..<households where openYear[i] != 0 {
             let chance = profitable[i] ? p.attrition : p.closeOnLoss
             if draws.uniform(.close, year: year, index: i) < chance {
@@ -440,11 +441,10 @@ struct VillageModel {
             if role[i] == 1, skill[i] > 0.6, capital[i] > 150_000 { role[i] = 2 }
             if role[i] == 2, !profitable[i] { role[i] = 1 }
             if role[i] == 2, extraYear[i] == 0, orders[i] > 8_000 { extraYear[i] = Int32(year + 1) }
+            if role[i] == 2 { producers += 1 }
         }
         shareWithShops = Double(withShops) / Double(households)
         profitableShare = Double(gaining) / Double(households)
-        producers = 0
-        for i in 0..<households where role[i] == 2 { producers += 1 }
     }
 
     private mutating func record(
