@@ -357,27 +357,12 @@ public struct DesignRegistry: Sendable {
         }
     }
 
-    /// How many products there are, and how many have each of `terms`, from the search index
-    /// (which keeps each product's terms once).
+    /// How many products there are, and how many have each of `terms`, from the search engine's
+    /// own index (each product's terms counted once).
     private func documentFrequency(of terms: Set<String>, on database: any Database) async throws -> (
         Int, [String: Int]
     ) {
-        let documents = try await Product.query(on: database).count()
-        var frequency: [String: Int] = [:]
-        let sql = try database.sql()
-        struct Row: Decodable {
-            var term: String
-            var n: Int
-        }
-        let all = Array(terms)
-        for start in stride(from: 0, to: all.count, by: 500) {
-            let batch = all[start..<min(all.count, start + 500)]
-            let rows = try await sql.select().column("term").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
-                .from(SearchIndex.table).where("term", .in, SQLBind.group(Array(batch))).groupBy("term")
-                .all(decoding: Row.self)
-            for row in rows { frequency[row.term] = row.n }
-        }
-        return (documents, frequency)
+        try await SearchIndex.documentFrequencies(of: terms, on: database)
     }
 
     /// Raises an alert for each design `candidate` likely copies, once per design and listing.

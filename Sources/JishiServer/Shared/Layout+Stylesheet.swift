@@ -135,6 +135,11 @@ extension Layout {
         .cards a{display:flex;flex-direction:column;gap:2px;height:100%;padding:8px;border-radius:10px;\
         background:#fff;color:inherit;text-decoration:none;box-shadow:0 1px 3px rgba(0,0,0,.12)}
         .cards .t{font-weight:600;line-height:1.4}
+        .facets{display:flex;flex-wrap:wrap;align-items:center;gap:4px 8px;margin:0 0 10px}
+        .facets h2{font-size:1em;margin:0}
+        .facets ul{display:flex;flex-wrap:wrap;gap:4px 8px;margin:0;padding:0;list-style:none}
+        .facets a{display:inline-block;padding:8px 10px;border-radius:16px;background:#fff;color:inherit;\
+        box-shadow:0 1px 2px rgba(0,0,0,.12)}
         .ph{display:block;width:100%;height:auto;aspect-ratio:1;border-radius:8px;background:#efe9df;object-fit:cover}
         .gallery{display:flex;gap:8px;overflow-x:auto;margin:0 0 10px}
         .gallery .ph{flex:none;width:min(320px,80vw)}

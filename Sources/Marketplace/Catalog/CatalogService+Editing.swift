@@ -117,7 +117,11 @@ extension CatalogService {
         let count = existing.count
         guard count < 50 else { throw Problem.validation("variant", "A product has at most 50 variants.") }
         do {
-            try await context.transactions.transaction(on: database) { db in try await variant.create(on: db) }
+            try await context.transactions.transaction(on: database) { db in
+                try await variant.create(on: db)
+                // A first variant makes the product findable; any may lower its price.
+                try await SearchIndex.reindex(productID: productID, on: db)
+            }
         } catch let error where (error as? any DatabaseError)?.isConstraintFailure == true {
             throw Problem(type: .conflict, detail: "The product already has this SKU.", field: "sku")
         }
@@ -140,7 +144,11 @@ extension CatalogService {
             try await SourcingService(context: context).checkRetailPrice(price.minorUnits, of: variant, on: database)
             variant.priceMinor = price.minorUnits
         }
-        try await variant.save(on: database)
+        let productID = variant.$product.id
+        try await context.transactions.transaction(on: database) { db in
+            try await variant.save(on: db)
+            if price != nil { try await SearchIndex.reindex(productID: productID, on: db) }
+        }
         return variant
     }
 

@@ -19,5 +19,6 @@ public enum MarketplaceMigrations {
         AddOrderShipments(),
         CreateSearchDemand(),
         AddProductHolds(),
+        MoveSearchToFullText(),
     ]
 }

@@ -71,6 +71,7 @@ public struct PaymentService: Sendable {
                         throw Problem(
                             type: .conflict, detail: "The orders are no longer awaiting payment.", field: "checkoutId")
                     }
+                    try await SearchIndex.recordSales(ofOrders: orders.compactMap(\.id), on: db)
                     try await context.saleObserver?.paid(orders, by: principal.accountID, on: db)
                     return Result(payment: payment, orders: Self.sorted(orders))
                 case .pending(let reference):
@@ -301,6 +302,7 @@ public struct PaymentService: Sendable {
                     reason: reason, at: now)
             }, on: db)
         try await SupplyService.retailPaid(ids, actor: actor, at: now, dependencies: context.dependencies, on: db)
+        try await SearchIndex.recordSales(ofOrders: ids, on: db)
         try await context.saleObserver?.paid(orders, by: actor, on: db)
     }
 

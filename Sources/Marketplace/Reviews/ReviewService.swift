@@ -43,7 +43,10 @@ public struct ReviewService: Sendable {
             id: context.dependencies.uuid(), line: line, order: order, productID: variant.$product.id,
             ratings: ratings, text: text, at: context.dependencies.now())
         do {
-            try await context.transactions.transaction(on: database) { db in try await review.create(on: db) }
+            try await context.transactions.transaction(on: database) { db in
+                try await review.create(on: db)
+                try await SearchIndex.refreshRatings(productIDs: [variant.$product.id], on: db)
+            }
         } catch let error where (error as? any DatabaseError)?.isConstraintFailure == true {
             throw Problem(type: .conflict, detail: "This line has been reviewed already.", field: "lineId")
         }
@@ -266,6 +269,7 @@ public struct ReviewService: Sendable {
                         type: .invalidTransition,
                         detail: hidden ? "The review is hidden already." : "The review is visible.",
                         field: "reviewId"))
+            try await SearchIndex.refreshRatings(productIDs: [review.$product.id], on: db)
         }
         review.hidden = hidden
         return review

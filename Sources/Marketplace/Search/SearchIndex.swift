@@ -2,100 +2,279 @@ import FluentKit
 import Foundation
 import SQLKit
 
-/// The product search index: one row per (product, term) in `search_terms`, with a weight
-/// saying how strongly the term describes the product.
+/// The product search index: one row per product a buyer can find, in `search_documents`, and
+/// the product's terms in the database's own full-text engine.
 ///
-/// Kept in step with the catalogue by calling ``reindex(productID:on:)`` in the same
-/// transaction as any change to a product's title, description or category. Weights: a term
-/// in the title counts 10, each occurrence in the description 1 (at most 3), a term of the
-/// category's Chinese or English name 2 — so a title match always outranks description noise.
+/// A row exists only for a listed product of an active shop with at least one variant, so a
+/// search needs no join to shops or products and a suspended shop's products are simply gone.
+/// The row carries what filters and sorts read (category, village, town, lowest price, units
+/// sold in paid orders, mean stars, creation time), each behind an index.
+///
+/// The terms are ``SearchTokenizer``'s, on both databases, so that the engines only match:
+/// - SQLite: an FTS5 table `search_fts` (contentless, its rowid the document's `doc`), with the
+///   title's terms and the body's (description and category names) in two columns, under the
+///   `ascii` tokenizer, which splits only at ASCII punctuation and spaces and so keeps every
+///   term the tokenizer made whole.
+/// - PostgreSQL: a `tsvector` column built from the same terms, title terms weighted `A` and
+///   body terms `B`, behind a GIN index.
+///
+/// Kept in step with the catalogue by ``reindex(productIDs:on:)`` in the transaction of any
+/// change to a product, its variants or its shop's status; sales by ``recordSales(ofOrders:on:)``
+/// in the payment's transaction; ratings by ``refreshRatings(productIDs:on:)`` when a review is
+/// written, hidden or restored.
 public enum SearchIndex {
-    public static let table = "search_terms"
-    static let titleWeight = 10
-    static let descriptionWeightCap = 3
-    static let categoryWeight = 2
-    /// Rows per INSERT, well under SQLite's and PostgreSQL's bind-parameter limits.
-    static let insertBatch = 500
+    public static let table = "search_documents"
+    static let fullText = "search_fts"
+    static let vocabulary = "search_vocab"
+    /// Products per statement, well under SQLite's and PostgreSQL's bind-parameter limits.
+    static let batch = 400
 
-    /// The weighted terms of one product.
-    public static func weightedTerms(title: String, description: String, category: Category?) -> [String: Int] {
-        var weights: [String: Int] = [:]
-        for term in Set(SearchTokenizer.terms(title)) { weights[term, default: 0] += titleWeight }
-        var inDescription: [String: Int] = [:]
-        for term in SearchTokenizer.terms(description) { inDescription[term, default: 0] += 1 }
-        for (term, count) in inDescription { weights[term, default: 0] += min(count, descriptionWeightCap) }
-        if let category {
-            for term in Set(SearchTokenizer.terms(category.name + " " + category.nameEn)) {
-                weights[term, default: 0] += categoryWeight
+    /// The terms of one product: the title's, and the body's (description and category names).
+    public static func terms(title: String, description: String, category: Category?) -> (
+        title: [String], body: [String]
+    ) {
+        let titleTerms = SearchTokenizer.distinctTerms(title)
+        var body = description
+        if let category { body += " " + category.name + " " + category.nameEn }
+        return (titleTerms, SearchTokenizer.distinctTerms(body))
+    }
+
+    /// A PostgreSQL `tsvector` literal of the terms: each lexeme quoted verbatim (no parser or
+    /// dictionary touches it), at one position weighted `A` when in the title and one weighted
+    /// `B` when in the body.
+    public static func vectorLiteral(title: [String], body: [String]) -> String {
+        var positions: [String: [String]] = [:]
+        var order: [String] = []
+        var next = 1
+        for (terms, weight) in [(title, "A"), (body, "B")] {
+            for term in terms {
+                if positions[term] == nil { order.append(term) }
+                positions[term, default: []].append("\(min(next, 16_383))\(weight)")
+                next += 1
             }
         }
-        return weights
+        return order.map { "\(quoted($0)):\(positions[$0]!.joined(separator: ","))" }.joined(separator: " ")
     }
 
-    /// Replaces the index rows of one product (removing them if the product is gone).
-    /// Call inside the transaction that changed the product.
+    /// A term quoted for a `tsvector` or `tsquery` literal.
+    static func quoted(_ term: String) -> String {
+        "'" + term.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "''") + "'"
+    }
+
+    /// A term quoted as an FTS5 string.
+    static func ftsQuoted(_ term: String) -> String {
+        "\"" + term.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    /// Brings the index rows of one product up to date (removing them if it can no longer be
+    /// found). Call inside the transaction that changed the product.
     public static func reindex(productID: UUID, on database: any Database) async throws {
-        let sql = try sqlDatabase(database)
-        try await sql.delete(from: table).where("product_id", .equal, productID).run()
-        guard let product = try await Product.find(productID, on: database) else { return }
-        let category = try await Category.find(product.$category.id, on: database)
-        try await insert(
-            [(productID, weightedTerms(title: product.title, description: product.description, category: category))],
-            on: sql)
+        try await reindex(productIDs: [productID], on: database)
     }
 
-    /// Rebuilds the whole index from the catalogue, in one transaction. Used by the migration
-    /// that creates the index and after bulk imports.
+    /// Brings the index rows of several products up to date (a bulk import's, a shop's). Call
+    /// inside the transaction that changed them.
+    public static func reindex(productIDs: [UUID], on database: any Database) async throws {
+        let sql = try sqlDatabase(database)
+        let ids = Array(Set(productIDs)).sorted { $0.uuidString < $1.uuidString }
+        for start in stride(from: 0, to: ids.count, by: batch) {
+            try await reindexBatch(Array(ids[start..<min(ids.count, start + batch)]), on: sql)
+        }
+    }
+
+    /// Every product of a shop, after its status changed (a suspended shop's products leave the
+    /// index; a reinstated one's come back).
+    public static func reindex(shopID: UUID, on database: any Database) async throws {
+        let ids = try await Product.query(on: database).filter(\.$shop.$id == shopID).field(\.$id).all().map {
+            try $0.requireID()
+        }
+        try await reindex(productIDs: ids, on: database)
+    }
+
+    /// Rebuilds the whole index from the catalogue, in one transaction.
     public static func rebuildAll(on database: any Database) async throws {
         try await database.transaction { db in
             let sql = try sqlDatabase(db)
+            if isSQLite(sql) {
+                try await sql.raw("DELETE FROM \(ident: fullText)").run()
+            }
             try await sql.delete(from: table).run()
-            let categories = try await Category.query(on: db).all()
-            let byID = Dictionary(categories.compactMap { c in c.id.map { ($0, c) } }, uniquingKeysWith: { a, _ in a })
             var lastID: UUID?
             while true {
-                // Only the columns the index needs: this runs inside the migration that
-                // creates the index, before later migrations add columns to `products`.
-                var page = Product.query(on: db).field(\.$id).field(\.$title).field(\.$description)
-                    .field(\.$category.$id).sort(\.$id).limit(1_000)
+                var page = Product.query(on: db).field(\.$id).sort(\.$id).limit(batch)
                 if let lastID { page = page.filter(\.$id > lastID) }
-                let products = try await page.all()
-                guard let last = products.last else { break }
-                try await insert(
-                    try products.map { product in
-                        (
-                            try product.requireID(),
-                            weightedTerms(
-                                title: product.title, description: product.description,
-                                category: byID[product.$category.id])
-                        )
-                    },
-                    on: sql)
-                lastID = try last.requireID()
+                let ids = try await page.all().map { try $0.requireID() }
+                guard let last = ids.last else { break }
+                try await reindexBatch(ids, on: sql)
+                lastID = last
             }
         }
     }
 
-    private static func insert(_ products: [(UUID, [String: Int])], on sql: any SQLDatabase) async throws {
-        var rows: [[any SQLExpression]] = []
-        for (productID, weights) in products {
-            // Sorted so that inserts are reproducible.
-            for (term, weight) in weights.sorted(by: { $0.key < $1.key }) {
-                rows.append([SQLBind(productID), SQLBind(term), SQLBind(weight)])
+    /// Adds the units of `orderIDs`' lines to their products' sales. Call in the transaction
+    /// that moved those orders to paid, once per order.
+    public static func recordSales(ofOrders orderIDs: [UUID], on database: any Database) async throws {
+        guard !orderIDs.isEmpty else { return }
+        let sql = try sqlDatabase(database)
+        try await sql.raw(
+            """
+            UPDATE \(ident: table) SET sold = sold + COALESCE((SELECT SUM(ol.quantity) FROM order_lines ol \
+            JOIN variants v ON v.id = ol.variant_id WHERE v.product_id = \(ident: table).product_id \
+            AND ol.order_id IN (\(binds: orderIDs))), 0) \
+            WHERE product_id IN (SELECT v.product_id FROM order_lines ol JOIN variants v ON v.id = ol.variant_id \
+            WHERE ol.order_id IN (\(binds: orderIDs)))
+            """
+        ).run()
+    }
+
+    /// Recomputes the products' mean stars from their visible reviews. Call in the transaction
+    /// that wrote, hid or restored a review.
+    public static func refreshRatings(productIDs: [UUID], on database: any Database) async throws {
+        guard !productIDs.isEmpty else { return }
+        let sql = try sqlDatabase(database)
+        try await sql.raw(
+            "UPDATE \(ident: table) SET rated = \(unsafeRaw: ratedExpression(product: "\(table).product_id")) WHERE product_id IN (\(binds: productIDs))"
+        ).run()
+    }
+
+    /// Units in lines of orders that were ever paid (an event moved them to paid).
+    static func soldExpression(product: String) -> String {
+        """
+        COALESCE((SELECT CAST(SUM(ol.quantity) AS BIGINT) FROM order_lines ol JOIN variants sv ON sv.id = ol.variant_id \
+        WHERE sv.product_id = \(product) AND EXISTS (SELECT 1 FROM order_events oe WHERE oe.order_id = ol.order_id \
+        AND oe.to_status = 'paid')), 0)
+        """
+    }
+
+    /// The mean overall stars of the visible reviews × 1000, truncated in integer arithmetic on
+    /// both stores (a SUM of BIGINTs is NUMERIC on PostgreSQL, so it is cast first); 0 without.
+    static func ratedExpression(product: String) -> String {
+        """
+        COALESCE((SELECT CAST(SUM(r.described + r.service + r.shipping) AS BIGINT) * 1000 / (3 * COUNT(*)) \
+        FROM reviews r WHERE r.product_id = \(product) AND r.hidden = false), 0)
+        """
+    }
+
+    private static func reindexBatch(_ ids: [UUID], on sql: any SQLDatabase) async throws {
+        let sqlite = isSQLite(sql)
+        if sqlite {
+            try await sql.raw(
+                """
+                DELETE FROM \(ident: fullText) WHERE rowid IN \
+                (SELECT doc FROM \(ident: table) WHERE product_id IN (\(binds: ids)))
+                """
+            ).run()
+        }
+        try await sql.raw("DELETE FROM \(ident: table) WHERE product_id IN (\(binds: ids))").run()
+        try await sql.raw(
+            """
+            INSERT INTO \(ident: table) (product_id, shop_id, category_id, village_id, town_id, title, min_price, \
+            sold, rated, created) \
+            SELECT p.id, p.shop_id, p.category_id, p.origin_village_id, vi.town_id, p.title, \
+            (SELECT MIN(v.price_minor) FROM variants v WHERE v.product_id = p.id), \
+            \(unsafeRaw: soldExpression(product: "p.id")), \(unsafeRaw: ratedExpression(product: "p.id")), \
+            \(unsafeRaw: sqlite ? "CAST(ROUND(COALESCE(p.created_at, 0) * 1000000) AS INTEGER)" : "CAST(ROUND(EXTRACT(EPOCH FROM COALESCE(p.created_at, 'epoch')) * 1000000) AS BIGINT)") \
+            FROM products p JOIN shops s ON s.id = p.shop_id LEFT JOIN villages vi ON vi.id = p.origin_village_id \
+            WHERE p.id IN (\(binds: ids)) AND p.listed = \(bind: true) AND s.status = \(bind: Shop.Status.active.rawValue) \
+            AND EXISTS (SELECT 1 FROM variants v WHERE v.product_id = p.id)
+            """
+        ).run()
+        let rows = try await sql.raw(
+            """
+            SELECT d.doc AS doc, p.title AS title, p.description AS description, c.name AS name, c.name_en AS name_en \
+            FROM \(ident: table) d JOIN products p ON p.id = d.product_id JOIN categories c ON c.id = p.category_id \
+            WHERE d.product_id IN (\(binds: ids)) ORDER BY d.doc
+            """
+        ).all()
+        guard !rows.isEmpty else { return }
+        var docs: [Int64] = []
+        var titles: [String] = []
+        var bodies: [String] = []
+        for row in rows {
+            let category = Category(
+                code: "", name: try row.decode(column: "name", as: String.self),
+                nameEn: try row.decode(column: "name_en", as: String.self), commissionBasisPoints: 0)
+            let terms = terms(
+                title: try row.decode(column: "title", as: String.self),
+                description: try row.decode(column: "description", as: String.self), category: category)
+            docs.append(try row.decode(column: "doc", as: Int64.self))
+            if sqlite {
+                titles.append(terms.title.joined(separator: " "))
+                bodies.append(terms.body.joined(separator: " "))
+            } else {
+                titles.append(vectorLiteral(title: terms.title, body: terms.body))
             }
         }
-        var start = rows.startIndex
-        while start < rows.endIndex {
-            let end = min(start + insertBatch, rows.endIndex)
-            var builder = sql.insert(into: table).columns("product_id", "term", "weight")
-            for row in rows[start..<end] { builder = builder.values(row) }
-            try await builder.run()
-            start = end
+        if sqlite {
+            var insert = sql.insert(into: fullText).columns("rowid", "title", "body")
+            for index in docs.indices {
+                insert = insert.values(SQLBind(docs[index]), SQLBind(titles[index]), SQLBind(bodies[index]))
+            }
+            try await insert.run()
+        } else {
+            try await sql.raw(
+                """
+                UPDATE \(ident: table) d SET tsv = CAST(t.vector AS tsvector) \
+                FROM unnest(\(bind: docs)::bigint[], \(bind: titles)::text[]) AS t(doc, vector) WHERE d.doc = t.doc
+                """
+            ).run()
         }
     }
+
+    /// How many findable products there are, and how many have each of `terms` (anywhere), read
+    /// from the engine's own index: FTS5's vocabulary table on SQLite, one index probe per term
+    /// on PostgreSQL.
+    public static func documentFrequencies(of terms: Set<String>, on database: any Database) async throws -> (
+        documents: Int, frequency: [String: Int]
+    ) {
+        let sql = try sqlDatabase(database)
+        let documents =
+            try await sql.raw("SELECT CAST(COUNT(*) AS BIGINT) AS n FROM \(ident: table)").first()
+            .map { try $0.decode(column: "n", as: Int64.self) } ?? 0
+        var frequency: [String: Int] = [:]
+        let all = terms.sorted()
+        let sqlite = isSQLite(sql)
+        let step = sqlite ? 400 : 50
+        for start in stride(from: 0, to: all.count, by: step) {
+            let chunk = Array(all[start..<min(all.count, start + step)])
+            let query: SQLQueryString
+            if sqlite {
+                query =
+                    "SELECT term, CAST(doc AS BIGINT) AS n FROM \(ident: vocabulary) WHERE term IN (\(binds: chunk))"
+            } else {
+                var union: [SQLQueryString] = []
+                for term in chunk {
+                    union.append(
+                        """
+                        SELECT CAST(\(bind: term) AS TEXT) AS term, COUNT(*) AS n FROM \(ident: table) \
+                        WHERE tsv @@ CAST(\(bind: quoted(term)) AS tsquery)
+                        """)
+                }
+                query = union.joined(separator: " UNION ALL ")
+            }
+            for row in try await sql.raw(query).all() {
+                let n = try row.decode(column: "n", as: Int64.self)
+                if n > 0 { frequency[try row.decode(column: "term", as: String.self)] = Int(n) }
+            }
+        }
+        return (Int(documents), frequency)
+    }
+
+    static func isSQLite(_ sql: any SQLDatabase) -> Bool { sql.dialect.name == "sqlite" }
 
     static func sqlDatabase(_ database: any Database) throws -> any SQLDatabase {
         guard let sql = database as? any SQLDatabase else { throw SearchIndexError.notSQL }
         return sql
+    }
+}
+
+extension Array where Element == SQLQueryString {
+    fileprivate func joined(separator: String) -> SQLQueryString {
+        var result: SQLQueryString = ""
+        for (index, part) in enumerated() {
+            if index > 0 { result += "\(unsafeRaw: separator)" }
+            result += part
+        }
+        return result
     }
 }

@@ -15,20 +15,24 @@ public struct SearchQuery: Hashable, Sendable {
     public var villageID: UUID?
     /// Any village of this town.
     public var townID: UUID?
-    /// Some variant costs at least this many fen.
+    /// The product's price (its cheapest variant's) is at least this many fen.
     public var minPriceMinor: Int64?
-    /// Some variant costs at most this many fen.
+    /// The product's price (its cheapest variant's) is at most this many fen.
     public var maxPriceMinor: Int64?
-    /// Some variant (within the price range, if given) has stock.
+    /// Some variant has stock.
     public var inStockOnly: Bool
     public var sort: Sort
     public var limit: Int
+    /// Rows skipped, for a client that jumps to a page; ``after`` pages at the same cost however
+    /// deep, and is what result lists use.
     public var offset: Int
+    /// The `next` cursor of the previous page (``SearchResults/next``): results continue after it.
+    public var after: String?
 
     public init(
         text: String? = nil, categoryID: UUID? = nil, villageID: UUID? = nil, townID: UUID? = nil,
         minPriceMinor: Int64? = nil, maxPriceMinor: Int64? = nil, inStockOnly: Bool = false, sort: Sort = .relevance,
-        limit: Int = 20, offset: Int = 0
+        limit: Int = 20, offset: Int = 0, after: String? = nil
     ) {
         self.text = text
         self.categoryID = categoryID
@@ -40,6 +44,7 @@ public struct SearchQuery: Hashable, Sendable {
         self.sort = sort
         self.limit = limit
         self.offset = offset
+        self.after = after
     }
 
     /// Checks the bounds, naming the offending field, and returns the query's distinct terms
@@ -50,6 +55,9 @@ public struct SearchQuery: Hashable, Sendable {
         }
         guard (0...Self.maximumOffset).contains(offset) else {
             throw Problem.validation("offset", "Use an offset from 0 to \(Self.maximumOffset).")
+        }
+        if after != nil && offset != 0 {
+            throw Problem.validation("after", "Use either after or offset, not both.")
         }
         if let minPriceMinor, minPriceMinor < 0 { throw Problem.validation("minPrice", "A price is not negative.") }
         if let maxPriceMinor, maxPriceMinor < 0 { throw Problem.validation("maxPrice", "A price is not negative.") }
@@ -72,15 +80,15 @@ public struct SearchQuery: Hashable, Sendable {
 extension SearchQuery {
     /// The order of results; every order ends with the product id so pages never overlap.
     public enum Sort: String, Codable, Sendable, CaseIterable {
-        /// Summed term weights, highest first; newest first when there is no query text.
+        /// Most of the query's terms in the title first, then most sold, then best rated; newest
+        /// first when there is no query text.
         case relevance
         case priceAsc = "price_asc"
         case priceDesc = "price_desc"
-        /// Units sold (all order lines), most first.
+        /// Units sold in orders that were paid, most first.
         case sales
         case newest
-        /// The mean of visible reviews' stars over the last twelve months, best first;
-        /// products without reviews last.
+        /// The mean stars of the visible reviews, best first; products without reviews last.
         case rating
     }
 }

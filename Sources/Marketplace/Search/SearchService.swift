@@ -4,118 +4,180 @@ import Foundation
 import JishiKit
 import SQLKit
 
-/// Product search: matches the query's terms against ``SearchIndex``, filters, sorts and pages.
+/// Product search on ``SearchIndex``: the database's full-text engine finds the products that
+/// have every term of the query, and `search_documents` filters, sorts and pages them.
 ///
-/// Only listed products of active shops that have at least one variant are found. A product
-/// matches when it has every distinct term of the query (so `汉服` needs the bigram, not just
-/// 汉 and 服 somewhere); relevance is the sum of the matched terms' weights. The SQL is
-/// portable (subqueries, EXISTS, COUNT/SUM/MIN/MAX, LIMIT/OFFSET) and every order ends with
-/// the product id, so SQLite and PostgreSQL return the same list.
+/// Relevance is the number of the query's terms in the title (the engine answers, per term,
+/// which products have it in the title column or weight), then units sold, then stars. The
+/// engines' own scores (FTS5's bm25, PostgreSQL's `ts_rank`) are not used: they weigh terms
+/// differently (bm25 by rarity and length, `ts_rank` by neither), and a buyer must get the same
+/// list from either database.
 ///
-/// Cost: one index probe per query term, then per matching product a few indexed lookups on
-/// `variants` (and `order_lines` for the sales sort); two statements (page and total).
+/// Every order is one direction over its keys and the product id, so each page continues after
+/// the last row of the previous one (``SearchResults/next``) by a row comparison that an index
+/// on those keys answers: a deep page costs what the first costs. An offset still works, up to
+/// ``SearchQuery/maximumOffset``.
 public struct SearchService: Sendable {
     public init() {}
 
-    /// `now` starts the twelve-month window of the rating sort.
-    public func search(_ query: SearchQuery, now: Date = Date(), on database: any Database) async throws
-        -> JishiKit.Page<SearchHit>
-    {
+    public func search(_ query: SearchQuery, on database: any Database) async throws -> SearchResults {
         let terms = try query.validatedTerms()
+        let cursor = try query.after.map { try SearchCursor(token: $0, sort: query.sort, hasText: terms != nil) }
         let request = PageRequest(limit: query.limit, offset: query.offset)
         if let terms, terms.isEmpty {
             // Text with nothing searchable in it ("!!!") finds nothing rather than everything.
-            return JishiKit.Page(items: [], total: 0, request: request)
+            return SearchResults(items: [], total: 0, hasMore: false, next: nil, request: request)
         }
         let sql = try SearchIndex.sqlDatabase(database)
-        let from = Self.fromAndWhere(query, terms: terms)
+        let plan = Plan(query: query, terms: terms, sqlite: SearchIndex.isSQLite(sql))
         var select: SQLQueryString =
-            """
-            SELECT p.id AS id, p.title AS title, p.shop_id AS shop_id, p.category_id AS category_id, \
-            p.origin_village_id AS village_id, CAST(\(unsafeRaw: terms == nil ? "0" : "m.score") AS BIGINT) AS score, \
-            CAST((SELECT MIN(v.price_minor) FROM variants v WHERE v.product_id = p.id) AS BIGINT) AS min_price, \
-            CAST((SELECT MAX(\(unsafeRaw: Self.stockExpression)) FROM variants v WHERE v.product_id = p.id) AS BIGINT) AS max_stock\
-            \(unsafeRaw: query.sort == .sales ? ", \(Self.soldExpression) AS sold" : "")
-            """
-        if query.sort == .rating {
-            // The mean overall stars × 1000, truncated in integer arithmetic on both stores (a
-            // SUM of BIGINTs is NUMERIC on PostgreSQL, so it is cast first) so that they sort alike.
-            select += """
-                , COALESCE((SELECT CAST(SUM(r.described + r.service + r.shipping) AS BIGINT) * 1000 / (3 * COUNT(*)) \
-                FROM reviews r WHERE r.product_id = p.id AND r.hidden = \(bind: false) \
-                AND r.created_at >= \(bind: now.addingTimeInterval(-ReviewService.window))), 0) AS rated
-                """
+            "SELECT * FROM (SELECT d.product_id AS product_id, d.title AS title, d.shop_id AS shop_id, d.category_id AS category_id, d.village_id AS village_id, d.min_price AS min_price, d.sold AS sold, d.rated AS rated, d.created AS created, "
+        select += plan.hitsExpression + " AS hits" + plan.fromAndWhere(excluding: nil) + ") x"
+        if let cursor { select += " WHERE " + cursor.predicate(plan.order) }
+        select += " ORDER BY \(unsafeRaw: plan.order.orderBy) LIMIT \(unsafeRaw: String(query.limit + 1))"
+        if query.offset > 0 { select += " OFFSET \(unsafeRaw: String(query.offset))" }
+        let rows = try await sql.raw(select).all()
+        var items: [SearchHit] = []
+        var keys: [SearchCursor] = []
+        for row in rows.prefix(query.limit) {
+            let id = try row.decode(column: "product_id", as: UUID.self)
+            items.append(
+                SearchHit(
+                    productID: id, title: try row.decode(column: "title", as: String.self),
+                    shopID: try row.decode(column: "shop_id", as: UUID.self),
+                    categoryID: try row.decode(column: "category_id", as: UUID.self),
+                    villageID: try row.decode(column: "village_id", as: UUID?.self),
+                    minPriceMinor: try row.decode(column: "min_price", as: Int64.self), inStock: false,
+                    score: Int(try row.decode(column: "hits", as: Int64.self))))
+            keys.append(try SearchCursor(row: row, order: plan.order, id: id))
         }
-        let page =
-            select + from
-            + " ORDER BY \(unsafeRaw: Self.orderBy(query.sort, hasText: terms != nil)) LIMIT \(unsafeRaw: String(query.limit)) OFFSET \(unsafeRaw: String(query.offset))"
-        let rows = try await sql.raw(page).all()
-        let items = try rows.map { row in
-            SearchHit(
-                productID: try row.decode(column: "id", as: UUID.self),
-                title: try row.decode(column: "title", as: String.self),
-                shopID: try row.decode(column: "shop_id", as: UUID.self),
-                categoryID: try row.decode(column: "category_id", as: UUID.self),
-                villageID: try row.decode(column: "village_id", as: UUID?.self),
-                minPriceMinor: try row.decode(column: "min_price", as: Int64.self),
-                inStock: try row.decode(column: "max_stock", as: Int64.self) > 0,
-                score: Int(try row.decode(column: "score", as: Int64.self)))
-        }
+        let stocked = try await Self.inStock(items.map(\.productID), on: sql)
+        for index in items.indices { items[index].inStock = stocked.contains(items[index].productID) }
+        let hasMore = rows.count > query.limit
+        let firstPage = cursor == nil && query.offset == 0
         let total: Int
-        if items.isEmpty && query.offset == 0 {
-            total = 0
-        } else if query.offset == 0 && items.count < query.limit {
+        if firstPage && !hasMore {
             total = items.count
         } else {
-            let count = try await sql.raw("SELECT CAST(COUNT(*) AS BIGINT) AS total" + from).first()
+            let count = try await sql.raw(
+                "SELECT CAST(COUNT(*) AS BIGINT) AS total" + plan.fromAndWhere(excluding: nil)
+            )
+            .first()
             total = Int(try count?.decode(column: "total", as: Int64.self) ?? 0)
         }
-        return JishiKit.Page(items: items, total: total, request: request)
+        return SearchResults(
+            items: items, total: total, hasMore: hasMore, next: hasMore ? keys.last?.token : nil, request: request)
+    }
+
+    /// How many products each category and each town would show for this query, each counted
+    /// with every other filter applied (so the filter bar says what picking one would give).
+    public func facets(_ query: SearchQuery, on database: any Database) async throws -> SearchFacets {
+        let terms = try query.validatedTerms()
+        if let terms, terms.isEmpty { return SearchFacets(categories: [:], towns: [:]) }
+        let sql = try SearchIndex.sqlDatabase(database)
+        let plan = Plan(query: query, terms: terms, sqlite: SearchIndex.isSQLite(sql))
+        var result = SearchFacets(categories: [:], towns: [:])
+        for (dimension, column) in [(Plan.Dimension.category, "category_id"), (.town, "town_id")] {
+            let rows = try await sql.raw(
+                "SELECT d.\(unsafeRaw: column) AS id, CAST(COUNT(*) AS BIGINT) AS n"
+                    + plan.fromAndWhere(excluding: dimension)
+                    + " AND d.\(unsafeRaw: column) IS NOT NULL GROUP BY d.\(unsafeRaw: column)"
+            ).all()
+            for row in rows {
+                let id = try row.decode(column: "id", as: UUID.self)
+                let n = Int(try row.decode(column: "n", as: Int64.self))
+                if dimension == .category { result.categories[id] = n } else { result.towns[id] = n }
+            }
+        }
+        return result
     }
 
     /// A variant's stock: the producer's, for a linked variant of a reseller.
     static let stockExpression =
         "CASE WHEN v.source_variant_id IS NULL THEN v.stock ELSE (SELECT sv.stock FROM variants sv WHERE sv.id = v.source_variant_id) END"
 
-    static let soldExpression =
-        "(SELECT COALESCE(SUM(ol.quantity), 0) FROM order_lines ol JOIN variants v ON v.id = ol.variant_id WHERE v.product_id = p.id)"
-
-    /// ` FROM … WHERE …` shared by the page and the count.
-    static func fromAndWhere(_ query: SearchQuery, terms: [String]?) -> SQLQueryString {
-        var sql: SQLQueryString = " FROM "
-        if let terms {
-            sql += """
-                (SELECT st.product_id AS product_id, SUM(st.weight) AS score FROM search_terms st \
-                WHERE st.term IN (\(binds: terms)) GROUP BY st.product_id HAVING COUNT(*) = \(unsafeRaw: String(terms.count))) m \
-                JOIN products p ON p.id = m.product_id
-                """
-        } else {
-            sql += "products p"
-        }
-        sql += " JOIN shops s ON s.id = p.shop_id"
-        if query.townID != nil { sql += " JOIN villages vi ON vi.id = p.origin_village_id" }
-        sql += " WHERE p.listed = \(bind: true) AND s.status = \(bind: Shop.Status.active.rawValue)"
-        if let categoryID = query.categoryID { sql += " AND p.category_id = \(bind: categoryID)" }
-        if let villageID = query.villageID { sql += " AND p.origin_village_id = \(bind: villageID)" }
-        if let townID = query.townID { sql += " AND vi.town_id = \(bind: townID)" }
-        // One EXISTS: some variant meets the price range and stock together; with no such
-        // filter it still requires a variant, since a product without one cannot be bought.
-        var variant: SQLQueryString = "SELECT 1 FROM variants v WHERE v.product_id = p.id"
-        if let minimum = query.minPriceMinor { variant += " AND v.price_minor >= \(bind: minimum)" }
-        if let maximum = query.maxPriceMinor { variant += " AND v.price_minor <= \(bind: maximum)" }
-        if query.inStockOnly { variant += " AND \(unsafeRaw: stockExpression) > 0" }
-        sql += " AND EXISTS (" + variant + ")"
-        return sql
+    /// Which of `ids` have a variant in stock (read for a page's rows only, never for every match).
+    static func inStock(_ ids: [UUID], on sql: any SQLDatabase) async throws -> Set<UUID> {
+        guard !ids.isEmpty else { return [] }
+        let rows = try await sql.raw(
+            """
+            SELECT DISTINCT v.product_id AS id FROM variants v WHERE v.product_id IN (\(binds: ids)) \
+            AND \(unsafeRaw: stockExpression) > 0
+            """
+        ).all()
+        return Set(try rows.map { try $0.decode(column: "id", as: UUID.self) })
     }
+}
 
-    static func orderBy(_ sort: SearchQuery.Sort, hasText: Bool) -> String {
-        switch sort {
-        case .relevance: hasText ? "score DESC, p.id ASC" : "p.created_at DESC, p.id ASC"
-        case .priceAsc: "min_price ASC, p.id ASC"
-        case .priceDesc: "min_price DESC, p.id ASC"
-        case .sales: "sold DESC, p.id ASC"
-        case .newest: "p.created_at DESC, p.id ASC"
-        case .rating: "rated DESC, p.id ASC"
+extension SearchService {
+    /// The SQL of one query: how the engine is asked, the filters, the order.
+    struct Plan {
+        enum Dimension { case category, town }
+
+        let query: SearchQuery
+        let terms: [String]?
+        let sqlite: Bool
+        let order: SearchCursor.Order
+
+        init(query: SearchQuery, terms: [String]?, sqlite: Bool) {
+            self.query = query
+            self.terms = terms
+            self.sqlite = sqlite
+            self.order = SearchCursor.Order(query.sort, hasText: terms != nil)
+        }
+
+        /// How many of the query's terms the product's title has (0 without text).
+        var hitsExpression: SQLQueryString {
+            guard let terms else { return "CAST(0 AS BIGINT)" }
+            var sum: SQLQueryString = "CAST(("
+            for (index, term) in terms.enumerated() {
+                if index > 0 { sum += " + " }
+                if sqlite {
+                    sum += """
+                        (CASE WHEN d.doc IN (SELECT rowid FROM \(ident: SearchIndex.fullText) \
+                        WHERE \(ident: SearchIndex.fullText) MATCH \(bind: "title : " + SearchIndex.ftsQuoted(term))) \
+                        THEN 1 ELSE 0 END)
+                        """
+                } else {
+                    sum +=
+                        "(CASE WHEN d.tsv @@ CAST(\(bind: SearchIndex.quoted(term) + ":A") AS tsquery) THEN 1 ELSE 0 END)"
+                }
+            }
+            return sum + ") AS BIGINT)"
+        }
+
+        /// ` FROM … WHERE …` for the page, the count and the facets (which leave out their own
+        /// dimension's filter).
+        func fromAndWhere(excluding dimension: Dimension?) -> SQLQueryString {
+            var sql: SQLQueryString = " FROM \(ident: SearchIndex.table) d WHERE 1 = 1"
+            if let terms {
+                if sqlite {
+                    let match = terms.map(SearchIndex.ftsQuoted).joined(separator: " AND ")
+                    sql += """
+                         AND d.doc IN (SELECT rowid FROM \(ident: SearchIndex.fullText) \
+                        WHERE \(ident: SearchIndex.fullText) MATCH \(bind: match))
+                        """
+                } else {
+                    let match = terms.map(SearchIndex.quoted).joined(separator: " & ")
+                    sql += " AND d.tsv @@ CAST(\(bind: match) AS tsquery)"
+                }
+            }
+            if dimension != .category, let categoryID = query.categoryID {
+                sql += " AND d.category_id = \(bind: categoryID)"
+            }
+            if dimension != .town {
+                if let villageID = query.villageID { sql += " AND d.village_id = \(bind: villageID)" }
+                if let townID = query.townID { sql += " AND d.town_id = \(bind: townID)" }
+            }
+            if let minimum = query.minPriceMinor { sql += " AND d.min_price >= \(bind: minimum)" }
+            if let maximum = query.maxPriceMinor { sql += " AND d.min_price <= \(bind: maximum)" }
+            if query.inStockOnly {
+                sql += """
+                     AND EXISTS (SELECT 1 FROM variants v WHERE v.product_id = d.product_id \
+                    AND \(unsafeRaw: SearchService.stockExpression) > 0)
+                    """
+            }
+            return sql
         }
     }
 }

@@ -187,6 +187,8 @@ extension ShopService {
                 .moving("status", from: previous, to: next)
                 .setting("status_reason", to: reason)
                 .run(on: db, recording: event, orElse: "The shop changed meanwhile; reload it.")
+            // Only an active shop's products can be found.
+            try await SearchIndex.reindex(shopID: id, on: db)
         }
         shop.status = next
         shop.statusReason = reason

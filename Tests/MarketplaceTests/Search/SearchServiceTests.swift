@@ -12,10 +12,12 @@ struct SearchServiceTests {
     func oneCharacterAndTwoCharacterWords(store: TestStore) async throws {
         try await withTestMarket(on: store) { county in
             let catalogue = try await SearchCatalogue.make(county)
-            #expect(try await catalogue.numbers(.init(text: "裙")) == [1, 2])
-            // 汉服 in the title outranks 汉服 only in the category name (演出服与汉服);
-            // the suspended shop's 6 and the unlisted 7 never appear.
-            #expect(try await catalogue.numbers(.init(text: "汉服")) == [1, 3, 2])
+            // Equally relevant and unsold: the later product id first.
+            #expect(try await catalogue.numbers(.init(text: "裙")) == [2, 1])
+            // 汉服 in the title (汉, 服 and 汉服: three terms) outranks 汉服 only in the category
+            // name (演出服与汉服; 服 in the title: one); the suspended shop's 6 and the unlisted 7
+            // never appear.
+            #expect(try await catalogue.numbers(.init(text: "汉服")) == [3, 1, 2])
             #expect(try await catalogue.numbers(.init(text: "马面裙")) == [1])
             #expect(try await catalogue.numbers(.init(text: "粉条")) == [5])
             #expect(try await catalogue.numbers(.init(text: "汉服披风")).isEmpty)
@@ -27,7 +29,7 @@ struct SearchServiceTests {
         try await withTestMarket(on: store) { county in
             let catalogue = try await SearchCatalogue.make(county)
             #expect(try await catalogue.numbers(.init(text: "hanfu 汉服")) == [3, 1, 2])
-            #expect(try await catalogue.numbers(.init(text: "ＨＡＮＦＵ")) == [3, 1, 2])
+            #expect(try await catalogue.numbers(.init(text: "ＨＡＮＦＵ")) == [3, 2, 1])
             #expect(try await catalogue.numbers(.init(text: "table")) == [4])
             #expect(try await catalogue.numbers(.init(text: "solid wood dining table")) == [4])
             #expect(try await catalogue.numbers(.init(text: "Wooden toy")) == [8])
@@ -47,9 +49,10 @@ struct SearchServiceTests {
             #expect(
                 try await c.numbers(.init(minPriceMinor: 1_000, maxPriceMinor: 10_000, sort: .priceAsc)) == [5, 8, 2])
             #expect(try await c.numbers(.init(inStockOnly: true, sort: .priceAsc)) == [5, 8, 3, 1, 4])
-            // 3's 199.00 variant is out of stock and its 159.00 one is outside the range.
-            #expect(try await c.numbers(.init(minPriceMinor: 19_000, maxPriceMinor: 20_000, inStockOnly: true)).isEmpty)
-            #expect(try await c.numbers(.init(minPriceMinor: 19_000, maxPriceMinor: 20_000)) == [3])
+            // The range is the product's price (its cheapest variant's): 3's 199.00 variant does
+            // not bring it in, its 159.00 does.
+            #expect(try await c.numbers(.init(minPriceMinor: 19_000, maxPriceMinor: 20_000)).isEmpty)
+            #expect(try await c.numbers(.init(minPriceMinor: 15_900, maxPriceMinor: 15_900, inStockOnly: true)) == [3])
             #expect(try await c.numbers(.init(text: "汉服", townID: c.dayingTown)) == [1, 2])
         }
     }
@@ -66,15 +69,31 @@ struct SearchServiceTests {
 
             let buyer = try await MarketplaceFixture.makeAccount(county, "search-buyer")
             let checkouts = CheckoutService(context: county.marketplace)
-            for (number, quantity, key) in [(5, 3, "sales-key-0001"), (8, 1, "sales-key-0002")] {
+            let payments = PaymentService(context: county.marketplace)
+            // 4 is ordered but never paid: not a sale.
+            for (number, quantity, key, paid) in [
+                (5, 3, "sales-key-0001", true), (8, 1, "sales-key-0002", true), (4, 2, "sales-key-0003", false),
+                (1, 1, "sales-key-0004", true),
+            ] {
                 let variant = SearchCatalogue.productID(number * 10 + 1000)
-                _ = try await checkouts.checkout(
+                let placed = try await checkouts.checkout(
                     .init(
                         items: [.init(variantID: variant, quantity: quantity)], delivery: MarketplaceFixture.delivery,
                         paymentMethod: .online),
                     idempotencyKey: key, by: buyer, on: county.db)
+                if paid {
+                    _ = try await payments.pay(
+                        checkoutID: try placed.checkout.requireID(), provider: "sandbox", token: "tok_ok",
+                        idempotencyKey: key + "-pay", by: buyer, on: county.db)
+                }
             }
-            #expect(try await c.numbers(.init(sort: .sales)) == [5, 8, 1, 2, 3, 4])
+            let sales = [5, 8, 1, 4, 3, 2]
+            #expect(try await c.numbers(.init(sort: .sales)) == sales)
+            // A rebuild counts the same sales from the orders' events.
+            try await SearchIndex.rebuildAll(on: county.db)
+            #expect(try await c.numbers(.init(sort: .sales)) == sales)
+            // Among equally relevant products (hanfu not in 1's or 2's title), the better seller first.
+            #expect(try await c.numbers(.init(text: "hanfu")) == [3, 1, 2])
         }
     }
 
@@ -97,6 +116,71 @@ struct SearchServiceTests {
         }
     }
 
+    /// Following `next` page after page gives exactly the one long list, in every order, with
+    /// filters and with text; a cursor of another order is refused.
+    @Test(arguments: TestStore.available)
+    func cursorsWalkEveryOrder(store: TestStore) async throws {
+        try await withTestMarket(on: store) { county in
+            let c = try await SearchCatalogue.make(county)
+            let service = SearchService()
+            for base in [
+                SearchQuery(), SearchQuery(text: "汉服"), SearchQuery(text: "服"), SearchQuery(inStockOnly: true),
+                SearchQuery(townID: c.dayingTown), SearchQuery(maxPriceMinor: 20_000),
+            ] {
+                for sort in SearchQuery.Sort.allCases {
+                    var whole = base
+                    whole.sort = sort
+                    whole.limit = 100
+                    let expected = try await c.numbers(whole)
+                    var walked: [Int] = []
+                    var query = whole
+                    query.limit = 2
+                    var pages = 0
+                    while true {
+                        let page = try await service.search(query, on: county.db)
+                        walked += page.items.map { SearchCatalogue.number(of: $0.productID) }
+                        #expect(page.total == expected.count)
+                        pages += 1
+                        guard let next = page.next else { break }
+                        query.after = next
+                    }
+                    #expect(walked == expected, "\(base.text ?? "") \(sort)")
+                    #expect(pages == max(1, (expected.count + 1) / 2))
+                }
+            }
+            let first = try await service.search(.init(sort: .priceAsc, limit: 2), on: county.db)
+            let next = try #require(first.next)
+            for bad in [SearchQuery(sort: .sales, after: next), SearchQuery(sort: .priceAsc, after: "not-a-cursor")] {
+                let problem = try await #require(throws: Problem.self) { try await service.search(bad, on: county.db) }
+                #expect(problem.field == "after")
+            }
+            let both = try #require(throws: Problem.self) {
+                try SearchQuery(sort: .priceAsc, offset: 2, after: next).validatedTerms()
+            }
+            #expect(both.field == "after")
+        }
+    }
+
+    /// Each dimension is counted with every other filter, not its own.
+    @Test(arguments: TestStore.available)
+    func facetsCountCategoriesAndTowns(store: TestStore) async throws {
+        try await withTestMarket(on: store) { county in
+            let c = try await SearchCatalogue.make(county)
+            let costumes = CategoryTaxonomy.id(for: "costumes")
+            let all = try await SearchService().facets(.init(), on: county.db)
+            #expect(all.categories[costumes] == 3)
+            #expect(all.categories.values.reduce(0, +) == 6)
+            let shijingTown = try #require(try await Village.find(c.shijing, on: county.db)).$town.id
+            #expect(all.towns == [c.dayingTown: 3, shijingTown: 3])
+            let picked = try await SearchService().facets(
+                .init(text: "汉服", categoryID: costumes, townID: c.dayingTown), on: county.db)
+            #expect(picked.categories == [costumes: 2])  // 1 and 2 in 大营镇; the category filter left out
+            #expect(picked.towns == [c.dayingTown: 2, shijingTown: 1])  // the town filter left out
+            let none = try await SearchService().facets(.init(text: "!!!"), on: county.db)
+            #expect(none.categories.isEmpty && none.towns.isEmpty)
+        }
+    }
+
     @Test(arguments: TestStore.available)
     func reindexFollowsChangesAndSuspensionHides(store: TestStore) async throws {
         try await withTestMarket(on: store) { county in
@@ -111,7 +195,8 @@ struct SearchServiceTests {
             let shop = try #require(try await Shop.find(c.shopB, on: county.db))
             shop.status = .suspended
             try await shop.save(on: county.db)
-            #expect(try await c.numbers(.init(text: "hanfu")) == [1, 2])  // 3 was in shop B
+            try await SearchIndex.reindex(shopID: c.shopB, on: county.db)
+            #expect(try await c.numbers(.init(text: "hanfu")) == [2, 1])  // 3 was in shop B
 
             try await product.delete(on: county.db)
             try await SearchIndex.reindex(productID: SearchCatalogue.productID(5), on: county.db)
@@ -150,21 +235,31 @@ struct SearchServiceTests {
             .init(text: "汉服"), .init(text: "裙"), .init(text: "hanfu 汉服"), .init(text: "wood"), .init(),
             .init(sort: .priceAsc), .init(sort: .priceDesc), .init(sort: .sales), .init(sort: .newest),
             .init(text: "服", inStockOnly: true),
-            .init(minPriceMinor: 2_000, maxPriceMinor: 20_000, limit: 2, offset: 1),
+            .init(minPriceMinor: 2_000, maxPriceMinor: 20_000, limit: 2, offset: 1), .init(sort: .rating, limit: 2),
+            .init(text: "服", limit: 1), .init(sort: .newest, limit: 3),
         ]
-        var results: [TestStore: [[SearchHit]]] = [:]
+        var results: [TestStore: ([[SearchHit]], [String?], [SearchFacets])] = [:]
         for store in TestStore.available {
             results[store] = try await withTestMarket(on: store) { county in
                 _ = try await SearchCatalogue.make(county)
                 var lists: [[SearchHit]] = []
-                for query in queries { lists.append(try await SearchService().search(query, on: county.db).items) }
-                return lists
+                var tokens: [String?] = []
+                var facets: [SearchFacets] = []
+                for query in queries {
+                    let page = try await SearchService().search(query, on: county.db)
+                    lists.append(page.items)
+                    tokens.append(page.next)
+                    facets.append(try await SearchService().facets(query, on: county.db))
+                }
+                return (lists, tokens, facets)
             }
         }
         let sqlite = try #require(results[.sqlite])
-        #expect(sqlite[0].map { SearchCatalogue.number(of: $0.productID) } == [1, 3, 2])
+        #expect(sqlite.0[0].map { SearchCatalogue.number(of: $0.productID) } == [3, 1, 2])
         if let postgres = results[.postgres] {
-            #expect(postgres == sqlite)
+            #expect(postgres.0 == sqlite.0)
+            #expect(postgres.1 == sqlite.1)  // the same cursors: the same keys on both
+            #expect(postgres.2 == sqlite.2)
         }
     }
 }

@@ -35,10 +35,18 @@ struct SearchTokenizerTests {
         #expect(SearchTokenizer.terms(word) == [String(repeating: "a", count: SearchTokenizer.maximumTermLength)])
     }
 
-    @Test func titleOutweighsDescription() {
-        let weights = SearchIndex.weightedTerms(title: "汉服", description: "裙 裙 裙 裙 裙", category: nil)
-        #expect(weights["汉服"] == 10)
-        #expect(weights["裙"] == 3)  // capped
-        #expect(weights["裙裙"] == nil)  // separated by spaces
+    @Test func titleAndBodyTermsAreKeptApart() {
+        let terms = SearchIndex.terms(
+            title: "汉服", description: "裙 裙 裙 裙 裙",
+            category: Category(code: "c", name: "服装", nameEn: "Clothes", commissionBasisPoints: 0))
+        #expect(terms.title == ["汉", "服", "汉服"])
+        #expect(terms.body == ["裙", "服", "装", "服装", "clothes"])  // each once; 裙裙 never (spaces)
+    }
+
+    /// PostgreSQL gets the terms verbatim, quoted, with the title's weighted A and the body's B.
+    @Test func vectorLiteralQuotesEveryTerm() {
+        #expect(
+            SearchIndex.vectorLiteral(title: ["汉服", "it's"], body: ["汉服", "a\\b"])
+                == "'汉服':1A,3B 'it''s':2A 'a\\\\b':4B")
     }
 }

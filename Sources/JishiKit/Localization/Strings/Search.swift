@@ -19,6 +19,9 @@ extension L10nKey {
     public static let searchSortRating = L10nKey("search.sort.rating")
     public static let searchNoResults = L10nKey("search.no-results")
     public static let searchResultCount = L10nKey("search.result-count")
+    public static let searchFirstPage = L10nKey("search.first-page")
+    public static let searchTowns = L10nKey("search.towns")
+    public static let searchFacetCount = L10nKey("search.facet-count")
 }
 
 extension Localization {
@@ -45,6 +48,9 @@ extension Localization {
             .searchSortRating: "Best rated",
             .searchNoResults: "Nothing found. Try fewer or other words.",
             .searchResultCount: "{0} products · showing {1}–{2}",
+            .searchFirstPage: "First page",
+            .searchTowns: "By town",
+            .searchFacetCount: "{0} ({1})",
         ],
         zhHans: [
             .searchTitle: "搜索商品",
@@ -67,5 +73,8 @@ extension Localization {
             .searchSortRating: "好评优先",
             .searchNoResults: "没有找到。试试少一些或换个词。",
             .searchResultCount: "共 {0} 件商品 · 第 {1}–{2} 件",
+            .searchFirstPage: "第一页",
+            .searchTowns: "按乡镇",
+            .searchFacetCount: "{0}（{1}）",
         ])
 }

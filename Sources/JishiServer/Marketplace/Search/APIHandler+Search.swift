@@ -26,9 +26,13 @@ extension APIHandler {
             townID: try query.town.map { try Self.uuid($0, field: "town") },
             minPriceMinor: query.minPrice, maxPriceMinor: query.maxPrice, inStockOnly: query.inStock ?? false,
             sort: sort,
-            limit: query.limit ?? 20, offset: query.offset ?? 0)
-        let page = try await SearchService().search(search, now: request.jishi.dependencies.now(), on: request.db)
-        try await SearchDemand.record(search, total: page.total, at: request.jishi.dependencies.now(), on: request.db)
+            limit: query.limit ?? 20, offset: query.offset ?? 0, after: query.after)
+        let page = try await SearchService().search(search, on: request.db)
+        let facets = try await (query.facets ?? false) ? SearchService().facets(search, on: request.db) : nil
+        if search.after == nil {
+            try await SearchDemand.record(
+                search, total: page.total, at: request.jishi.dependencies.now(), on: request.db)
+        }
         let ratings = try await request.jishi.reviews.ratings(productIDs: page.items.map(\.productID), on: request.db)
         return .ok(
             .init(
@@ -41,6 +45,17 @@ extension APIHandler {
                                 minPriceMinor: hit.minPriceMinor, inStock: hit.inStock, score: hit.score,
                                 rating: APIMapping.rating(ratings[hit.productID] ?? RatingSummary()))
                         },
-                        total: page.total, limit: search.limit, offset: search.offset))))
+                        total: page.total, limit: search.limit, offset: search.offset, next: page.next,
+                        facets: facets.map { facets in
+                            .init(
+                                categories: Self.counts(facets.categories), towns: Self.counts(facets.towns))
+                        }))))
+    }
+
+    /// Facet counts, largest first, then by id.
+    private static func counts(_ counts: [UUID: Int]) -> [Components.Schemas.SearchFacetCount] {
+        counts.sorted { ($1.value, $0.key.uuidString) < ($0.value, $1.key.uuidString) }.map {
+            .init(id: $0.key.uuidString, count: $0.value)
+        }
     }
 }

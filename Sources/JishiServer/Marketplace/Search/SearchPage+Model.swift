@@ -25,6 +25,10 @@ enum SearchPage {
         var inStockOnly = false
         var sort: SearchQuery.Sort = .relevance
         var offset = 0
+        /// The previous page's cursor, and how many results came before this page (for the
+        /// "showing 21–40" line).
+        var after: String?
+        var from = 0
     }
 
     struct Hit: Equatable, Sendable {
@@ -48,6 +52,11 @@ enum SearchPage {
         var categories: [(id: UUID, name: String)] = []
         var hits: [Hit] = []
         var total = 0
+        /// The cursor of the page after this one.
+        var next: String?
+        /// How many products each category and town would show, for the filter bar.
+        var facets = SearchFacets(categories: [:], towns: [:])
+        var towns: [(id: UUID, name: String)] = []
         /// The village or town the results are limited to, named.
         var place: HomePage.Name?
         /// Whether anything was asked yet (a bare /search shows the newest products).
@@ -95,6 +104,13 @@ extension SearchPage.Input {
             }
         }
         offset = min(max(FormInput.count(fields["offset"] ?? "") ?? 0, 0), SearchQuery.maximumOffset)
+        if let cursor = fields["after"], !cursor.isEmpty {
+            after = cursor
+            offset = 0
+            from = min(max(FormInput.count(fields["from"] ?? "") ?? 0, 0), 1_000_000)
+        } else {
+            from = offset
+        }
     }
 
     var query: SearchQuery {
@@ -102,7 +118,7 @@ extension SearchPage.Input {
             text: text.isEmpty ? nil : text, categoryID: categoryID, villageID: villageID, townID: townID,
             minPriceMinor: FormInput.yuan(minPrice),
             maxPriceMinor: FormInput.yuan(maxPrice), inStockOnly: inStockOnly, sort: sort,
-            limit: SearchPage.pageSize, offset: offset)
+            limit: SearchPage.pageSize, offset: offset, after: after)
     }
 
     /// The query string for these inputs at `offset` (for the paging links).
@@ -137,16 +153,25 @@ extension SearchPage.Model {
             category.id.map { ($0, category.name(language)) }
         }
         guard model.errors.isEmpty else { return model }
-        let page: JishiKit.Page<SearchHit>
+        let page: SearchResults
         do {
             page = try await SearchService().search(model.input.query, on: database)
-            try await SearchDemand.record(model.input.query, total: page.total, at: Date(), on: database)
+            model.facets = try await SearchService().facets(model.input.query, on: database)
+            if model.input.after == nil {
+                try await SearchDemand.record(model.input.query, total: page.total, at: Date(), on: database)
+            }
         } catch let problem as Problem where problem.status == 400 {
             model.errors[problem.field.flatMap(SearchPage.Field.init(rawValue:)) ?? .q] = FormMessage(
                 .errorFieldInvalid)
             return model
         }
         model.total = page.total
+        model.next = page.next
+        if !model.facets.towns.isEmpty {
+            model.towns = try await Town.query(on: database).filter(\.$id ~~ Array(model.facets.towns.keys)).all()
+                .compactMap { town in town.id.map { ($0, language == .en ? town.nameEn : town.name) } }
+                .sorted { $0.name < $1.name }
+        }
         model.hits = try await SearchPage.hits(
             page.items, catalog: catalog, shops: shops, reviews: reviews, on: database)
         if let villageID = model.input.villageID, let village = try await Village.find(villageID, on: database) {

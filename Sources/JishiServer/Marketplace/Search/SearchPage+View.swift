@@ -1,3 +1,4 @@
+import Foundation
 import JishiKit
 import Marketplace
 import Plot
@@ -48,7 +49,12 @@ extension SearchPage {
                                 FormField.MenuGroup(
                                     heading: nil,
                                     choices: [("", context.text(.searchAnyCategory))]
-                                        + model.categories.map { ($0.id.uuidString.lowercased(), $0.name) })
+                                        + model.categories.map { category in
+                                            (
+                                                category.id.uuidString.lowercased(),
+                                                counted(category.name, model.facets.categories[category.id] ?? 0)
+                                            )
+                                        })
                             ]),
                             value: model.input.categoryID?.uuidString.lowercased() ?? "",
                             error: model.errors[.category]
@@ -92,8 +98,8 @@ extension SearchPage {
             if model.hits.isEmpty {
                 return .p(.class("empty"), .id("no-results"), .safeText(context.text(.searchNoResults)))
             }
-            let first = model.input.offset + 1
-            let last = model.input.offset + model.hits.count
+            let first = model.input.from + 1
+            let last = model.input.from + model.hits.count
             return .group(
                 .p(
                     .class("summary"), .id("result-count"),
@@ -101,9 +107,35 @@ extension SearchPage {
                         context.text(
                             .searchResultCount, context.number(model.total), context.number(first),
                             context.number(last)))),
+                townFacets,
                 .ul(.class("cards"), .id("results"), .group(model.hits.map(hit))),
                 pager
             )
+        }
+
+        /// "大营镇（12）": a facet's name and count.
+        private func counted(_ name: String, _ count: Int) -> String {
+            context.text(.searchFacetCount, name, context.number(count))
+        }
+
+        /// The towns the results come from, with counts, each a link that narrows to it.
+        private var townFacets: Node<HTML.BodyContext> {
+            guard model.input.townID == nil, model.input.villageID == nil, model.towns.count > 1 else { return .empty }
+            var input = model.input
+            input.offset = 0
+            input.after = nil
+            return .nav(
+                .class("facets"), .id("town-facets"),
+                .attribute(named: "aria-label", value: context.text(.searchTowns)),
+                .h2(.safeText(context.text(.searchTowns))),
+                .ul(
+                    .forEach(model.towns) { town in
+                        input.townID = town.id
+                        return .li(
+                            .a(
+                                .href(SitePath.search.path + "?" + input.queryString(offset: 0)),
+                                .safeText(counted(town.name, model.facets.towns[town.id] ?? 0))))
+                    }))
         }
 
         private func hit(_ hit: Hit) -> Node<HTML.ListContext> { SearchPage.tile(hit, context) }
@@ -117,11 +149,29 @@ extension SearchPage {
             }
         }
 
+        /// "First page" once past it, and "next" continuing after this page's last result (a
+        /// cursor, so a deep page costs what the first does).
         private var pager: Node<HTML.BodyContext> {
             let query = model.input.queryString(offset: 0)
-            return Pager.links(
-                path: SitePath.search.path + (query.isEmpty ? "" : "?" + query), offset: model.input.offset,
-                shown: model.hits.count, total: model.total, pageSize: SearchPage.pageSize, context: context)
+            let path = SitePath.search.path + (query.isEmpty ? "" : "?" + query)
+            let separator = query.isEmpty ? "?" : "&"
+            let hasFirst = model.input.from > 0
+            guard hasFirst || model.next != nil else { return .empty }
+            let unreserved = CharacterSet.alphanumerics.union(CharacterSet(charactersIn: "-_"))
+            return .nav(
+                .class("pager"), .attribute(named: "aria-label", value: context.text(.pagerLabel)),
+                .if(
+                    hasFirst,
+                    .a(.class("button secondary"), .href(path), .safeText(context.text(.searchFirstPage)))),
+                .unwrap(model.next) { next in
+                    .a(
+                        .class("button secondary"), .attribute(named: "rel", value: "next"), .id("next-page"),
+                        .href(
+                            path + separator + "after="
+                                + (next.addingPercentEncoding(withAllowedCharacters: unreserved) ?? "")
+                                + "&from=\(model.input.from + model.hits.count)"),
+                        .safeText(context.text(.pagerNext)))
+                })
         }
     }
 

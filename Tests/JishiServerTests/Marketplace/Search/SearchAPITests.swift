@@ -61,10 +61,43 @@ struct SearchAPITests {
         }
     }
 
+    /// `next` continues the list where the page ended; `facets=true` adds the filter bar's counts.
+    @Test(arguments: TestStore.available)
+    func cursorsAndFacets(store: TestStore) async throws {
+        try await withTestApp(on: store, seedDemo: true) { app in
+            let (hanfu, table) = try await Self.seed(app)
+            var seen: [String] = []
+            var after = ""
+            for _ in 0..<50 {
+                let page = try await app.send(.GET, "/api/v1/search?sort=price_asc&limit=3\(after)").json()
+                seen += (page["items"] as? [[String: Any]] ?? []).compactMap { $0["productId"] as? String }
+                guard let next = page["next"] as? String else { break }
+                after = "&after=\(next)"
+            }
+            let whole = try await app.send(.GET, "/api/v1/search?sort=price_asc&limit=100").json()
+            #expect(seen == (whole["items"] as? [[String: Any]])?.compactMap { $0["productId"] as? String })
+            #expect(seen.contains(hanfu) && seen.contains(table))
+
+            let q = "汉服".addingPercentEncoding(withAllowedCharacters: .urlQueryAllowed)!
+            let faceted = try await app.send(.GET, "/api/v1/search?q=\(q)&facets=true").json()
+            let facets = try #require(faceted["facets"] as? [String: Any])
+            let categories = try #require(facets["categories"] as? [[String: Any]])
+            #expect(
+                categories.contains {
+                    ($0["id"] as? String)?.lowercased() == CategoryTaxonomy.id(for: "costumes").uuidString.lowercased()
+                })
+            let counted = categories.compactMap { $0["count"] as? Int }.reduce(0, +)
+            #expect(counted == faceted["total"] as? Int)
+            #expect((facets["towns"] as? [[String: Any]])?.isEmpty == false)
+            #expect(try await app.send(.GET, "/api/v1/search?q=\(q)").json()["facets"] == nil)
+        }
+    }
+
     @Test(arguments: [
         ("limit=0", "limit"), ("limit=1000", "limit"), ("offset=-1", "offset"),
         ("minPrice=500&maxPrice=100", "minPrice"),
         ("sort=cheapest", "sort"), ("category=not-a-uuid", "category"), ("village=123", "village"), ("town=x", "town"),
+        ("after=not-a-cursor", "after"), ("after=bmV3ZXN0OzE7eA&sort=newest", "after"),
     ])
     func badInputIsAProblemNamingTheField_fails(query: String, field: String) async throws {
         try await withTestApp { app in
