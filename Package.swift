@@ -176,7 +176,9 @@ let package = Package(
             name: "JishiServerTests",
             dependencies: [
                 "JishiServerTesting", "DomainTesting", "Community", "Marketplace", "Logistics", "Stations",
-                "Insights", "Persistence", "Simulation",
+                "Insights", "Persistence", "Simulation", "JishiAPI",
+                // The authorisation matrix reads the contract.
+                .product(name: "Yams", package: "Yams"),
             ]),
         .testTarget(
             name: "jishiTests",
