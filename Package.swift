@@ -29,6 +29,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // Shared primitives: money, ids, geography maths, problems, localisation.
@@ -54,7 +55,8 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
-        // Shops, catalog and stock, checkout, orders and payments.
+        // Shops, catalog and stock, checkout, orders and payments; a catalogue import's photos
+        // come in a ZIP.
         .target(
             name: "Marketplace",
             dependencies: [
@@ -62,6 +64,7 @@ let package = Package(
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         // Pure solvers: vehicle routing and station siting. Standard library and Foundation only.
@@ -150,7 +153,7 @@ let package = Package(
         .executableTarget(
             name: "jishi",
             dependencies: [
-                "JishiServer", "JishiKit", "Community", "Logistics", "Insights", "Routing", "Simulation",
+                "JishiServer", "JishiKit", "Community", "Marketplace", "Logistics", "Insights", "Routing", "Simulation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -158,7 +161,11 @@ let package = Package(
         .testTarget(name: "PersistenceTests", dependencies: ["Persistence", "DomainTesting"]),
         .testTarget(name: "CommunityTests", dependencies: ["Community", "Persistence", "DomainTesting"]),
         .testTarget(
-            name: "MarketplaceTests", dependencies: ["Marketplace", "Community", "Persistence", "DomainTesting"]),
+            name: "MarketplaceTests",
+            dependencies: [
+                "Marketplace", "Community", "Persistence", "DomainTesting",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
         .testTarget(
             name: "LogisticsTests",
             dependencies: ["Logistics", "Marketplace", "Community", "Persistence", "DomainTesting"]),
@@ -183,7 +190,8 @@ let package = Package(
         .testTarget(
             name: "jishiTests",
             dependencies: [
-                "jishi", "Community", "Logistics", "Insights", "Simulation", "JishiServerTesting", "DomainTesting",
+                "jishi", "Community", "Marketplace", "Logistics", "Insights", "Simulation", "JishiServerTesting",
+                "DomainTesting",
             ]),
         // What a domain test needs and no more: a fresh migrated database without an app, a
         // clock moved by hand, a cheap password hasher.

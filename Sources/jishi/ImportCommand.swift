@@ -4,6 +4,7 @@ import Insights
 import JishiKit
 import JishiServer
 import Logistics
+import Marketplace
 
 /// `jishi import …`: files from outside into the county's database.
 struct ImportCommand: AsyncParsableCommand {
@@ -11,6 +12,7 @@ struct ImportCommand: AsyncParsableCommand {
         commandName: "import", abstract: "Import files into the database.",
         subcommands: [
             ImportParcels.self, ImportRoads.self, ImportGeography.self, ImportShops.self, ImportSales.self,
+            ImportProducts.self,
         ])
 
     /// The file's bytes; exit 2 naming it when it cannot be read.
@@ -168,5 +170,69 @@ struct ImportSales: AsyncParsableCommand {
             try await SalesImport(context: app.jishi.insightsContext).run(data, on: app.db)
         }
         print("sales: \(outcome.written) shop-months written")
+    }
+}
+
+/// `jishi import products FILE.csv --shop SHOP [--photos FILE.zip]`: a shop's catalogue.
+struct ImportProducts: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "products",
+        abstract:
+            "Load or update a shop's products, variants, prices, stock and photos (nothing is written if a row is bad).",
+        discussion: """
+            Columns: product_ref,sku,title,category,price_minor,stock; optional description,variant_name,\
+            weight_grams,photos,listed. One row per variant; rows with the same product_ref are one product. \
+            category is a category's code; price_minor is in fen; photos are file names in the ZIP, separated \
+            by |; listed is true or false. A variant already in the shop (same SKU in its product) is updated, \
+            so a file imported twice changes nothing the second time; `jishi export products` writes the same \
+            format. Exit status 2 names every bad line and column.
+            """)
+
+    @OptionGroup var store: StoreOptions
+    @Argument(help: "The CSV file (UTF-8).") var file: String
+    @Option(help: "The shop: its id, or its name when no other shop has it.") var shop: String
+    @Option(help: "A ZIP file with the photos the rows name.") var photos: String?
+
+    func run() async throws {
+        let data = try ImportCommand.read(file)
+        var archive: PhotoArchive?
+        if let photos {
+            do {
+                archive = try PhotoArchive(url: URL(fileURLWithPath: photos))
+            } catch {
+                FileHandle.standardError.write(Data("error: cannot read \(photos): \(error)\n".utf8))
+                throw ExitCode(2)
+            }
+        }
+        let showProgress = isatty(STDERR_FILENO) == 1
+        let progress: @Sendable (CatalogImport.Progress) -> Void = { update in
+            guard showProgress else { return }
+            FileHandle.standardError.write(
+                Data("\r\(update.stage.rawValue) \(update.done) of \(update.total) rows   ".utf8))
+        }
+        let reference = shop
+        let outcome: CatalogImport.Outcome
+        do {
+            outcome = try await withApplication(try store.config()) { [archive] app in
+                try await migrate(app)
+                let shop = try await ShopReference.find(reference, on: app.db)
+                return try await CatalogImport(context: app.jishi.marketplace).run(
+                    data, photos: archive, store: app.jishi.photos, into: try shop.requireID(), on: app.db,
+                    progress: progress)
+            }
+        } catch let refused as CSVFile.Refused {
+            if showProgress { FileHandle.standardError.write(Data("\n".utf8)) }
+            try ImportCommand.refuse(refused.errors, in: file)
+        } catch let problem as Problem {
+            if showProgress { FileHandle.standardError.write(Data("\n".utf8)) }
+            FileHandle.standardError.write(
+                Data("error: \(problem.detail ?? problem.title)\nNothing was written.\n".utf8))
+            throw ExitCode(2)
+        }
+        if showProgress { FileHandle.standardError.write(Data("\n".utf8)) }
+        print(
+            "products: \(outcome.productsAdded) added, \(outcome.productsUpdated) updated; variants: "
+                + "\(outcome.variantsAdded) added, \(outcome.variantsUpdated) updated, \(outcome.variantsUnchanged) "
+                + "unchanged; photos: \(outcome.photosAdded) added")
     }
 }

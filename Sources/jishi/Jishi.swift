@@ -10,7 +10,7 @@ struct Jishi: AsyncParsableCommand {
             "Start with `jishi demo`. The store is chosen by --database-url or DATABASE_URL (sqlite:PATH or postgres://…).",
         subcommands: [
             ServeCommand.self, MigrateCommand.self, SeedCommand.self, DemoCommand.self, RouteCommand.self,
-            SiteCommand.self, ImportCommand.self, DispatchCommand.self, CarrierCommand.self,
+            SiteCommand.self, ImportCommand.self, ExportCommand.self, DispatchCommand.self, CarrierCommand.self,
             InsightsCommand.self, SimulateCommand.self,
         ]
     )

@@ -607,7 +607,16 @@ public struct DesignWatch: ListingObserver {
     }
 
     public func listingChanged(_ productID: UUID, on database: any Database) async throws {
-        try await CheckedListing.query(on: database).filter(\.$id == productID).delete()
+        try await listingsChanged([productID], on: database)
+    }
+
+    /// One delete per thousand listings and one scan queued, however many changed.
+    public func listingsChanged(_ productIDs: [UUID], on database: any Database) async throws {
+        guard !productIDs.isEmpty else { return }
+        for start in stride(from: 0, to: productIDs.count, by: 1_000) {
+            let chunk = Array(productIDs[start..<min(productIDs.count, start + 1_000)])
+            try await CheckedListing.query(on: database).filter(\.$id ~~ chunk).delete()
+        }
         try await InsightsJobs.queueDesignScan(on: database, queue: queue)
     }
 }

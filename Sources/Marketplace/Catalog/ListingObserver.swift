@@ -7,6 +7,14 @@ import SQLKit
 /// design registry compares new listings with filed designs).
 public protocol ListingObserver: Sendable {
     func listingChanged(_ productID: UUID, on database: any Database) async throws
+    /// Many listings at once (a bulk import's); one at a time unless the observer does better.
+    func listingsChanged(_ productIDs: [UUID], on database: any Database) async throws
+}
+
+extension ListingObserver {
+    public func listingsChanged(_ productIDs: [UUID], on database: any Database) async throws {
+        for productID in productIDs { try await listingChanged(productID, on: database) }
+    }
 }
 
 extension CatalogService {

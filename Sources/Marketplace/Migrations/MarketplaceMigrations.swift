@@ -20,5 +20,6 @@ public enum MarketplaceMigrations {
         CreateSearchDemand(),
         AddProductHolds(),
         MoveSearchToFullText(),
+        AddProductShopIndex(),
     ]
 }

@@ -1,0 +1,92 @@
+import FluentKit
+import Foundation
+import JishiKit
+import Persistence
+import SQLKit
+
+/// A shop's catalogue and stock as a ``CatalogFile``, the format ``CatalogImport`` reads:
+/// importing the export into the same shop changes nothing. Each product's `product_ref` is its
+/// id and its `photos` the names of its photos' files in the photo store. Linked listings
+/// (another shop's products resold) are left out: they are the producer's.
+///
+/// The shop's products are read a page at a time in id order and written as they are read, so
+/// memory stays bounded whatever the catalogue's size.
+public struct CatalogExport: Sendable {
+    public static let pageSize = 1_000
+
+    public init() {}
+
+    /// Writes the shop's catalogue to `write` in UTF-8 pieces (the header first), and returns
+    /// how many variants (rows) it wrote.
+    @discardableResult
+    public func run(
+        shopID: UUID, on database: any Database, write: (Data) async throws -> Void
+    ) async throws -> Int {
+        guard try await Shop.find(shopID, on: database) != nil else {
+            throw Problem.notFound("The shop", field: "shopId")
+        }
+        let sql = try database.sql()
+        let categories = Dictionary(
+            try await Category.query(on: database).all().map { (try $0.requireID(), $0.code) },
+            uniquingKeysWith: { a, _ in a })
+        try await write(Data((CatalogFile.header + "\r\n").utf8))
+        var rows = 0
+        var after: UUID?
+        while true {
+            var query: SQLQueryString = """
+                SELECT id, title, description, category_id, listed FROM products
+                WHERE shop_id = \(bind: shopID) AND source_product_id IS NULL
+                """
+            if let after {
+                query.appendLiteral(" AND id > ")
+                query.appendInterpolation(bind: after)
+            }
+            query.appendLiteral(" ORDER BY id LIMIT \(Self.pageSize)")
+            let products = try await FastRows.all(
+                query, as: (UUID, String, String, UUID, Bool).self,
+                columns: ["id", "title", "description", "category_id", "listed"], on: sql)
+            guard let last = products.last else { break }
+            after = last.0
+            let ids = products.map(\.0)
+            let variants = Dictionary(
+                grouping: try await FastRows.all(
+                    """
+                    SELECT product_id, sku, name, price_minor, stock, weight_grams FROM variants
+                    WHERE \(Self.among("product_id", ids, on: sql)) ORDER BY product_id, sku
+                    """,
+                    as: (UUID, String, String, Int64, Int, Int).self,
+                    columns: ["product_id", "sku", "name", "price_minor", "stock", "weight_grams"], on: sql),
+                by: \.0)
+            let photos = Dictionary(
+                grouping: try await FastRows.all(
+                    """
+                    SELECT id, product_id, format FROM product_photos
+                    WHERE \(Self.among("product_id", ids, on: sql)) ORDER BY product_id, position, created_at
+                    """,
+                    as: (UUID, UUID, String).self, columns: ["id", "product_id", "format"], on: sql),
+                by: \.1)
+            var text = ""
+            for (id, title, description, categoryID, listed) in products {
+                let names = (photos[id] ?? []).map {
+                    $0.0.uuidString.lowercased() + "." + (PhotoFormat(rawValue: $0.2) ?? .jpeg).fileExtension
+                }
+                for (_, sku, name, price, stock, weight) in variants[id] ?? [] {
+                    text += CatalogFile.row(
+                        productRef: id.uuidString.lowercased(), sku: sku, title: title, description: description,
+                        category: categories[categoryID] ?? "", variantName: name, priceMinor: price, stock: stock,
+                        weightGrams: weight, photos: names, listed: listed)
+                    text += "\r\n"
+                    rows += 1
+                }
+            }
+            try await write(Data(text.utf8))
+        }
+        return rows
+    }
+
+    /// `column IN (…)` for a page of ids: one array on PostgreSQL, a list of binds on SQLite.
+    static func among(_ column: String, _ ids: [UUID], on sql: any SQLDatabase) -> SQLQueryString {
+        if sql.dialect.name == "postgresql" { return "\(unsafeRaw: column) = ANY(\(bind: ids)::uuid[])" }
+        return "\(unsafeRaw: column) IN (\(binds: ids))"
+    }
+}
