@@ -73,11 +73,6 @@ public struct MoveSearchToFullText: AsyncMigration {
         }
         try await database.schema(SearchIndex.table).delete()
         // The old table comes back empty and unused: no code reads it any more.
-        try await database.schema("search_terms")
-            .field("product_id", .uuid, .required, .references(Product.schema, .id, onDelete: .cascade))
-            .field("term", .string, .required)
-            .field("weight", .int, .required)
-            .compositeIdentifier(over: "term", "product_id")
-            .create()
+        try await CreateSearchTerms.createTable(on: database)
     }
 }
