@@ -1,5 +1,6 @@
 import Fluent
 import JishiKit
+import Logging
 import Persistence
 import SQLKit
 
@@ -11,11 +12,19 @@ import SQLKit
 /// could then take back the last commits (money already confirmed to a buyer). The log also lets
 /// the pages read while a checkout writes. An in-memory store has neither.
 enum SQLiteDurability {
-    static func apply(on database: any Database) async throws {
+    /// Sets the log and checks the sync. A file that cannot be opened yet is only logged: the
+    /// server still starts and says so (`/healthz` answers 503) rather than failing to start.
+    static func apply(on database: any Database, logger: Logger) async throws {
         guard let sql = database as? any SQLDatabase else { return }
-        try await sql.raw("PRAGMA journal_mode=WAL").run()
-        let synchronous = try await sql.raw("PRAGMA synchronous").first()
-            .map { try $0.decode(column: "synchronous", as: Int.self) }
+        let synchronous: Int?
+        do {
+            try await sql.raw("PRAGMA journal_mode=WAL").run()
+            synchronous = try await sql.raw("PRAGMA synchronous").first()
+                .map { try $0.decode(column: "synchronous", as: Int.self) }
+        } catch {
+            logger.error("SQLite: cannot set the write-ahead log: \(String(describing: error))")
+            return
+        }
         if synchronous != 2 {
             // Not the build Jishi ships with; say so rather than run the money path unsynced.
             throw Problem(

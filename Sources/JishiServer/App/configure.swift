@@ -19,7 +19,7 @@ public func configure(_ app: Application, _ config: JishiConfig, dependencies: D
     app.http.server.configuration.responseCompression = .enabledForCompressibleTypes
 
     try useDatabase(app, config.store)
-    if case .sqlite = config.store { try await SQLiteDurability.apply(on: app.db) }
+    if case .sqlite = config.store { try await SQLiteDurability.apply(on: app.db, logger: app.logger) }
     app.logger.notice("Store: \(config.store.redactedDescription)")
     for variable in config.defaultSecrets {
         app.logger.warning(
