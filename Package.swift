@@ -186,6 +186,8 @@ let package = Package(
                 "Insights", "Persistence", "Simulation", "JishiAPI",
                 // The authorisation matrix reads the contract.
                 .product(name: "Yams", package: "Yams"),
+                // The catalogue import page's ZIP of photos.
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
         .testTarget(
             name: "jishiTests",

@@ -16,8 +16,8 @@ public enum Localization {
 
     /// Every area; a new one is added here.
     static let areas: [Area] = [
-        app, forms, market, problems, home, accounts, search, catalog, cart, checkout, payments, orders, refunds, shops,
-        statements, reviews, chat, sourcing, phone, governance, logistics, dispatch, courier, labels,
+        app, forms, market, problems, home, accounts, search, catalog, catalogImport, cart, checkout, payments, orders,
+        refunds, shops, statements, reviews, chat, sourcing, phone, governance, logistics, dispatch, courier, labels,
         notifications, bookings, figures, stations, insights, designs, platformShops, simulation,
     ]
 

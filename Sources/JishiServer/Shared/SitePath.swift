@@ -25,7 +25,8 @@ struct SitePath: Hashable, Sendable {
     /// Every path of every feature.
     static let allCases: [SitePath] =
         homePaths + accountsPaths + searchPaths + catalogPaths + cartPaths + checkoutPaths + ordersPaths + shopsPaths
-        + statementsPaths + sourcingPaths + reviewsPaths + chatPaths + phoneSignInPaths + messagesPaths
+        + catalogImportPaths + statementsPaths + sourcingPaths + reviewsPaths + chatPaths + phoneSignInPaths
+        + messagesPaths
         + governancePaths + trackingPaths + networkPaths + dispatchPaths + courierPaths + labelsPaths
         + notificationsPaths + bookingsPaths + figuresPaths + stationsPaths
         + insightsPaths + designPaths + simulationPaths

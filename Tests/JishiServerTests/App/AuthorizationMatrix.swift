@@ -157,6 +157,10 @@ enum AuthorizationMatrix {
             .gap([.otherAdmin], Gap.adminOnStatements),
         .only("listShopProducts", [.seller, .admin], else: .hidden)
             .gap([.otherAdmin], Gap.adminAsStaff),
+        .only("importShopCatalogue", [.seller, .admin], else: .hidden)
+            .gap([.otherAdmin], Gap.adminAsStaff),
+        .only("exportShopCatalogue", [.seller, .admin], else: .hidden)
+            .gap([.otherAdmin], Gap.adminAsStaff),
         .only("addVariant", [.seller, .admin], else: .hidden)
             .gap([.otherAdmin], Gap.adminAsStaff),
         .only("updateVariant", [.seller, .admin], else: .hidden)

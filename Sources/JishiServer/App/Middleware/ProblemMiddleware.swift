@@ -16,6 +16,11 @@ struct ProblemMiddleware: AsyncMiddleware {
     }
 
     static func response(for error: any Error, request: Request) async -> Response {
+        if let refused = find(FileRefusal.self, in: error), !wantsHTML(request) {
+            // A refused file: a `422` problem listing every bad line and column.
+            request.logger.notice("422 \(ProblemType.validation) \(refused.errors.count) bad lines")
+            return refused.response(instance: request.url.path)
+        }
         var problem = Self.problem(for: error)
         var allowed: [String] = []
         if problem.status == 404, request.route == nil {

@@ -19,5 +19,9 @@ extension WebRoutes {
         // A photo upload reads its own body, up to the photo limit plus the form around it, so
         // that a too-large photo comes back as a message on the product's page.
         routes.postStreaming(.addPhoto, ProductEditingController.addPhoto)
+        // Bulk import (a CSV and a ZIP of photos) and export of the shop's catalogue.
+        routes.get(.catalogImport, CatalogImportPage.show)
+        routes.post(.catalogImport, maxBytes: CatalogImportPage.maxBytes, CatalogImportPage.load)
+        routes.get(.catalogExport, CatalogImportPage.export)
     }
 }

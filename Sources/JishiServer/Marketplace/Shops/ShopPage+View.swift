@@ -46,6 +46,10 @@ extension ShopPage {
                                 .class("tile"), .id("add-product"), .href(SitePath.newProduct.path(model.shopID)),
                                 .safeText(context.text(.newProductTitle))),
                             .a(
+                                .class("tile"), .id("import-products"),
+                                .href(SitePath.catalogImport.path(model.shopID)),
+                                .safeText(context.text(.catalogImportTitle))),
+                            .a(
                                 .class("tile"), .id("source-products"), .href(SitePath.sourcing.path(model.shopID)),
                                 .safeText(context.text(.sourcingTitle))),
                             .a(

@@ -1,0 +1,225 @@
+import Community
+import DomainTesting
+import FluentKit
+import Foundation
+import JishiKit
+import JishiServerTesting
+import Marketplace
+import Testing
+import Vapor
+import VaporTesting
+import ZIPFoundation
+
+@testable import JishiServer
+
+/// A seller's bulk catalogue import and export, through the API and the page, on every store.
+@Suite("Catalogue import and export: API and page", .serialized)
+struct CatalogImportAPIAndPageTests {
+    static let header = "product_ref,sku,title,category,variant_name,price_minor,stock,photos,listed"
+
+    static let good = [
+        header,
+        "hairpin,ZAN-R,鎏金发簪,costumes,红色,4500,5,,true",
+        "hairpin,ZAN-B,鎏金发簪,costumes,蓝色,4800,2,,",
+        "garlic,SUAN-5KG,金乡大蒜 5 斤,farm,,3990,100,,",
+    ].joined(separator: "\n")
+
+    /// Line 3's price and line 4's category are wrong.
+    static let bad = [
+        header,
+        "hairpin,ZAN-R,鎏金发簪,costumes,红色,4500,5,,true",
+        "hairpin,ZAN-B,鎏金发簪,costumes,蓝色,abc,2,,",
+        "garlic,SUAN-5KG,金乡大蒜 5 斤,no-such-category,,3990,100,,",
+    ].joined(separator: "\n")
+
+    static var shopID: String { DemoMarket.id("shop.hanfu").uuidString.lowercased() }
+
+    static func importPath() -> String { "/api/v1/shops/\(shopID)/catalogue/import" }
+
+    @Test(arguments: TestStore.available)
+    func aGoodFileIsImportedAndCountedAndASecondTimeChangesNothing(store: TestStore) async throws {
+        try await WebMarketPageTests.withMarket(on: store) { app in
+            let seller = try await app.logIn("seller", password: DemoCounty.password)
+            let first = try await app.send(
+                .POST, Self.importPath(), bytes: Data(Self.good.utf8), contentType: "text/csv", token: seller)
+            #expect(first.status == .ok, "\(first.body.string)")
+            let counts = try first.json()
+            #expect(counts["productsCreated"] as? Int == 2)
+            #expect(counts["variantsCreated"] as? Int == 3)
+            #expect(counts["unchanged"] as? Int == 0)
+            #expect(try await Variant.query(on: app.db).filter(\.$sku == "ZAN-B").first()?.stock == 2)
+
+            let again = try await app.send(
+                .POST, Self.importPath(), bytes: Data(Self.good.utf8), contentType: "text/csv", token: seller)
+            let twice = try again.json()
+            #expect(twice["productsCreated"] as? Int == 0)
+            #expect(twice["variantsCreated"] as? Int == 0)
+            #expect(twice["variantsUpdated"] as? Int == 0)
+            #expect(twice["unchanged"] as? Int == 3)
+        }
+    }
+
+    @Test(arguments: TestStore.available)
+    func aBadFileIsRefusedNamingEveryLineAndColumnAndNothingIsWritten(store: TestStore) async throws {
+        try await WebMarketPageTests.withMarket(on: store) { app in
+            let seller = try await app.logIn("seller", password: DemoCounty.password)
+            let products = try await Product.query(on: app.db).count()
+            let variants = try await Variant.query(on: app.db).count()
+            let refused = try await app.send(
+                .POST, Self.importPath(), bytes: Data(Self.bad.utf8), contentType: "text/csv", token: seller)
+            #expect(refused.status == .unprocessableEntity, "\(refused.body.string)")
+            #expect(refused.headers.contentType?.description.hasPrefix("application/problem+json") == true)
+            let problem = try refused.json()
+            #expect(problem["status"] as? Int == 422)
+            let errors = try #require(problem["errors"] as? [[String: Any]])
+            let named = errors.map { "\($0["line"] as? Int ?? 0).\($0["column"] as? String ?? "")" }
+            #expect(named.contains("3.price_minor"), "\(named)")
+            #expect(named.contains("4.category"), "\(named)")
+            #expect(errors.allSatisfy { !($0["message"] as? String ?? "").isEmpty })
+            #expect(try await Product.query(on: app.db).count() == products)
+            #expect(try await Variant.query(on: app.db).count() == variants)
+        }
+    }
+
+    @Test(arguments: TestStore.available)
+    func theExportImportsBackUnchanged(store: TestStore) async throws {
+        try await WebMarketPageTests.withMarket(on: store) { app in
+            let seller = try await app.logIn("seller", password: DemoCounty.password)
+            _ = try await app.send(
+                .POST, Self.importPath(), bytes: Data(Self.good.utf8), contentType: "text/csv", token: seller)
+            let exported = try await app.send(
+                .GET, "/api/v1/shops/\(Self.shopID)/catalogue/export", token: seller,
+                headers: [("Accept", "text/csv")])
+            #expect(exported.status == .ok, "\(exported.body.string)")
+            #expect(exported.headers.contentType?.description.hasPrefix("text/csv") == true)
+            let text = exported.body.string
+            #expect(text.hasPrefix(CatalogFile.header))
+            #expect(text.contains("ZAN-B") && text.contains("SUAN-5KG"))
+            let back = try await app.send(
+                .POST, Self.importPath(), bytes: Data(text.utf8), contentType: "text/csv", token: seller)
+            #expect(back.status == .ok, "\(back.body.string)")
+            let counts = try back.json()
+            #expect(counts["productsCreated"] as? Int == 0)
+            #expect(counts["productsUpdated"] as? Int == 0)
+            #expect(counts["variantsCreated"] as? Int == 0)
+            #expect(counts["variantsUpdated"] as? Int == 0)
+            #expect((counts["unchanged"] as? Int ?? 0) >= 3)
+        }
+    }
+
+    @Test(arguments: TestStore.available)
+    func someoneNotOfTheShopIsRefused(store: TestStore) async throws {
+        try await WebMarketPageTests.withMarket(on: store) { app in
+            let stranger = try await app.registerAndLogIn("stranger", role: "seller")
+            let products = try await Product.query(on: app.db).count()
+            let imported = try await app.send(
+                .POST, Self.importPath(), bytes: Data(Self.good.utf8), contentType: "text/csv", token: stranger)
+            #expect(imported.status == .notFound)
+            let exported = try await app.send(
+                .GET, "/api/v1/shops/\(Self.shopID)/catalogue/export", token: stranger,
+                headers: [("Accept", "text/csv")])
+            #expect(exported.status == .notFound)
+            let nobody = try await app.send(
+                .POST, Self.importPath(), bytes: Data(Self.good.utf8), contentType: "text/csv")
+            #expect(nobody.status == .unauthorized)
+            #expect(try await Product.query(on: app.db).count() == products)
+        }
+    }
+
+    @Test(arguments: TestStore.available)
+    func thePageImportsAFileAndListsEveryBadLineInBothLanguages(store: TestStore) async throws {
+        try await WebMarketPageTests.withMarket(on: store) { app in
+            // The demo seller reads Chinese; the page then switches to English.
+            var seller = try await WebMarketPageTests.signedIn(app, "seller", language: "zh-CN")
+            let shop = try await seller.get("/shops/\(Self.shopID)").body.string
+            #expect(shop.contains(#"href="/shops/\#(Self.shopID)/catalogue/import""#))
+            let path = "/shops/\(Self.shopID)/catalogue/import"
+            let form = try await seller.get(path)
+            #expect(form.status == .ok)
+            #expect(form.body.string.contains(#"enctype="multipart/form-data""#))
+            #expect(form.body.string.contains(#"href="/shops/\#(Self.shopID)/catalogue/export""#))
+            let token = try #require(seller.csrfToken)
+            let products = try await Product.query(on: app.db).count()
+
+            let zh = try await WebMarketPageTests.postMultipart(
+                app, seller, path, fields: [("csrf", token)], files: [("file", "bad.csv", Array(Self.bad.utf8))])
+            #expect(zh.status == .unprocessableEntity)
+            #expect(zh.body.string.contains("第 3 行，price_minor 列"))
+            #expect(zh.body.string.contains("第 4 行，category 列"))
+            #expect(zh.body.string.contains("什么都没有写入"))
+            #expect(try await Product.query(on: app.db).count() == products)
+
+            try await seller.post("/language", [("lang", "en"), ("next", path)])
+            _ = try await seller.get(path)
+            let englishToken = try #require(seller.csrfToken)
+            let refused = try await WebMarketPageTests.postMultipart(
+                app, seller, path, fields: [("csrf", englishToken)],
+                files: [("file", "bad.csv", Array(Self.bad.utf8))])
+            #expect(refused.status == .unprocessableEntity)
+            let page = refused.body.string
+            #expect(page.contains("Line 3, column price_minor"), "\(page)")
+            #expect(page.contains("Line 4, column category"))
+            #expect(page.contains("Nothing was written"))
+            #expect(try await Product.query(on: app.db).count() == products)
+
+            let done = try await WebMarketPageTests.postMultipart(
+                app, seller, path, fields: [("csrf", englishToken)],
+                files: [("file", "good.csv", Array(Self.good.utf8))])
+            #expect(done.status == .ok, "\(done.body.string)")
+            #expect(done.body.string.contains("Products: 2 added, 0 updated. Variants: 3 added"))
+            #expect(try await Product.query(on: app.db).count() == products + 2)
+
+            let csv = try await seller.get("/shops/\(Self.shopID)/catalogue/export")
+            #expect(csv.status == .ok)
+            #expect(csv.body.string.hasPrefix(CatalogFile.header) && csv.body.string.contains("ZAN-R"))
+        }
+    }
+
+    @Test(arguments: TestStore.available)
+    func thePageTakesPhotosInAZipAndRefusesAFileThatIsNotOne(store: TestStore) async throws {
+        try await WebMarketPageTests.withMarket(on: store) { app in
+            var seller = try await WebMarketPageTests.signedIn(app, "seller", language: "zh-CN")
+            let path = "/shops/\(Self.shopID)/catalogue/import"
+            _ = try await seller.get(path)
+            let token = try #require(seller.csrfToken)
+            let csv = Array(
+                [Self.header, "pin,ZAN-P,带照片的发簪,costumes,红色,4500,5,pin.png,true"].joined(separator: "\n").utf8)
+            let products = try await Product.query(on: app.db).count()
+            let notAZip = try await WebMarketPageTests.postMultipart(
+                app, seller, path, fields: [("csrf", token)],
+                files: [("file", "a.csv", csv), ("photos", "photos.zip", Array("hello".utf8))])
+            #expect(notAZip.status == .badRequest)
+            #expect(notAZip.body.string.contains("照片文件不是 ZIP 压缩包"))
+            #expect(try await Product.query(on: app.db).count() == products)
+
+            let url = FileManager.default.temporaryDirectory.appendingPathComponent("photos-\(UUID()).zip")
+            defer { try? FileManager.default.removeItem(at: url) }
+            let png = ShopAndCatalogAPITests.png
+            do {
+                let archive = try Archive(url: url, accessMode: .create)
+                try archive.addEntry(
+                    with: "photos/pin.png", type: .file, uncompressedSize: Int64(png.count),
+                    compressionMethod: .deflate
+                ) { position, size in png.subdata(in: Int(position)..<Int(position) + size) }
+            }
+            let done = try await WebMarketPageTests.postMultipart(
+                app, seller, path, fields: [("csrf", token)],
+                files: [("file", "a.csv", csv), ("photos", "photos.zip", Array(try Data(contentsOf: url)))])
+            #expect(done.status == .ok, "\(done.body.string)")
+            #expect(done.body.string.contains("照片：新增 1"))
+            let product = try #require(try await Product.query(on: app.db).filter(\.$title == "带照片的发簪").first())
+            #expect(try await ProductPhoto.query(on: app.db).filter(\.$product.$id == product.requireID()).count() == 1)
+        }
+    }
+
+    @Test(arguments: TestStore.available)
+    func thePageIsTheShopStaffsOnly(store: TestStore) async throws {
+        try await WebMarketPageTests.withMarket(on: store) { app in
+            var buyer = try await WebMarketPageTests.signedIn(app, "buyer", language: "en")
+            let page = try await buyer.get("/shops/\(Self.shopID)/catalogue/import")
+            #expect(page.status == .notFound)
+            let csv = try await buyer.get("/shops/\(Self.shopID)/catalogue/export")
+            #expect(csv.status == .notFound)
+        }
+    }
+}
