@@ -31,14 +31,10 @@ extension APIHandler {
         let principal = try await request.requirePrincipal()
         guard case .csv(let body) = input.body else { throw Problem(type: .unsupportedMediaType) }
         let limit = request.jishi.config.http.maxBodyBytes
-        var data = Data()
-        for try await chunk in body {
-            guard data.count + chunk.count <= limit else {
-                throw Problem(
-                    type: .payloadTooLarge, detail: "At most \(limit) bytes; larger files go through `jishi import`.")
-            }
-            data.append(contentsOf: chunk)
-        }
+        let data = try await Self.collect(
+            body, limit: limit,
+            tooLarge: Problem(
+                type: .payloadTooLarge, detail: "At most \(limit) bytes; larger files go through `jishi import`."))
         let context = request.jishi.insightsContext
         do {
             let outcome: Components.Schemas.ImportOutcome

@@ -79,26 +79,3 @@ struct SearchCursor: Hashable {
         return left + (order.ascending ? " > " : " < ") + right
     }
 }
-
-/// One page of search results.
-public struct SearchResults: Sendable {
-    public var items: [SearchHit]
-    /// How many products match in all.
-    public var total: Int
-    /// Whether a page follows this one.
-    public var hasMore: Bool
-    /// Pass as ``SearchQuery/after`` for the next page; nil on the last.
-    public var next: String?
-    public var request: PageRequest
-}
-
-/// How many products each category and town would show: the filter bar's counts.
-public struct SearchFacets: Hashable, Sendable {
-    public var categories: [UUID: Int]
-    public var towns: [UUID: Int]
-
-    public init(categories: [UUID: Int] = [:], towns: [UUID: Int] = [:]) {
-        self.categories = categories
-        self.towns = towns
-    }
-}

@@ -95,18 +95,6 @@ extension APIHandler {
         return .ok(.init(body: .json(try APIMapping.category(category))))
     }
 
-    /// An uploaded photo's bytes, refused with `413` as soon as they pass `limit`.
-    static func collect(_ body: HTTPBody, limit: Int) async throws -> Data {
-        var bytes = Data()
-        for try await chunk in body {
-            guard bytes.count + chunk.count <= limit else {
-                throw Problem(
-                    type: .payloadTooLarge, detail: "A photo may be at most \(limit / 1024) KiB.", field: "photo")
-            }
-            bytes.append(contentsOf: chunk)
-        }
-        return bytes
-    }
 }
 
 extension APIHandler {

@@ -16,16 +16,11 @@ extension APIHandler {
         _ = try await request.jishi.shops.requireStaff(of: shopID, principal, on: request.db)
         guard case .csv(let body) = input.body else { throw Problem(type: .unsupportedMediaType) }
         let limit = request.jishi.config.http.maxBodyBytes
-        var data = Data()
-        for try await chunk in body {
-            guard data.count + chunk.count <= limit else {
-                throw Problem(
-                    type: .payloadTooLarge,
-                    detail:
-                        "At most \(limit) bytes; larger files go through the import page or `jishi import products`.")
-            }
-            data.append(contentsOf: chunk)
-        }
+        let data = try await Self.collect(
+            body, limit: limit,
+            tooLarge: Problem(
+                type: .payloadTooLarge,
+                detail: "At most \(limit) bytes; larger files go through the import page or `jishi import products`."))
         do {
             let done = try await CatalogImport(context: request.jishi.marketplace).run(
                 data, store: request.jishi.photos, into: shopID, by: principal, on: request.db)
