@@ -14,9 +14,10 @@ import Vapor
 /// runs `whileServing` once it accepts connections (and `serve` has set `app.running`: stopping
 /// before that would stop nothing), then stops it as the signal handler does, waits for `serve`
 /// to return, and runs `afterStopping` before the app is shut down (which it is whatever
-/// happens).
+/// happens). `prepare` runs on the configured app before it serves (to add a route, say).
 func withServingApp(
     _ config: JishiConfig, migrate: Bool = false,
+    prepare: (Application) throws -> Void = { _ in },
     whileServing: (Application, Int) async throws -> Void = { _, _ in },
     afterStopping: (Application, Int) async throws -> Void = { _, _ in }
 ) async throws {
@@ -30,6 +31,7 @@ func withServingApp(
     do {
         try await configure(app, config)
         if migrate { try await app.autoMigrate() }
+        try prepare(app)
         let serving = Task { try await serve(app, hostname: "127.0.0.1", port: port) }
         var running: Application.Running?
         for _ in 0..<400 where running == nil {
