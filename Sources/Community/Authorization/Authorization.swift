@@ -29,6 +29,8 @@ public enum Action: String, Sendable, CaseIterable {
     case collectCash
     /// Read the messages Jishi has sent to people's phones (the outbox).
     case readMessages
+    /// Act as the staff of the shops in a place (an admin's help to a shop's people).
+    case administerShops
 }
 
 /// What it is done to.
@@ -41,7 +43,7 @@ public enum Resource: Sendable, Hashable {
 /// The one answer to "may this account do this to that?". Every handler asks it.
 ///
 /// Rules: public reads are open to everyone; an account reads and updates itself; admins do
-/// anything within their scope; officials see insights within their scope; agents act at the
+/// anything within their scope (acting as the staff of the shops there too); officials see insights within their scope; agents act at the
 /// stations their scope reaches; dispatchers dispatch and couriers deliver within theirs;
 /// buying and selling need the buyer or seller role; officials and admins moderate shops in
 /// their scope; agents (and admins) take cash for orders delivered within theirs; only an admin of
@@ -57,7 +59,7 @@ public enum Authorization {
             return principal.grants.contains { $0.role == .admin && $0.scope == .everywhere }
         case (.grantRoles, .place(let place)):
             return principal.has(.admin, at: place)
-        case (.manageGeography, .place(let place)):
+        case (.manageGeography, .place(let place)), (.administerShops, .place(let place)):
             return principal.has(.admin, at: place)
         case (.viewInsights, .place(let place)):
             return principal.has(.official, at: place) || principal.has(.admin, at: place)

@@ -579,7 +579,9 @@ public struct DesignRegistry: Sendable {
             } catch let problem as Problem where problem.status == 403 {
                 scope = nil
             }
-            return Reader(staffOf: Set(staff.map { $0.$shop.id }), scope: scope, admin: principal.has(.admin))
+            return Reader(
+                staffOf: Set(staff.map { $0.$shop.id }), scope: scope,
+                admin: principal.grants.contains { $0.role == .admin && $0.scope == .everywhere })
         }
 
         func office(town: UUID?) -> Bool {

@@ -54,13 +54,38 @@ public struct BookingService: Sendable {
         public var parcels: [Parcel]
     }
 
-    /// Who may book: sellers, agents, dispatchers and admins.
+    /// Who may book somewhere: sellers, agents, dispatchers and admins.
     public static func mayBook(_ principal: Principal) -> Bool {
         principal.has(.seller) || principal.has(.agent) || principal.has(.dispatcher) || principal.has(.admin)
     }
 
-    /// Who sees every booking, not only their own.
-    static func seesAll(_ principal: Principal) -> Bool { principal.has(.dispatcher) || principal.has(.admin) }
+    /// Who may book at a node: a seller anywhere; an agent at their own station; a dispatcher
+    /// or an admin within their scope.
+    static func mayBook(_ principal: Principal, at place: Place) -> Bool {
+        principal.has(.seller) || Authorization.may(principal, .actAtStation, .place(place))
+            || Authorization.may(principal, .dispatch, .place(place))
+    }
+
+    /// Where a node sits: its county, town, village, and itself as the station.
+    static func place(of node: NetworkNode, on database: any Database) async throws -> Place {
+        let county = try await Town.find(node.$town.id, on: database)?.$county.id
+        return Place(countyID: county, townID: node.$town.id, villageID: node.$village.id, stationID: node.id)
+    }
+
+    /// The nodes whose bookings `principal` sees besides their own: those within the scope of
+    /// their dispatcher or admin grants (`Authorization`'s `.dispatch`); `nil` for all of them.
+    static func nodesSeen(by principal: Principal, on database: any Database) async throws -> [UUID]? {
+        guard principal.has(.dispatcher) || principal.has(.admin) else { return [] }
+        if principal.grants.contains(where: { [.dispatcher, .admin].contains($0.role) && $0.scope == .everywhere }) {
+            return nil
+        }
+        let nodes = try await NetworkNode.query(on: database).with(\.$town).all()
+        return nodes.compactMap { node in
+            let place = Place(
+                countyID: node.town.$county.id, townID: node.$town.id, villageID: node.$village.id, stationID: node.id)
+            return Authorization.may(principal, .dispatch, .place(place)) ? node.id : nil
+        }
+    }
 
     /// Books a collection, or returns the booking made earlier with `idempotencyKey`; a `400`
     /// names the first bad field, a `409` says the key was used for a different booking.
@@ -75,6 +100,9 @@ public struct BookingService: Sendable {
             throw Problem.validation("Idempotency-Key", "A key of 8 to 128 characters.")
         }
         let checked = try await check(input, on: database)
+        guard Self.mayBook(principal, at: try await Self.place(of: checked.node, on: database)) else {
+            throw Problem.forbidden("Agents book at their own station, dispatchers and admins within their area.")
+        }
         if let earlier = try await Booking.query(on: database).filter(\.$bookedBy == principal.accountID)
             .filter(\.$idempotencyKey == key).first()
         {
@@ -159,13 +187,18 @@ public struct BookingService: Sendable {
         return (node, carrier, contents)
     }
 
-    /// The bookings `principal` made (a dispatcher or admin: everyone's), newest first, each
-    /// with its parcels.
+    /// The bookings `principal` made (a dispatcher or admin: also everyone's at the nodes in
+    /// their scope), newest first, each with its parcels.
     public func bookings(for principal: Principal, limit: Int = 100, on database: any Database) async throws
         -> [Detail]
     {
         var query = Booking.query(on: database).with(\.$node).with(\.$carrier)
-        if !Self.seesAll(principal) { query = query.filter(\.$bookedBy == principal.accountID) }
+        switch try await Self.nodesSeen(by: principal, on: database) {
+        case nil: break
+        case let nodes? where nodes.isEmpty: query = query.filter(\.$bookedBy == principal.accountID)
+        case let nodes?:
+            query = query.group(.or) { $0.filter(\.$bookedBy == principal.accountID).filter(\.$node.$id ~~ nodes) }
+        }
         let bookings = try await query.sort(\.$createdAt, .descending).limit(limit).all()
         let parcels = Dictionary(
             grouping: try await Parcel.query(on: database).filter(\.$bookingID ~~ bookings.compactMap(\.id))
@@ -175,12 +208,16 @@ public struct BookingService: Sendable {
         }
     }
 
-    /// A booking with its parcels, for the one who made it, a dispatcher or an admin; `404`
-    /// for everyone else.
+    /// A booking with its parcels, for the one who made it, a dispatcher or an admin whose scope
+    /// reaches its node; `404` for everyone else.
     public func booking(_ id: UUID, for principal: Principal, on database: any Database) async throws -> Detail {
-        guard let booking = try await Booking.find(id, on: database),
-            booking.bookedBy == principal.accountID || Self.seesAll(principal)
-        else { throw Problem.notFound("The booking", field: "id") }
+        guard let booking = try await Booking.find(id, on: database) else {
+            throw Problem.notFound("The booking", field: "id")
+        }
+        if booking.bookedBy != principal.accountID {
+            let seen = try await Self.nodesSeen(by: principal, on: database)
+            guard seen?.contains(booking.$node.id) ?? true else { throw Problem.notFound("The booking", field: "id") }
+        }
         return try await detail(booking, on: database)
     }
 

@@ -224,8 +224,7 @@ extension CatalogService {
         async throws -> Product
     {
         guard let product = try await Product.find(id, on: database),
-            try await ShopStaff.exists(accountID: principal.accountID, shopID: product.$shop.id, on: database)
-                || principal.has(.admin)
+            try await ShopAccess.actsFor(shopID: product.$shop.id, principal, on: database)
         else { throw Problem.notFound("The product", field: "productId") }
         return product
     }

@@ -18,7 +18,9 @@ public struct CategoryService: Sendable {
     public func setCommission(
         _ categoryID: UUID, basisPoints: Int, by principal: Principal, on database: any Database
     ) async throws -> Category {
-        guard principal.has(.admin) else { throw Problem.forbidden("Only an admin sets commission rates.") }
+        guard principal.hasCountyWide(.admin) else {
+            throw Problem.forbidden("Only an admin of the county sets commission rates.")
+        }
         guard (0...Self.maximumCommissionBasisPoints).contains(basisPoints) else {
             throw Problem.validation(
                 "commissionBps", "From 0 to \(Self.maximumCommissionBasisPoints) basis points (30 %).")
@@ -41,7 +43,9 @@ extension CategoryService {
         code: String, name: String, nameEn: String, basisPoints: Int, by principal: Principal,
         on database: any Database
     ) async throws -> Category {
-        guard principal.has(.admin) else { throw Problem.forbidden("Only an admin adds categories.") }
+        guard principal.hasCountyWide(.admin) else {
+            throw Problem.forbidden("Only an admin of the county adds categories.")
+        }
         let code = code.trimmingCharacters(in: .whitespaces).lowercased()
         guard Self.codeLength.contains(code.count),
             code.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" })

@@ -11,21 +11,22 @@ public struct OrderService: Sendable {
 
     public init(context: MarketplaceContext) { self.context = context }
 
-    /// The order if `principal` is its buyer, works for its shop, or is an admin; `404`
+    /// The order if `principal` is its buyer, works for its shop, or is an admin of the shop's place; `404`
     /// otherwise, so nobody learns of others' orders.
     public func order(_ id: UUID, for principal: Principal, on database: any Database) async throws -> Order {
         guard let order = try await Order.find(id, on: database) else {
             throw Problem.notFound("The order", field: "id")
         }
-        if order.$buyer.id == principal.accountID || principal.has(.admin) { return order }
+        if order.$buyer.id == principal.accountID { return order }
         guard try await isStaff(principal, of: order, on: database) else {
             throw Problem.notFound("The order", field: "id")
         }
         return order
     }
 
+    /// Whether `principal` acts for the order's shop: its staff, or an admin of its place (`ShopAccess`).
     public func isStaff(_ principal: Principal, of order: Order, on database: any Database) async throws -> Bool {
-        try await ShopStaff.exists(accountID: principal.accountID, shopID: order.$shop.id, on: database)
+        try await ShopAccess.actsFor(shopID: order.$shop.id, principal, on: database)
     }
 
     /// Cancels before shipping and gives the stock back, exactly once.
@@ -36,7 +37,8 @@ public struct OrderService: Sendable {
         let order = try await order(id, for: principal, on: database)
         let isBuyer = order.$buyer.id == principal.accountID
         let forVillager = try await Self.boughtForVillager(order, by: principal, on: database)
-        let allowedFrom = Self.cancellable(byBuyer: isBuyer && !principal.has(.admin) && !forVillager)
+        let actsForShop = try await isStaff(principal, of: order, on: database)
+        let allowedFrom = Self.cancellable(byBuyer: isBuyer && !actsForShop && !forVillager)
         return try await move(
             order, to: .cancelled, from: Array(allowedFrom), actor: principal.accountID, reason: reason, on: database)
     }
@@ -96,7 +98,7 @@ public struct OrderService: Sendable {
         shipment: Shipment? = nil, on database: any Database
     ) async throws -> Order {
         let order = try await order(id, for: principal, on: database)
-        guard try await isStaff(principal, of: order, on: database) || principal.has(.admin) else {
+        guard try await isStaff(principal, of: order, on: database) else {
             throw Problem.forbidden("Only the shop marks its orders \(next.rawValue).")
         }
         if try await SupplyService(context: context).supplyOrder(ofRetailOrder: id, on: database) != nil {

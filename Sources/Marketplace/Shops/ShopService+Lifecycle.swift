@@ -152,8 +152,10 @@ extension ShopService {
 
     func requireOwner(of shopID: UUID, _ principal: Principal, on database: any Database) async throws -> Shop {
         let shop = try await requireStaff(of: shopID, principal, on: database)
-        guard shop.$owner.id == principal.accountID || principal.has(.admin) else {
-            throw Problem.forbidden("Only the shop's owner may do this.")
+        if shop.$owner.id != principal.accountID {
+            guard try await ShopAccess.administers(villageID: shop.$village.id, principal, on: database) else {
+                throw Problem.forbidden("Only the shop's owner may do this.")
+            }
         }
         return shop
     }

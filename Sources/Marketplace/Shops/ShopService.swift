@@ -64,12 +64,11 @@ public struct ShopService: Sendable {
         return shop
     }
 
-    /// The shop, if `principal` works for it; a `404` otherwise (and for unknown shops), so
+    /// The shop, if `principal` works for it or administers its village (`ShopAccess`); a `404` otherwise (and for unknown shops), so
     /// nobody learns of shops they do not run.
     public func requireStaff(of shopID: UUID, _ principal: Principal, on database: any Database) async throws -> Shop {
         guard let shop = try await Shop.find(shopID, on: database),
-            try await ShopStaff.exists(accountID: principal.accountID, shopID: shopID, on: database)
-                || principal.has(.admin)
+            try await ShopAccess.actsFor(shopID: shopID, principal, on: database)
         else { throw Problem.notFound("The shop", field: "shopId") }
         return shop
     }

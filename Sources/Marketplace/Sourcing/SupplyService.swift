@@ -63,14 +63,10 @@ public struct SupplyService: Sendable {
         guard let order = try await SupplyOrder.find(id, on: database) else {
             throw Problem.notFound("The supply order", field: "id")
         }
-        let isProducer = try await ShopStaff.exists(
-            accountID: principal.accountID, shopID: order.$producer.id, on: database)
-        let isReseller = try await ShopStaff.exists(
-            accountID: principal.accountID, shopID: order.$reseller.id, on: database)
-        guard isProducer || isReseller || principal.has(.admin) else {
-            throw Problem.notFound("The supply order", field: "id")
-        }
-        return (order, isProducer || principal.has(.admin), isReseller || principal.has(.admin))
+        let isProducer = try await ShopAccess.actsFor(shopID: order.$producer.id, principal, on: database)
+        let isReseller = try await ShopAccess.actsFor(shopID: order.$reseller.id, principal, on: database)
+        guard isProducer || isReseller else { throw Problem.notFound("The supply order", field: "id") }
+        return (order, isProducer, isReseller)
     }
 
     // MARK: Bulk wholesale

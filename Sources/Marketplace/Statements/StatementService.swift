@@ -11,13 +11,14 @@ public struct StatementService: Sendable {
         (amount * Int64(basisPoints) + 5_000) / 10_000
     }
 
-    /// The statement for `[from, to)`; staff of the shop or an admin only.
+    /// The statement for `[from, to)`; staff of the shop or an admin of its place only.
     public func statement(
         shopID: UUID, from: Date, to: Date, by principal: Principal, on database: any Database
     ) async throws -> Statement {
         guard from < to else { throw Problem.validation("to", "The period must end after it starts.") }
-        let isStaff = try await ShopStaff.exists(accountID: principal.accountID, shopID: shopID, on: database)
-        guard isStaff || principal.has(.admin) else { throw Problem.notFound("The shop", field: "shopId") }
+        guard try await ShopAccess.actsFor(shopID: shopID, principal, on: database) else {
+            throw Problem.notFound("The shop", field: "shopId")
+        }
 
         var statement = Statement(shopID: shopID, from: from, to: to)
         try await addSupply(to: &statement, on: database)

@@ -33,7 +33,7 @@ public struct TrainingService: Sendable {
         async throws -> TrainingCourse
     {
         guard let principal else { throw Problem(type: .unauthenticated) }
-        guard principal.has(.official) || principal.has(.admin) else {
+        guard principal.hasCountyWide(.official) || principal.hasCountyWide(.admin) else {
             throw Problem.forbidden("The county's officials and admins add courses.")
         }
         let title = try TextRule.require(title, field: "title", length: Self.titleLength)

@@ -45,13 +45,11 @@ enum AuthorizationMatrix {
 
         // Logistics: bookings, carriers, the network, tracking, dispatch
         .signedIn("listBookings"),
-        .only("createBooking", [.seller, .otherSeller, .agent, .dispatcher, .admin])
-            .gap([.otherAgent, .otherDispatcher, .otherAdmin], Gap.bookingsByAnyStaff),
-        .only("getBooking", [.seller, .dispatcher, .admin], else: .hidden)
-            .gap([.otherDispatcher, .otherAdmin], Gap.bookingsSeenByAnyDispatcher),
+        .only("createBooking", [.seller, .otherSeller, .agent, .dispatcher, .admin]),
+        .only("getBooking", [.seller, .dispatcher, .admin], else: .hidden),
         .signedIn("listCarriers"),
         // Carriers sign with X-Carrier-Key, not a role: no column holds one.
-        .everyone("addCarrierParcels", .unauthenticated).gap(Set(Asker.allCases), Gap.carrierKeyMissingIs400),
+        .everyone("addCarrierParcels", .unauthenticated),
         .signedIn("listNetworkNodes"),
         .only("addNetworkNode", [.dispatcher, .admin]),
         .only("updateNetworkNode", [.dispatcher, .admin]),
@@ -83,12 +81,9 @@ enum AuthorizationMatrix {
         // and admins pass the role check and find nothing.
         .only("decideInsightsAlert", []).with([.official, .otherOfficial, .admin, .otherAdmin], .absent),
         .signedIn("listDesignFilings"),
-        .only("fileDesign", [.seller, .admin], else: .hidden)
-            .gap([.otherAdmin], Gap.adminAsStaff),
-        .only("getDesignFiling", [.seller, .official, .admin], else: .hidden)
-            .gap([.otherAdmin], Gap.adminReadsFilings),
-        .only("addDesignPhoto", [.seller, .admin], else: .hidden)
-            .gap([.otherAdmin], Gap.adminAsStaff),
+        .only("fileDesign", [.seller, .admin], else: .hidden),
+        .only("getDesignFiling", [.seller, .official, .admin], else: .hidden),
+        .only("addDesignPhoto", [.seller, .admin], else: .hidden),
         .only("scanDesignCopies", [.official, .otherOfficial, .admin, .otherAdmin]),
         .signedIn("listCopyAlerts"),
         .only("stateOnCopyAlert", [.seller], else: .hidden).with([.official, .admin], .forbidden),
@@ -119,76 +114,47 @@ enum AuthorizationMatrix {
 
         // Marketplace: shops, catalogue, checkout, orders
         .only("openShop", [.seller, .otherSeller, .agent, .otherAgent]),
-        .only("addProduct", [.seller, .admin], else: .hidden)
-            .gap([.otherAdmin], Gap.adminAsStaff),
+        .only("addProduct", [.seller, .admin], else: .hidden),
         .open("getProduct"),
-        .only("updateProduct", [.seller, .admin], else: .hidden)
-            .gap([.otherAdmin], Gap.adminAsStaff),
+        .only("updateProduct", [.seller, .admin], else: .hidden),
         .only("checkout", [.buyer, .otherBuyer, .seller, .agent, .otherAgent]),
         .only("payCheckout", [.buyer], else: .hidden),
-        .only("getOrder", [.buyer, .seller, .admin], else: .hidden)
-            .gap([.otherAdmin], Gap.adminOnOrders),
-        .only("cancelOrder", [.buyer, .seller, .admin], else: .hidden)
-            .gap([.otherAdmin], Gap.adminOnOrders),
+        .only("getOrder", [.buyer, .seller, .admin], else: .hidden),
+        .only("cancelOrder", [.buyer, .seller, .admin], else: .hidden),
         .open("searchProducts"),
         .signedIn("getCart"),
         .only("setCartItem", [.buyer, .otherBuyer, .seller, .agent, .otherAgent]),
         .signedIn("listMyShops"),
         .open("getShop"),
-        .only("updateShop", [.seller, .admin], else: .hidden)
-            .gap([.otherAdmin], Gap.adminAsStaff),
-        .only("upgradeShop", [.seller, .admin], else: .hidden)
-            .gap([.otherAdmin], Gap.adminAsStaff),
+        .only("updateShop", [.seller, .admin], else: .hidden),
+        .only("upgradeShop", [.seller, .admin], else: .hidden),
         .only("suspendShop", [.official, .admin]),
         .only("reinstateShop", [.official, .admin]),
-        .only("closeShop", [.seller, .admin], else: .hidden)
-            .gap([.otherAdmin], Gap.adminAsStaff),
-        .only("reopenShop", [.seller, .admin], else: .hidden)
-            .gap([.otherAdmin], Gap.adminAsStaff),
-        .only("listShopStaff", [.seller, .admin], else: .hidden)
-            .gap([.otherAdmin], Gap.adminAsStaff),
-        .only("addShopStaff", [.seller, .admin], else: .hidden)
-            .gap([.otherAdmin], Gap.adminAsStaff),
-        .only("removeShopStaff", [.seller, .admin], else: .hidden)
-            .gap([.otherAdmin], Gap.adminAsStaff),
-        .only("listShopOrders", [.seller, .admin], else: .hidden)
-            .gap([.otherAdmin], Gap.adminAsStaff),
-        .only("getStatement", [.seller, .admin], else: .hidden)
-            .gap([.otherAdmin], Gap.adminOnStatements),
-        .only("listShopProducts", [.seller, .admin], else: .hidden)
-            .gap([.otherAdmin], Gap.adminAsStaff),
-        .only("importShopCatalogue", [.seller, .admin], else: .hidden)
-            .gap([.otherAdmin], Gap.adminAsStaff),
-        .only("exportShopCatalogue", [.seller, .admin], else: .hidden)
-            .gap([.otherAdmin], Gap.adminAsStaff),
-        .only("addVariant", [.seller, .admin], else: .hidden)
-            .gap([.otherAdmin], Gap.adminAsStaff),
-        .only("updateVariant", [.seller, .admin], else: .hidden)
-            .gap([.otherAdmin], Gap.adminAsStaff),
-        .only("setStock", [.seller, .admin], else: .hidden)
-            .gap([.otherAdmin], Gap.adminAsStaff),
-        .only("addPhoto", [.seller, .admin], else: .hidden)
-            .gap([.otherAdmin], Gap.adminAsStaff),
-        .only("deletePhoto", [.seller, .admin], else: .hidden)
-            .gap([.otherAdmin], Gap.adminAsStaff),
+        .only("closeShop", [.seller, .admin], else: .hidden),
+        .only("reopenShop", [.seller, .admin], else: .hidden),
+        .only("listShopStaff", [.seller, .admin], else: .hidden),
+        .only("addShopStaff", [.seller, .admin], else: .hidden),
+        .only("removeShopStaff", [.seller, .admin], else: .hidden),
+        .only("listShopOrders", [.seller, .admin], else: .hidden),
+        .only("getStatement", [.seller, .admin], else: .hidden),
+        .only("listShopProducts", [.seller, .admin], else: .hidden),
+        .only("importShopCatalogue", [.seller, .admin], else: .hidden),
+        .only("exportShopCatalogue", [.seller, .admin], else: .hidden),
+        .only("addVariant", [.seller, .admin], else: .hidden),
+        .only("updateVariant", [.seller, .admin], else: .hidden),
+        .only("setStock", [.seller, .admin], else: .hidden),
+        .only("addPhoto", [.seller, .admin], else: .hidden),
+        .only("deletePhoto", [.seller, .admin], else: .hidden),
         .open("listCategories"),
-        .only("setCommission", [.admin])
-            .gap([.otherAdmin], Gap.townAdminSetsCommission),
+        .only("setCommission", [.admin]),
         .signedIn("listMyOrders"),
-        .only("shipOrder", [.seller, .admin], else: .hidden).with([.buyer], .forbidden)
-            .gap([.otherAdmin], Gap.adminOnOrders),
-        .only("deliverOrder", [.seller, .admin], else: .hidden).with([.buyer], .forbidden)
-            .gap([.otherAdmin], Gap.adminOnOrders),
-        .only("confirmReceipt", [.buyer], else: .hidden).with([.seller, .admin], .forbidden)
-            .gap([.otherAdmin], Gap.adminOnOrders),
-        .only("requestRefund", [.buyer], else: .hidden).with([.seller, .admin], .forbidden)
-            .gap([.otherAdmin], Gap.adminOnOrders),
-        .only("approveRefund", [.seller, .admin], else: .hidden).with([.buyer], .forbidden)
-            .gap([.otherAdmin], Gap.adminOnRefunds),
-        .only("rejectRefund", [.seller, .admin], else: .hidden).with([.buyer], .forbidden)
-            .gap([.otherAdmin], Gap.adminOnRefunds),
-        .only("confirmReturn", [.seller, .admin], else: .hidden).with([.buyer], .forbidden)
-            .gap([.otherAdmin], Gap.adminOnRefunds),
+        .only("shipOrder", [.seller, .admin], else: .hidden).with([.buyer], .forbidden),
+        .only("deliverOrder", [.seller, .admin], else: .hidden).with([.buyer], .forbidden),
+        .only("confirmReceipt", [.buyer], else: .hidden).with([.seller, .admin], .forbidden),
+        .only("requestRefund", [.buyer], else: .hidden).with([.seller, .admin], .forbidden),
+        .only("approveRefund", [.seller, .admin], else: .hidden).with([.buyer], .forbidden),
+        .only("rejectRefund", [.seller, .admin], else: .hidden).with([.buyer], .forbidden),
+        .only("confirmReturn", [.seller, .admin], else: .hidden).with([.buyer], .forbidden),
         .only("confirmCashPayment", [.agent, .admin], else: .hidden),
 
         // Reviews
@@ -203,8 +169,7 @@ enum AuthorizationMatrix {
 
         // Chat
         .signedIn("openConversation"),
-        .only("listShopConversations", [.seller, .admin], else: .hidden)
-            .gap([.otherAdmin], Gap.adminAsStaff),
+        .only("listShopConversations", [.seller, .admin], else: .hidden),
         .signedIn("listMyConversations"),
         .only("listMessages", [.buyer, .seller], else: .hidden),
         .only("sendMessage", [.buyer, .seller], else: .hidden),
@@ -215,36 +180,21 @@ enum AuthorizationMatrix {
 
         // Sourcing. Here the other seller's shop is the reseller: it asked the costume shop for approval
         // and placed the supply order, so it passes where a reseller may (and the seller is the producer).
-        .only("offerToResellers", [.seller, .admin], else: .hidden)
-            .gap([.otherAdmin], Gap.adminAsStaff),
-        .only("withdrawSourcingOffer", [.seller, .admin], else: .hidden)
-            .gap([.otherAdmin], Gap.adminAsStaff),
-        .only("listSourcingCatalogue", [.seller, .admin], else: .hidden)
-            .gap([.otherAdmin], Gap.adminAsStaff),
-        .only("linkProduct", [.otherSeller, .admin], else: .hidden)
-            .gap([.otherAdmin], Gap.adminAsStaff),
-        .only("listResellerRequests", [.seller, .admin], else: .hidden)
-            .gap([.otherAdmin], Gap.adminAsStaff),
-        .only("requestResellerApproval", [.otherSeller, .admin], else: .hidden)
-            .gap([.otherAdmin], Gap.adminAsReseller),
-        .only("decideResellerRequest", [.seller, .admin], else: .hidden)
-            .gap([.otherAdmin], Gap.adminAsStaff),
-        .only("listSupplyOrders", [.seller, .admin], else: .hidden)
-            .gap([.otherAdmin], Gap.adminAsStaff),
-        .only("placeBulkOrder", [.seller, .admin], else: .hidden)
-            .gap([.otherAdmin], Gap.adminAsStaff),
-        .only("getSupplyOrder", [.seller, .otherSeller, .admin], else: .hidden)
-            .gap([.otherAdmin], Gap.adminOnSupplyOrders),
-        .only("shipSupplyOrder", [.seller, .admin], else: .hidden).with([.otherSeller], .forbidden)
-            .gap([.otherAdmin], Gap.adminOnSupplyOrders),
-        .only("deliverSupplyOrder", [.seller, .otherSeller, .admin], else: .hidden)
-            .gap([.otherAdmin], Gap.adminOnSupplyOrders),
-        .only("confirmSupplyOrder", [.otherSeller, .admin], else: .hidden).with([.seller], .forbidden)
-            .gap([.otherAdmin], Gap.adminOnSupplyOrders),
-        .only("cancelSupplyOrder", [.seller, .otherSeller, .admin], else: .hidden)
-            .gap([.otherAdmin], Gap.adminOnSupplyOrders),
-        .only("creditSupplyOrder", [.seller, .admin], else: .hidden).with([.otherSeller], .forbidden)
-            .gap([.otherAdmin], Gap.adminOnSupplyOrders),
+        .only("offerToResellers", [.seller, .admin], else: .hidden),
+        .only("withdrawSourcingOffer", [.seller, .admin], else: .hidden),
+        .only("listSourcingCatalogue", [.seller, .admin], else: .hidden),
+        .only("linkProduct", [.otherSeller, .admin], else: .hidden),
+        .only("listResellerRequests", [.seller, .admin], else: .hidden),
+        .only("requestResellerApproval", [.otherSeller, .admin], else: .hidden),
+        .only("decideResellerRequest", [.seller, .admin], else: .hidden),
+        .only("listSupplyOrders", [.seller, .admin], else: .hidden),
+        .only("placeBulkOrder", [.seller, .admin], else: .hidden),
+        .only("getSupplyOrder", [.seller, .otherSeller, .admin], else: .hidden),
+        .only("shipSupplyOrder", [.seller, .admin], else: .hidden).with([.otherSeller], .forbidden),
+        .only("deliverSupplyOrder", [.seller, .otherSeller, .admin], else: .hidden),
+        .only("confirmSupplyOrder", [.otherSeller, .admin], else: .hidden).with([.seller], .forbidden),
+        .only("cancelSupplyOrder", [.seller, .otherSeller, .admin], else: .hidden),
+        .only("creditSupplyOrder", [.seller, .admin], else: .hidden).with([.otherSeller], .forbidden),
 
         // Parcels
         .only("getParcelLabel", [.dispatcher, .admin]),
@@ -280,8 +230,7 @@ enum AuthorizationMatrix {
         .only("holdTrainingSession", []).with([.agent], .absent),
         .only("recordTrainingAttendance", [.agent]),
         .signedIn("listTrainingCourses"),
-        .only("addTrainingCourse", [.official, .admin])
-            .gap([.otherOfficial, .otherAdmin], Gap.coursesByAnyOfficial),
+        .only("addTrainingCourse", [.official, .admin]),
         .only("getTrainingTotals", [.official, .otherOfficial, .admin, .otherAdmin]),
         .open("verifyCertificate"),
         .only("getStationDemandReport", [.agent, .official, .admin]),
@@ -292,32 +241,8 @@ enum AuthorizationMatrix {
     ]
 }
 
-/// Why a cell is a known gap: the rule the code breaks, and where.
+/// Why a cell is a known gap: the rule the code breaks, and where (none today).
 enum Gap {
-    static let adminAsStaff =
-        "an admin of Jishi Town acts as staff of a Daying Town shop: ShopService.requireStaff (and requireOwner) accept principal.has(.admin) whatever the grant's scope"
-    static let adminAsReseller =
-        "an admin of Jishi Town asks on behalf of a Daying Town reseller shop: the shop check accepts principal.has(.admin) whatever its scope"
-    static let adminOnSupplyOrders =
-        "an admin of Jishi Town acts on a Daying Town supply order: SupplyService accepts principal.has(.admin) whatever its scope"
-    static let adminOnOrders =
-        "an admin of Jishi Town reaches a Daying Town shop's order: OrderService accepts principal.has(.admin) whatever its scope"
-    static let adminOnRefunds =
-        "an admin of Jishi Town decides a Daying Town shop's refund: RefundService accepts principal.has(.admin) whatever its scope"
-    static let adminOnStatements =
-        "an admin of Jishi Town reads a Daying Town shop's statement: StatementService accepts principal.has(.admin) whatever its scope"
-    static let townAdminSetsCommission =
-        "an admin of one town sets the county's commission rate for a category: CategoryService.setCommission asks principal.has(.admin), not an admin of the county (or everywhere)"
-    static let adminReadsFilings =
-        "an admin of Jishi Town reads a Daying Town shop's design filing: DesignRegistry's reader takes principal.has(.admin) whatever its scope"
-    static let bookingsSeenByAnyDispatcher =
-        "BookingService.seesAll is principal.has(.dispatcher) || principal.has(.admin), whatever the grant's scope: a dispatcher or admin of Jishi Town reads a booking at a Daying Town station"
-    static let bookingsByAnyStaff =
-        "BookingService lets any agent, dispatcher or admin book a collection at any station (principal.has(role), no place): an agent, dispatcher or admin of Jishi Town books at a Daying Town station"
-    static let coursesByAnyOfficial =
-        "TrainingService.addCourse asks principal.has(.official) || principal.has(.admin), whatever the scope: an official or admin of one town adds to the county's course list"
-    static let carrierKeyMissingIs400 =
-        "without X-Carrier-Key the generated decoder answers 400 (the header is a required parameter) before the handler can answer 401"
 }
 
 /// Who asks, in the authorisation matrix: nobody (no token), every role on something it owns

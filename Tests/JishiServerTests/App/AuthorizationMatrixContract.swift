@@ -202,7 +202,14 @@ private struct ContractSampler {
             case "^[0-9]{4}-[0-9]{2}-[0-9]{2}$": return AuthorizationMatrixClock.day(now)
             case "^[0-9]{4}-[0-9]{2}$": return AuthorizationMatrixClock.month(now)
             case "^[0-9]{4}(-[0-9]{2})?$": return String(AuthorizationMatrixClock.month(now).prefix(4))
-            default: return Self.example(of: pattern)
+            default:
+                // A repeated class (`[A-Za-z0-9-]+`) is written three times: more when the
+                // schema asks for a longer string.
+                var example = Self.example(of: pattern)
+                if let last = example.last, pattern.hasSuffix("+$") || pattern.hasSuffix("*$") {
+                    example += String(repeating: last, count: max((node["minLength"]?.int ?? 0) - example.count, 0))
+                }
+                return example
             }
         }
         let minimum = max(node["minLength"]?.int ?? 1, 1)

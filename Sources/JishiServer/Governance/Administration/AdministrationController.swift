@@ -133,7 +133,9 @@ enum AdministrationController {
 
     /// Categories and rates are an admin's (as `CategoryService` says); a `403` for anyone else.
     private static func requireAdmin(_ principal: Principal) throws {
-        guard principal.has(.admin) else { throw Problem.forbidden("Only an admin manages categories.") }
+        guard principal.hasCountyWide(.admin) else {
+            throw Problem.forbidden("Only an admin of the county manages categories.")
+        }
     }
 
     private static func accountPage(

@@ -43,7 +43,7 @@ extension ManagePage.Model {
         var tools: [ManagePage.Tool] = []
         if ManagePage.moderates(principal) { tools += [.reviews, .shops] }
         if ManagePage.administersAccounts(principal) { tools.append(.accounts) }
-        if principal.has(.admin) { tools.append(.categories) }
+        if principal.hasCountyWide(.admin) { tools.append(.categories) }
         if Authorization.may(principal, .readMessages, .marketplace) { tools.append(.outbox) }
         if principal.has(.dispatcher) || principal.has(.admin) { tools += [.network, .dispatch] }
         if principal.has(.dispatcher) || principal.has(.admin) || principal.has(.official) { tools.append(.figures) }
