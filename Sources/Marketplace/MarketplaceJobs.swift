@@ -10,6 +10,11 @@ public enum MarketplaceJobs {
     /// Payload: an order id. Queued at delivery to complete the order after
     /// `MarketplaceContext.autoCompleteAfter`.
     public static let completeDelivered = "marketplace.complete-delivered"
+    /// No payload. Creates the order book's monthly partitions ahead (`OrderPartitions`) and
+    /// queues itself again for the next day; queued as the job runner starts (`scheduleOrderPartitions`).
+    public static let orderPartitions = "marketplace.order-partitions"
+    /// How often the partitions are looked after.
+    public static let orderPartitionsInterval: TimeInterval = 24 * 3600
 
     /// `queue` with the marketplace's handlers added.
     public static func register(on queue: JobQueue, context: MarketplaceContext) -> JobQueue {
@@ -21,5 +26,22 @@ public enum MarketplaceJobs {
             guard let id = UUID(uuidString: payload) else { throw JobError(message: "Bad order id \(payload).") }
             try await OrderService(context: context).autoComplete(orderID: id, on: database)
         }
+        .handling(orderPartitions) { _, database in
+            try await OrderPartitions.ensure(at: queue.dependencies.now(), on: database)
+            try await scheduleOrderPartitions(
+                on: database, queue: queue,
+                at: queue.dependencies.now().addingTimeInterval(orderPartitionsInterval))
+        }
+    }
+
+    /// Queues the partition job at `time` (now when nil) unless one is queued already; the job
+    /// runner calls it as it starts, the job after each run.
+    public static func scheduleOrderPartitions(on database: any Database, queue: JobQueue, at time: Date? = nil)
+        async throws
+    {
+        let waiting = try await Job.query(on: database).filter(\.$kind == orderPartitions)
+            .filter(\.$status == .queued).count()
+        guard waiting == 0 else { return }
+        try await queue.enqueue(orderPartitions, payload: "", runAt: time, on: database)
     }
 }

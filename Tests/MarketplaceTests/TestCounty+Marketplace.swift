@@ -14,13 +14,15 @@ extension TestCounty {
     }
 }
 
-/// Runs `body` on a fresh database with the community's and the marketplace's tables and the
-/// demo county's places and logins.
+/// Runs `body` on a fresh database with the community's and the marketplace's tables (the order
+/// book partitioned by month on PostgreSQL, as the server has it) and the demo county's places
+/// and logins.
 func withTestMarket<T>(
     on store: TestStore = .sqlite, dependencies: Dependencies = .live, preparedStatements: Bool = true,
     _ body: (TestCounty) async throws -> T
 ) async throws -> T {
     try await withTestCounty(
-        on: store, migrations: CommunityMigrations.all + MarketplaceMigrations.all, seedDemo: true,
+        on: store, migrations: CommunityMigrations.all + MarketplaceMigrations.all + [PartitionOrdersByMonth()],
+        seedDemo: true,
         dependencies: dependencies, preparedStatements: preparedStatements, body)
 }

@@ -1,6 +1,7 @@
 import Community
 import Insights
 import JishiKit
+import Marketplace
 import NIOConcurrencyHelpers
 import Vapor
 
@@ -16,11 +17,12 @@ final class JobWorker: LifecycleHandler, Sendable {
         let logger = app.logger
         task.withLockedValue { running in
             running = Task {
-                // The recurring jobs: the shop registry's snapshot at each month's turn; and a
-                // design scan, for listings changed while the server was down.
+                // The recurring jobs: the shop registry's snapshot at each month's turn; a design
+                // scan, for listings changed while the server was down; the order book's months ahead.
                 do {
                     try await InsightsJobs.schedule(on: database, queue: queue)
                     try await InsightsJobs.queueDesignScan(on: database, queue: queue)
+                    try await MarketplaceJobs.scheduleOrderPartitions(on: database, queue: queue)
                 } catch {
                     logger.error("job worker: \(String(describing: error).loggable)")
                 }

@@ -11,5 +11,7 @@ public enum JishiMigrations {
     public static var all: [any Migration] {
         CommunityMigrations.all + MarketplaceMigrations.all + LogisticsMigrations.all + StationsMigrations.all
             + InsightsMigrations.all + SimulationMigrations.all
+            // Last: it replaces the foreign keys other modules' tables hold into the order book.
+            + [PartitionOrdersByMonth()]
     }
 }

@@ -105,6 +105,7 @@ public struct CheckoutService: Sendable {
                 variantID: item.variantID, title: entry.title, variantName: entry.variantName, sku: entry.sku,
                 unitPriceMinor: entry.priceMinor, quantity: item.quantity,
                 commissionBasisPoints: entry.commissionBasisPoints)
+            line.orderCreatedAt = now
             ordersByShop[shopID]!.lines.append(line)
             ordersByShop[shopID]!.order.totalMinor += lineTotal.partialValue
             total += lineTotal.partialValue

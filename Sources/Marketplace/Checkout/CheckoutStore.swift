@@ -162,13 +162,15 @@ enum CheckoutStore {
                 into: OrderLine.schema,
                 columns: [
                     "id", "order_id", "variant_id", "title", "variant_name", "sku", "unit_price_minor", "quantity",
-                    "commission_bps",
+                    "commission_bps", "order_created_at",
                 ],
-                rows: orders.flatMap(\.lines).map { line in
-                    [
-                        line.id, line.$order.id, line.$variant.id, line.title, line.variantName, line.sku,
-                        line.unitPriceMinor, line.quantity, line.commissionBasisPoints,
-                    ]
+                rows: orders.flatMap { entry in
+                    entry.lines.map { line -> [(any Encodable & Sendable)?] in
+                        [
+                            line.id, line.$order.id, line.$variant.id, line.title, line.variantName, line.sku,
+                            line.unitPriceMinor, line.quantity, line.commissionBasisPoints, entry.order.createdAt,
+                        ]
+                    }
                 }),
             insert(events),
         ]

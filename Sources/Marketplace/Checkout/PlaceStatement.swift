@@ -29,8 +29,9 @@ enum PlaceStatement: PreparedStatement {
         FROM unnest($9::uuid[], $10::uuid[], $11::bigint[]) AS o("id", "shop_id", "total"), "enough" \
         WHERE "ok"), \
         "lines" AS (INSERT INTO "order_lines" ("id", "order_id", "variant_id", "title", "sku", \
-        "unit_price_minor", "quantity", "commission_bps", "variant_name") SELECT l."id", l."order_id", \
-        l."variant_id", l."title", l."sku", l."price", l."quantity", l."bps", l."variant_name" \
+        "unit_price_minor", "quantity", "commission_bps", "variant_name", "order_created_at") SELECT l."id", \
+        l."order_id", l."variant_id", l."title", l."sku", l."price", l."quantity", l."bps", l."variant_name", \
+        $7::timestamptz \
         FROM unnest($17::uuid[], $18::uuid[], $19::uuid[], $20::text[], $21::text[], $22::bigint[], $23::bigint[], \
         $24::bigint[], $40::text[]) \
         AS l("id", "order_id", "variant_id", "title", "sku", "price", "quantity", "bps", "variant_name"), "enough" \

@@ -21,5 +21,6 @@ public enum MarketplaceMigrations {
         AddProductHolds(),
         MoveSearchToFullText(),
         AddProductShopIndex(),
+        AddOrderMonthColumns(),
     ]
 }

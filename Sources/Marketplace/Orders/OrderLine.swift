@@ -16,6 +16,10 @@ public final class OrderLine: Model, @unchecked Sendable {
     @Field(key: "unit_price_minor") public var unitPriceMinor: Int64
     @Field(key: "quantity") public var quantity: Int
     @Field(key: "commission_bps") public var commissionBasisPoints: Int
+    /// The order's `createdAt`, copied at sale: the month PostgreSQL files the line under, beside
+    /// its order (`PartitionOrdersByMonth`). Set by checkout; nil only on SQLite rows from
+    /// before `AddOrderMonthColumns`, which fills it in.
+    @OptionalField(key: "order_created_at") public var orderCreatedAt: Date?
 
     public init() {}
 

@@ -22,38 +22,7 @@ public struct StatementService: Sendable {
 
         var statement = Statement(shopID: shopID, from: from, to: to)
         try await addSupply(to: &statement, on: database)
-        let orders = try await Order.query(on: database).filter(\.$shop.$id == shopID).all()
-        let orderIDs = try orders.map { try $0.requireID() }
-        guard !orderIDs.isEmpty else { return statement }
-        let lines = Dictionary(grouping: try await OrderLine.query(on: database).filter(\.$order.$id ~~ orderIDs).all())
-        {
-            $0.$order.id
-        }
-        var orderCommission: [UUID: Int64] = [:]
-        for (orderID, orderLines) in lines {
-            orderCommission[orderID] = orderLines.reduce(0) {
-                $0 + Self.commission(onMinor: $1.totalMinor, basisPoints: $1.commissionBasisPoints)
-            }
-        }
-        let paidEvents = try await OrderEvent.query(on: database).filter(\.$order.$id ~~ orderIDs)
-            .filter(\.$from == .pendingPayment).filter(\.$to == .paid).filter(\.$at >= from).filter(\.$at < to).all()
-        let totals = Dictionary(uniqueKeysWithValues: try orders.map { (try $0.requireID(), $0.totalMinor) })
-        for event in paidEvents {
-            let orderID = event.$order.id
-            statement.salesMinor += totals[orderID] ?? 0
-            statement.commissionMinor += orderCommission[orderID] ?? 0
-            statement.paidOrders += 1
-        }
-        let refunds = try await Refund.query(on: database).filter(\.$order.$id ~~ orderIDs)
-            .filter(\.$status == .refunded).filter(\.$refundedAt >= from).filter(\.$refundedAt < to).all()
-        for refund in refunds {
-            let orderID = refund.$order.id
-            statement.refundsMinor += refund.amountMinor
-            if let total = totals[orderID], total > 0 {
-                statement.commissionReturnedMinor += (orderCommission[orderID] ?? 0) * refund.amountMinor / total
-            }
-            statement.refunds += 1
-        }
+        try await addOrders(to: &statement, on: database)
         return statement
     }
 
