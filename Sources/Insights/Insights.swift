@@ -1,3 +1,4 @@
+import FluentKit
 import Foundation
 import JishiKit
 import Persistence
@@ -12,6 +13,10 @@ public enum Insights {}
 public struct InsightsContext: Sendable {
     public var dependencies: Dependencies
     public var transactions: TransactionRunner
+    /// Where the sync of Jishi's own shops into the registry writes when a report reads a
+    /// replica (the primary; the replica gets the figures by replication); nil: the database the
+    /// report reads.
+    public var syncDatabase: (any Database)?
 
     public init(dependencies: Dependencies, transactions: TransactionRunner) {
         self.dependencies = dependencies

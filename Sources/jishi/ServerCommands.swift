@@ -10,6 +10,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Address to listen on.") var hostname: String?
     @Option(help: "Port to listen on.") var port: Int?
     @Flag(help: "Run pending migrations before serving.") var migrate = false
+    @Option(
+        name: .customLong("database-read-url"),
+        help:
+            "A PostgreSQL streaming replica's postgres://… URL for search, dashboards and reports (default: $DATABASE_READ_URL, else none: they read the primary)."
+    )
+    var databaseReadURL: String?
 
     func validate() throws {
         if let port, !(1...65535).contains(port) { throw ValidationError("--port: use 1 to 65535") }
@@ -22,6 +28,8 @@ struct ServeCommand: AsyncParsableCommand {
         if let hostname { config.http.hostname = hostname }
         if let port { config.http.port = port }
         do {
+            if let databaseReadURL { config.readStore = try JishiConfig.Store(readURL: databaseReadURL) }
+            try config.checkReadStore()
             try config.checkSecrets()
         } catch let error as ConfigError {
             throw ValidationError(error.description)

@@ -41,6 +41,7 @@ public struct JishiShopSync: Sendable {
     /// Brings the `jishi` shops and their months up to date; returns whether anything was written.
     @discardableResult
     public func refresh(on database: any Database) async throws -> Bool {
+        let database = context.syncDatabase ?? database
         let mark = try await fingerprint(on: database)
         if try await InsightsState.find(Self.stateKey, on: database)?.value == mark { return false }
         let shops = try await Shop.query(on: database).all()

@@ -18,7 +18,7 @@ public enum Localization {
     static let areas: [Area] = [
         app, forms, market, problems, home, accounts, search, catalog, catalogImport, cart, checkout, payments, orders,
         refunds, shops, statements, reviews, chat, sourcing, phone, governance, logistics, dispatch, courier, labels,
-        notifications, bookings, figures, stations, insights, designs, platformShops, simulation,
+        notifications, bookings, figures, stations, insights, designs, platformShops, simulation, freshness,
     ]
 
     static let en = merged(\.en)

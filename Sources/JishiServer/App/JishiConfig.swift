@@ -7,6 +7,9 @@ import Logging
 /// Layered: command-line flags, then environment variables, then the defaults below.
 public struct JishiConfig: Sendable {
     public var store: Store
+    /// A streaming replica of `store` that read-only work (search, the officials' dashboards and
+    /// reports) is sent to; nil: everything reads the primary. PostgreSQL only.
+    public var readStore: Store?
     public var http: HTTP
     public var auth: Auth
     public var jobs: Jobs
@@ -112,11 +115,32 @@ public struct JishiConfig: Sendable {
             }
         }
 
+        /// Parses `DATABASE_READ_URL`: a PostgreSQL replica's `postgres://…` URL. SQLite is refused,
+        /// since a replica of an SQLite file is not something Jishi can read from.
+        public init(readURL: String) throws {
+            guard readURL.hasPrefix("postgres://") || readURL.hasPrefix("postgresql://") else {
+                throw ConfigError(
+                    variable: "DATABASE_READ_URL",
+                    reason: "a PostgreSQL replica's postgres://user:pass@host:port/db; SQLite has no replica to read")
+            }
+            do {
+                self = try Store(databaseURL: readURL)
+            } catch let error as ConfigError {
+                throw ConfigError(variable: "DATABASE_READ_URL", reason: error.reason)
+            }
+        }
+
         public var kind: String {
             switch self {
             case .sqlite, .sqliteMemory: "sqlite"
             case .postgres: "postgres"
             }
+        }
+
+        /// The schemas a PostgreSQL store's tables are in, when not the default.
+        public var searchPath: [String]? {
+            if case .postgres(_, let searchPath) = self { return searchPath }
+            return nil
         }
 
         /// What the logs may say about the store: never the password.
@@ -159,6 +183,14 @@ public struct JishiConfig: Sendable {
         payments.sandboxWebhookSecret == Payments.publicSandboxWebhookSecret ? ["JISHI_SANDBOX_WEBHOOK_SECRET"] : []
     }
 
+    /// Refuses a read replica beside an SQLite store: the replica must be PostgreSQL's, of a
+    /// PostgreSQL primary.
+    public func checkReadStore() throws {
+        guard readStore != nil, store.kind != "postgres" else { return }
+        throw ConfigError(
+            variable: "DATABASE_READ_URL", reason: "a read replica needs DATABASE_URL on PostgreSQL too, not SQLite")
+    }
+
     /// Refuses a configuration that would serve with a public default secret, unless it is a
     /// development instance.
     public func checkSecrets() throws {
@@ -175,6 +207,9 @@ public struct JishiConfig: Sendable {
         var config = JishiConfig()
         if let url = environment["DATABASE_URL"], !url.isEmpty {
             config.store = try Store(databaseURL: url)
+        }
+        if let url = environment["DATABASE_READ_URL"], !url.isEmpty {
+            config.readStore = try Store(readURL: url)
         }
         if let host = environment["JISHI_HOSTNAME"], !host.isEmpty { config.http.hostname = host }
         if let port = environment["JISHI_PORT"] {

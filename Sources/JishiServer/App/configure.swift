@@ -19,6 +19,7 @@ public func configure(_ app: Application, _ config: JishiConfig, dependencies: D
     app.http.server.configuration.responseCompression = .enabledForCompressibleTypes
 
     try useDatabase(app, config.store)
+    try useReadReplica(app, config)
     if case .sqlite = config.store { try await SQLiteDurability.apply(on: app.db, logger: app.logger) }
     app.logger.notice("Store: \(config.store.redactedDescription)")
     for variable in config.defaultSecrets {
@@ -72,6 +73,26 @@ private func useDatabase(_ app: Application, _ store: JishiConfig.Store) throws 
             .postgres(configuration: configuration, maxConnectionsPerEventLoop: 4, connectionPoolTimeout: .seconds(30)),
             as: .psql)
     }
+}
+
+/// The read replica, when one is configured, as the database id `.replica` (never the default).
+private func useReadReplica(_ app: Application, _ config: JishiConfig) throws {
+    try config.checkReadStore()
+    guard case .postgres(let url, let searchPath) = config.readStore else { return }
+    var configuration: SQLPostgresConfiguration
+    do {
+        configuration = try SQLPostgresConfiguration(url: url)
+    } catch {
+        throw ConfigError(
+            variable: "DATABASE_READ_URL",
+            reason: "not a usable PostgreSQL URL: \(config.readStore?.redactedDescription ?? "")")
+    }
+    configuration.searchPath = searchPath ?? config.store.searchPath
+    // A replica that does not answer is given up on quickly: the reads go to the primary then.
+    app.databases.use(
+        .postgres(configuration: configuration, maxConnectionsPerEventLoop: 2, connectionPoolTimeout: .seconds(5)),
+        as: .replica, isDefault: false)
+    app.logger.notice("Read replica: \(config.readStore?.redactedDescription ?? "")")
 }
 
 /// `/openapi.yaml` and `/metrics`; `/healthz` is part of the contract. `/metrics` is served

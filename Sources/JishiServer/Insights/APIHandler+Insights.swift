@@ -11,7 +11,9 @@ extension APIHandler {
     func getRecognition(_ input: Operations.GetRecognition.Input) async throws -> Operations.GetRecognition.Output {
         let request = try RequestContext.request()
         let principal = try await request.requirePrincipal()
-        let report = try await request.jishi.recognition.report(year: input.query.year, by: principal, on: request.db)
+        let (insights, read) = await request.insightsReading()
+        let report = try await RecognitionService(context: insights).report(
+            year: input.query.year, by: principal, on: read.database)
         return .ok(.init(body: .json(APIMapping.recognition(report))))
     }
 
@@ -20,7 +22,9 @@ extension APIHandler {
     {
         let request = try RequestContext.request()
         let principal = try await request.requirePrincipal()
-        let report = try await request.jishi.recognition.report(year: input.query.year, by: principal, on: request.db)
+        let (insights, read) = await request.insightsReading()
+        let report = try await RecognitionService(context: insights).report(
+            year: input.query.year, by: principal, on: read.database)
         return .ok(.init(body: .csv(HTTPBody(RecognitionExport.csv(report)))))
     }
 
@@ -151,10 +155,11 @@ extension APIHandler {
         let request = try RequestContext.request()
         let principal = try await request.requirePrincipal()
         let period = GrowthFigures.Period(rawValue: by ?? "year") ?? .year
-        let growth = GrowthFigures(context: request.jishi.insightsContext)
+        let (insights, read) = await request.insightsReading()
+        let growth = GrowthFigures(context: insights)
         let range = growth.defaultRange(period)
         return try await growth.series(
-            of: place, period: period, from: from ?? range.from, to: to ?? range.to, by: principal, on: request.db)
+            of: place, period: period, from: from ?? range.from, to: to ?? range.to, by: principal, on: read.database)
     }
 
     func getGrowth(_ input: Operations.GetGrowth.Input) async throws -> Operations.GetGrowth.Output {
@@ -187,9 +192,10 @@ extension APIHandler {
     {
         let request = try RequestContext.request()
         let principal = try await request.requirePrincipal()
-        let villages = try await GrowthFigures(context: request.jishi.insightsContext).villages(
-            of: input.query.place, year: input.query.year, by: principal, on: request.db)
-        let stations = try await GrowthPage.stations(serving: Set(villages.map(\.code)), on: request.db)
+        let (insights, read) = await request.insightsReading()
+        let villages = try await GrowthFigures(context: insights).villages(
+            of: input.query.place, year: input.query.year, by: principal, on: read.database)
+        let stations = try await GrowthPage.stations(serving: Set(villages.map(\.code)), on: read.database)
         let data = try GrowthFigures.geoJSON(villages, stations: stations)
         return .ok(.init(body: .applicationGeoJson(try Self.featureCollection(data))))
     }

@@ -23,6 +23,7 @@ enum GrowthPage {
         var stations: [NetworkNode]
         var roads: [[GeoPoint]]
         var query: String
+        var freshness: Freshness = .live
     }
 
     /// The place, period and range asked for, as the series' arguments and the query that names them.
@@ -43,18 +44,20 @@ enum GrowthPage {
         let session = try await WebSession.load(request)
         let principal = try session.requirePrincipal()
         let asked = try Self.request(request)
-        let growth = GrowthFigures(context: request.jishi.insightsContext)
+        let (insights, read) = await request.insightsReading()
+        let database = read.database
+        let growth = GrowthFigures(context: insights)
         let series = try await growth.series(
-            of: asked.place, period: asked.by, from: asked.from, to: asked.to, by: principal, on: request.db)
+            of: asked.place, period: asked.by, from: asked.from, to: asked.to, by: principal, on: database)
         let year = RecognitionPage.latestYear(request)
         let mapPlace = series.level == .village ? String(series.code.prefix(9)) : series.code
-        let villages = try await growth.villages(of: mapPlace, year: year, by: principal, on: request.db)
-        let stations = try await stations(serving: Set(villages.map(\.code)), on: request.db)
+        let villages = try await growth.villages(of: mapPlace, year: year, by: principal, on: database)
+        let stations = try await stations(serving: Set(villages.map(\.code)), on: database)
         let model = Model(
             series: series,
-            places: try await places(principal, around: series.code, language: session.language, on: request.db),
+            places: try await places(principal, around: series.code, language: session.language, on: database),
             by: asked.by, year: year, villages: villages, stations: stations,
-            roads: try await RunMap.roads(on: request.db), query: asked.query)
+            roads: try await RunMap.roads(on: database), query: asked.query, freshness: read.freshness)
         let context = PageContext(session: session, current: .growth)
         return WebPage.response(View(model: model, context: context).html, session: session)
     }
@@ -73,8 +76,9 @@ enum GrowthPage {
         let session = try await WebSession.load(request)
         let principal = try session.requirePrincipal()
         let asked = try Self.request(request)
-        let series = try await GrowthFigures(context: request.jishi.insightsContext).series(
-            of: asked.place, period: asked.by, from: asked.from, to: asked.to, by: principal, on: request.db)
+        let (insights, read) = await request.insightsReading()
+        let series = try await GrowthFigures(context: insights).series(
+            of: asked.place, period: asked.by, from: asked.from, to: asked.to, by: principal, on: read.database)
         return WebPage.csvDownload(GrowthFigures.csv(series), name: "jishi-growth-\(series.code)-\(asked.by).csv")
     }
 
@@ -127,6 +131,7 @@ enum GrowthPage {
                             context.text(
                                 .growthSummary, name(series.name, series.nameEn) + " " + series.code,
                                 context.number(series.points.last?.households ?? 0)))),
+                    Widgets.freshness(model.freshness, context),
                     .div(
                         .class("actions"),
                         .a(

@@ -15,14 +15,19 @@ enum RecognitionPage {
         var year: Int
         var years: [Int]
         var report: RecognitionService.Report
+        var freshness: Freshness = .live
     }
 
     @Sendable static func show(_ request: Request) async throws -> Response {
         let session = try await WebSession.load(request)
         let principal = try session.requirePrincipal()
         let (year, latest) = try years(request)
-        let report = try await request.jishi.recognition.report(year: year, by: principal, on: request.db)
-        let model = Model(year: year, years: Array((Recognition.years.lowerBound...latest).reversed()), report: report)
+        let (insights, read) = await request.insightsReading()
+        let report = try await RecognitionService(context: insights).report(
+            year: year, by: principal, on: read.database)
+        let model = Model(
+            year: year, years: Array((Recognition.years.lowerBound...latest).reversed()), report: report,
+            freshness: read.freshness)
         let context = PageContext(session: session, current: .recognition)
         return WebPage.response(View(model: model, context: context).html, session: session, runsPrintScript: true)
     }
@@ -31,7 +36,9 @@ enum RecognitionPage {
         let session = try await WebSession.load(request)
         let principal = try session.requirePrincipal()
         let (year, _) = try years(request)
-        let report = try await request.jishi.recognition.report(year: year, by: principal, on: request.db)
+        let (insights, read) = await request.insightsReading()
+        let report = try await RecognitionService(context: insights).report(
+            year: year, by: principal, on: read.database)
         return WebPage.csvDownload(RecognitionExport.csv(report), name: "jishi-recognition-\(year).csv")
     }
 
@@ -68,6 +75,7 @@ enum RecognitionPage {
                     .p(
                         .id("recognition-summary"), .class("lead"),
                         .safeText(summary)),
+                    Widgets.freshness(model.freshness, context),
                     .unwrap(recognisedNames) { .p(.id("recognised-villages"), .class("tag-yes box"), .safeText($0)) },
                     .p(
                         .class("meta"),

@@ -27,13 +27,15 @@ extension APIHandler {
             minPriceMinor: query.minPrice, maxPriceMinor: query.maxPrice, inStockOnly: query.inStock ?? false,
             sort: sort,
             limit: query.limit ?? 20, offset: query.offset ?? 0, after: query.after)
-        let page = try await SearchService().search(search, on: request.db)
-        let facets = try await (query.facets ?? false) ? SearchService().facets(search, on: request.db) : nil
+        // Read from the replica when there is one; the demand count is written to the primary.
+        let database = await request.readSource().database
+        let page = try await SearchService().search(search, on: database)
+        let facets = try await (query.facets ?? false) ? SearchService().facets(search, on: database) : nil
         if search.after == nil {
             try await SearchDemand.record(
                 search, total: page.total, at: request.jishi.dependencies.now(), on: request.db)
         }
-        let ratings = try await request.jishi.reviews.ratings(productIDs: page.items.map(\.productID), on: request.db)
+        let ratings = try await request.jishi.reviews.ratings(productIDs: page.items.map(\.productID), on: database)
         return .ok(
             .init(
                 body: .json(

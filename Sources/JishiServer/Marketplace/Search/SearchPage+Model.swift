@@ -62,6 +62,8 @@ enum SearchPage {
         /// Whether anything was asked yet (a bare /search shows the newest products).
         var searched = false
         var errors: [Field: FormMessage] = [:]
+        /// How fresh the results are (read from the replica, or live).
+        var freshness: Freshness = .live
 
         var hasFilters: Bool {
             input.categoryID != nil || !input.minPrice.isEmpty || !input.maxPrice.isEmpty || input.inStockOnly
@@ -141,10 +143,12 @@ extension SearchPage.Input {
 }
 
 extension SearchPage.Model {
-    /// Runs the search (unless the input is unusable) and names each hit's shop and photo.
+    /// Runs the search (unless the input is unusable) and names each hit's shop and photo, reading
+    /// `database` and recording the query's count for the demand report on `primary` (`database`
+    /// when nil).
     static func load(
         fields: [String: String], language: JishiKit.Language, catalog: CatalogService, shops: ShopService,
-        reviews: ReviewService, on database: any Database
+        reviews: ReviewService, on database: any Database, recordingOn primary: (any Database)? = nil
     ) async throws -> Self {
         var model = Self()
         model.input = SearchPage.Input(fields: fields, errors: &model.errors)
@@ -158,7 +162,8 @@ extension SearchPage.Model {
             page = try await SearchService().search(model.input.query, on: database)
             model.facets = try await SearchService().facets(model.input.query, on: database)
             if model.input.after == nil {
-                try await SearchDemand.record(model.input.query, total: page.total, at: Date(), on: database)
+                try await SearchDemand.record(
+                    model.input.query, total: page.total, at: Date(), on: primary ?? database)
             }
         } catch let problem as Problem where problem.status == 400 {
             model.errors[problem.field.flatMap(SearchPage.Field.init(rawValue:)) ?? .q] = FormMessage(

@@ -96,7 +96,9 @@ extension SearchPage {
         private var results: Node<HTML.BodyContext> {
             guard model.errors.isEmpty else { return .empty }
             if model.hits.isEmpty {
-                return .p(.class("empty"), .id("no-results"), .safeText(context.text(.searchNoResults)))
+                return .group(
+                    .p(.class("empty"), .id("no-results"), .safeText(context.text(.searchNoResults))),
+                    Widgets.freshness(model.freshness, context))
             }
             let first = model.input.from + 1
             let last = model.input.from + model.hits.count
@@ -107,6 +109,7 @@ extension SearchPage {
                         context.text(
                             .searchResultCount, context.number(model.total), context.number(first),
                             context.number(last)))),
+                Widgets.freshness(model.freshness, context),
                 townFacets,
                 .ul(.class("cards"), .id("results"), .group(model.hits.map(hit))),
                 pager
