@@ -163,6 +163,10 @@ public struct JishiConfig: Sendable {
         public var maxBodyBytes = 1 << 20
         /// Mark cookies `Secure` (behind HTTPS).
         public var secureCookies = false
+        /// Take the caller's address, for the per-address limits, from the `X-Forwarded-For` the
+        /// proxy in front adds (`JISHI_TRUST_PROXY`); only where nothing but that proxy can reach
+        /// the server, since a client can write the header too.
+        public var trustProxy = false
 
         public init() {}
     }
@@ -242,6 +246,9 @@ public struct JishiConfig: Sendable {
                 throw ConfigError(variable: "JISHI_CHAT_MESSAGES_PER_MINUTE", reason: "a whole number from 1 to 100000")
             }
             config.chat.messagesPerMinute = value
+        }
+        if let trust = environment["JISHI_TRUST_PROXY"] {
+            config.http.trustProxy = try flag(trust, variable: "JISHI_TRUST_PROXY")
         }
         if let prepared = environment["JISHI_PREPARED_STATEMENTS"] {
             config.preparedStatements = try flag(prepared, variable: "JISHI_PREPARED_STATEMENTS")

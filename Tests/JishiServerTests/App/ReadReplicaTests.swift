@@ -86,3 +86,19 @@ struct ReadReplicaTests {
         }
     }
 }
+
+/// Behind HAProxy every request comes from 127.0.0.1: with `JISHI_TRUST_PROXY` the per-address
+/// limits count the address the proxy saw instead.
+@Suite("Behind a trusted proxy")
+struct TrustedProxyTests {
+    @Test func theAddressIsTheLastOneTheProxyAdded() throws {
+        #expect(Request.forwardedAddress(["203.0.113.7"]) == "203.0.113.7")
+        #expect(Request.forwardedAddress(["1.2.3.4, 203.0.113.7"]) == "203.0.113.7")
+        #expect(Request.forwardedAddress(["9.9.9.9", "2001:db8::1"]) == "2001:db8::1")
+        #expect(Request.forwardedAddress(["not-an-address"]) == nil)
+        #expect(Request.forwardedAddress([]) == nil)
+        #expect(try JishiConfig.load(environment: ["JISHI_TRUST_PROXY": "1"]).http.trustProxy)
+        #expect(try !JishiConfig.load(environment: [:]).http.trustProxy)
+        #expect(throws: ConfigError.self) { try JishiConfig.load(environment: ["JISHI_TRUST_PROXY": "maybe"]) }
+    }
+}

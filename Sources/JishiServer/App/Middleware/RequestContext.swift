@@ -62,9 +62,26 @@ extension Request {
         return principal
     }
 
-    /// The caller's address for rate limits: the socket peer (a proxy in front should be
-    /// trusted explicitly before `X-Forwarded-For` is).
+    /// The caller's address for rate limits: the socket peer, or, behind a proxy trusted
+    /// explicitly (`JISHI_TRUST_PROXY`), the address it says it saw.
     var clientAddress: String {
-        remoteAddress?.ipAddress ?? "unknown"
+        if jishi.config.http.trustProxy, let forwarded = Self.forwardedAddress(headers["X-Forwarded-For"]) {
+            return forwarded
+        }
+        return remoteAddress?.ipAddress ?? "unknown"
+    }
+
+    /// The address the proxy in front saw: the last entry of the last `X-Forwarded-For` (the
+    /// proxy adds it; whatever comes before is the client's to write), when it is an address.
+    static func forwardedAddress(_ values: [String]) -> String? {
+        guard let last = values.last?.split(separator: ",").last?.trimmingCharacters(in: .whitespaces) else {
+            return nil
+        }
+        let octets = last.split(separator: ".", omittingEmptySubsequences: false)
+        let isIPv4 = octets.count == 4 && octets.allSatisfy { $0.count <= 3 && UInt8($0) != nil }
+        let isIPv6 =
+            last.contains(":") && last.count <= 45
+            && last.allSatisfy { $0.isHexDigit || $0 == ":" || $0 == "." }
+        return isIPv4 || isIPv6 ? last : nil
     }
 }
