@@ -61,3 +61,19 @@ def test_facets_count_and_narrow_on_a_phone_in_both_languages(browser):
         assert not browser.driver.find_elements(By.CSS_SELECTOR, "#town-facets")
         fits_the_phone(browser)
     ensure_language(browser, "zh-Hans")
+
+
+def test_the_results_say_how_fresh_they_are_on_a_phone_in_both_languages(browser):
+    """One line under the count: live from the primary (this server has no replica), or the
+    replica's time and age (LoadBalancerTests checks that one through a real replica)."""
+    browser.phone()
+    for language, live in [("zh-Hans", "实时数据。"), ("en", "Live figures.")]:
+        browser.open("/search?sort=newest")
+        ensure_language(browser, language)
+        line = by_id(browser, "freshness")
+        assert line.is_displayed()
+        assert line.text == live
+        assert line.rect["x"] + line.rect["width"] <= 360.5
+        fits_the_phone(browser)
+        browser.screenshot(f"search-freshness-{language}-360")
+    ensure_language(browser, "zh-Hans")
