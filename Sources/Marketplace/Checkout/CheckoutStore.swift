@@ -273,10 +273,10 @@ enum CheckoutStore {
     /// Stores a captured payment, moves every order of its checkout still awaiting payment to
     /// `paid` in one guarded update, records one event per order moved (`eventIDs` holds their
     /// ids, one per order of the checkout), marks the drop-ship supply orders of the orders
-    /// moved paid, and returns the orders moved as they now are. The caller compares their
-    /// number with the checkout's orders.
+    /// moved paid, adds their units to the products' sales in the search index, and returns the
+    /// orders moved as they now are. The caller compares their number with the checkout's orders.
     ///
-    /// One prepared statement where the store has them, four or more elsewhere.
+    /// One prepared statement where the store has them, five or more elsewhere.
     static func capture(
         _ payment: Payment, eventIDs: [UUID], actor: UUID?, reason: String, at now: Date,
         dependencies: Dependencies, prepared: (any PreparedStatementRunner)?, on database: any Database
@@ -310,6 +310,7 @@ enum CheckoutStore {
             }, on: database)
         try await SupplyService.retailPaid(
             orders.compactMap(\.id), actor: actor, at: now, dependencies: dependencies, on: database)
+        try await SearchIndex.recordSales(ofOrders: orders.compactMap(\.id), on: database)
         return orders
     }
 

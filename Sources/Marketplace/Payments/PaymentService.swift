@@ -71,7 +71,6 @@ public struct PaymentService: Sendable {
                         throw Problem(
                             type: .conflict, detail: "The orders are no longer awaiting payment.", field: "checkoutId")
                     }
-                    try await SearchIndex.recordSales(ofOrders: orders.compactMap(\.id), on: db)
                     try await context.saleObserver?.paid(orders, by: principal.accountID, on: db)
                     return Result(payment: payment, orders: Self.sorted(orders))
                 case .pending(let reference):
