@@ -52,10 +52,11 @@ public struct PartitionOrdersByMonth: AsyncMigration {
         // The buyer's and the shop's order lists, newest first, ties by id (`OrderService`).
         "CREATE INDEX orders_buyer_created_idx ON orders (buyer_id, created_at DESC, id)",
         "CREATE INDEX orders_shop_created_idx ON orders (shop_id, created_at DESC, id)",
-        // A month's statement reads this index alone.
+        // A month's statement reads this index alone (`created_at` too: it leaves out the months
+        // after the period).
         """
-        CREATE INDEX orders_shop_paid_idx ON orders (shop_id, paid_at) INCLUDE (total_minor, commission_minor) \
-        WHERE paid_at IS NOT NULL
+        CREATE INDEX orders_shop_paid_idx ON orders (shop_id, paid_at) \
+        INCLUDE (total_minor, commission_minor, created_at) WHERE paid_at IS NOT NULL
         """,
         "CREATE INDEX order_lines_order_id_idx ON order_lines (order_id)",
         "CREATE INDEX order_events_order_id_idx ON order_events (order_id)",

@@ -2,6 +2,8 @@ import Community
 import FluentKit
 import Foundation
 import JishiKit
+import Persistence
+import SQLKit
 
 extension OrderService {
     /// The buyer's own orders, newest first.
@@ -10,9 +12,7 @@ extension OrderService {
     )
         async throws -> JishiKit.Page<Order>
     {
-        var query = Order.query(on: database).filter(\.$buyer.$id == principal.accountID)
-        if let status { query = query.filter(\.$status == status) }
-        return try await paged(query, page)
+        try await paged(where: "buyer_id", is: principal.accountID, status: status, page, on: database)
     }
 
     /// A shop's orders, newest first, for its staff (or an admin); `404` for anyone else.
@@ -21,17 +21,48 @@ extension OrderService {
         on database: any Database
     ) async throws -> JishiKit.Page<Order> {
         _ = try await ShopService(context: context).requireStaff(of: shopID, principal, on: database)
-        var query = Order.query(on: database).filter(\.$shop.$id == shopID)
-        if let status { query = query.filter(\.$status == status) }
-        return try await paged(query, page)
+        return try await paged(where: "shop_id", is: shopID, status: status, page, on: database)
     }
 
-    private func paged(_ query: QueryBuilder<Order>, _ page: JishiKit.PageRequest) async throws -> JishiKit.Page<Order>
-    {
-        let total = try await query.copy().count()
-        let items = try await query.sort(\.$createdAt, .descending).sort(\.$id)
-            .range(page.rows).all()
-        return JishiKit.Page(items: items, total: total, request: page)
+    /// How far a list's total is counted: the last row the deepest page reaches. A county's
+    /// biggest shop has millions of orders, and counting them all took seconds.
+    public static let countedUpTo = JishiKit.PageRequest.maximumOffset + JishiKit.PageRequest.maximumLimit
+
+    /// One page of the orders whose `column` is `value`, newest first (ties by id): its keys from
+    /// the `(column, created_at DESC, id)` index alone, then those orders, in the months they
+    /// span; the total counted up to `countedUpTo`.
+    private func paged(
+        where column: String, is value: UUID, status: OrderStatus?, _ page: JishiKit.PageRequest,
+        on database: any Database
+    ) async throws -> JishiKit.Page<Order> {
+        let sql = try database.sql()
+        let matching: SQLQueryString =
+            if let status {
+                "\(ident: column) = \(bind: value) AND status = \(bind: status.rawValue)"
+            } else {
+                "\(ident: column) = \(bind: value)"
+            }
+        let total =
+            try await sql.raw(
+                """
+                SELECT COUNT(*) AS n FROM (SELECT 1 FROM orders WHERE \(matching) LIMIT \(bind: Self.countedUpTo)) counted
+                """
+            ).first()?.decode(column: "n", as: Int.self) ?? 0
+        let keys = try await sql.raw(
+            """
+            SELECT id, created_at FROM orders WHERE \(matching) ORDER BY created_at DESC, id \
+            LIMIT \(bind: page.limit) OFFSET \(bind: page.offset)
+            """
+        ).all().map { (try $0.decode(column: "id", as: UUID.self), try $0.decode(column: "created_at", as: Date.self)) }
+        guard let newest = keys.first?.1, let oldest = keys.last?.1 else {
+            return JishiKit.Page(items: [], total: total, request: page)
+        }
+        let found = try await Order.query(on: database).filter(\.$id ~~ keys.map(\.0))
+            .filter(\.$createdAt >= oldest.addingTimeInterval(-1)).filter(\.$createdAt <= newest.addingTimeInterval(1))
+            .all()
+        let byID = Dictionary(
+            found.compactMap { order in order.id.map { ($0, order) } }, uniquingKeysWith: { a, _ in a })
+        return JishiKit.Page(items: keys.compactMap { byID[$0.0] }, total: total, request: page)
     }
 
     /// The order with its lines (in SKU order), history (oldest first) and refunds, under the
@@ -55,9 +86,14 @@ extension OrderService {
         guard let shop = try await Shop.find(order.$shop.id, on: database) else {
             throw Problem.notFound("The shop", field: "shopId")
         }
-        let lines = try await OrderLine.query(on: database).filter(\.$order.$id == id).sort(\.$sku).all()
-        let events = try await OrderEvent.query(on: database).filter(\.$order.$id == id).sort(\.$at).sort(\.$id)
-            .all()
+        // The order's time bounds its lines (filed under it) and its events (none before it, give
+        // or take a day of servers' clocks), so PostgreSQL reads one month of lines and the
+        // months since of events rather than every month's index.
+        let lines = try await OrderLine.query(on: database).filter(\.$order.$id == id)
+            .filter(\.$orderCreatedAt >= order.createdAt.addingTimeInterval(-1))
+            .filter(\.$orderCreatedAt <= order.createdAt.addingTimeInterval(1)).sort(\.$sku).all()
+        let events = try await OrderEvent.query(on: database).filter(\.$order.$id == id)
+            .filter(\.$at >= order.createdAt.addingTimeInterval(-86_400)).sort(\.$at).sort(\.$id).all()
         let refunds = try await Refund.query(on: database).filter(\.$order.$id == id).sort(\.$requestedAt).all()
         return OrderDetail(order: order, shop: shop, lines: lines, events: events, refunds: refunds)
     }
