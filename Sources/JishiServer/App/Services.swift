@@ -67,7 +67,10 @@ public struct JishiServices: Sendable {
         self.photos = photos
         let insights = InsightsContext(dependencies: dependencies, transactions: marketplace.transactions)
         self.jobs = SimulationJobs.register(
-            on: InsightsJobs.register(on: jobs, context: insights, photos: photos), context: insights)
+            on: InsightsJobs.register(
+                on: CatalogImportQueue.register(on: jobs, context: marketplace, store: photos), context: insights,
+                photos: photos),
+            context: insights)
         self.messages = messages
         var codes = PhoneCodes(sender: messages, dependencies: dependencies)
         codes.transactions = marketplace.transactions

@@ -22,5 +22,6 @@ public enum MarketplaceMigrations {
         MoveSearchToFullText(),
         AddProductShopIndex(),
         AddOrderMonthColumns(),
+        CreateCatalogImports(),
     ]
 }

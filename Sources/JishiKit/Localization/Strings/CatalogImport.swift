@@ -14,6 +14,21 @@ extension L10nKey {
     public static let catalogImportDone = L10nKey("catalog-import.done")
     public static let catalogImportExport = L10nKey("catalog-import.export")
     public static let catalogImportExportHint = L10nKey("catalog-import.export-hint")
+    public static let catalogImportRunTitle = L10nKey("catalog-import.run-title")
+    public static let catalogImportQueued = L10nKey("catalog-import.queued")
+    public static let catalogImportChecking = L10nKey("catalog-import.checking")
+    public static let catalogImportWriting = L10nKey("catalog-import.writing")
+    public static let catalogImportFailed = L10nKey("catalog-import.failed")
+    public static let catalogImportFollows = L10nKey("catalog-import.follows")
+    public static let catalogImportRecent = L10nKey("catalog-import.recent")
+    public static let catalogImportRecentItem = L10nKey("catalog-import.recent-item")
+    public static let catalogImportBack = L10nKey("catalog-import.back")
+    public static let catalogImportStatusQueued = L10nKey("catalog-import.status.queued")
+    public static let catalogImportStatusChecking = L10nKey("catalog-import.status.checking")
+    public static let catalogImportStatusWriting = L10nKey("catalog-import.status.writing")
+    public static let catalogImportStatusDone = L10nKey("catalog-import.status.done")
+    public static let catalogImportStatusRefused = L10nKey("catalog-import.status.refused")
+    public static let catalogImportStatusFailed = L10nKey("catalog-import.status.failed")
 }
 
 extension Localization {
@@ -37,6 +52,22 @@ extension Localization {
                 "Imported. Products: {0} added, {1} updated. Variants: {2} added, {3} updated, {4} unchanged. Photos: {5} added.",
             .catalogImportExport: "Download catalogue (CSV)",
             .catalogImportExportHint: "Your products and stock in the same format: edit it and import it again.",
+            .catalogImportRunTitle: "Import of {0}",
+            .catalogImportQueued: "The file is waiting its turn to be checked and imported.",
+            .catalogImportChecking: "Checking the rows: {0} of {1}.",
+            .catalogImportWriting: "The file passed its checks. Writing: {0} of {1}.",
+            .catalogImportFailed: "The import stopped: {0} Nothing was written.",
+            .catalogImportFollows:
+                "A large file is imported in the background: you may leave this page and come back. It reloads itself every few seconds until the import ends.",
+            .catalogImportRecent: "Recent imports",
+            .catalogImportRecentItem: "{0} · {1} · {2}",
+            .catalogImportBack: "Import another file",
+            .catalogImportStatusQueued: "waiting",
+            .catalogImportStatusChecking: "checking",
+            .catalogImportStatusWriting: "writing",
+            .catalogImportStatusDone: "imported",
+            .catalogImportStatusRefused: "refused",
+            .catalogImportStatusFailed: "stopped",
         ],
         zhHans: [
             .catalogImportTitle: "批量导入商品",
@@ -55,5 +86,20 @@ extension Localization {
             .catalogImportDone: "导入完成。商品：新增 {0}，更新 {1}。规格：新增 {2}，更新 {3}，未变 {4}。照片：新增 {5}。",
             .catalogImportExport: "下载商品目录（CSV）",
             .catalogImportExportHint: "店里的商品和库存，格式相同：改好后可以再导入。",
+            .catalogImportRunTitle: "导入 {0}",
+            .catalogImportQueued: "文件正在排队，等待检查和导入。",
+            .catalogImportChecking: "正在检查：第 {0} 行，共 {1} 行。",
+            .catalogImportWriting: "文件已通过检查，正在写入：{0} / {1}。",
+            .catalogImportFailed: "导入中止：{0} 什么都没有写入。",
+            .catalogImportFollows: "大文件在后台导入：可以离开本页，稍后再回来看。导入结束前，本页每隔几秒自动刷新。",
+            .catalogImportRecent: "最近的导入",
+            .catalogImportRecentItem: "{0} · {1} · {2}",
+            .catalogImportBack: "再导入一个文件",
+            .catalogImportStatusQueued: "排队中",
+            .catalogImportStatusChecking: "检查中",
+            .catalogImportStatusWriting: "写入中",
+            .catalogImportStatusDone: "已导入",
+            .catalogImportStatusRefused: "未通过",
+            .catalogImportStatusFailed: "已中止",
         ])
 }

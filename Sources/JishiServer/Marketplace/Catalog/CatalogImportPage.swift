@@ -8,23 +8,34 @@ import Vapor
 /// stock and photos at once from a CSV file (``CatalogFile``) and a ZIP of photos, as
 /// `jishi import products` does: checked whole, all or nothing, every bad line and column named
 /// on the page. `/shops/:shop/catalogue/export` downloads the catalogue in the same format.
+/// A file larger than ``inlineBytes`` is imported in the background (`CatalogImportQueue`),
+/// followed on its own page (``CatalogImportRunPage``).
 enum CatalogImportPage {
     /// A village shop's file and its photos; larger catalogues go through `jishi import products`.
     static let maxBytes = 64 * 1024 * 1024
+    /// Up to this much CSV (about 1,500 rows) is imported while the page waits; more goes to
+    /// the background, with a page that shows how far it has got.
+    static let inlineBytes = 256 * 1024
 
     struct Model: Sendable {
         var shopID: UUID
         var done: String?
         var failure: String?
         var errors: [CSVFile.LineError] = []
+        var recent: [CatalogImportRun] = []
     }
 
     @Sendable static func show(_ request: Request) async throws -> Response {
         let session = try await WebSession.load(request)
         let principal = try session.requirePrincipal()
         let shopID = try request.pageID("shop")
-        _ = try await request.jishi.shops.requireStaff(of: shopID, principal, on: request.db)
-        return page(Model(shopID: shopID), session: session)
+        var model = Model(shopID: shopID)
+        model.recent = try await queue(request).recent(of: shopID, for: principal, on: request.db)
+        return page(model, session: session)
+    }
+
+    static func queue(_ request: Request) -> CatalogImportQueue {
+        CatalogImportQueue(context: request.jishi.marketplace, store: request.jishi.photos)
     }
 
     struct Upload: Content {
@@ -46,6 +57,13 @@ enum CatalogImportPage {
             return page(model, session: session, status: .badRequest)
         }
         let data = Data(buffer: file.data)
+        if data.count > inlineBytes {
+            let photos = upload.photos.flatMap { $0.data.readableBytes > 0 ? Data(buffer: $0.data) : nil }
+            let run = try await queue(request).submit(
+                data, fileName: file.filename, photos: photos, into: shopID, by: principal, on: request.db)
+            return WebPage.redirect(
+                toPath: SitePath.catalogImportRun.path(shopID, try run.requireID()), session: session)
+        }
         // ZIPFoundation reads an archive from a file: the upload is kept in a temporary one.
         var zipURL: URL?
         defer { if let zipURL { try? FileManager.default.removeItem(at: zipURL) } }
@@ -107,19 +125,7 @@ enum CatalogImportPage {
                     .h1(.safeText(context.text(.catalogImportTitle))),
                     .unwrap(model.done) { .div(.id("import-done"), Widgets.notice($0)) },
                     .unwrap(model.failure) { .div(.id("import-failure"), Widgets.alert($0)) },
-                    .if(
-                        !model.errors.isEmpty,
-                        .ul(
-                            .class("errors"), .id("import-errors"),
-                            .group(
-                                model.errors.prefix(Self.shownErrors).map { .li(.class("mono"), .safeText(line($0))) }),
-                            .if(
-                                model.errors.count > Self.shownErrors,
-                                .li(
-                                    .safeText(
-                                        context.text(
-                                            .catalogImportMoreErrors,
-                                            context.number(model.errors.count - Self.shownErrors))))))),
+                    Self.errorList(model.errors, count: model.errors.count, context: context),
                     .p(.class("meta"), .safeText(context.text(.catalogImportIntro))),
                     .p(
                         .class("meta mono"),
@@ -133,14 +139,51 @@ enum CatalogImportPage {
                             .class("button"), .id("export-catalogue"), .href(SitePath.catalogExport.path(model.shopID)),
                             .safeText(context.text(.catalogImportExport)))),
                     .p(.class("hint"), .safeText(context.text(.catalogImportExportHint))),
+                    .if(!model.recent.isEmpty, recent),
                 ])
         }
 
-        private func line(_ error: CSVFile.LineError) -> String {
+        /// The bad rows, `count` of them in all (of which `errors` are kept).
+        static func errorList(_ errors: [CSVFile.LineError], count: Int, context: PageContext) -> Node<
+            HTML.BodyContext
+        > {
+            .if(
+                !errors.isEmpty,
+                .ul(
+                    .class("errors"), .id("import-errors"),
+                    .group(errors.prefix(shownErrors).map { .li(.class("mono"), .safeText(line($0, context))) }),
+                    .if(
+                        count > min(errors.count, shownErrors),
+                        .li(
+                            .safeText(
+                                context.text(
+                                    .catalogImportMoreErrors,
+                                    context.number(count - min(errors.count, shownErrors))))))))
+        }
+
+        private static func line(_ error: CSVFile.LineError, _ context: PageContext) -> String {
             if let column = error.column {
                 return context.text(.catalogImportLineColumn, String(error.line), column, error.message)
             }
             return context.text(.catalogImportLine, String(error.line), error.message)
+        }
+
+        private var recent: Node<HTML.BodyContext> {
+            .section(
+                .id("recent-imports"),
+                .h2(.safeText(context.text(.catalogImportRecent))),
+                .ul(
+                    .group(
+                        model.recent.compactMap { run in
+                            guard let id = run.id else { return nil }
+                            return .li(
+                                .a(
+                                    .href(SitePath.catalogImportRun.path(model.shopID, id)),
+                                    .safeText(
+                                        context.text(
+                                            .catalogImportRecentItem, context.time(run.createdAt), run.fileName,
+                                            CatalogImportRunPage.statusText(run.status, context)))))
+                        })))
         }
 
         private var form: Node<HTML.BodyContext> {

@@ -23,5 +23,6 @@ extension WebRoutes {
         routes.get(.catalogImport, CatalogImportPage.show)
         routes.post(.catalogImport, maxBytes: CatalogImportPage.maxBytes, CatalogImportPage.load)
         routes.get(.catalogExport, CatalogImportPage.export)
+        routes.get(.catalogImportRun, CatalogImportRunPage.show)
     }
 }

@@ -41,7 +41,7 @@ public struct CatalogImport: Sendable {
         }
     }
 
-    public struct Outcome: Hashable, Sendable {
+    public struct Outcome: Hashable, Sendable, Codable {
         public var productsAdded = 0
         public var productsUpdated = 0
         public var variantsAdded = 0
@@ -54,11 +54,13 @@ public struct CatalogImport: Sendable {
 
     /// Imports `data` into the shop: through the API and pages (`principal` given) by its staff
     /// or an admin, from the county office's command line without one. New photos are stored in
-    /// `store`.
+    /// `store`. `beforeWriting` runs once the file has passed its checks, before the write's
+    /// transaction begins.
     public func run(
         _ data: Data, photos: (any PhotoSource)? = nil, store: PhotoStore? = nil, into shopID: UUID,
         by principal: Principal? = nil, on database: any Database,
-        progress: @escaping @Sendable (Progress) -> Void = { _ in }
+        progress: @escaping @Sendable (Progress) -> Void = { _ in },
+        beforeWriting: @Sendable () async throws -> Void = {}
     ) async throws -> Outcome {
         let shop: Shop
         if let principal {
@@ -77,6 +79,7 @@ public struct CatalogImport: Sendable {
         let present = Set(CatalogFile.headerColumns(data))
         let plan = try await check(
             rows, columns: present, shop: shop, photos: photos, store: store, on: database, progress: progress)
+        try await beforeWriting()
         return try await write(plan, photos: photos, store: store, on: database, progress: progress)
     }
 }

@@ -212,6 +212,68 @@ struct CatalogImportAPIAndPageTests {
         }
     }
 
+    /// A file of `rows` products (one variant each), larger than the page waits for from about
+    /// 2,200 rows.
+    static func many(_ rows: Int, from first: Int = 0) -> [UInt8] {
+        let lines = (first..<(first + rows)).map {
+            "bulk\($0),BULK-\($0),批量导入的测试商品第\($0)号，织金马面裙配鎏金发簪,costumes,红色,\(4500 + $0),5,,true"
+        }
+        return Array(([header] + lines).joined(separator: "\n").utf8)
+    }
+
+    @Test(arguments: TestStore.available)
+    func aLargeFileIsImportedInTheBackgroundAndItsPageFollowsIt(store: TestStore) async throws {
+        try await WebMarketPageTests.withMarket(on: store) { app in
+            var seller = try await WebMarketPageTests.signedIn(app, "seller", language: "zh-CN")
+            let path = "/shops/\(Self.shopID)/catalogue/import"
+            _ = try await seller.get(path)
+            let token = try #require(seller.csrfToken)
+            let file = Self.many(2_500)
+            #expect(file.count > CatalogImportPage.inlineBytes)
+            let products = try await Product.query(on: app.db).count()
+            let sent = try await WebMarketPageTests.postMultipart(
+                app, seller, path, fields: [("csrf", token)], files: [("file", "big.csv", file)])
+            #expect(sent.status == .seeOther)
+            let runPath = try #require(sent.headers.first(name: .location))
+            #expect(runPath.hasPrefix("/shops/\(Self.shopID)/catalogue/imports/"))
+            #expect(try await Product.query(on: app.db).count() == products)
+
+            let waiting = try await seller.get(runPath)
+            #expect(waiting.status == .ok)
+            #expect(waiting.body.string.contains(#"http-equiv="refresh""#))
+            #expect(waiting.body.string.contains("导入 big.csv"))
+            #expect(waiting.body.string.contains("排队中"))
+
+            #expect(try await app.jishi.jobs.runDue(on: app.db) >= 1)
+            let done = try await seller.get(runPath)
+            #expect(done.status == .ok)
+            #expect(!done.body.string.contains(#"http-equiv="refresh""#))
+            #expect(done.body.string.contains("商品：新增 2,500"), "\(done.body.string)")
+            #expect(try await Product.query(on: app.db).count() == products + 2_500)
+            // The import page lists it among the shop's recent imports.
+            let form = try await seller.get(path)
+            #expect(form.body.string.contains(#"href="\#(runPath)""#))
+            #expect(form.body.string.contains("已导入"))
+
+            // A large bad file: the run lists its lines and columns, and nothing is written.
+            var bad = Self.many(2_500, from: 5_000)
+            bad += Array("\nbad,BAD-1,坏的一行,costumes,红色,abc,5,,true".utf8)
+            let refusedRun = try await WebMarketPageTests.postMultipart(
+                app, seller, path, fields: [("csrf", token)], files: [("file", "bad.csv", bad)])
+            let refusedPath = try #require(refusedRun.headers.first(name: .location))
+            #expect(try await app.jishi.jobs.runDue(on: app.db) >= 1)
+            try await seller.post("/language", [("lang", "en"), ("next", refusedPath)])
+            let refused = try await seller.get(refusedPath)
+            #expect(refused.body.string.contains("refused: 1 problems"), "\(refused.body.string)")
+            #expect(refused.body.string.contains("Line 2502, column price_minor"))
+            #expect(try await Product.query(on: app.db).count() == products + 2_500)
+
+            // Someone else's shop's run is not found.
+            var buyer = try await WebMarketPageTests.signedIn(app, "buyer", language: "en")
+            #expect(try await buyer.get(runPath).status == .notFound)
+        }
+    }
+
     @Test(arguments: TestStore.available)
     func thePageIsTheShopStaffsOnly(store: TestStore) async throws {
         try await WebMarketPageTests.withMarket(on: store) { app in
