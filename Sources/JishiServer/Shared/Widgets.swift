@@ -28,6 +28,17 @@ enum Widgets {
         .p(.class("notice"), .attribute(named: "role", value: "status"), .safeText(text))
     }
 
+    /// How far background work has got: a `<progress>` bar, "done/total" where bars are not drawn.
+    static func progress<Context: HTML.BodyContext>(done: Int, total: Int) -> Node<Context> {
+        .element(
+            named: "progress",
+            nodes: [
+                .attribute(named: "max", value: String(max(1, total))),
+                .attribute(named: "value", value: String(done)),
+                .safeText("\(done)/\(total)"),
+            ])
+    }
+
     /// An order status as a coloured tag.
     static func status<Context: HTML.BodyContext>(_ status: OrderStatus, _ context: PageContext) -> Node<Context> {
         .span(.class("st st-\(status.rawValue)"), .safeText(context.text(status.l10nKey)))

@@ -152,13 +152,7 @@ enum SimulationRunPage {
                         model.status == .queued
                             ? context.text(.simulationQueuedDetail)
                             : context.text(.simulationRunning, String(model.progress), String(model.total)))),
-                .element(
-                    named: "progress",
-                    nodes: [
-                        .attribute(named: "max", value: String(max(1, model.total))),
-                        .attribute(named: "value", value: String(model.progress)),
-                        .safeText("\(model.progress)/\(model.total)"),
-                    ]),
+                Widgets.progress(done: model.progress, total: model.total),
                 .p(.class("meta"), .safeText(context.text(.simulationRefreshes))))
         }
 

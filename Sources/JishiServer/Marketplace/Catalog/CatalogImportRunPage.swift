@@ -75,15 +75,7 @@ enum CatalogImportRunPage {
             return .div(
                 .class("box"), .id("import-progress"), .attribute(named: "role", value: "status"),
                 .p(.safeText(text)),
-                .unwrap(progress) { progress in
-                    .element(
-                        named: "progress",
-                        nodes: [
-                            .attribute(named: "max", value: String(max(1, progress.total))),
-                            .attribute(named: "value", value: String(progress.done)),
-                            .safeText("\(progress.done)/\(progress.total)"),
-                        ])
-                },
+                .unwrap(progress) { Widgets.progress(done: $0.done, total: $0.total) },
                 .p(.class("meta"), .safeText(context.text(.catalogImportFollows))))
         }
 
