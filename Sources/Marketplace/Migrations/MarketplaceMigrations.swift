@@ -23,5 +23,6 @@ public enum MarketplaceMigrations {
         AddProductShopIndex(),
         AddOrderMonthColumns(),
         CreateCatalogImports(),
+        AddSearchRank(),
     ]
 }

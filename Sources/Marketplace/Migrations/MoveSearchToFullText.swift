@@ -4,7 +4,7 @@ import SQLKit
 /// Moves product search onto the databases' full-text engines (``SearchIndex``): creates
 /// `search_documents` with an index for every filter and sort, the engine's side (an FTS5
 /// table and its vocabulary on SQLite; a `tsvector` column under GIN on PostgreSQL), drops the
-/// hand-made `search_terms`, and indexes the catalogue.
+/// hand-made `search_terms` (`AddSearchRank` indexes the catalogue).
 public struct MoveSearchToFullText: AsyncMigration {
     public init() {}
 
@@ -62,7 +62,8 @@ public struct MoveSearchToFullText: AsyncMigration {
             ).run()
         }
         try await database.schema("search_terms").delete()
-        try await SearchIndex.rebuildAll(on: database)
+        // The catalogue is indexed by `AddSearchRank`, which follows: today's index writes a
+        // column that does not exist yet at this step.
     }
 
     public func revert(on database: any Database) async throws {

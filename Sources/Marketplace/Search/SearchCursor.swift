@@ -16,7 +16,7 @@ struct SearchCursor: Hashable {
 
         init(_ sort: SearchQuery.Sort, hasText: Bool) {
             switch sort {
-            case .relevance where hasText: (name, keys, ascending) = ("relevance", ["hits", "sold", "rated"], false)
+            case .relevance where hasText: (name, keys, ascending) = ("relevance", ["tier", "rank_key"], false)
             case .relevance, .newest: (name, keys, ascending) = ("newest", ["created"], false)
             case .priceAsc: (name, keys, ascending) = ("price_asc", ["min_price"], true)
             case .priceDesc: (name, keys, ascending) = ("price_desc", ["min_price"], false)
@@ -25,8 +25,11 @@ struct SearchCursor: Hashable {
             }
         }
 
+        /// Relevance: tier by tier, each in the engine's order (``SearchService/Plan/tieredRows``).
+        var tiered: Bool { name == "relevance" }
+
         var orderBy: String {
-            (keys + ["product_id"]).map { "x.\($0) \(ascending ? "ASC" : "DESC")" }.joined(separator: ", ")
+            (keys + ["product_id"]).map { "d.\($0) \(ascending ? "ASC" : "DESC")" }.joined(separator: ", ")
         }
     }
 
@@ -71,10 +74,10 @@ struct SearchCursor: Hashable {
         var left: SQLQueryString = "("
         var right: SQLQueryString = "("
         for (index, key) in order.keys.enumerated() {
-            left += "x.\(unsafeRaw: key), "
+            left += "d.\(unsafeRaw: key), "
             right += "\(bind: values[index]), "
         }
-        left += "x.product_id)"
+        left += "d.product_id)"
         right += "\(bind: id))"
         return left + (order.ascending ? " > " : " < ") + right
     }

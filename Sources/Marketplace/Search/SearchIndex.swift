@@ -10,8 +10,15 @@ import SQLKit
 /// The row carries what filters and sorts read (category, village, town, lowest price, units
 /// sold in paid orders, mean stars, creation time), each behind an index.
 ///
+/// Each row has a `rank_key`: its popularity (``popularity(sold:rated:)``, a step of units sold then
+/// whole stars) above the row's `doc` number, which grows as rows are (re)written. Relevance lists
+/// the matches in falling `rank_key` (the most popular step first, the most recently written within a
+/// step), an order the engines can give without reading every match: FTS5 walks its doclists
+/// in rowid order, and PostgreSQL walks the rank's B-tree. When a sale or a review moves a product
+/// to another popularity step, its row is rewritten (``reindex(productIDs:on:)``).
+///
 /// The terms are ``SearchTokenizer``'s, on both databases, so that the engines only match:
-/// - SQLite: an FTS5 table `search_fts` (contentless, its rowid the document's `doc`), with the
+/// - SQLite: an FTS5 table `search_fts` (contentless, its rowid the document's `rank_key`), with the
 ///   title's terms and the body's (description and category names) in two columns, under the
 ///   `ascii` tokenizer, which splits only at ASCII punctuation and spaces and so keeps every
 ///   term the tokenizer made whole.
@@ -28,6 +35,26 @@ public enum SearchIndex {
     static let vocabulary = "search_vocab"
     /// Products per statement, well under SQLite's and PostgreSQL's bind-parameter limits.
     static let batch = 400
+
+    /// The units sold at which a product reaches the next popularity step.
+    static let salesSteps: [Int64] = [
+        1, 3, 10, 30, 100, 300, 1_000, 3_000, 10_000, 30_000, 100_000, 300_000, 1_000_000,
+    ]
+    /// `rank_key` is the popularity times this, plus `doc` (which stays far below it).
+    static let rankStep: Int64 = 1 << 40
+
+    /// A product's popularity: the number of ``salesSteps`` its units sold have reached, then its
+    /// whole mean stars (0–5; 0 without reviews). The rule relevance orders by, within a tier.
+    public static func popularity(sold: Int64, rated: Int64) -> Int64 {
+        Int64(salesSteps.prefix { $0 <= sold }.count) * 6 + min(5, max(0, rated / 1000))
+    }
+
+    /// ``popularity(sold:rated:)`` as SQL over the row's `sold` and `rated` columns (the same
+    /// integers on both databases).
+    static var popularitySQL: String {
+        let steps = salesSteps.map { "(CASE WHEN sold >= \($0) THEN 1 ELSE 0 END)" }.joined(separator: " + ")
+        return "((\(steps)) * 6 + (CASE WHEN rated >= 5000 THEN 5 WHEN rated < 0 THEN 0 ELSE rated / 1000 END))"
+    }
 
     /// The terms of one product: the title's, and the body's (description and category names).
     public static func terms(title: String, description: String, category: Category?) -> (
@@ -116,15 +143,19 @@ public enum SearchIndex {
     public static func recordSales(ofOrders orderIDs: [UUID], on database: any Database) async throws {
         guard !orderIDs.isEmpty else { return }
         let sql = try sqlDatabase(database)
+        let products: SQLQueryString = """
+            SELECT v.product_id FROM order_lines ol JOIN variants v ON v.id = ol.variant_id \
+            WHERE ol.order_id IN (\(binds: orderIDs))
+            """
         try await sql.raw(
             """
             UPDATE \(ident: table) SET sold = sold + COALESCE((SELECT SUM(ol.quantity) FROM order_lines ol \
             JOIN variants v ON v.id = ol.variant_id WHERE v.product_id = \(ident: table).product_id \
             AND ol.order_id IN (\(binds: orderIDs))), 0) \
-            WHERE product_id IN (SELECT v.product_id FROM order_lines ol JOIN variants v ON v.id = ol.variant_id \
-            WHERE ol.order_id IN (\(binds: orderIDs)))
-            """
+            WHERE product_id IN (
+            """ + products + ")"
         ).run()
+        try await rerank(where: "product_id IN (" + products + ")", on: sql)
     }
 
     /// Recomputes the products' mean stars from their visible reviews. Call in the transaction
@@ -135,6 +166,19 @@ public enum SearchIndex {
         try await sql.raw(
             "UPDATE \(ident: table) SET rated = \(unsafeRaw: ratedExpression(product: "\(table).product_id")) WHERE product_id IN (\(binds: productIDs))"
         ).run()
+        try await rerank(where: "product_id IN (\(binds: productIDs))", on: sql)
+    }
+
+    /// Rewrites the rows (of those `filter` picks) whose sales or stars moved them to another
+    /// popularity step, so that their `rank_key`, and on SQLite the engine's rowid, follow.
+    private static func rerank(where filter: SQLQueryString, on sql: any SQLDatabase) async throws {
+        let moved = try await sql.raw(
+            "SELECT product_id FROM \(ident: table) WHERE " + filter
+                + " AND rank_key / \(unsafeRaw: String(rankStep)) <> \(unsafeRaw: popularitySQL)"
+        ).all().map { try $0.decode(column: "product_id", as: UUID.self) }
+        for start in stride(from: 0, to: moved.count, by: batch) {
+            try await reindexBatch(Array(moved[start..<min(moved.count, start + batch)]), on: sql)
+        }
     }
 
     /// Units in lines of orders that were ever paid (an event moved them to paid).
@@ -161,7 +205,7 @@ public enum SearchIndex {
             try await sql.raw(
                 """
                 DELETE FROM \(ident: fullText) WHERE rowid IN \
-                (SELECT doc FROM \(ident: table) WHERE product_id IN (\(binds: ids)))
+                (SELECT rank_key FROM \(ident: table) WHERE product_id IN (\(binds: ids)))
                 """
             ).run()
         }
@@ -179,11 +223,17 @@ public enum SearchIndex {
             AND EXISTS (SELECT 1 FROM variants v WHERE v.product_id = p.id)
             """
         ).run()
+        try await sql.raw(
+            """
+            UPDATE \(ident: table) SET rank_key = \(unsafeRaw: popularitySQL) * \(unsafeRaw: String(rankStep)) + doc \
+            WHERE product_id IN (\(binds: ids))
+            """
+        ).run()
         let rows = try await sql.raw(
             """
-            SELECT d.doc AS doc, p.title AS title, p.description AS description, c.name AS name, c.name_en AS name_en \
+            SELECT d.rank_key AS doc, p.title AS title, p.description AS description, c.name AS name, c.name_en AS name_en \
             FROM \(ident: table) d JOIN products p ON p.id = d.product_id JOIN categories c ON c.id = p.category_id \
-            WHERE d.product_id IN (\(binds: ids)) ORDER BY d.doc
+            WHERE d.product_id IN (\(binds: ids)) ORDER BY d.rank_key
             """
         ).all()
         guard !rows.isEmpty else { return }
@@ -215,7 +265,7 @@ public enum SearchIndex {
             try await sql.raw(
                 """
                 UPDATE \(ident: table) d SET tsv = CAST(t.vector AS tsvector) \
-                FROM unnest(\(bind: docs)::bigint[], \(bind: titles)::text[]) AS t(doc, vector) WHERE d.doc = t.doc
+                FROM unnest(\(bind: docs)::bigint[], \(bind: titles)::text[]) AS t(doc, vector) WHERE d.rank_key = t.doc
                 """
             ).run()
         }

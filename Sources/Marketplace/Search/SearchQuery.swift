@@ -7,6 +7,9 @@ public struct SearchQuery: Hashable, Sendable {
     public static let maximumOffset = 10_000
     public static let maximumQueryLength = 100
     public static let maximumTerms = 40
+    /// Matches are counted up to this many: past it a list says "1,000+", which a buyer reads
+    /// the same, and counting every one of a hundred thousand matches costs more than the page.
+    public static let countLimit = 1_000
 
     /// The query box; blank means "everything that passes the filters".
     public var text: String?
@@ -80,8 +83,10 @@ public struct SearchQuery: Hashable, Sendable {
 extension SearchQuery {
     /// The order of results; every order ends with the product id so pages never overlap.
     public enum Sort: String, Codable, Sendable, CaseIterable {
-        /// Most of the query's terms in the title first, then most sold, then best rated; newest
-        /// first when there is no query text.
+        /// Every term of the query in the title first, then one of its words in the title, then the
+        /// other matches; within each, the
+        /// most popular (a step of units sold, then stars), then the most recently written;
+        /// newest first when there is no query text.
         case relevance
         case priceAsc = "price_asc"
         case priceDesc = "price_desc"

@@ -161,6 +161,110 @@ struct SearchServiceTests {
         }
     }
 
+    /// Relevance tiers: every term in the title, then one of the query's words in the title, then
+    /// the rest; an offset runs on from one tier into the next as a cursor does.
+    @Test(arguments: TestStore.available)
+    func relevanceTiersPageAcrossTiers(store: TestStore) async throws {
+        try await withTestMarket(on: store) { county in
+            let c = try await SearchCatalogue.make(county)
+            // 3: hanfu and 汉服 in the title; 1: 汉服 (a word of the query) in it; 2: only 服.
+            #expect(try await c.numbers(.init(text: "hanfu 汉服")) == [3, 1, 2])
+            for offset in 0..<4 {
+                #expect(
+                    try await c.numbers(.init(text: "hanfu 汉服", limit: 1, offset: offset))
+                        == Array([3, 1, 2].dropFirst(offset).prefix(1)))
+            }
+            let hits = try await SearchService().search(.init(text: "hanfu 汉服"), on: county.db).items
+            #expect(hits.map(\.score) == [4, 3, 1])  // hanfu, 汉, 服, 汉服 in the title
+        }
+    }
+
+    /// Popularity steps: units sold reach 1, 3, 10, 30 … and whole stars break ties within a step.
+    @Test func popularitySteps() {
+        #expect(SearchIndex.popularity(sold: 0, rated: 0) == 0)
+        #expect(SearchIndex.popularity(sold: 0, rated: 4_900) == 4)
+        #expect(SearchIndex.popularity(sold: 1, rated: 0) == 6)
+        #expect(SearchIndex.popularity(sold: 2, rated: 5_000) == 11)
+        #expect(SearchIndex.popularity(sold: 3, rated: 0) == 12)
+        #expect(SearchIndex.popularity(sold: 2_000_000, rated: 9_999) == 83)
+    }
+
+    /// Walking an order's index and sorting every match give the same pages (the plan picks
+    /// between them by the matches' count).
+    @Test(arguments: TestStore.available)
+    func bothWaysToAColumnOrderAgree(store: TestStore) async throws {
+        try await withTestMarket(on: store) { county in
+            let c = try await SearchCatalogue.make(county)
+            for text in ["汉服", "服", "hanfu", "红色", "wood"] {
+                for sort in SearchQuery.Sort.allCases {
+                    for filter in [SearchQuery(), SearchQuery(inStockOnly: true), SearchQuery(townID: c.dayingTown)] {
+                        var query = filter
+                        query.text = text
+                        query.sort = sort
+                        query.limit = 1
+                        var lists: [[[Int]]] = []
+                        for path in SearchService.ColumnOrderPath.allCases {
+                            let service = SearchService(columnOrderPath: path)
+                            var pages: [[Int]] = []
+                            var walking = query
+                            while true {
+                                let page = try await service.search(walking, on: county.db)
+                                pages.append(page.items.map { SearchCatalogue.number(of: $0.productID) })
+                                guard let next = page.next else { break }
+                                walking.after = next
+                            }
+                            lists.append(pages)
+                        }
+                        #expect(lists.allSatisfy { $0 == lists[0] }, "\(text) \(sort)")
+                    }
+                }
+            }
+        }
+    }
+
+    /// Past ``SearchQuery/countLimit`` matches the total stops and says so; below it, it is exact,
+    /// filters included; a long relevance list walks every match once.
+    @Test(arguments: TestStore.available)
+    func theTotalStopsAtTheCountLimit(store: TestStore) async throws {
+        try await withTestMarket(on: store) { county in
+            let fixture = try await MarketplaceFixture.make(county)
+            let extra = SearchQuery.countLimit + 10
+            let ids = try await county.db.transaction { db in
+                var ids: [UUID] = []
+                for number in 0..<extra {
+                    let product = Product(
+                        shopID: try fixture.shop.requireID(), categoryID: CategoryTaxonomy.id(for: "costumes"),
+                        title: number.isMultiple(of: 2) ? "红色马面裙 \(number)" : "蓝色襦裙 \(number)", description: "",
+                        originVillageID: fixture.shop.$village.id)
+                    try await product.create(on: db)
+                    try await Variant(
+                        productID: try product.requireID(), sku: "C\(number)", name: "",
+                        price: Money(minorUnits: Int64(100 + number)), stock: number % 3, weightGrams: 0
+                    ).create(on: db)
+                    ids.append(try product.requireID())
+                }
+                try await SearchIndex.reindex(productIDs: ids, on: db)
+                return ids
+            }
+            let service = SearchService()
+            let all = try await service.search(.init(text: "裙"), on: county.db)
+            #expect(all.total == SearchQuery.countLimit && all.totalCapped)
+            let red = try await service.search(.init(text: "红色"), on: county.db)
+            #expect(red.total == extra / 2 && !red.totalCapped)
+            let cheap = try await service.search(.init(text: "裙", maxPriceMinor: 599, sort: .priceAsc), on: county.db)
+            #expect(cheap.total == 500 && !cheap.totalCapped && cheap.items.first?.minPriceMinor == 100)
+            var seen: Set<UUID> = []
+            var query = SearchQuery(text: "红色 裙", limit: 100)
+            while true {
+                let page = try await service.search(query, on: county.db)
+                seen.formUnion(page.items.map(\.productID))
+                guard let next = page.next else { break }
+                query.after = next
+            }
+            #expect(seen == Set(ids.enumerated().filter { $0.offset.isMultiple(of: 2) }.map(\.element)))
+        }
+    }
+
     /// Each dimension is counted with every other filter, not its own.
     @Test(arguments: TestStore.available)
     func facetsCountCategoriesAndTowns(store: TestStore) async throws {

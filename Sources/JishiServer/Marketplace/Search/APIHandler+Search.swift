@@ -47,7 +47,8 @@ extension APIHandler {
                                 minPriceMinor: hit.minPriceMinor, inStock: hit.inStock, score: hit.score,
                                 rating: APIMapping.rating(ratings[hit.productID] ?? RatingSummary()))
                         },
-                        total: page.total, limit: search.limit, offset: search.offset, next: page.next,
+                        total: page.total, totalCapped: page.totalCapped, limit: search.limit, offset: search.offset,
+                        next: page.next,
                         facets: facets.map { facets in
                             .init(
                                 categories: Self.counts(facets.categories), towns: Self.counts(facets.towns))

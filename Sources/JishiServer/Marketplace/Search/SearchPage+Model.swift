@@ -52,6 +52,8 @@ enum SearchPage {
         var categories: [(id: UUID, name: String)] = []
         var hits: [Hit] = []
         var total = 0
+        /// More match than `total`: the count stopped ("1,000+").
+        var totalCapped = false
         /// The cursor of the page after this one.
         var next: String?
         /// How many products each category and town would show, for the filter bar.
@@ -171,6 +173,7 @@ extension SearchPage.Model {
             return model
         }
         model.total = page.total
+        model.totalCapped = page.totalCapped
         model.next = page.next
         if !model.facets.towns.isEmpty {
             model.towns = try await Town.query(on: database).filter(\.$id ~~ Array(model.facets.towns.keys)).all()

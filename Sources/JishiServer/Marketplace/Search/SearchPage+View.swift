@@ -107,7 +107,8 @@ extension SearchPage {
                     .class("summary"), .id("result-count"),
                     .safeText(
                         context.text(
-                            .searchResultCount, context.number(model.total), context.number(first),
+                            .searchResultCount, context.number(model.total) + (model.totalCapped ? "+" : ""),
+                            context.number(first),
                             context.number(last)))),
                 Widgets.freshness(model.freshness, context),
                 townFacets,

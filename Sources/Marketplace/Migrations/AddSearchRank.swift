@@ -1,0 +1,30 @@
+import FluentKit
+import SQLKit
+
+/// Gives every search row its `rank_key` (``SearchIndex``: popularity step, then how recently the
+/// row was written) under a unique index, and re-indexes the catalogue so that SQLite's FTS5 rows
+/// take it as their rowid. Relevance then walks the matches in that order instead of sorting all
+/// of them.
+public struct AddSearchRank: AsyncMigration {
+    public init() {}
+
+    public func prepare(on database: any Database) async throws {
+        let sql = try SearchIndex.sqlDatabase(database)
+        try await sql.raw("ALTER TABLE \(ident: SearchIndex.table) ADD COLUMN rank_key BIGINT").run()
+        try await sql.raw(
+            "CREATE UNIQUE INDEX search_documents_rank_key_idx ON \(ident: SearchIndex.table) (rank_key)"
+        ).run()
+        try await SearchIndex.rebuildAll(on: database)
+    }
+
+    public func revert(on database: any Database) async throws {
+        let sql = try SearchIndex.sqlDatabase(database)
+        try await sql.raw("DROP INDEX search_documents_rank_key_idx").run()
+        try await sql.raw("ALTER TABLE \(ident: SearchIndex.table) DROP COLUMN rank_key").run()
+        // The FTS5 rows keep rank keys as rowids: the earlier code needs its rebuild.
+        if SearchIndex.isSQLite(sql) {
+            try await sql.raw("DELETE FROM \(ident: SearchIndex.fullText)").run()
+            try await sql.raw("DELETE FROM \(ident: SearchIndex.table)").run()
+        }
+    }
+}
