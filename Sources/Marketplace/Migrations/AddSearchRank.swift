@@ -2,7 +2,8 @@ import FluentKit
 import SQLKit
 
 /// Gives every search row its `rank_key` (``SearchIndex``: popularity step, then how recently the
-/// row was written) under a unique index, and re-indexes the catalogue so that SQLite's FTS5 rows
+/// row was written) under a unique index, indexes category and town together for the facets,
+/// and re-indexes the catalogue so that SQLite's FTS5 rows
 /// take it as their rowid. Relevance then walks the matches in that order instead of sorting all
 /// of them.
 public struct AddSearchRank: AsyncMigration {
@@ -14,11 +15,16 @@ public struct AddSearchRank: AsyncMigration {
         try await sql.raw(
             "CREATE UNIQUE INDEX search_documents_rank_key_idx ON \(ident: SearchIndex.table) (rank_key)"
         ).run()
+        // The filter bar's counts of every product by category and town, read from the index alone.
+        try await sql.raw(
+            "CREATE INDEX search_documents_facets_idx ON \(ident: SearchIndex.table) (category_id, town_id)"
+        ).run()
         try await SearchIndex.rebuildAll(on: database)
     }
 
     public func revert(on database: any Database) async throws {
         let sql = try SearchIndex.sqlDatabase(database)
+        try await sql.raw("DROP INDEX search_documents_facets_idx").run()
         try await sql.raw("DROP INDEX search_documents_rank_key_idx").run()
         try await sql.raw("ALTER TABLE \(ident: SearchIndex.table) DROP COLUMN rank_key").run()
         // The FTS5 rows keep rank keys as rowids: the earlier code needs its rebuild.

@@ -86,10 +86,23 @@ public struct SearchService: Sendable {
         let sql = try SearchIndex.sqlDatabase(database)
         let plan = Plan(query: query, terms: terms, sqlite: SearchIndex.isSQLite(sql), path: columnOrderPath)
         var result = SearchFacets(categories: [:], towns: [:])
+        if query.categoryID == nil && query.villageID == nil && query.townID == nil {
+            // No filter of either dimension: both count the same matches, in one pass.
+            let rows = try await sql.raw(
+                "SELECT d.category_id AS category, d.town_id AS town, CAST(COUNT(*) AS BIGINT) AS n"
+                    + plan.matches(excluding: nil) + " GROUP BY d.category_id, d.town_id"
+            ).all()
+            for row in rows {
+                let n = Int(try row.decode(column: "n", as: Int64.self))
+                result.categories[try row.decode(column: "category", as: UUID.self), default: 0] += n
+                if let town = try row.decode(column: "town", as: UUID?.self) { result.towns[town, default: 0] += n }
+            }
+            return result
+        }
         for (dimension, column) in [(Plan.Dimension.category, "category_id"), (.town, "town_id")] {
             let rows = try await sql.raw(
-                "SELECT d.\(unsafeRaw: column) AS id, CAST(COUNT(*) AS BIGINT) AS n FROM \(ident: SearchIndex.table) d WHERE "
-                    + plan.matchedSet(excluding: dimension)
+                "SELECT d.\(unsafeRaw: column) AS id, CAST(COUNT(*) AS BIGINT) AS n"
+                    + plan.matches(excluding: dimension)
                     + " AND d.\(unsafeRaw: column) IS NOT NULL GROUP BY d.\(unsafeRaw: column)"
             ).all()
             for row in rows {
@@ -206,8 +219,7 @@ extension SearchService {
             return sql
         }
 
-        /// A condition on `d` for every match with its filters (the facets' grouped counts, and
-        /// a page sorted from every match).
+        /// A condition on `d` for every match with its filters (a page sorted from every match).
         func matchedSet(excluding dimension: Dimension?) -> SQLQueryString {
             var sql: SQLQueryString = "1 = 1"
             if terms != nil {
@@ -227,13 +239,22 @@ extension SearchService {
 
         /// ` FROM … WHERE …` of the matches in `tier` (or all of them), with the filters, driven by
         /// the engine in its own order on SQLite.
-        func engineOrdered(tier: Int?) -> SQLQueryString {
+        func engineOrdered(tier: Int?, excluding dimension: Dimension? = nil) -> SQLQueryString {
             if sqlite {
                 let join: SQLQueryString =
                     " FROM \(fts) f CROSS JOIN \(ident: SearchIndex.table) d ON d.rank_key = f.rowid WHERE \(fts) MATCH "
-                return join + match(tier: tier) + filters()
+                return join + match(tier: tier) + filters(excluding: dimension)
             }
-            return " FROM \(ident: SearchIndex.table) d WHERE " + postgresText(tier: tier) + filters()
+            let table: SQLQueryString = " FROM \(ident: SearchIndex.table) d WHERE "
+            return table + postgresText(tier: tier) + filters(excluding: dimension)
+        }
+
+        /// ` FROM … WHERE …` of every match with the filters (but `dimension`'s), streamed from the
+        /// engine on SQLite (which reads them without first collecting them all).
+        func matches(excluding dimension: Dimension?) -> SQLQueryString {
+            terms != nil && sqlite
+                ? engineOrdered(tier: nil, excluding: dimension)
+                : " FROM \(ident: SearchIndex.table) d WHERE " + matchedSet(excluding: dimension)
         }
 
         /// A relevance page: the best tier from the cursor (or the offset) on, then the next, each
@@ -290,9 +311,9 @@ extension SearchService {
         /// Whether walking an order's index costs less than sorting every match.
         /// - SQLite: the walk asks the engine about each row (more work the more terms) until the
         ///   page is full, about rows × documents ÷ matches of them; the sort reads every match
-        ///   once. The engine counts the matches from its doclists alone; the documents are the
-        ///   span of `doc` numbers (two index probes, where a count reads the whole index), which
-        ///   rewrites widen, erring toward the sort.
+        ///   once. The engine counts the matches from its doclists alone, up to where the two
+        ///   cost the same; the documents are the span of `doc` numbers (two index probes, where
+        ///   a count reads the whole index), which rewrites widen, erring toward the sort.
         /// - PostgreSQL: whether at least ``manyMatches`` products match, counted up to there.
         func walks(on sql: any SQLDatabase) async throws -> Bool {
             switch path {
@@ -309,29 +330,33 @@ extension SearchService {
                 ).first()
                 return try row?.decode(column: "n", as: Int64.self) ?? 0 >= Self.manyMatches
             }
-            let row = try await sql.raw(
+            let span = try await sql.raw(
                 """
-                SELECT (SELECT COUNT(*) FROM \(fts) WHERE \(fts) MATCH \(match(tier: nil))) AS matches, \
-                COALESCE((SELECT MAX(doc) FROM \(ident: SearchIndex.table)) \
+                SELECT COALESCE((SELECT MAX(doc) FROM \(ident: SearchIndex.table)) \
                 - (SELECT MIN(doc) FROM \(ident: SearchIndex.table)) + 1, 0) AS documents
                 """
             ).first()
-            let matches = Double(try row?.decode(column: "matches", as: Int64.self) ?? 0)
-            let documents = Double(try row?.decode(column: "documents", as: Int64.self) ?? 0)
-            guard matches > 0 else { return false }
-            let rows = Double(query.limit + 1 + query.offset)
+            let documents = Double(try span?.decode(column: "documents", as: Int64.self) ?? 0)
             // Measured at a million products: an engine probe costs about 10 + 20 × terms µs, a
-            // match fetched and sorted about 0.6 µs.
-            let walk = rows * documents / matches * (10 + 20 * Double(terms?.count ?? 1))
-            return walk < 0.6 * matches
+            // match fetched and sorted about 0.6 µs. The walk costs rows × documents ÷ matches
+            // probes, the sort 0.6 µs a match: they cost the same at `even` matches, so the
+            // engine counts no further than that.
+            let rows = Double(query.limit + 1 + query.offset)
+            let probe = 10 + 20 * Double(terms?.count ?? 1)
+            let even = Int((rows * documents * probe / 0.6).squareRoot().rounded(.up))
+            guard even > 0 else { return false }
+            let count = try await sql.raw(
+                """
+                SELECT CAST(COUNT(*) AS BIGINT) AS n FROM (SELECT 1 AS one FROM \(fts) \
+                WHERE \(fts) MATCH \(match(tier: nil)) LIMIT \(unsafeRaw: String(even))) c
+                """
+            ).first()
+            return try count?.decode(column: "n", as: Int64.self) ?? 0 >= even
         }
 
         /// The matches with the filters, counted up to one more than ``SearchQuery/countLimit``.
         func count(on sql: any SQLDatabase) async throws -> Int {
-            let from: SQLQueryString =
-                terms != nil && sqlite
-                ? engineOrdered(tier: nil) : " FROM \(ident: SearchIndex.table) d WHERE " + matchedSet(excluding: nil)
-            return try await count(from, upTo: SearchQuery.countLimit + 1, on: sql)
+            try await count(matches(excluding: nil), upTo: SearchQuery.countLimit + 1, on: sql)
         }
 
         /// The matches of one relevance tier, counted up to `limit`.
