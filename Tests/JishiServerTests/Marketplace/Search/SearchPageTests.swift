@@ -2,6 +2,7 @@ import Community
 import DomainTesting
 import FluentKit
 import Foundation
+import JishiKit
 import JishiServer
 import JishiServerTesting
 import Marketplace
@@ -56,6 +57,46 @@ struct SearchPageTests {
             let bad = try await browser.get("/search?q=%E6%B5%8B%E8%AF%95&after=nonsense")
             #expect(bad.status == .badRequest)
             #expect(!bad.body.string.contains(#"id="results""#))
+        }
+    }
+
+    /// Past the count limit the page says "1,000+" rather than a number it did not count.
+    @Test(arguments: TestStore.available)
+    func aCountThatStoppedSaysSo(store: TestStore) async throws {
+        try await withTestApp(on: store, seedDemo: true) { app in
+            let seller = try await app.logIn("seller", password: DemoCounty.password)
+            let village = try #require(
+                try await Village.query(on: app.db).filter(\.$nameEn == "Dingzhuang").first()?.requireID())
+            let opened = try await app.send(
+                .POST, "/api/v1/shops", json: #"{"name":"测试大店","villageId":"\#(village)","kind":"individual"}"#,
+                token: seller)
+            let shopText = try #require(try opened.json()["id"] as? String)
+            let shopID = try #require(UUID(uuidString: shopText))
+            try await app.db.transaction { db in
+                var ids: [UUID] = []
+                for number in 0...SearchQuery.countLimit {
+                    let product = Product(
+                        shopID: shopID, categoryID: CategoryTaxonomy.id(for: "farm"), title: "测试商品 \(number)",
+                        description: "", originVillageID: village)
+                    try await product.create(on: db)
+                    try await Variant(
+                        productID: try product.requireID(), sku: "T\(number)", name: "",
+                        price: Money(minorUnits: 1_000), stock: 1, weightGrams: 0
+                    ).create(on: db)
+                    ids.append(try product.requireID())
+                }
+                try await SearchIndex.reindex(productIDs: ids, on: db)
+            }
+            var english = WebBrowser(app, acceptLanguage: "en")
+            #expect(
+                try await english.get("/search?q=%E6%B5%8B%E8%AF%95").body.string.contains(
+                    "1,000+ products · showing 1–20"))
+            var zh = WebBrowser(app, acceptLanguage: "zh-Hans")
+            let chinese = try await zh.get("/search?q=%E6%B5%8B%E8%AF%95")
+            #expect(chinese.body.string.contains("共 1,000+ 件商品"))
+            let api = try await app.send(.GET, "/api/v1/search?q=%E6%B5%8B%E8%AF%95")
+            #expect(try api.json()["total"] as? Int == SearchQuery.countLimit)
+            #expect(try api.json()["totalCapped"] as? Bool == true)
         }
     }
 }
