@@ -56,11 +56,17 @@ public enum SearchIndex {
         return "((\(steps)) * 6 + (CASE WHEN rated >= 5000 THEN 5 WHEN rated < 0 THEN 0 ELSE rated / 1000 END))"
     }
 
+    /// The terms a title has: what the title column (weight `A`) holds, and what relevance's
+    /// tiers and a hit's score count.
+    public static func titleTerms(_ title: String) -> [String] {
+        SearchTokenizer.distinctTerms(title)
+    }
+
     /// The terms of one product: the title's, and the body's (description and category names).
     public static func terms(title: String, description: String, category: Category?) -> (
         title: [String], body: [String]
     ) {
-        let titleTerms = SearchTokenizer.distinctTerms(title)
+        let titleTerms = self.titleTerms(title)
         var body = description
         if let category { body += " " + category.name + " " + category.nameEn }
         return (titleTerms, SearchTokenizer.distinctTerms(body))
@@ -231,13 +237,13 @@ public enum SearchIndex {
         ).run()
         let rows = try await sql.raw(
             """
-            SELECT d.rank_key AS doc, p.title AS title, p.description AS description, c.name AS name, c.name_en AS name_en \
+            SELECT d.rank_key AS rank_key, p.title AS title, p.description AS description, c.name AS name, c.name_en AS name_en \
             FROM \(ident: table) d JOIN products p ON p.id = d.product_id JOIN categories c ON c.id = p.category_id \
             WHERE d.product_id IN (\(binds: ids)) ORDER BY d.rank_key
             """
         ).all()
         guard !rows.isEmpty else { return }
-        var docs: [Int64] = []
+        var ranks: [Int64] = []
         var titles: [String] = []
         var bodies: [String] = []
         for row in rows {
@@ -247,7 +253,7 @@ public enum SearchIndex {
             let terms = terms(
                 title: try row.decode(column: "title", as: String.self),
                 description: try row.decode(column: "description", as: String.self), category: category)
-            docs.append(try row.decode(column: "doc", as: Int64.self))
+            ranks.append(try row.decode(column: "rank_key", as: Int64.self))
             if sqlite {
                 titles.append(terms.title.joined(separator: " "))
                 bodies.append(terms.body.joined(separator: " "))
@@ -257,15 +263,15 @@ public enum SearchIndex {
         }
         if sqlite {
             var insert = sql.insert(into: fullText).columns("rowid", "title", "body")
-            for index in docs.indices {
-                insert = insert.values(SQLBind(docs[index]), SQLBind(titles[index]), SQLBind(bodies[index]))
+            for index in ranks.indices {
+                insert = insert.values(SQLBind(ranks[index]), SQLBind(titles[index]), SQLBind(bodies[index]))
             }
             try await insert.run()
         } else {
             try await sql.raw(
                 """
                 UPDATE \(ident: table) d SET tsv = CAST(t.vector AS tsvector) \
-                FROM unnest(\(bind: docs)::bigint[], \(bind: titles)::text[]) AS t(doc, vector) WHERE d.rank_key = t.doc
+                FROM unnest(\(bind: ranks)::bigint[], \(bind: titles)::text[]) AS t(rank_key, vector) WHERE d.rank_key = t.rank_key
                 """
             ).run()
         }

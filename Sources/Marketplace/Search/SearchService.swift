@@ -50,7 +50,7 @@ public struct SearchService: Sendable {
         let rows =
             plan.order.tiered
             ? try await plan.tieredRows(after: cursor, on: sql) : try await plan.sortedRows(after: cursor, on: sql)
-        let titleTerms = Set(terms ?? [])
+        let queryTerms = Set(terms ?? [])
         var items: [SearchHit] = []
         var keys: [SearchCursor] = []
         for row in rows.prefix(query.limit) {
@@ -62,8 +62,8 @@ public struct SearchService: Sendable {
                     categoryID: try row.decode(column: "category_id", as: UUID.self),
                     villageID: try row.decode(column: "village_id", as: UUID?.self),
                     minPriceMinor: try row.decode(column: "min_price", as: Int64.self), inStock: false,
-                    score: titleTerms.isEmpty
-                        ? 0 : SearchTokenizer.distinctTerms(title).filter(titleTerms.contains).count))
+                    score: queryTerms.isEmpty
+                        ? 0 : SearchIndex.titleTerms(title).filter(queryTerms.contains).count))
             keys.append(try SearchCursor(row: row, order: plan.order, id: id))
         }
         let stocked = try await Self.inStock(items.map(\.productID), on: sql)
@@ -322,13 +322,8 @@ extension SearchService {
             case .cheaper: break
             }
             guard sqlite else {
-                let row = try await sql.raw(
-                    """
-                    SELECT CAST(COUNT(*) AS BIGINT) AS n FROM (SELECT 1 AS one FROM \(ident: SearchIndex.table) d \
-                    WHERE d.tsv @@ \(match(tier: nil)) LIMIT \(unsafeRaw: String(Self.manyMatches))) c
-                    """
-                ).first()
-                return try row?.decode(column: "n", as: Int64.self) ?? 0 >= Self.manyMatches
+                let matches: SQLQueryString = " FROM \(ident: SearchIndex.table) d WHERE d.tsv @@ \(match(tier: nil))"
+                return try await count(matches, upTo: Self.manyMatches, on: sql) >= Self.manyMatches
             }
             let span = try await sql.raw(
                 """
@@ -345,13 +340,7 @@ extension SearchService {
             let probe = 10 + 20 * Double(terms?.count ?? 1)
             let even = Int((rows * documents * probe / 0.6).squareRoot().rounded(.up))
             guard even > 0 else { return false }
-            let count = try await sql.raw(
-                """
-                SELECT CAST(COUNT(*) AS BIGINT) AS n FROM (SELECT 1 AS one FROM \(fts) \
-                WHERE \(fts) MATCH \(match(tier: nil)) LIMIT \(unsafeRaw: String(even))) c
-                """
-            ).first()
-            return try count?.decode(column: "n", as: Int64.self) ?? 0 >= even
+            return try await count(" FROM \(fts) WHERE \(fts) MATCH \(match(tier: nil))", upTo: even, on: sql) >= even
         }
 
         /// The matches with the filters, counted up to one more than ``SearchQuery/countLimit``.

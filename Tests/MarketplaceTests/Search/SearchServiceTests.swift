@@ -4,6 +4,7 @@ import FluentKit
 import Foundation
 import JishiKit
 import Marketplace
+import SQLKit
 import Testing
 
 @Suite("Search: Chinese and English, filters, sorts, paging, on every database")
@@ -94,6 +95,15 @@ struct SearchServiceTests {
             #expect(try await c.numbers(.init(sort: .sales)) == sales)
             // Among equally relevant products (hanfu not in 1's or 2's title), the better seller first.
             #expect(try await c.numbers(.init(text: "hanfu")) == [3, 1, 2])
+            // The rank keys the database computed carry the popularity rule's steps.
+            let sql = try #require(county.db as? any SQLDatabase)
+            for row in try await sql.raw("SELECT sold, rated, rank_key FROM search_documents").all() {
+                let key = try row.decode(column: "rank_key", as: Int64.self)
+                let expected = SearchIndex.popularity(
+                    sold: try row.decode(column: "sold", as: Int64.self),
+                    rated: try row.decode(column: "rated", as: Int64.self))
+                #expect(key >> 40 == expected)
+            }
         }
     }
 

@@ -11,15 +11,22 @@ import Vapor
 
 @Suite("Search page: cursor paging and the filter bar's counts")
 struct SearchPageTests {
-    /// 25 products whose titles share 测试: more than one page of 20.
-    static func seed(_ app: Application) async throws {
+    /// A shop the demo seller opens in Dingzhuang: the seller's token, the village and the shop.
+    static func openShop(_ app: Application, named name: String) async throws -> (
+        seller: String, village: UUID, shopID: String
+    ) {
         let seller = try await app.logIn("seller", password: DemoCounty.password)
         let village = try #require(
             try await Village.query(on: app.db).filter(\.$nameEn == "Dingzhuang").first()?.requireID())
         let shop = try await app.send(
-            .POST, "/api/v1/shops", json: #"{"name":"测试小店","villageId":"\#(village)","kind":"individual"}"#,
+            .POST, "/api/v1/shops", json: #"{"name":"\#(name)","villageId":"\#(village)","kind":"individual"}"#,
             token: seller)
-        let shopID = try #require(try shop.json()["id"] as? String)
+        return (seller, village, try #require(try shop.json()["id"] as? String))
+    }
+
+    /// 25 products whose titles share 测试: more than one page of 20.
+    static func seed(_ app: Application) async throws {
+        let (seller, _, shopID) = try await openShop(app, named: "测试小店")
         for number in 1...25 {
             let made = try await app.send(
                 .POST, "/api/v1/shops/\(shopID)/products",
@@ -64,13 +71,7 @@ struct SearchPageTests {
     @Test(arguments: TestStore.available)
     func aCountThatStoppedSaysSo(store: TestStore) async throws {
         try await withTestApp(on: store, seedDemo: true) { app in
-            let seller = try await app.logIn("seller", password: DemoCounty.password)
-            let village = try #require(
-                try await Village.query(on: app.db).filter(\.$nameEn == "Dingzhuang").first()?.requireID())
-            let opened = try await app.send(
-                .POST, "/api/v1/shops", json: #"{"name":"测试大店","villageId":"\#(village)","kind":"individual"}"#,
-                token: seller)
-            let shopText = try #require(try opened.json()["id"] as? String)
+            let (_, village, shopText) = try await Self.openShop(app, named: "测试大店")
             let shopID = try #require(UUID(uuidString: shopText))
             try await app.db.transaction { db in
                 var ids: [UUID] = []
