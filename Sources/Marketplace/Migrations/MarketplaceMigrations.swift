@@ -24,5 +24,6 @@ public enum MarketplaceMigrations {
         AddOrderMonthColumns(),
         CreateCatalogImports(),
         AddSearchRank(),
+        AddSearchRankIndexRUM(),
     ]
 }

@@ -14,7 +14,8 @@ import SQLKit
 /// whole stars) above the row's `doc` number, which grows as rows are (re)written. Relevance lists
 /// the matches in falling `rank_key` (the most popular step first, the most recently written within a
 /// step), an order the engines can give without reading every match: FTS5 walks its doclists
-/// in rowid order, and PostgreSQL walks the rank's B-tree. When a sale or a review moves a product
+/// in rowid order; PostgreSQL reads a RUM index that carries the rank key where the `rum`
+/// extension is installed, and walks the rank's B-tree where it is not. When a sale or a review moves a product
 /// to another popularity step, its row is rewritten (``reindex(productIDs:on:)``).
 ///
 /// The terms are ``SearchTokenizer``'s, on both databases, so that the engines only match:
@@ -23,7 +24,8 @@ import SQLKit
 ///   `ascii` tokenizer, which splits only at ASCII punctuation and spaces and so keeps every
 ///   term the tokenizer made whole.
 /// - PostgreSQL: a `tsvector` column built from the same terms, title terms weighted `A` and
-///   body terms `B`, behind a GIN index.
+///   body terms `B`, behind a GIN index, and where the `rum` extension is installed a RUM index
+///   that carries each row's `rank_key` (``AddSearchRankIndexRUM``).
 ///
 /// Kept in step with the catalogue by ``reindex(productIDs:on:)`` in the transaction of any
 /// change to a product, its variants or its shop's status; sales by ``recordSales(ofOrders:on:)``
@@ -314,6 +316,55 @@ public enum SearchIndex {
             }
         }
         return (Int(documents), frequency)
+    }
+
+    /// The RUM index ``AddSearchRankIndexRUM`` puts on PostgreSQL where the extension is there.
+    static let rankedIndexName = "search_documents_rank_rum_idx"
+
+    /// The schema of the `rum` extension in this PostgreSQL database, or nil when it is not
+    /// installed there.
+    static func rumSchema(on sql: any SQLDatabase) async throws -> String? {
+        let row = try await sql.raw(
+            """
+            SELECT n.nspname AS schema FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace \
+            WHERE e.extname = 'rum'
+            """
+        ).first()
+        return try row?.decode(column: "schema", as: String.self)
+    }
+
+    /// Whether relevance reads a RUM index here (PostgreSQL with the `rum` extension, when
+    /// ``AddSearchRankIndexRUM`` ran); never on SQLite, whose FTS5 answers in rank-key order.
+    public static func readsRankedIndex(on database: any Database) async throws -> Bool {
+        let sql = try sqlDatabase(database)
+        if isSQLite(sql) { return false }
+        return try await rankedIndex(on: sql) != nil
+    }
+
+    /// What reading the RUM index in falling rank key takes: the extension's schema, which
+    /// qualifies its distance operator `<=|`, and the highest rank key there is, from which the
+    /// distances are counted (exactly: they stay below 2^53, where a double still holds every
+    /// integer, as popularity never reaches 2^13 steps of ``rankStep``).
+    struct RankedIndex: Sendable {
+        var schema: String
+        var top: Int64
+    }
+
+    /// The RUM index of this PostgreSQL schema, if ``AddSearchRankIndexRUM`` made one (one round
+    /// trip: whether the index is there, the extension's schema, the highest rank key).
+    static func rankedIndex(on sql: any SQLDatabase) async throws -> RankedIndex? {
+        let row = try await sql.raw(
+            """
+            SELECT to_regclass(CAST(\(bind: rankedIndexName) AS text)) IS NOT NULL AS present, \
+            (SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace \
+            WHERE e.extname = 'rum') AS schema, \
+            (SELECT MAX(rank_key) FROM \(ident: table)) AS top
+            """
+        ).first()
+        guard let row, try row.decode(column: "present", as: Bool.self),
+            let schema = try row.decode(column: "schema", as: String?.self)
+        else { return nil }
+        return RankedIndex(schema: schema, top: try row.decode(column: "top", as: Int64?.self) ?? 0)
     }
 
     static func isSQLite(_ sql: any SQLDatabase) -> Bool { sql.dialect.name == "sqlite" }

@@ -11,8 +11,9 @@ import SQLKit
 /// title has one of its words (a term of two characters or more), then the other matches (their
 /// description or category supplies the rest: ``Plan/tiers``); within each tier, the most popular first (units sold,
 /// then stars, in steps: ``SearchIndex/popularity(sold:rated:)``), then the most recently written.
-/// Each tier is one question to the engine answered in the index's own order (FTS5's rowid, the
-/// rank key's B-tree on PostgreSQL), so a page costs what its rows cost however many products
+/// Each tier is one question to the engine answered in the index's own order (FTS5's rowid; on
+/// PostgreSQL the RUM index's rank key attached to each posting, or without the `rum` extension
+/// the rank key's B-tree walked), so a page costs what its rows cost however many products
 /// match. The engines' own scores (FTS5's bm25, PostgreSQL's `ts_rank`) are not used: they
 /// weigh terms differently, score every match before the first row comes, and a buyer must get
 /// the same list from either database.
@@ -46,7 +47,12 @@ public struct SearchService: Sendable {
         }
         let sql = try SearchIndex.sqlDatabase(database)
         var plan = Plan(query: query, terms: terms, sqlite: SearchIndex.isSQLite(sql), path: columnOrderPath)
-        if terms != nil && !(plan.sqlite && plan.order.tiered) { plan.walk = try await plan.walks(on: sql) }
+        if terms != nil && !plan.sqlite && plan.order.tiered && columnOrderPath == .cheaper {
+            plan.ranked = try await SearchIndex.rankedIndex(on: sql)
+        }
+        if terms != nil && !(plan.sqlite && plan.order.tiered) && plan.ranked == nil {
+            plan.walk = try await plan.walks(on: sql)
+        }
         let rows =
             plan.order.tiered
             ? try await plan.tieredRows(after: cursor, on: sql) : try await plan.sortedRows(after: cursor, on: sql)
@@ -142,16 +148,23 @@ extension SearchService {
 
         let query: SearchQuery
         let terms: [String]?
+        /// The terms the engine is asked for: ``terms`` without the characters a pair of them
+        /// implies (``SearchTokenizer/withoutImpliedCharacters(_:)``), which match the same rows.
+        let engineTerms: [String]
         let sqlite: Bool
         let order: SearchCursor.Order
         let path: ColumnOrderPath
         /// Walk an order's index and test each row against the text, rather than ask the engine's
         /// index for every match and sort them (``walks(on:)``).
         var walk = false
+        /// PostgreSQL's RUM index, where there is one: it gives a relevance tier's matches in
+        /// falling rank key, so neither walk nor sort is needed.
+        var ranked: SearchIndex.RankedIndex?
 
         init(query: SearchQuery, terms: [String]?, sqlite: Bool, path: ColumnOrderPath) {
             self.query = query
             self.terms = terms
+            self.engineTerms = SearchTokenizer.withoutImpliedCharacters(terms ?? [])
             self.sqlite = sqlite
             self.order = SearchCursor.Order(query.sort, hasText: terms != nil)
             self.path = path
@@ -170,7 +183,7 @@ extension SearchService {
 
         /// The engine's query for the products with every term (tier nil) or those in one tier.
         func match(tier: Int?) -> SQLQueryString {
-            let terms = terms ?? []
+            let terms = engineTerms
             if sqlite {
                 let all = "(" + terms.map(SearchIndex.ftsQuoted).joined(separator: " AND ") + ")"
                 let anyWord = "(" + words.map(SearchIndex.ftsQuoted).joined(separator: " OR ") + ")"
@@ -269,8 +282,18 @@ extension SearchService {
                 var select: SQLQueryString =
                     "SELECT \(unsafeRaw: Self.columns), CAST(\(unsafeRaw: String(tier)) AS BIGINT) AS tier"
                     + engineOrdered(tier: tier)
-                if let cursor, cursor.values[0] == tier { select += " AND " + rank + " < \(bind: cursor.values[1])" }
-                select += " ORDER BY " + rank + " DESC LIMIT \(unsafeRaw: String(wanted - rows.count))"
+                let within = cursor.flatMap { $0.values[0] == tier ? $0.values[1] : nil }
+                if let within { select += " AND " + rank + " < \(bind: within)" }
+                if let ranked {
+                    // RUM's distance down from the highest rank key wanted, in rising order.
+                    let from = within.map { min(ranked.top, max($0, Int64.min + 1) - 1) } ?? ranked.top
+                    select +=
+                        " AND d.rank_key <= \(bind: from) ORDER BY d.rank_key OPERATOR(\(ident: ranked.schema).<=|) "
+                        + "CAST(\(bind: from) AS BIGINT)"
+                } else {
+                    select += " ORDER BY " + rank + " DESC"
+                }
+                select += " LIMIT \(unsafeRaw: String(wanted - rows.count))"
                 if skip > 0 { select += " OFFSET \(unsafeRaw: String(skip))" }
                 let found = try await sql.raw(select).all()
                 rows += found
@@ -337,7 +360,7 @@ extension SearchService {
             // probes, the sort 0.6 µs a match: they cost the same at `even` matches, so the
             // engine counts no further than that.
             let rows = Double(query.limit + 1 + query.offset)
-            let probe = 10 + 20 * Double(terms?.count ?? 1)
+            let probe = 10 + 20 * Double(max(1, engineTerms.count))
             let even = Int((rows * documents * probe / 0.6).squareRoot().rounded(.up))
             guard even > 0 else { return false }
             return try await count(" FROM \(fts) WHERE \(fts) MATCH \(match(tier: nil))", upTo: even, on: sql) >= even

@@ -66,6 +66,17 @@ public enum SearchTokenizer {
         return terms(text).filter { seen.insert($0).inserted }
     }
 
+    /// `terms` without the characters that one of its pairs holds: every text with the pair
+    /// `汉服` has the characters `汉` and `服` too, in the same field (``terms(_:)`` gives each
+    /// character of a run as well as each pair), so asking for `汉服` alone matches the same
+    /// texts as asking for all three, and the engine reads one list instead of three.
+    public static func withoutImpliedCharacters(_ terms: [String]) -> [String] {
+        let implied = Set(
+            terms.filter { $0.unicodeScalars.count == 2 && $0.unicodeScalars.allSatisfy(isIdeographic) }
+                .flatMap { $0.unicodeScalars.map(String.init) })
+        return terms.filter { !($0.unicodeScalars.count == 1 && implied.contains($0)) }
+    }
+
     /// Han (CJK unified ideographs and their extensions), kana and hangul: scripts written
     /// without spaces between words, so they are indexed character by character.
     static func isIdeographic(_ scalar: Unicode.Scalar) -> Bool {

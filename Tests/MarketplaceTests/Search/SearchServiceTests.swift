@@ -232,6 +232,49 @@ struct SearchServiceTests {
         }
     }
 
+    /// On PostgreSQL with the `rum` extension (scripts/test installs it) the migration puts a RUM
+    /// index on the terms and relevance reads it; the pages it gives are the walk's and the
+    /// sort's (``bothWaysToAColumnOrderAgree(store:)``, whose `.cheaper` path is this one there).
+    @Test(arguments: TestStore.available)
+    func relevanceReadsTheRUMIndexWhereThereIsOne(store: TestStore) async throws {
+        try await withTestMarket(on: store) { county in
+            _ = try await SearchCatalogue.make(county)
+            let reads = try await SearchIndex.readsRankedIndex(on: county.db)
+            guard store == .postgres else {
+                #expect(!reads)
+                return
+            }
+            let sql = try #require(county.db as? any SQLDatabase)
+            let installed = try await sql.raw("SELECT 1 AS one FROM pg_extension WHERE extname = 'rum'").first() != nil
+            let methods = try await sql.raw(
+                """
+                SELECT a.amname AS method FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid \
+                JOIN pg_am a ON a.oid = c.relam WHERE i.indrelid = to_regclass('search_documents')
+                """
+            ).all().map { try $0.decode(column: "method", as: String.self) }
+            #expect(reads == installed)
+            #expect(methods.contains("rum") == installed)
+            #expect(methods.contains("gin"))
+            // Pages by cursor through the tiers, the same either way.
+            for text in ["汉服", "hanfu 汉服", "裙"] {
+                var lists: [[Int]] = []
+                for service in [SearchService(), SearchService(columnOrderPath: .walkIndex)] {
+                    var query = SearchQuery(text: text, limit: 1)
+                    var walked: [Int] = []
+                    while true {
+                        let page = try await service.search(query, on: county.db)
+                        walked += page.items.map { SearchCatalogue.number(of: $0.productID) }
+                        guard let next = page.next else { break }
+                        query.after = next
+                    }
+                    lists.append(walked)
+                }
+                #expect(lists[0] == lists[1], "\(text)")
+                #expect(!lists[0].isEmpty)
+            }
+        }
+    }
+
     /// Past ``SearchQuery/countLimit`` matches the total stops and says so; below it, it is exact,
     /// filters included; a long relevance list walks every match once.
     @Test(arguments: TestStore.available)

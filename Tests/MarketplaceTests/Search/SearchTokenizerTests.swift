@@ -26,6 +26,27 @@ struct SearchTokenizerTests {
         #expect(SearchTokenizer.terms(" !!! ").isEmpty)
     }
 
+    /// A pair's characters are left out of what the engine is asked: every text with the pair
+    /// has them. A character outside every pair stays, as do words and lone characters.
+    @Test func aPairImpliesItsCharacters() {
+        let drop = SearchTokenizer.withoutImpliedCharacters
+        #expect(drop(SearchTokenizer.distinctTerms("汉服")) == ["汉服"])
+        #expect(drop(SearchTokenizer.distinctTerms("连衣裙")) == ["连衣", "衣裙"])
+        #expect(drop(SearchTokenizer.distinctTerms("hanfu 汉服")) == ["hanfu", "汉服"])
+        #expect(drop(SearchTokenizer.distinctTerms("裙 汉服")) == ["裙", "汉服"])
+        #expect(drop(SearchTokenizer.distinctTerms("T恤 a")) == ["t", "恤", "a"])
+        #expect(drop(["ab", "a", "b"]) == ["ab", "a", "b"])
+        // Every text holding the kept terms holds the dropped ones, field by field.
+        for text in ["红色连衣裙", "汉服 hanfu", "儿童演出服装", "裙"] {
+            let terms = Set(SearchTokenizer.distinctTerms(text))
+            for query in ["连衣裙", "演出服", "汉服", "红色 裙"] {
+                let asked = Set(SearchTokenizer.distinctTerms(query))
+                #expect(
+                    asked.isSubset(of: terms) == Set(drop(Array(asked))).isSubset(of: terms), "\(text) \(query)")
+            }
+        }
+    }
+
     @Test func distinctTermsKeepFirstOrder() {
         #expect(SearchTokenizer.distinctTerms("dress Dress 裙裙") == ["dress", "裙", "裙裙"])
     }
