@@ -11,7 +11,7 @@ import Testing
 
 /// Nothing answered is lost when a process dies: buyers check out and pay, over HTTP, against a
 /// `jishi serve` process on a PostgreSQL cluster of the test's own (with `synchronous_commit`
-/// on, as a real server's); the server is killed with SIGKILL mid-stream and started again, or
+/// and `full_page_writes` on, as a real server's); the server is killed with SIGKILL mid-stream and started again, or
 /// PostgreSQL is stopped in immediate mode and started again. Afterwards every checkout and
 /// payment answered `2xx` is stored exactly once, the variant's stock is its initial stock minus
 /// every unit in an order, and nothing is half-written (a checkout without orders, an order
@@ -85,7 +85,10 @@ final class CrashWorld: @unchecked Sendable {
     static func with(_ body: (CrashWorld) async throws -> Void) async throws {
         let started = try Self.run(
             [root.appendingPathComponent("scripts/postgres-throwaway").path, "start"],
-            environment: ["JISHI_PG_OPTIONS": "-c synchronous_commit=on"])
+            // A real server's durability: commits wait for the WAL, and full pages are logged
+            // (the throwaway turns both off for speed; without full pages, recovery from the
+            // immediate stop leaves the search's RUM index looping on its next insert).
+            environment: ["JISHI_PG_OPTIONS": "-c synchronous_commit=on -c full_page_writes=on"])
         var values: [String: String] = [:]
         for line in started.split(separator: "\n") {
             let parts = line.split(separator: "=", maxSplits: 1).map(String.init)
