@@ -207,16 +207,38 @@ public enum SearchIndex {
         """
     }
 
+    /// ` p.id IN … AND …`: the condition a product meets to have a search row (`p` the product,
+    /// `s` its shop).
+    private static func findable(_ ids: [UUID]) -> SQLQueryString {
+        """
+         p.id IN (\(binds: ids)) AND p.listed = \(bind: true) AND s.status = \(bind: Shop.Status.active.rawValue) \
+        AND EXISTS (SELECT 1 FROM variants v WHERE v.product_id = p.id)
+        """
+    }
+
+    /// The terms of a search row's product, from its title, description and category names.
+    private static func terms(of row: any SQLRow) throws -> (title: [String], body: [String]) {
+        let category = Category(
+            code: "", name: try row.decode(column: "name", as: String.self),
+            nameEn: try row.decode(column: "name_en", as: String.self), commissionBasisPoints: 0)
+        return terms(
+            title: try row.decode(column: "title", as: String.self),
+            description: try row.decode(column: "description", as: String.self), category: category)
+    }
+
     private static func reindexBatch(_ ids: [UUID], on sql: any SQLDatabase) async throws {
-        let sqlite = isSQLite(sql)
-        if sqlite {
-            try await sql.raw(
-                """
-                DELETE FROM \(ident: fullText) WHERE rowid IN \
-                (SELECT rank_key FROM \(ident: table) WHERE product_id IN (\(binds: ids)))
-                """
-            ).run()
-        }
+        isSQLite(sql) ? try await reindexBatchSQLite(ids, on: sql) : try await reindexBatchPostgres(ids, on: sql)
+    }
+
+    /// SQLite writes the row, then its rank key (from the `doc` the insert gave it), then the
+    /// engine's row under that rank key as its rowid.
+    private static func reindexBatchSQLite(_ ids: [UUID], on sql: any SQLDatabase) async throws {
+        try await sql.raw(
+            """
+            DELETE FROM \(ident: fullText) WHERE rowid IN \
+            (SELECT rank_key FROM \(ident: table) WHERE product_id IN (\(binds: ids)))
+            """
+        ).run()
         try await sql.raw("DELETE FROM \(ident: table) WHERE product_id IN (\(binds: ids))").run()
         try await sql.raw(
             """
@@ -225,11 +247,10 @@ public enum SearchIndex {
             SELECT p.id, p.shop_id, p.category_id, p.origin_village_id, vi.town_id, p.title, \
             (SELECT MIN(v.price_minor) FROM variants v WHERE v.product_id = p.id), \
             \(unsafeRaw: soldExpression(product: "p.id")), \(unsafeRaw: ratedExpression(product: "p.id")), \
-            \(unsafeRaw: sqlite ? "CAST(ROUND(COALESCE(p.created_at, 0) * 1000000) AS INTEGER)" : "CAST(ROUND(EXTRACT(EPOCH FROM COALESCE(p.created_at, 'epoch')) * 1000000) AS BIGINT)") \
+            CAST(ROUND(COALESCE(p.created_at, 0) * 1000000) AS INTEGER) \
             FROM products p JOIN shops s ON s.id = p.shop_id LEFT JOIN villages vi ON vi.id = p.origin_village_id \
-            WHERE p.id IN (\(binds: ids)) AND p.listed = \(bind: true) AND s.status = \(bind: Shop.Status.active.rawValue) \
-            AND EXISTS (SELECT 1 FROM variants v WHERE v.product_id = p.id)
-            """
+            WHERE
+            """ + findable(ids)
         ).run()
         try await sql.raw(
             """
@@ -245,38 +266,55 @@ public enum SearchIndex {
             """
         ).all()
         guard !rows.isEmpty else { return }
-        var ranks: [Int64] = []
-        var titles: [String] = []
-        var bodies: [String] = []
+        var insert = sql.insert(into: fullText).columns("rowid", "title", "body")
         for row in rows {
-            let category = Category(
-                code: "", name: try row.decode(column: "name", as: String.self),
-                nameEn: try row.decode(column: "name_en", as: String.self), commissionBasisPoints: 0)
-            let terms = terms(
-                title: try row.decode(column: "title", as: String.self),
-                description: try row.decode(column: "description", as: String.self), category: category)
-            ranks.append(try row.decode(column: "rank_key", as: Int64.self))
-            if sqlite {
-                titles.append(terms.title.joined(separator: " "))
-                bodies.append(terms.body.joined(separator: " "))
-            } else {
-                titles.append(vectorLiteral(title: terms.title, body: terms.body))
-            }
+            let terms = try terms(of: row)
+            insert = insert.values(
+                SQLBind(try row.decode(column: "rank_key", as: Int64.self)),
+                SQLBind(terms.title.joined(separator: " ")), SQLBind(terms.body.joined(separator: " ")))
         }
-        if sqlite {
-            var insert = sql.insert(into: fullText).columns("rowid", "title", "body")
-            for index in ranks.indices {
-                insert = insert.values(SQLBind(ranks[index]), SQLBind(titles[index]), SQLBind(bodies[index]))
-            }
-            try await insert.run()
-        } else {
-            try await sql.raw(
-                """
-                UPDATE \(ident: table) d SET tsv = CAST(t.vector AS tsvector) \
-                FROM unnest(\(bind: ranks)::bigint[], \(bind: titles)::text[]) AS t(rank_key, vector) WHERE d.rank_key = t.rank_key
-                """
-            ).run()
+        try await insert.run()
+    }
+
+    /// PostgreSQL writes each row once: the products' terms are read first and made into a
+    /// `tsvector` here, and one INSERT gives the row its `doc` (drawn from the column's sequence),
+    /// its rank key and its terms. Written as an insert and two updates, each row went into its
+    /// sixteen indexes (GIN and RUM among them) three times, as no update of an indexed column
+    /// can be HOT.
+    private static func reindexBatchPostgres(_ ids: [UUID], on sql: any SQLDatabase) async throws {
+        try await sql.raw("DELETE FROM \(ident: table) WHERE product_id IN (\(binds: ids))").run()
+        let rows = try await sql.raw(
+            """
+            SELECT p.id AS id, p.title AS title, p.description AS description, c.name AS name, c.name_en AS name_en \
+            FROM products p JOIN shops s ON s.id = p.shop_id JOIN categories c ON c.id = p.category_id WHERE
+            """ + findable(ids)
+        ).all()
+        guard !rows.isEmpty else { return }
+        var products: [UUID] = []
+        var vectors: [String] = []
+        for row in rows {
+            let terms = try terms(of: row)
+            products.append(try row.decode(column: "id", as: UUID.self))
+            vectors.append(vectorLiteral(title: terms.title, body: terms.body))
         }
+        // OFFSET 0 keeps the inner SELECT whole, so each row draws one `doc` that both columns use.
+        try await sql.raw(
+            """
+            INSERT INTO \(ident: table) (product_id, shop_id, category_id, village_id, town_id, title, min_price, \
+            sold, rated, created, doc, rank_key, tsv) \
+            SELECT id, shop_id, category_id, village_id, town_id, title, min_price, sold, rated, created, doc, \
+            \(unsafeRaw: popularitySQL) * \(unsafeRaw: String(rankStep)) + doc, CAST(vector AS tsvector) FROM ( \
+            SELECT p.id AS id, p.shop_id AS shop_id, p.category_id AS category_id, p.origin_village_id AS village_id, \
+            vi.town_id AS town_id, p.title AS title, \
+            (SELECT MIN(v.price_minor) FROM variants v WHERE v.product_id = p.id) AS min_price, \
+            \(unsafeRaw: soldExpression(product: "p.id")) AS sold, \(unsafeRaw: ratedExpression(product: "p.id")) AS rated, \
+            CAST(ROUND(EXTRACT(EPOCH FROM COALESCE(p.created_at, 'epoch')) * 1000000) AS BIGINT) AS created, \
+            nextval(pg_get_serial_sequence(\(bind: table), 'doc')) AS doc, t.vector AS vector \
+            FROM unnest(\(bind: products)::uuid[], \(bind: vectors)::text[]) AS t(id, vector) \
+            JOIN products p ON p.id = t.id JOIN shops s ON s.id = p.shop_id \
+            LEFT JOIN villages vi ON vi.id = p.origin_village_id WHERE
+            """ + findable(ids) + " OFFSET 0) x"
+        ).run()
     }
 
     /// How many findable products there are, and how many have each of `terms` (anywhere), read

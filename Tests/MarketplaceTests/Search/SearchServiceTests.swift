@@ -95,15 +95,24 @@ struct SearchServiceTests {
             #expect(try await c.numbers(.init(sort: .sales)) == sales)
             // Among equally relevant products (hanfu not in 1's or 2's title), the better seller first.
             #expect(try await c.numbers(.init(text: "hanfu")) == [3, 1, 2])
-            // The rank keys the database computed carry the popularity rule's steps.
+            // The rank keys the database computed carry the popularity rule's steps above the
+            // row's own `doc` (PostgreSQL draws both in one INSERT), and the engine has each row.
             let sql = try #require(county.db as? any SQLDatabase)
-            for row in try await sql.raw("SELECT sold, rated, rank_key FROM search_documents").all() {
+            let rows = try await sql.raw("SELECT sold, rated, rank_key, doc FROM search_documents").all()
+            #expect(rows.count == 6)
+            for row in rows {
                 let key = try row.decode(column: "rank_key", as: Int64.self)
                 let expected = SearchIndex.popularity(
                     sold: try row.decode(column: "sold", as: Int64.self),
                     rated: try row.decode(column: "rated", as: Int64.self))
                 #expect(key >> 40 == expected)
+                #expect(key & (1 << 40 - 1) == (try row.decode(column: "doc", as: Int64.self)))
             }
+            let engine =
+                store == .postgres
+                ? "SELECT COUNT(*) AS n FROM search_documents WHERE tsv IS NOT NULL"
+                : "SELECT COUNT(*) AS n FROM search_fts"
+            #expect(try await sql.raw(SQLQueryString(engine)).first()?.decode(column: "n", as: Int.self) == rows.count)
         }
     }
 
