@@ -216,6 +216,24 @@ public enum SearchIndex {
         """
     }
 
+    /// A search row's columns as read from its product `p` (and `vi`, the product's village), in
+    /// the order of ``documentColumnNames``.
+    private static func documentColumns(sqlite: Bool) -> String {
+        let created =
+            sqlite
+            ? "CAST(ROUND(COALESCE(p.created_at, 0) * 1000000) AS INTEGER)"
+            : "CAST(ROUND(EXTRACT(EPOCH FROM COALESCE(p.created_at, 'epoch')) * 1000000) AS BIGINT)"
+        return """
+            p.id AS product_id, p.shop_id AS shop_id, p.category_id AS category_id, p.origin_village_id AS village_id, \
+            vi.town_id AS town_id, p.title AS title, \
+            (SELECT MIN(v.price_minor) FROM variants v WHERE v.product_id = p.id) AS min_price, \
+            \(soldExpression(product: "p.id")) AS sold, \(ratedExpression(product: "p.id")) AS rated, \(created) AS created
+            """
+    }
+
+    private static let documentColumnNames =
+        "product_id, shop_id, category_id, village_id, town_id, title, min_price, sold, rated, created"
+
     /// The terms of a search row's product, from its title, description and category names.
     private static func terms(of row: any SQLRow) throws -> (title: [String], body: [String]) {
         let category = Category(
@@ -242,12 +260,8 @@ public enum SearchIndex {
         try await sql.raw("DELETE FROM \(ident: table) WHERE product_id IN (\(binds: ids))").run()
         try await sql.raw(
             """
-            INSERT INTO \(ident: table) (product_id, shop_id, category_id, village_id, town_id, title, min_price, \
-            sold, rated, created) \
-            SELECT p.id, p.shop_id, p.category_id, p.origin_village_id, vi.town_id, p.title, \
-            (SELECT MIN(v.price_minor) FROM variants v WHERE v.product_id = p.id), \
-            \(unsafeRaw: soldExpression(product: "p.id")), \(unsafeRaw: ratedExpression(product: "p.id")), \
-            CAST(ROUND(COALESCE(p.created_at, 0) * 1000000) AS INTEGER) \
+            INSERT INTO \(ident: table) (\(unsafeRaw: documentColumnNames)) \
+            SELECT \(unsafeRaw: documentColumns(sqlite: true)) \
             FROM products p JOIN shops s ON s.id = p.shop_id LEFT JOIN villages vi ON vi.id = p.origin_village_id \
             WHERE
             """ + findable(ids)
@@ -300,15 +314,10 @@ public enum SearchIndex {
         // OFFSET 0 keeps the inner SELECT whole, so each row draws one `doc` that both columns use.
         try await sql.raw(
             """
-            INSERT INTO \(ident: table) (product_id, shop_id, category_id, village_id, town_id, title, min_price, \
-            sold, rated, created, doc, rank_key, tsv) \
-            SELECT id, shop_id, category_id, village_id, town_id, title, min_price, sold, rated, created, doc, \
+            INSERT INTO \(ident: table) (\(unsafeRaw: documentColumnNames), doc, rank_key, tsv) \
+            SELECT \(unsafeRaw: documentColumnNames), doc, \
             \(unsafeRaw: popularitySQL) * \(unsafeRaw: String(rankStep)) + doc, CAST(vector AS tsvector) FROM ( \
-            SELECT p.id AS id, p.shop_id AS shop_id, p.category_id AS category_id, p.origin_village_id AS village_id, \
-            vi.town_id AS town_id, p.title AS title, \
-            (SELECT MIN(v.price_minor) FROM variants v WHERE v.product_id = p.id) AS min_price, \
-            \(unsafeRaw: soldExpression(product: "p.id")) AS sold, \(unsafeRaw: ratedExpression(product: "p.id")) AS rated, \
-            CAST(ROUND(EXTRACT(EPOCH FROM COALESCE(p.created_at, 'epoch')) * 1000000) AS BIGINT) AS created, \
+            SELECT \(unsafeRaw: documentColumns(sqlite: false)), \
             nextval(pg_get_serial_sequence(\(bind: table), 'doc')) AS doc, t.vector AS vector \
             FROM unnest(\(bind: products)::uuid[], \(bind: vectors)::text[]) AS t(id, vector) \
             JOIN products p ON p.id = t.id JOIN shops s ON s.id = p.shop_id \
@@ -362,14 +371,13 @@ public enum SearchIndex {
     /// The schema of the `rum` extension in this PostgreSQL database, or nil when it is not
     /// installed there.
     static func rumSchema(on sql: any SQLDatabase) async throws -> String? {
-        let row = try await sql.raw(
-            """
-            SELECT n.nspname AS schema FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace \
-            WHERE e.extname = 'rum'
-            """
-        ).first()
-        return try row?.decode(column: "schema", as: String.self)
+        try await sql.raw("SELECT (\(unsafeRaw: rumSchemaSQL)) AS schema").first()?
+            .decode(column: "schema", as: String?.self)
     }
+
+    /// The `rum` extension's schema in this database (NULL without it), as a scalar subquery.
+    private static let rumSchemaSQL =
+        "SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'rum'"
 
     /// Whether relevance reads a RUM index here (PostgreSQL with the `rum` extension, when
     /// ``AddSearchRankIndexRUM`` ran); never on SQLite, whose FTS5 answers in rank-key order.
@@ -394,9 +402,7 @@ public enum SearchIndex {
         let row = try await sql.raw(
             """
             SELECT to_regclass(CAST(\(bind: rankedIndexName) AS text)) IS NOT NULL AS present, \
-            (SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace \
-            WHERE e.extname = 'rum') AS schema, \
-            (SELECT MAX(rank_key) FROM \(ident: table)) AS top
+            (\(unsafeRaw: rumSchemaSQL)) AS schema, (SELECT MAX(rank_key) FROM \(ident: table)) AS top
             """
         ).first()
         guard let row, try row.decode(column: "present", as: Bool.self),
