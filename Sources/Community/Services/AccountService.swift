@@ -138,7 +138,9 @@ public struct AccountService: Sendable {
     }
 
     public func principal(for accountID: UUID, on database: any Database) async throws -> Principal {
-        let records = try await RoleGrantRecord.query(on: database).filter(\.$account.$id == accountID).all()
+        // In the order given, so every read lists an account's grants alike.
+        let records = try await RoleGrantRecord.query(on: database).filter(\.$account.$id == accountID)
+            .sort(\.$grantedAt).sort(\.$id).all()
         return Principal(accountID: accountID, grants: records.compactMap(\.grant))
     }
 
