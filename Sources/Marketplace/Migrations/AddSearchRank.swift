@@ -3,9 +3,9 @@ import SQLKit
 
 /// Gives every search row its `rank_key` (``SearchIndex``: popularity step, then how recently the
 /// row was written) under a unique index, indexes category and town together for the facets,
-/// and re-indexes the catalogue so that SQLite's FTS5 rows
-/// take it as their rowid. Relevance then walks the matches in that order instead of sorting all
-/// of them.
+/// for ``AddSearchInStock`` to re-index the catalogue so that SQLite's FTS5 rows take it as their
+/// rowid (the rebuild was here, but it now writes `in_stock`, which that migration adds).
+/// Relevance then walks the matches in that order instead of sorting all of them.
 public struct AddSearchRank: AsyncMigration {
     public init() {}
 
@@ -19,7 +19,6 @@ public struct AddSearchRank: AsyncMigration {
         try await sql.raw(
             "CREATE INDEX search_documents_facets_idx ON \(ident: SearchIndex.table) (category_id, town_id)"
         ).run()
-        try await SearchIndex.rebuildAll(on: database)
     }
 
     public func revert(on database: any Database) async throws {

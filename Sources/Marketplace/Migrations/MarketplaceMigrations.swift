@@ -25,5 +25,6 @@ public enum MarketplaceMigrations {
         CreateCatalogImports(),
         AddSearchRank(),
         AddSearchRankIndexRUM(),
+        AddSearchInStock(),
     ]
 }

@@ -207,6 +207,64 @@ public enum SearchIndex {
         """
     }
 
+    /// Whether the product `product` (an SQL expression) has a variant in stock, a linked variant
+    /// of a reseller counting its producer's stock: a search row's `in_stock`, which the in-stock
+    /// filter reads. The same boolean (0 or 1 on SQLite) on both databases.
+    static func inStockExpression(product: String) -> String {
+        """
+        EXISTS (SELECT 1 FROM variants v WHERE v.product_id = \(product) AND (CASE WHEN v.source_variant_id IS NULL \
+        THEN v.stock ELSE (SELECT sv.stock FROM variants sv WHERE sv.id = v.source_variant_id) END) > 0)
+        """
+    }
+
+    /// The name of the trigger (and on PostgreSQL its function) that keeps `in_stock` in step.
+    static let stockTrigger = "search_documents_follow_stock"
+
+    /// SQL that makes the database keep each row's `in_stock` in step with its stock: when a
+    /// variant's stock crosses zero (up or down), the rows of its product and of the reseller
+    /// products linked to it are recomputed with ``inStockExpression(product:)``. A trigger, so
+    /// that every way stock moves (a checkout's single statement, the stock ledger, a seller's
+    /// edit, an import, a refund) keeps it, in the same transaction; a stock change that crosses
+    /// no zero costs only the trigger's `WHEN`. A new or removed variant needs no trigger: the
+    /// product is re-indexed then (its lowest price may move), which computes `in_stock`.
+    ///
+    /// On PostgreSQL the function first locks the rows it will write, in product order, and only
+    /// then reads the stock in a statement of its own, which under READ COMMITTED sees what a
+    /// concurrent crossing that held those rows committed: two last units of one product sold at
+    /// once leave it out of stock, not each seeing the other's unit still there.
+    static func stockTriggerSQL(sqlite: Bool) -> [String] {
+        let crossed = "NEW.source_variant_id IS NULL AND ((OLD.stock > 0) <> (NEW.stock > 0))"
+        let affected =
+            "SELECT NEW.product_id UNION SELECT l.product_id FROM variants l WHERE l.source_variant_id = NEW.id"
+        if sqlite {
+            return [
+                """
+                CREATE TRIGGER \(stockTrigger) AFTER UPDATE OF stock ON variants FOR EACH ROW WHEN \(crossed) \
+                BEGIN UPDATE \(table) SET in_stock = \(inStockExpression(product: "\(table).product_id")) \
+                WHERE product_id IN (\(affected)); END
+                """
+            ]
+        }
+        let inStock = inStockExpression(product: "d.product_id")
+        return [
+            """
+            CREATE FUNCTION \(stockTrigger)() RETURNS trigger LANGUAGE plpgsql AS $$
+            DECLARE affected uuid[];
+            BEGIN
+              affected := ARRAY(\(affected) ORDER BY 1);
+              PERFORM 1 FROM \(table) d WHERE d.product_id = ANY(affected) ORDER BY d.product_id FOR UPDATE;
+              UPDATE \(table) d SET in_stock = \(inStock)
+              WHERE d.product_id = ANY(affected) AND d.in_stock IS DISTINCT FROM \(inStock);
+              RETURN NULL;
+            END $$
+            """,
+            """
+            CREATE TRIGGER \(stockTrigger) AFTER UPDATE OF stock ON variants FOR EACH ROW WHEN (\(crossed)) \
+            EXECUTE FUNCTION \(stockTrigger)()
+            """,
+        ]
+    }
+
     /// ` p.id IN … AND …`: the condition a product meets to have a search row (`p` the product,
     /// `s` its shop).
     private static func findable(_ ids: [UUID]) -> SQLQueryString {
@@ -227,12 +285,13 @@ public enum SearchIndex {
             p.id AS product_id, p.shop_id AS shop_id, p.category_id AS category_id, p.origin_village_id AS village_id, \
             vi.town_id AS town_id, p.title AS title, \
             (SELECT MIN(v.price_minor) FROM variants v WHERE v.product_id = p.id) AS min_price, \
-            \(soldExpression(product: "p.id")) AS sold, \(ratedExpression(product: "p.id")) AS rated, \(created) AS created
+            \(soldExpression(product: "p.id")) AS sold, \(ratedExpression(product: "p.id")) AS rated, \(created) AS created, \
+            \(inStockExpression(product: "p.id")) AS in_stock
             """
     }
 
     private static let documentColumnNames =
-        "product_id, shop_id, category_id, village_id, town_id, title, min_price, sold, rated, created"
+        "product_id, shop_id, category_id, village_id, town_id, title, min_price, sold, rated, created, in_stock"
 
     /// The terms of a search row's product, from its title, description and category names.
     private static func terms(of row: any SQLRow) throws -> (title: [String], body: [String]) {

@@ -67,13 +67,12 @@ public struct SearchService: Sendable {
                     productID: id, title: title, shopID: try row.decode(column: "shop_id", as: UUID.self),
                     categoryID: try row.decode(column: "category_id", as: UUID.self),
                     villageID: try row.decode(column: "village_id", as: UUID?.self),
-                    minPriceMinor: try row.decode(column: "min_price", as: Int64.self), inStock: false,
+                    minPriceMinor: try row.decode(column: "min_price", as: Int64.self),
+                    inStock: try row.decode(column: "in_stock", as: Bool.self),
                     score: queryTerms.isEmpty
                         ? 0 : SearchIndex.titleTerms(title).filter(queryTerms.contains).count))
             keys.append(try SearchCursor(row: row, order: plan.order, id: id))
         }
-        let stocked = try await Self.inStock(items.map(\.productID), on: sql)
-        for index in items.indices { items[index].inStock = stocked.contains(items[index].productID) }
         let hasMore = rows.count > query.limit
         var total = items.count
         if cursor != nil || query.offset > 0 || hasMore {
@@ -120,21 +119,6 @@ public struct SearchService: Sendable {
         return result
     }
 
-    /// A variant's stock: the producer's, for a linked variant of a reseller.
-    static let stockExpression =
-        "CASE WHEN v.source_variant_id IS NULL THEN v.stock ELSE (SELECT sv.stock FROM variants sv WHERE sv.id = v.source_variant_id) END"
-
-    /// Which of `ids` have a variant in stock (read for a page's rows only, never for every match).
-    static func inStock(_ ids: [UUID], on sql: any SQLDatabase) async throws -> Set<UUID> {
-        guard !ids.isEmpty else { return [] }
-        let rows = try await sql.raw(
-            """
-            SELECT DISTINCT v.product_id AS id FROM variants v WHERE v.product_id IN (\(binds: ids)) \
-            AND \(unsafeRaw: stockExpression) > 0
-            """
-        ).all()
-        return Set(try rows.map { try $0.decode(column: "id", as: UUID.self) })
-    }
 }
 
 extension SearchService {
@@ -144,7 +128,7 @@ extension SearchService {
 
         /// The columns a result row carries (its keys for every order included).
         static let columns =
-            "d.product_id AS product_id, d.title AS title, d.shop_id AS shop_id, d.category_id AS category_id, d.village_id AS village_id, d.min_price AS min_price, d.sold AS sold, d.rated AS rated, d.created AS created, d.rank_key AS rank_key"
+            "d.product_id AS product_id, d.title AS title, d.shop_id AS shop_id, d.category_id AS category_id, d.village_id AS village_id, d.min_price AS min_price, d.sold AS sold, d.rated AS rated, d.created AS created, d.rank_key AS rank_key, d.in_stock AS in_stock"
 
         let query: SearchQuery
         let terms: [String]?
@@ -223,12 +207,7 @@ extension SearchService {
             }
             if let minimum = query.minPriceMinor { sql += " AND d.min_price >= \(bind: minimum)" }
             if let maximum = query.maxPriceMinor { sql += " AND d.min_price <= \(bind: maximum)" }
-            if query.inStockOnly {
-                sql += """
-                     AND EXISTS (SELECT 1 FROM variants v WHERE v.product_id = d.product_id \
-                    AND \(unsafeRaw: SearchService.stockExpression) > 0)
-                    """
-            }
+            if query.inStockOnly { sql += " AND d.in_stock = \(bind: true)" }
             return sql
         }
 
