@@ -202,6 +202,30 @@ struct DesignRegistryTests {
         }
     }
 
+    /// A chain of scans (the background job's, after a bulk import) goes on after the listing
+    /// the last one stopped at; a listing that changes behind it waits for a pass from the start.
+    @Test(arguments: TestStore.available)
+    func aChainOfScansGoesOnWhereTheLastStopped(store: TestStore) async throws {
+        try await Self.withWorld(on: store) { world in
+            while try await world.registry.scan(limit: 1_000, on: world.db).more {}
+            var ids: [UUID] = []
+            for number in 0..<5 { ids.append(try await world.listing("连衣裙 \(number)", description: "", photo: nil)) }
+            let sorted = ids.sorted { $0.uuidString < $1.uuidString }
+
+            let first = try await world.registry.scan(limit: 2, on: world.db)
+            #expect(first.listingsChecked == 2 && first.more && first.resumeAfter == sorted[1])
+            let second = try await world.registry.scan(limit: 2, after: first.resumeAfter, on: world.db)
+            #expect(second.listingsChecked == 2 && second.more && second.resumeAfter == sorted[3])
+            _ = try await world.catalog.update(
+                sorted[0], .init(title: "新标题 连衣裙"), by: world.copier, shops: world.shops, on: world.db)
+            let third = try await world.registry.scan(limit: 2, after: second.resumeAfter, on: world.db)
+            #expect(third.listingsChecked == 1 && !third.more && third.resumeAfter == nil)
+            let fromStart = try await world.registry.scan(limit: 2, on: world.db)
+            #expect(fromStart.listingsChecked == 1 && !fromStart.more)
+            #expect(try await world.registry.scan(on: world.db) == DesignRegistry.ScanReport())
+        }
+    }
+
     @Test(arguments: TestStore.available)
     func aDesignFiledAfterTheCopyIsListedIsComparedAtOnce(store: TestStore) async throws {
         try await Self.withWorld(on: store) { world in

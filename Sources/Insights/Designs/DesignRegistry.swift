@@ -224,13 +224,19 @@ public struct DesignRegistry: Sendable {
         public var alertsRaised = 0
         /// A batch was full: more may wait.
         public var more = false
+        /// The last listing compared, when its batch was full: the next scan may go on after it.
+        public var resumeAfter: UUID?
 
         public init() {}
     }
 
     /// Hashes listing photos not hashed yet and compares every listing that is new, or whose
-    /// text or photos changed, with the filed designs; at most `limit` of each per call.
-    public func scan(limit: Int = 200, on database: any Database) async throws -> ScanReport {
+    /// text or photos changed, with the filed designs; at most `limit` of each per call, and only
+    /// listings after `after` (in id order) when given. A chain of scans passes the last one's
+    /// ``ScanReport/resumeAfter`` on, so that each finds its listings where the last stopped
+    /// rather than reading past every listing compared before it (at a million listings, the
+    /// chain after a bulk import read further each time, and the whole grew with the square).
+    public func scan(limit: Int = 200, after: UUID? = nil, on database: any Database) async throws -> ScanReport {
         var report = ScanReport()
         let sql = try database.sql()
         struct Unhashed: Decodable {
@@ -268,10 +274,12 @@ public struct DesignRegistry: Sendable {
             WHERE p.listed = \(bind: true) AND (c.id IS NULL OR c.photo_count <> (
                 SELECT COUNT(*) FROM design_listing_hashes h JOIN product_photos pp ON pp.id = h.id
                 WHERE h.product_id = p.id))
-            ORDER BY p.id LIMIT \(literal: limit)
             """
+                + (after.map { " AND p.id > \(bind: $0)" } ?? "")
+                + " ORDER BY p.id LIMIT \(literal: limit)"
         ).all(decoding: Due.self)
         report.more = unhashed.count == limit || due.count == limit
+        if due.count == limit { report.resumeAfter = due.last?.id }
         guard !due.isEmpty else { return report }
         let designs = try await loadDesigns(nil, on: database)
         let listings = try await loadListings(due.map(\.id), on: database)
@@ -279,11 +287,16 @@ public struct DesignRegistry: Sendable {
         for listing in listings {
             report.alertsRaised += try await raise(comparing: designs, with: listing, on: database)
         }
-        for listing in due {
-            try await sql.insert(into: CheckedListing.schema).columns("id", "photo_count", "checked_at")
-                .values(SQLBind(listing.id), SQLBind(listing.hashed), SQLBind(now))
-                .onConflict(with: ["id"]) { $0.set(excludedValueOf: "photo_count").set(excludedValueOf: "checked_at") }
-                .run()
+        // One statement for the batch (three binds a row: 500 rows stay far below either
+        // database's limit).
+        for start in stride(from: 0, to: due.count, by: 500) {
+            var insert = sql.insert(into: CheckedListing.schema).columns("id", "photo_count", "checked_at")
+            for listing in due[start..<min(due.count, start + 500)] {
+                insert = insert.values(SQLBind(listing.id), SQLBind(listing.hashed), SQLBind(now))
+            }
+            try await insert.onConflict(with: ["id"]) {
+                $0.set(excludedValueOf: "photo_count").set(excludedValueOf: "checked_at")
+            }.run()
         }
         report.listingsChecked = due.count
         return report

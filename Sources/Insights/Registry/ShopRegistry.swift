@@ -254,9 +254,14 @@ public enum InsightsJobs {
     /// Payload: a month (YYYY-MM). Takes that month's registry snapshot at the turn of the
     /// month, looks at its quality and prices for alerts, and queues the next month's.
     public static let registrySnapshot = "insights.registry-snapshot"
-    /// No payload. Compares new and changed listings with the filed designs, and queues itself
-    /// again while more wait.
+    /// Payload: empty, or the id of the listing the last scan of a chain stopped after. Compares
+    /// new and changed listings with the filed designs, ``designScanBatch`` at a time, and
+    /// queues itself again after the last one while more wait; a chain that started part-way
+    /// ends with one pass from the start, for listings that changed behind it.
     public static let designScan = "insights.design-scan"
+    /// Listings a background design scan compares at a time: the filed designs and their term
+    /// weights are read once per scan, so a bulk import's listings go through in fewer of them.
+    static let designScanBatch = 1_000
 
     /// `queue` with the insights handlers added.
     public static func register(on queue: JobQueue, context: InsightsContext, photos: PhotoStore) -> JobQueue {
@@ -266,9 +271,15 @@ public enum InsightsJobs {
             try await QualityWatch(context: context).detect(month: payload, by: nil, on: database)
             try await schedule(on: database, queue: queue, after: payload)
         }
-        .handling(designScan) { _, database in
-            let report = try await DesignRegistry(context: context, photos: photos).scan(on: database)
-            if report.more { try await queue.enqueue(designScan, payload: "", on: database) }
+        .handling(designScan) { payload, database in
+            let after = UUID(uuidString: payload)
+            let report = try await DesignRegistry(context: context, photos: photos).scan(
+                limit: designScanBatch, after: after, on: database)
+            if report.more {
+                try await queue.enqueue(designScan, payload: report.resumeAfter?.uuidString ?? "", on: database)
+            } else if after != nil {
+                try await queue.enqueue(designScan, payload: "", on: database)
+            }
         }
     }
 
