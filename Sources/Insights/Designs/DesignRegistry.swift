@@ -234,8 +234,8 @@ public struct DesignRegistry: Sendable {
     /// text or photos changed, with the filed designs; at most `limit` of each per call, and only
     /// listings after `after` (in id order) when given. A chain of scans passes the last one's
     /// ``ScanReport/resumeAfter`` on, so that each finds its listings where the last stopped
-    /// rather than reading past every listing compared before it (at a million listings, the
-    /// chain after a bulk import read further each time, and the whole grew with the square).
+    /// rather than reading past every listing compared before it, as each scan of a chain after
+    /// a bulk import did.
     public func scan(limit: Int = 200, after: UUID? = nil, on database: any Database) async throws -> ScanReport {
         var report = ScanReport()
         let sql = try database.sql()

@@ -2,10 +2,11 @@ import FluentKit
 import SQLKit
 
 /// Gives every search row its `rank_key` (``SearchIndex``: popularity step, then how recently the
-/// row was written) under a unique index, indexes category and town together for the facets,
-/// for ``AddSearchInStock`` to re-index the catalogue so that SQLite's FTS5 rows take it as their
-/// rowid (the rebuild was here, but it now writes `in_stock`, which that migration adds).
-/// Relevance then walks the matches in that order instead of sorting all of them.
+/// row was written) under a unique index, and indexes category and town together for the
+/// facets. Relevance then walks the matches in that order instead of sorting all of them. The
+/// re-index that gives SQLite's FTS5 rows the rank key as their rowid runs in
+/// ``AddSearchInStock``: it was here, but the rebuild now writes `in_stock`, which that
+/// migration adds.
 public struct AddSearchRank: AsyncMigration {
     public init() {}
 

@@ -41,7 +41,7 @@ struct SearchStockTests {
                 #expect(try await Self.stocked(products, county) == [expected, expected])
             }
 
-            // A change that crosses no zero writes nothing, and a rebuild agrees with the flags.
+            // A change that crosses no zero leaves the flags as they were, and a rebuild agrees.
             try await market.restock(source, to: 9)
             #expect(try await Self.stocked(products, county) == [true, true])
             try await SearchIndex.rebuildAll(on: county.db)
