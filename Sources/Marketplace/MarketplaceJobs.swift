@@ -15,6 +15,12 @@ public enum MarketplaceJobs {
     public static let orderPartitions = "marketplace.order-partitions"
     /// How often the partitions are looked after.
     public static let orderPartitionsInterval: TimeInterval = 24 * 3600
+    /// No payload. Sums the search facet counts' rows per bucket (``SearchFacetCounts/fold(on:)``)
+    /// and queues itself again; queued as the job runner starts (`scheduleFacetFold`).
+    public static let foldSearchFacets = "marketplace.fold-search-facets"
+    /// How often the facet counts are folded: on PostgreSQL each statement that writes search
+    /// rows adds a few, so between folds a busy county's buckets grow by some thousands of rows.
+    public static let foldSearchFacetsInterval: TimeInterval = 600
 
     /// `queue` with the marketplace's handlers added.
     public static func register(on queue: JobQueue, context: MarketplaceContext) -> JobQueue {
@@ -32,6 +38,12 @@ public enum MarketplaceJobs {
                 on: database, queue: queue,
                 at: queue.dependencies.now().addingTimeInterval(orderPartitionsInterval))
         }
+        .handling(foldSearchFacets) { _, database in
+            try await SearchFacetCounts.fold(on: database)
+            try await scheduleFacetFold(
+                on: database, queue: queue,
+                at: queue.dependencies.now().addingTimeInterval(foldSearchFacetsInterval))
+        }
     }
 
     /// Queues the partition job at `time` (now when nil) unless one is queued already; the job
@@ -39,9 +51,21 @@ public enum MarketplaceJobs {
     public static func scheduleOrderPartitions(on database: any Database, queue: JobQueue, at time: Date? = nil)
         async throws
     {
-        let waiting = try await Job.query(on: database).filter(\.$kind == orderPartitions)
-            .filter(\.$status == .queued).count()
+        try await scheduleOnce(orderPartitions, on: database, queue: queue, at: time)
+    }
+
+    /// Queues the facet fold at `time` (now when nil) unless one is queued already; the job
+    /// runner calls it as it starts, the job after each run.
+    public static func scheduleFacetFold(on database: any Database, queue: JobQueue, at time: Date? = nil) async throws
+    {
+        try await scheduleOnce(foldSearchFacets, on: database, queue: queue, at: time)
+    }
+
+    private static func scheduleOnce(_ kind: String, on database: any Database, queue: JobQueue, at time: Date?)
+        async throws
+    {
+        let waiting = try await Job.query(on: database).filter(\.$kind == kind).filter(\.$status == .queued).count()
         guard waiting == 0 else { return }
-        try await queue.enqueue(orderPartitions, payload: "", runAt: time, on: database)
+        try await queue.enqueue(kind, payload: "", runAt: time, on: database)
     }
 }

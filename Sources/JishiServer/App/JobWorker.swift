@@ -18,11 +18,13 @@ final class JobWorker: LifecycleHandler, Sendable {
         task.withLockedValue { running in
             running = Task {
                 // The recurring jobs: the shop registry's snapshot at each month's turn; a design
-                // scan, for listings changed while the server was down; the order book's months ahead.
+                // scan, for listings changed while the server was down; the order book's months
+                // ahead; the search facet counts' fold.
                 do {
                     try await InsightsJobs.schedule(on: database, queue: queue)
                     try await InsightsJobs.queueDesignScan(on: database, queue: queue)
                     try await MarketplaceJobs.scheduleOrderPartitions(on: database, queue: queue)
+                    try await MarketplaceJobs.scheduleFacetFold(on: database, queue: queue)
                 } catch {
                     logger.error("job worker: \(String(describing: error).loggable)")
                 }

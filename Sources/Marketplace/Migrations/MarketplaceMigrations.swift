@@ -26,5 +26,6 @@ public enum MarketplaceMigrations {
         AddSearchRank(),
         AddSearchRankIndexRUM(),
         AddSearchInStock(),
+        AddSearchFacetCounts(),
     ]
 }

@@ -32,9 +32,14 @@ public struct SearchService: Sendable {
     }
 
     public var columnOrderPath: ColumnOrderPath
+    /// Whether facets without text or a price range are read from the counts the database keeps
+    /// (``SearchFacetCounts``) rather than counted from the search rows. The server reads them;
+    /// tests count too, to show the two agree.
+    public var readsKeptFacetCounts: Bool
 
-    public init(columnOrderPath: ColumnOrderPath = .cheaper) {
+    public init(columnOrderPath: ColumnOrderPath = .cheaper, readsKeptFacetCounts: Bool = true) {
         self.columnOrderPath = columnOrderPath
+        self.readsKeptFacetCounts = readsKeptFacetCounts
     }
 
     public func search(_ query: SearchQuery, on database: any Database) async throws -> SearchResults {
@@ -85,17 +90,30 @@ public struct SearchService: Sendable {
 
     /// How many products each category and each town would show for this query, each counted
     /// with every other filter applied (so the filter bar says what picking one would give).
+    /// Without text or a price range, the counts are sums of the buckets the database keeps
+    /// (``SearchFacetCounts``); otherwise the matches are counted.
     public func facets(_ query: SearchQuery, on database: any Database) async throws -> SearchFacets {
         let terms = try query.validatedTerms()
         if let terms, terms.isEmpty { return SearchFacets(categories: [:], towns: [:]) }
         let sql = try SearchIndex.sqlDatabase(database)
         let plan = Plan(query: query, terms: terms, sqlite: SearchIndex.isSQLite(sql), path: columnOrderPath)
+        let kept = readsKeptFacetCounts && terms == nil && query.minPriceMinor == nil && query.maxPriceMinor == nil
+        // ` FROM … WHERE …` of what is counted, and how.
+        func counted(excluding dimension: Plan.Dimension?) -> (from: SQLQueryString, count: String) {
+            kept
+                ? (
+                    " FROM \(ident: SearchFacetCounts.table) d WHERE 1 = 1" + plan.filters(excluding: dimension),
+                    "SUM(d.n)"
+                )
+                : (plan.matches(excluding: dimension), "COUNT(*)")
+        }
         var result = SearchFacets(categories: [:], towns: [:])
         if query.categoryID == nil && query.villageID == nil && query.townID == nil {
             // No filter of either dimension: both count the same matches, in one pass.
+            let (from, count) = counted(excluding: nil)
             let rows = try await sql.raw(
-                "SELECT d.category_id AS category, d.town_id AS town, CAST(COUNT(*) AS BIGINT) AS n"
-                    + plan.matches(excluding: nil) + " GROUP BY d.category_id, d.town_id"
+                "SELECT d.category_id AS category, d.town_id AS town, CAST(\(unsafeRaw: count) AS BIGINT) AS n" + from
+                    + " GROUP BY d.category_id, d.town_id HAVING \(unsafeRaw: count) > 0"
             ).all()
             for row in rows {
                 let n = Int(try row.decode(column: "n", as: Int64.self))
@@ -105,10 +123,10 @@ public struct SearchService: Sendable {
             return result
         }
         for (dimension, column) in [(Plan.Dimension.category, "category_id"), (.town, "town_id")] {
+            let (from, count) = counted(excluding: dimension)
             let rows = try await sql.raw(
-                "SELECT d.\(unsafeRaw: column) AS id, CAST(COUNT(*) AS BIGINT) AS n"
-                    + plan.matches(excluding: dimension)
-                    + " AND d.\(unsafeRaw: column) IS NOT NULL GROUP BY d.\(unsafeRaw: column)"
+                "SELECT d.\(unsafeRaw: column) AS id, CAST(\(unsafeRaw: count) AS BIGINT) AS n" + from
+                    + " AND d.\(unsafeRaw: column) IS NOT NULL GROUP BY d.\(unsafeRaw: column) HAVING \(unsafeRaw: count) > 0"
             ).all()
             for row in rows {
                 let id = try row.decode(column: "id", as: UUID.self)
