@@ -67,6 +67,7 @@ private func useDatabase(_ app: Application, _ store: JishiConfig.Store) throws 
                 variable: "DATABASE_URL", reason: "not a usable PostgreSQL URL: \(store.redactedDescription)")
         }
         configuration.searchPath = searchPath
+        configuration.withoutJIT()
         // Four connections per event loop, and half a minute before a request for one gives up:
         // a burst of checkouts queues for a connection rather than failing.
         app.databases.use(
@@ -88,6 +89,7 @@ private func useReadReplica(_ app: Application, _ config: JishiConfig) throws {
             reason: "not a usable PostgreSQL URL: \(config.readStore?.redactedDescription ?? "")")
     }
     configuration.searchPath = searchPath ?? config.store.searchPath
+    configuration.withoutJIT()
     // A replica that does not answer is given up on quickly: the reads go to the primary then.
     app.databases.use(
         .postgres(configuration: configuration, maxConnectionsPerEventLoop: 2, connectionPoolTimeout: .seconds(5)),
@@ -113,5 +115,16 @@ private func registerMachineRoutes(_ app: Application) throws {
         headers.contentType = HTTPMediaType(
             type: "text", subType: "plain", parameters: ["version": "0.0.4", "charset": "utf-8"])
         return Response(status: .ok, headers: headers, body: .init(string: request.jishi.metrics.text()))
+    }
+}
+
+extension SQLPostgresConfiguration {
+    /// Asks PostgreSQL not to compile Jishi's queries (`jit = off` for its connections). JIT
+    /// compiles a query whose plan costs more than `jit_above_cost`, afresh for each execution:
+    /// the filter bar's counts for a common word at a million products cost 20–40 ms of
+    /// compiling to save less, and none of Jishi's queries runs long enough to repay it (on the
+    /// kept 1,000,000-product database, `汉服` with facets went from 184 to 135 ms p95).
+    mutating func withoutJIT() {
+        coreConfiguration.options.additionalStartupParameters.append(("jit", "off"))
     }
 }

@@ -4,6 +4,7 @@ import Foundation
 import JishiKit
 import JishiServerTesting
 import Plot
+import SQLKit
 import Testing
 import Vapor
 
@@ -56,6 +57,12 @@ struct ReadReplicaTests {
         // The "replica" is the primary: registered as `.replica`, not in recovery, so live.
         try await withTestApp(on: .postgres, seedDemo: true, adjust: { $0.readStore = .postgres(url: url) }) { app in
             #expect(app.databases.ids().contains(.replica))
+            // Both pools connect without JIT compiling (`SQLPostgresConfiguration.withoutJIT`).
+            for database in [app.db, app.db(.replica)] {
+                let jit = try await (database as? any SQLDatabase)?.raw("SHOW jit").first()?
+                    .decode(column: "jit", as: String.self)
+                #expect(jit == "off")
+            }
             try await SearchPageTests.seed(app)  // 25 products titled 测试商品 …
             var browser = WebBrowser(app, acceptLanguage: "en")
             let page = try await browser.get("/search?q=%E6%B1%89%E6%9C%8D")
