@@ -8,6 +8,7 @@ import JishiKit
 import Logistics
 import Marketplace
 import Persistence
+import SQLKit
 import Testing
 
 @Suite("Insights: the design registry, copy alerts and their disputes")
@@ -223,6 +224,50 @@ struct DesignRegistryTests {
             let fromStart = try await world.registry.scan(limit: 2, on: world.db)
             #expect(fromStart.listingsChecked == 1 && !fromStart.more)
             #expect(try await world.registry.scan(on: world.db) == DesignRegistry.ScanReport())
+        }
+    }
+
+    /// A listing is compared again when one of its photos is removed, and when a photo of it is
+    /// hashed after its comparison (here a photo row written behind the catalogue's back, as a
+    /// scan that stopped before hashing it would leave it); then a scan finds nothing due.
+    @Test(arguments: TestStore.available)
+    func aListingIsComparedAgainWhenItsPhotosChange(store: TestStore) async throws {
+        try await Self.withWorld(on: store) { world in
+            let copy = try #require(world.set.listings.first { $0.copyOf == 0 })
+            let id = try await world.listing(
+                copy.item.title, description: copy.item.description, photo: copy.item.photo)
+            while try await world.registry.scan(limit: 1_000, on: world.db).more {}
+            #expect(try await world.registry.scan(on: world.db) == DesignRegistry.ScanReport())
+
+            let photo = try #require(
+                try await ProductPhoto.query(on: world.db).filter(\.$product.$id == id).first())
+            try await world.catalog.removePhoto(
+                try photo.requireID(), by: world.copier, shops: world.shops, store: world.registry.photos,
+                on: world.db)
+            let afterRemoval = try await world.registry.scan(on: world.db)
+            #expect(afterRemoval.listingsChecked == 1 && afterRemoval.photosHashed == 0)
+            #expect(try await world.registry.scan(on: world.db) == DesignRegistry.ScanReport())
+
+            try await ProductPhoto(
+                id: UUID(), productID: id, position: 0, format: .jpeg, byteCount: 1, at: world.clock.now
+            ).create(on: world.db)
+            let afterHashing = try await world.registry.scan(on: world.db)
+            #expect(afterHashing.photosHashed == 1 && afterHashing.listingsChecked == 1)
+            #expect(try await world.registry.scan(on: world.db) == DesignRegistry.ScanReport())
+
+            // The upgrade forgets a comparison whose photo count no longer holds, and only that.
+            let other = try await world.listing("别的 连衣裙", description: "", photo: nil)
+            while try await world.registry.scan(limit: 1_000, on: world.db).more {}
+            let sql = try #require(world.db as? any SQLDatabase)
+            try await sql.raw("UPDATE design_checked_listings SET photo_count = 7 WHERE id = \(bind: id)").run()
+            try await ForgetMiscountedListings().prepare(on: world.db)
+            let due = try await world.registry.scan(on: world.db)
+            #expect(due.listingsChecked == 1)
+            let checked = try await sql.raw(
+                "SELECT COUNT(*) AS n FROM design_checked_listings WHERE id = \(bind: other)"
+            )
+            .first()?.decode(column: "n", as: Int.self)
+            #expect(checked == 1)
         }
     }
 

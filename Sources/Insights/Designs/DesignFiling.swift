@@ -135,8 +135,9 @@ public final class ListingPhotoHash: Model, @unchecked Sendable {
     }
 }
 
-/// A listing compared with the filed designs, and with how many photos: a listing whose photo
-/// count or text changed since is compared again.
+/// A listing compared with the filed designs, and how many of its photos were hashed then. The
+/// row is forgotten when the listing changes (``DesignWatch``) or one of its photos is hashed,
+/// and the next scan compares the listing again.
 final class CheckedListing: Model, @unchecked Sendable {
     static let schema = "design_checked_listings"
 

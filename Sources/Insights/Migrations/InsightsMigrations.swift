@@ -13,6 +13,7 @@ public enum InsightsMigrations {
         AddShopReporters(),
         CreateVillageMonths(),
         KeySalesByShopMonth(),
+        ForgetMiscountedListings(),
     ]
 }
 
@@ -266,4 +267,24 @@ public struct KeySalesByShopMonth: AsyncMigration {
         ).run()
         try await database.schema(Self.keyed).delete()
     }
+}
+
+/// A scan used to find a listing due again by counting its hashed photos against the count at
+/// its comparison, a subquery per listing; now a changed listing's comparison is forgotten when
+/// it changes. This forgets, once, the comparisons whose count no longer holds (a photo removed,
+/// or hashed after the comparison, before the change), so that those listings are compared again.
+public struct ForgetMiscountedListings: AsyncMigration {
+    public init() {}
+
+    public func prepare(on database: any Database) async throws {
+        try await database.sql().raw(
+            """
+            DELETE FROM \(ident: CheckedListing.schema) WHERE photo_count <> (SELECT COUNT(*) FROM \
+            \(ident: ListingPhotoHash.schema) h JOIN product_photos pp ON pp.id = h.id \
+            WHERE h.product_id = \(ident: CheckedListing.schema).id)
+            """
+        ).run()
+    }
+
+    public func revert(on database: any Database) async throws {}
 }

@@ -208,7 +208,8 @@ extension CatalogService {
         return photo
     }
 
-    /// Removes a photo (shop staff): the row first, then the file.
+    /// Removes a photo (shop staff): the row first (the listing changed, for its observer), then
+    /// the file.
     public func removePhoto(
         _ photoID: UUID, by principal: Principal, shops: ShopService, store: PhotoStore, on database: any Database
     ) async throws {
@@ -216,7 +217,10 @@ extension CatalogService {
             throw Problem.notFound("The photo", field: "photoId")
         }
         _ = try await staffProduct(photo.$product.id, principal, shops: shops, on: database)
-        try await photo.delete(on: database)
+        try await context.transactions.transaction(on: database) { db in
+            try await photo.delete(on: db)
+            try await context.listingObserver?.listingChanged(photo.$product.id, on: db)
+        }
         store.remove(photo.fileName)
     }
 
