@@ -153,4 +153,13 @@ final class CheckedListing: Model, @unchecked Sendable {
         self.photoCount = photoCount
         self.checkedAt = time
     }
+
+    /// Forgets the comparisons of `productIDs` (one delete per thousand), so that the next scan
+    /// compares those listings again.
+    static func forget(_ productIDs: [UUID], on database: any Database) async throws {
+        for start in stride(from: 0, to: productIDs.count, by: 1_000) {
+            let chunk = Array(productIDs[start..<min(productIDs.count, start + 1_000)])
+            try await CheckedListing.query(on: database).filter(\.$id ~~ chunk).delete()
+        }
+    }
 }

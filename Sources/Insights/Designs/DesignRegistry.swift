@@ -252,12 +252,9 @@ public struct DesignRegistry: Sendable {
             WHERE h.id IS NULL ORDER BY pp.id LIMIT \(literal: limit)
             """
         ).all(decoding: Unhashed.self)
-        if !unhashed.isEmpty {
-            // A listing compared before its photo was hashed is compared again, with the photo;
-            // forgotten first, so that a scan stopped part-way leaves it due.
-            try await CheckedListing.query(on: database).filter(\.$id ~~ Array(Set(unhashed.map(\.product_id))))
-                .delete()
-        }
+        // A listing compared before its photo was hashed is compared again, with the photo;
+        // forgotten first, so that a scan stopped part-way leaves it due.
+        try await CheckedListing.forget(Array(Set(unhashed.map(\.product_id))), on: database)
         for photo in unhashed {
             let format = PhotoFormat(rawValue: photo.format) ?? .jpeg
             let file = photos.url(of: photo.id.uuidString.lowercased() + "." + format.fileExtension)
@@ -642,10 +639,7 @@ public struct DesignWatch: ListingObserver {
     /// One delete per thousand listings and one scan queued, however many changed.
     public func listingsChanged(_ productIDs: [UUID], on database: any Database) async throws {
         guard !productIDs.isEmpty else { return }
-        for start in stride(from: 0, to: productIDs.count, by: 1_000) {
-            let chunk = Array(productIDs[start..<min(productIDs.count, start + 1_000)])
-            try await CheckedListing.query(on: database).filter(\.$id ~~ chunk).delete()
-        }
+        try await CheckedListing.forget(productIDs, on: database)
         try await InsightsJobs.queueDesignScan(on: database, queue: queue)
     }
 }

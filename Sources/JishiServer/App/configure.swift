@@ -123,7 +123,7 @@ extension SQLPostgresConfiguration {
     /// compiles a query whose plan costs more than `jit_above_cost`, afresh for each execution:
     /// the filter bar's counts for a common word at a million products cost 20–40 ms of
     /// compiling to save less, and none of Jishi's queries runs long enough to repay it (on the
-    /// kept 1,000,000-product database, `汉服` with facets went from 184 to 135 ms p95).
+    /// kept 1,000,000-product database, `汉服` with facets went from 184 to 120–135 ms p95).
     mutating func withoutJIT() {
         coreConfiguration.options.additionalStartupParameters.append(("jit", "off"))
     }

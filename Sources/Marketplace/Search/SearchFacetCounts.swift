@@ -26,6 +26,8 @@ public enum SearchFacetCounts {
     static let triggers = ["\(follow)_added", "\(follow)_removed", "\(follow)_moved"]
     /// The columns that make a bucket, each a column of `search_documents` of the same name.
     static let bucket = ["category_id", "village_id", "town_id", "in_stock"]
+    /// ``bucket`` as an SQL column list.
+    static let columns = bucket.joined(separator: ", ")
 
     /// The table, its trigger-side index (SQLite), the counts of the rows there now, and the
     /// triggers. Run once, by ``AddSearchFacetCounts``.
@@ -41,10 +43,9 @@ public enum SearchFacetCounts {
         let sqlite = SearchIndex.isSQLite(sql)
         if sqlite {
             try await sql.raw(
-                "CREATE INDEX \(unsafeRaw: table)_bucket_idx ON \(ident: table) (\(unsafeRaw: bucket.joined(separator: ", ")))"
+                "CREATE INDEX \(unsafeRaw: table)_bucket_idx ON \(ident: table) (\(unsafeRaw: columns))"
             ).run()
         }
-        let columns = bucket.joined(separator: ", ")
         try await sql.raw(
             """
             INSERT INTO \(ident: table) (\(unsafeRaw: columns), n) \
@@ -73,7 +74,6 @@ public enum SearchFacetCounts {
 
     /// The triggers that keep the counts (see the type's notes).
     static func triggerSQL(sqlite: Bool) -> [String] {
-        let columns = bucket.joined(separator: ", ")
         let documents = SearchIndex.table
         let moved =
             bucket.map { sqlite ? "OLD.\($0) IS NOT NEW.\($0)" : "OLD.\($0) IS DISTINCT FROM NEW.\($0)" }
@@ -144,7 +144,7 @@ public enum SearchFacetCounts {
         try await database.transaction { db in
             let sql = try SearchIndex.sqlDatabase(db)
             let rows = try await sql.raw(
-                "DELETE FROM \(ident: table) RETURNING \(unsafeRaw: bucket.joined(separator: ", ")), n"
+                "DELETE FROM \(ident: table) RETURNING \(unsafeRaw: columns), n"
             ).all()
             var sums: [Bucket: Int64] = [:]
             for row in rows {
@@ -155,7 +155,7 @@ public enum SearchFacetCounts {
                     inStock: try row.decode(column: "in_stock", as: Bool.self))
                 sums[key, default: 0] += try row.decode(column: "n", as: Int64.self)
             }
-            let kept = sums.filter { $0.value != 0 }.sorted { $0.key.category.uuidString < $1.key.category.uuidString }
+            let kept = Array(sums.filter { $0.value != 0 })
             for start in stride(from: 0, to: kept.count, by: SearchIndex.batch) {
                 var insert = sql.insert(into: table).columns(bucket + ["n"])
                 for (key, n) in kept[start..<min(kept.count, start + SearchIndex.batch)] {

@@ -56,11 +56,7 @@ struct SearchFacetCountsTests {
             let folded = try await SearchFacetCounts.fold(on: county.db)
             #expect(folded > 0)
             try await Self.agree(county)
-            let sql = try #require(county.db as? any SQLDatabase)
-            let rows = try await sql.raw("SELECT COUNT(*) AS n FROM search_facet_counts").first()?
-                .decode(column: "n", as: Int.self)
-            let buckets = try await Self.buckets(counting: true, sql)
-            #expect(rows == buckets.count)
+            try await Self.expectOneRowPerBucket(county)
             #expect(try await SearchService().facets(.init(), on: county.db) == before)
 
             // The migration reverts and, run again, counts the rows there are.
@@ -81,7 +77,6 @@ struct SearchFacetCountsTests {
         try await withTestMarket(on: store, dependencies: clock.dependencies) { county in
             _ = try await SearchCatalogue.make(county)
             try await Self.setStock(of: 5, to: 0, county)
-            let sql = try #require(county.db as? any SQLDatabase)
             let queue = MarketplaceJobs.register(
                 on: JobQueue(dependencies: clock.dependencies, workerID: "test"), context: county.marketplace)
             try await MarketplaceJobs.scheduleFacetFold(on: county.db, queue: queue)
@@ -89,15 +84,21 @@ struct SearchFacetCountsTests {
             #expect(try await Self.queuedFolds(county).count == 1)
 
             #expect(try await queue.runDue(on: county.db) == 1)
-            let rows = try await sql.raw("SELECT COUNT(*) AS n FROM search_facet_counts").first()?
-                .decode(column: "n", as: Int.self)
-            let buckets = try await Self.buckets(counting: true, sql)
-            #expect(rows == buckets.count)
+            try await Self.expectOneRowPerBucket(county)
             try await Self.agree(county)
             let next = try #require(try await Self.queuedFolds(county).first)
             #expect(next.runAt == clock.now.addingTimeInterval(MarketplaceJobs.foldSearchFacetsInterval))
             #expect(try await Self.queuedFolds(county).count == 1)
         }
+    }
+
+    /// Checks that the kept table has one row per bucket with products, as a fold leaves it.
+    static func expectOneRowPerBucket(_ county: TestCounty) async throws {
+        let sql = try #require(county.db as? any SQLDatabase)
+        let rows = try await sql.raw("SELECT COUNT(*) AS n FROM search_facet_counts").first()?
+            .decode(column: "n", as: Int.self)
+        let buckets = try await buckets(counting: true, sql)
+        #expect(rows == buckets.count)
     }
 
     static func queuedFolds(_ county: TestCounty) async throws -> [Job] {
