@@ -27,5 +27,6 @@ public enum MarketplaceMigrations {
         AddSearchRankIndexRUM(),
         AddSearchInStock(),
         AddSearchFacetCounts(),
+        AddSearchFacetSample(),
     ]
 }

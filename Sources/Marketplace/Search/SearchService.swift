@@ -37,9 +37,17 @@ public struct SearchService: Sendable {
     /// tests count too, to show the two agree.
     public var readsKeptFacetCounts: Bool
 
-    public init(columnOrderPath: ColumnOrderPath = .cheaper, readsKeptFacetCounts: Bool = true) {
+    /// Sampled matches from which a text query's facet counts are estimated
+    /// (``SearchFacets/Sample``); nil counts every match. Tests set it low to estimate from a few.
+    public var facetSampleFloor: Int?
+
+    public init(
+        columnOrderPath: ColumnOrderPath = .cheaper, readsKeptFacetCounts: Bool = true,
+        facetSampleFloor: Int? = SearchFacets.Sample.defaultFloor
+    ) {
         self.columnOrderPath = columnOrderPath
         self.readsKeptFacetCounts = readsKeptFacetCounts
+        self.facetSampleFloor = facetSampleFloor
     }
 
     public func search(_ query: SearchQuery, on database: any Database) async throws -> SearchResults {
@@ -91,48 +99,60 @@ public struct SearchService: Sendable {
     /// How many products each category and each town would show for this query, each counted
     /// with every other filter applied (so the filter bar says what picking one would give).
     /// Without text or a price range, the counts are sums of the buckets the database keeps
-    /// (``SearchFacetCounts``); otherwise the matches are counted.
+    /// (``SearchFacetCounts``). With text, the sampled matches are counted first
+    /// (``SearchFacets/Sample``): from ``facetSampleFloor`` of them on, the counts are theirs
+    /// scaled up and marked estimated; below it, every match is counted.
     public func facets(_ query: SearchQuery, on database: any Database) async throws -> SearchFacets {
         let terms = try query.validatedTerms()
-        if let terms, terms.isEmpty { return SearchFacets(categories: [:], towns: [:]) }
+        if let terms, terms.isEmpty { return SearchFacets() }
         let sql = try SearchIndex.sqlDatabase(database)
         let plan = Plan(query: query, terms: terms, sqlite: SearchIndex.isSQLite(sql), path: columnOrderPath)
         let kept = readsKeptFacetCounts && terms == nil && query.minPriceMinor == nil && query.maxPriceMinor == nil
-        // ` FROM … WHERE …` of what is counted, and how.
-        func counted(excluding dimension: Plan.Dimension?) -> (from: SQLQueryString, count: String) {
-            kept
-                ? (
-                    " FROM \(ident: SearchFacetCounts.table) d WHERE 1 = 1" + plan.filters(excluding: dimension),
-                    "SUM(d.n)"
-                )
-                : (plan.matches(excluding: dimension), "COUNT(*)")
+        var result = SearchFacets()
+        /// `SELECT columns, n … GROUP BY columns` over the matches without `dimension`'s filter,
+        /// and what each `n` is to be multiplied by.
+        func grouped(_ columns: [String], excluding dimension: Plan.Dimension?, _ condition: SQLQueryString = "")
+            async throws -> (rows: [any SQLRow], scale: Int)
+        {
+            func select(_ from: SQLQueryString, _ count: String) -> SQLQueryString {
+                let named = columns.map { "d.\($0) AS \($0)" }.joined(separator: ", ")
+                let group = columns.map { "d.\($0)" }.joined(separator: ", ")
+                return "SELECT \(unsafeRaw: named), CAST(\(unsafeRaw: count) AS BIGINT) AS n" + from + condition
+                    + " GROUP BY \(unsafeRaw: group) HAVING \(unsafeRaw: count) > 0"
+            }
+            if kept {
+                let from: SQLQueryString =
+                    " FROM \(ident: SearchFacetCounts.table) d WHERE 1 = 1" + plan.filters(excluding: dimension)
+                return (try await sql.raw(select(from, "SUM(d.n)")).all(), 1)
+            }
+            let matches = plan.matches(excluding: dimension)
+            if terms != nil, let floor = facetSampleFloor {
+                let rows = try await sql.raw(select(matches + plan.sampled, "COUNT(*)")).all()
+                let sampled = try rows.reduce(0) { $0 + Int(try $1.decode(column: "n", as: Int64.self)) }
+                if sampled >= floor { return (rows, SearchFacets.Sample.every) }
+            }
+            return (try await sql.raw(select(matches, "COUNT(*)")).all(), 1)
         }
-        var result = SearchFacets(categories: [:], towns: [:])
         if query.categoryID == nil && query.villageID == nil && query.townID == nil {
             // No filter of either dimension: both count the same matches, in one pass.
-            let (from, count) = counted(excluding: nil)
-            let rows = try await sql.raw(
-                "SELECT d.category_id AS category, d.town_id AS town, CAST(\(unsafeRaw: count) AS BIGINT) AS n" + from
-                    + " GROUP BY d.category_id, d.town_id HAVING \(unsafeRaw: count) > 0"
-            ).all()
+            let (rows, scale) = try await grouped(["category_id", "town_id"], excluding: nil)
             for row in rows {
-                let n = Int(try row.decode(column: "n", as: Int64.self))
-                result.categories[try row.decode(column: "category", as: UUID.self), default: 0] += n
-                if let town = try row.decode(column: "town", as: UUID?.self) { result.towns[town, default: 0] += n }
+                let n = Int(try row.decode(column: "n", as: Int64.self)) * scale
+                result.categories[try row.decode(column: "category_id", as: UUID.self), default: 0] += n
+                if let town = try row.decode(column: "town_id", as: UUID?.self) { result.towns[town, default: 0] += n }
             }
+            result.estimated = scale > 1
             return result
         }
         for (dimension, column) in [(Plan.Dimension.category, "category_id"), (.town, "town_id")] {
-            let (from, count) = counted(excluding: dimension)
-            let rows = try await sql.raw(
-                "SELECT d.\(unsafeRaw: column) AS id, CAST(\(unsafeRaw: count) AS BIGINT) AS n" + from
-                    + " AND d.\(unsafeRaw: column) IS NOT NULL GROUP BY d.\(unsafeRaw: column) HAVING \(unsafeRaw: count) > 0"
-            ).all()
+            let (rows, scale) = try await grouped(
+                [column], excluding: dimension, " AND d.\(unsafeRaw: column) IS NOT NULL")
             for row in rows {
-                let id = try row.decode(column: "id", as: UUID.self)
-                let n = Int(try row.decode(column: "n", as: Int64.self))
+                let id = try row.decode(column: column, as: UUID.self)
+                let n = Int(try row.decode(column: "n", as: Int64.self)) * scale
                 if dimension == .category { result.categories[id] = n } else { result.towns[id] = n }
             }
+            result.estimated = result.estimated || scale > 1
         }
         return result
     }
@@ -258,6 +278,10 @@ extension SearchService {
             let table: SQLQueryString = " FROM \(ident: SearchIndex.table) d WHERE "
             return table + postgresText(tier: tier) + filters(excluding: dimension)
         }
+
+        /// ` AND …` keeping the rows a text query's facet counts are estimated from, tested on
+        /// FTS5's rowid before the row is read on SQLite (see ``matches(excluding:)``).
+        var sampled: SQLQueryString { SearchFacets.Sample.condition(sqlite ? "f.rowid" : "d.rank_key") }
 
         /// ` FROM … WHERE …` of every match with the filters (but `dimension`'s), streamed from the
         /// engine on SQLite (which reads them without first collecting them all).

@@ -22,6 +22,7 @@ extension L10nKey {
     public static let searchFirstPage = L10nKey("search.first-page")
     public static let searchTowns = L10nKey("search.towns")
     public static let searchFacetCount = L10nKey("search.facet-count")
+    public static let searchFacetCountAbout = L10nKey("search.facet-count-about")
 }
 
 extension Localization {
@@ -51,6 +52,7 @@ extension Localization {
             .searchFirstPage: "First page",
             .searchTowns: "By town",
             .searchFacetCount: "{0} ({1})",
+            .searchFacetCountAbout: "{0} (about {1})",
         ],
         zhHans: [
             .searchTitle: "搜索商品",
@@ -76,5 +78,6 @@ extension Localization {
             .searchFirstPage: "第一页",
             .searchTowns: "按乡镇",
             .searchFacetCount: "{0}（{1}）",
+            .searchFacetCountAbout: "{0}（约{1}）",
         ])
 }

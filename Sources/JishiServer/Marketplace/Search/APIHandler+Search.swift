@@ -51,7 +51,8 @@ extension APIHandler {
                         next: page.next,
                         facets: facets.map { facets in
                             .init(
-                                categories: Self.counts(facets.categories), towns: Self.counts(facets.towns))
+                                estimated: facets.estimated, categories: Self.counts(facets.categories),
+                                towns: Self.counts(facets.towns))
                         }))))
     }
 

@@ -117,9 +117,12 @@ extension SearchPage {
             )
         }
 
-        /// "大营镇（12）": a facet's name and count.
+        /// "大营镇（12）": a facet's name and count. An estimated count is rounded to two figures,
+        /// "大营镇（约12,000）", and one the sample missed is left out: "大营镇".
         private func counted(_ name: String, _ count: Int) -> String {
-            context.text(.searchFacetCount, name, context.number(count))
+            guard model.facets.estimated else { return context.text(.searchFacetCount, name, context.number(count)) }
+            guard count > 0 else { return name }
+            return context.text(.searchFacetCountAbout, name, context.number(SearchFacets.shown(count)))
         }
 
         /// The towns the results come from, with counts, each a link that narrows to it.

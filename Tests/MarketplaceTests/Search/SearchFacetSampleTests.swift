@@ -1,0 +1,120 @@
+import Community
+import DomainTesting
+import FluentKit
+import Foundation
+import JishiKit
+import Marketplace
+import SQLKit
+import Testing
+
+/// A text query's facet counts past the sample floor are sixteen times those of its sampled
+/// matches, marked estimated; below the floor they are exact. The expected counts are worked out
+/// here from the search rows' rank keys.
+@Suite("Search: facet counts estimated from a sample")
+struct SearchFacetSampleTests {
+    /// The sample's rule, written out: Fibonacci hashing of the low 16 bits of `doc` (the rank key
+    /// is the popularity times 2⁴⁰ plus `doc`), in the lowest sixteenth.
+    static func sampled(_ rankKey: Int64) -> Bool {
+        ((rankKey & 0xFFFF) * 40_503) & 0xFFFF < 0x1000
+    }
+
+    @Test(arguments: TestStore.available)
+    func textFacetsPastTheFloorAreTheSampleScaledUp(store: TestStore) async throws {
+        try await withTestMarket(on: store) { county in
+            let c = try await SearchCatalogue.make(county)
+            // 80 more 汉服 across two categories and both shops' towns, in a repeating pattern that
+            // sampling every sixteenth row would see only one step of.
+            let costumes = CategoryTaxonomy.id(for: "costumes")
+            let handicrafts = CategoryTaxonomy.id(for: "handicrafts")
+            for number in 200..<280 {
+                let (shop, village) = number.isMultiple(of: 3) ? (c.shopB, c.shijing) : (c.shopA, c.dingzhuang)
+                let id = SearchCatalogue.productID(number)
+                try await Product(
+                    id: id, shopID: shop, categoryID: number.isMultiple(of: 4) ? handicrafts : costumes,
+                    title: "汉服 样品\(number)", description: "", originVillageID: village
+                ).create(on: county.db)
+                try await Variant(
+                    id: SearchCatalogue.productID(number + 10_000), productID: id, sku: "S", name: "",
+                    price: Money(minorUnits: 5_000), stock: 1, weightGrams: 0
+                ).create(on: county.db)
+                try await SearchIndex.reindex(productID: id, on: county.db)
+            }
+            // The matches are what the search finds (the costumes category's name has 汉服 too).
+            let found = try await SearchService().search(.init(text: "汉服", limit: 100), on: county.db)
+            #expect(!found.hasMore)
+            let matched = Set(found.items.map { SearchCatalogue.number(of: $0.productID) })
+            #expect(matched.isSuperset(of: [1, 3] + Array(200..<280)))
+            let sql = try #require(county.db as? any SQLDatabase)
+            struct Row {
+                let category: UUID
+                let town: UUID
+                let sampled: Bool
+            }
+            var rows: [Row] = []
+            for row in try await sql.raw(
+                "SELECT product_id, category_id, town_id, rank_key FROM \(ident: SearchIndex.table)"
+            ).all()
+            where matched.contains(SearchCatalogue.number(of: try row.decode(column: "product_id", as: UUID.self))) {
+                rows.append(
+                    Row(
+                        category: try row.decode(column: "category_id", as: UUID.self),
+                        town: try row.decode(column: "town_id", as: UUID.self),
+                        sampled: Self.sampled(try row.decode(column: "rank_key", as: Int64.self))))
+            }
+            #expect(rows.count == matched.count)
+            let sampled = rows.filter(\.sampled)
+            try #require(sampled.count >= 4)
+            func counts(_ rows: [Row], _ key: (Row) -> UUID, times scale: Int) -> [UUID: Int] {
+                Dictionary(grouping: rows, by: key).mapValues { $0.count * scale }
+            }
+
+            // Past the floor: the sample, times sixteen, marked estimated.
+            let estimating = SearchService(facetSampleFloor: sampled.count)
+            let estimate = try await estimating.facets(.init(text: "汉服"), on: county.db)
+            #expect(estimate.estimated)
+            #expect(estimate.categories == counts(sampled, \.category, times: 16))
+            #expect(estimate.towns == counts(sampled, \.town, times: 16))
+            // With a filter, each dimension decides on its own sample, the other's filter applied:
+            // here both fall below the floor, so both are counted whole; with a floor of one, both
+            // are estimated.
+            let sampledCostumes = sampled.filter { $0.category == costumes }
+            let sampledDaying = sampled.filter { $0.town == c.dayingTown }
+            #expect(sampledCostumes.count < sampled.count && sampledDaying.count < sampled.count)
+            let filtered = try await estimating.facets(
+                .init(text: "汉服", categoryID: costumes, townID: c.dayingTown), on: county.db)
+            #expect(!filtered.estimated)
+            #expect(filtered.categories == counts(rows.filter { $0.town == c.dayingTown }, \.category, times: 1))
+            #expect(filtered.towns == counts(rows.filter { $0.category == costumes }, \.town, times: 1))
+            let lowFloor = try await SearchService(facetSampleFloor: 1).facets(
+                .init(text: "汉服", categoryID: costumes, townID: c.dayingTown), on: county.db)
+            #expect(lowFloor.estimated)
+            #expect(lowFloor.categories == counts(sampledDaying, \.category, times: 16))
+            #expect(lowFloor.towns == counts(sampledCostumes, \.town, times: 16))
+
+            // Below the floor, and with sampling off: every match counted, not estimated.
+            for service in [SearchService(facetSampleFloor: sampled.count + 1), SearchService(facetSampleFloor: nil)] {
+                let exact = try await service.facets(.init(text: "汉服"), on: county.db)
+                #expect(!exact.estimated)
+                #expect(exact.categories == counts(rows, \.category, times: 1))
+                #expect(exact.towns == counts(rows, \.town, times: 1))
+            }
+            // Without text, never estimated (the kept counts, or every row for a price range).
+            let browse = try await SearchService(facetSampleFloor: 1).facets(.init(minPriceMinor: 1), on: county.db)
+            #expect(!browse.estimated)
+            #expect(browse.categories[handicrafts] == 20)
+
+            if store == .postgres {
+                // PostgreSQL reads the sample from its partial index: the migration made it.
+                let index = try await sql.raw(
+                    "SELECT indexdef FROM pg_indexes WHERE indexname = 'search_documents_tsv_sample_idx'"
+                ).first()?.decode(column: "indexdef", as: String.self)
+                #expect(index?.contains("40503") == true)
+            }
+        }
+    }
+
+    @Test(arguments: [(0, 0), (16, 16), (99, 99), (112, 110), (115, 120), (12_345, 12_000), (111_152, 110_000)])
+    func anEstimateIsShownToTwoFigures(estimate: Int, shown: Int) {
+        #expect(SearchFacets.shown(estimate) == shown)
+    }
+}
