@@ -1,14 +1,13 @@
 import Foundation
-import SQLKit
 
 /// How many products each category and town would show: the filter bar's counts.
 ///
 /// A text query's counts are exact up to a point: past it they are estimates from a fixed sample
-/// of the search rows (``Sample``), and ``estimated`` says so.
+/// of the search rows (``SearchIndex/Sample``), and ``estimated`` says so.
 public struct SearchFacets: Hashable, Sendable {
     public var categories: [UUID: Int]
     public var towns: [UUID: Int]
-    /// The counts are sixteen times those of the sampled matches (``Sample``): a bucket's count is
+    /// The counts are sixteen times those of the sampled matches (``SearchIndex/Sample``): a bucket's count is
     /// near its true one, and a bucket with few matches may be missing.
     public var estimated: Bool
 
@@ -24,40 +23,5 @@ public struct SearchFacets: Hashable, Sendable {
         var unit = 1
         while estimate / unit >= 100 { unit *= 10 }
         return (estimate + unit / 2) / unit * unit
-    }
-
-    /// The search rows a text query's counts are estimated from, past ``defaultFloor`` sampled
-    /// matches: one in sixteen, picked by Fibonacci hashing of the row's `doc` number (the rank
-    /// key's low bits; ``condition(_:)``). `doc` numbers are given out in turn, so the sample is a
-    /// sixteenth of the rows spread over every shop, category and town, and the same rule on both
-    /// databases. Hashing, rather than every sixteenth number, keeps a catalogue written in a
-    /// repeating pattern (four sizes as four products, say) from being sampled on one step of it.
-    ///
-    /// Exact counts visit every match: at a million products, the 111,000 matches of `汉服` took
-    /// 100 ms on SQLite (the engine's rowids joined to their rows) and 90–130 ms on PostgreSQL
-    /// (their 31,000 heap pages). A sixteenth of them takes about 20 ms and 12–15 ms. SQLite
-    /// tests the engine's rowid before it joins the row; PostgreSQL reads the sample from a
-    /// partial GIN index of its own (``AddSearchFacetSample``).
-    public enum Sample {
-        /// One sampled row in this many: the counts of the sample are multiplied by it.
-        public static let every = 16
-        /// Sampled matches from which the counts are estimated: about 16,000 matches and more.
-        /// Below, counting every match costs under 20 ms.
-        public static let defaultFloor = 1_000
-        /// PostgreSQL's partial GIN index of the sampled rows' terms.
-        static let indexName = "search_documents_tsv_sample_idx"
-
-        /// ` AND …` keeping the sampled rows, on `column` (the rank key, or FTS5's rowid, which is
-        /// the rank key): the low 16 bits of `doc` times 40503 (2¹⁶ over the golden ratio), modulo
-        /// 2¹⁶, in its lowest sixteenth. The rank key is the popularity times 2⁴⁰ plus `doc`, so its
-        /// low bits are `doc`'s. Written out, not bound: PostgreSQL uses the partial index only for
-        /// a condition it can see is the index's.
-        static func condition(_ column: String) -> SQLQueryString {
-            " AND \(unsafeRaw: predicate(column))"
-        }
-
-        static func predicate(_ column: String) -> String {
-            "((\(column) % 65536) * 40503) % 65536 < \(65_536 / every)"
-        }
     }
 }

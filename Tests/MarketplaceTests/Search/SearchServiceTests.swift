@@ -324,6 +324,27 @@ struct SearchServiceTests {
                 query.after = next
             }
             #expect(seen == Set(ids.enumerated().filter { $0.offset.isMultiple(of: 2) }.map(\.element)))
+
+            // From RUM with a filter, a tier read from its start gives the total when it alone
+            // passes the count limit (裙: every title; 汉服: only the category's name, so the last
+            // tier). Every total is the one the count gives (without RUM), on every page and filter.
+            let counting = SearchService(columnOrderPath: .walkIndex)
+            for query in [
+                SearchQuery(text: "裙"), SearchQuery(text: "汉服"), SearchQuery(text: "红色"),
+                SearchQuery(text: "红色 裙"), SearchQuery(text: "马面裙", inStockOnly: true),
+                SearchQuery(text: "裙", offset: 990), SearchQuery(text: "裙", offset: 1_005),
+                SearchQuery(text: "汉服", offset: 1_000), SearchQuery(text: "裙", maxPriceMinor: 1_099),
+                SearchQuery(text: "裙", maxPriceMinor: 1_100), SearchQuery(text: "汉服", maxPriceMinor: 2_000),
+                SearchQuery(text: "红色", inStockOnly: true, offset: 20),
+            ] {
+                let fast = try await service.search(query, on: county.db)
+                let counted = try await counting.search(query, on: county.db)
+                #expect(fast.total == counted.total && fast.totalCapped == counted.totalCapped, "\(query)")
+                #expect(fast.items == counted.items, "\(query)")
+            }
+            #expect(try await service.search(.init(text: "汉服", maxPriceMinor: 2_000), on: county.db).totalCapped)
+            #expect(try await service.search(.init(text: "裙", maxPriceMinor: 1_099), on: county.db).total == 1_000)
+            #expect(try await service.search(.init(text: "裙", maxPriceMinor: 1_100), on: county.db).totalCapped)
         }
     }
 
