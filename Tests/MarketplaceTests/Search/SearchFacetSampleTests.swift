@@ -74,22 +74,23 @@ struct SearchFacetSampleTests {
             #expect(estimate.estimated)
             #expect(estimate.categories == counts(sampled, \.category, times: 16))
             #expect(estimate.towns == counts(sampled, \.town, times: 16))
-            // With a filter, each dimension decides on its own sample, the other's filter applied:
-            // here both fall below the floor, so both are counted whole; with a floor of one, both
-            // are estimated.
+            // With filters, the text's sample decides (counting every match costs what the
+            // text's matches cost, filtered or not), and each dimension counts the sampled
+            // matches with the other's filter, here in a price range as well.
             let sampledCostumes = sampled.filter { $0.category == costumes }
             let sampledDaying = sampled.filter { $0.town == c.dayingTown }
             #expect(sampledCostumes.count < sampled.count && sampledDaying.count < sampled.count)
             let filtered = try await estimating.facets(
+                .init(text: "汉服", categoryID: costumes, townID: c.dayingTown, maxPriceMinor: 1_000_000),
+                on: county.db)
+            #expect(filtered.estimated)
+            #expect(filtered.categories == counts(sampledDaying, \.category, times: 16))
+            #expect(filtered.towns == counts(sampledCostumes, \.town, times: 16))
+            let below = try await SearchService(facetSampleFloor: sampled.count + 1).facets(
                 .init(text: "汉服", categoryID: costumes, townID: c.dayingTown), on: county.db)
-            #expect(!filtered.estimated)
-            #expect(filtered.categories == counts(rows.filter { $0.town == c.dayingTown }, \.category, times: 1))
-            #expect(filtered.towns == counts(rows.filter { $0.category == costumes }, \.town, times: 1))
-            let lowFloor = try await SearchService(facetSampleFloor: 1).facets(
-                .init(text: "汉服", categoryID: costumes, townID: c.dayingTown), on: county.db)
-            #expect(lowFloor.estimated)
-            #expect(lowFloor.categories == counts(sampledDaying, \.category, times: 16))
-            #expect(lowFloor.towns == counts(sampledCostumes, \.town, times: 16))
+            #expect(!below.estimated)
+            #expect(below.categories == counts(rows.filter { $0.town == c.dayingTown }, \.category, times: 1))
+            #expect(below.towns == counts(rows.filter { $0.category == costumes }, \.town, times: 1))
 
             // Below the floor, and with sampling off: every match counted, not estimated.
             for service in [SearchService(facetSampleFloor: sampled.count + 1), SearchService(facetSampleFloor: nil)] {
@@ -104,9 +105,10 @@ struct SearchFacetSampleTests {
             #expect(browse.categories[handicrafts] == 20)
 
             if store == .postgres {
-                // PostgreSQL reads the sample from its partial index: the migration made it.
+                // PostgreSQL reads the sample from its partial index: the migration made it (in
+                // this test's schema; pg_indexes would read other tests' too, as they drop them).
                 let index = try await sql.raw(
-                    "SELECT indexdef FROM pg_indexes WHERE indexname = 'search_documents_tsv_sample_idx'"
+                    "SELECT pg_get_indexdef(to_regclass('search_documents_tsv_sample_idx')) AS indexdef"
                 ).first()?.decode(column: "indexdef", as: String.self)
                 #expect(index?.contains("40503") == true)
             }
