@@ -291,8 +291,13 @@ extension SearchService {
         var sampledText: SQLQueryString {
             sqlite
                 ? " FROM \(fts) f WHERE \(fts) MATCH \(match(tier: nil))" + SearchIndex.Sample.condition("f.rowid")
-                : " FROM \(ident: SearchIndex.table) d WHERE d.tsv @@ \(match(tier: nil))"
-                    + SearchIndex.Sample.condition("d.rank_key")
+                : postgresMatches + SearchIndex.Sample.condition("d.rank_key")
+        }
+
+        /// ` FROM … WHERE …` of every text match on PostgreSQL, filters aside, in the form an index
+        /// answers (``postgresText(tier:)`` without the walk's function form).
+        var postgresMatches: SQLQueryString {
+            " FROM \(ident: SearchIndex.table) d WHERE d.tsv @@ \(match(tier: nil))"
         }
 
         /// ` FROM … WHERE …` of the sampled matches with the filters (but `dimension`'s). SQLite
@@ -304,10 +309,8 @@ extension SearchService {
             if sqlite {
                 return engineOrdered(tier: nil, excluding: dimension) + SearchIndex.Sample.condition("f.rowid")
             }
-            return " FROM (SELECT d.category_id, d.village_id, d.town_id, d.min_price, d.in_stock FROM "
-                + "\(ident: SearchIndex.table) d WHERE d.tsv @@ \(match(tier: nil))"
-                + SearchIndex.Sample.condition("d.rank_key") + " OFFSET 0) d WHERE 1 = 1"
-                + filters(excluding: dimension)
+            return " FROM (SELECT d.category_id, d.village_id, d.town_id, d.min_price, d.in_stock" + sampledText
+                + " OFFSET 0) d WHERE 1 = 1" + filters(excluding: dimension)
         }
 
         /// ` FROM … WHERE …` of every match with the filters (but `dimension`'s), streamed from the
@@ -457,9 +460,7 @@ extension SearchService {
             guard terms != nil && !sqlite else { return try await count(matches(excluding: nil), upTo: limit, on: sql) }
             let inSample = try await count(sampledMatches(excluding: nil), upTo: limit, on: sql)
             if inSample >= limit { return inSample }
-            let every: SQLQueryString =
-                " FROM \(ident: SearchIndex.table) d WHERE d.tsv @@ \(match(tier: nil))" + filters()
-            return try await count(every, upTo: limit, on: sql)
+            return try await count(postgresMatches + filters(), upTo: limit, on: sql)
         }
 
         /// The matches of one relevance tier, counted up to `limit`.
