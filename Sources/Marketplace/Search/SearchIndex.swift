@@ -93,7 +93,12 @@ public enum SearchIndex {
 
     /// A term quoted for a `tsvector` or `tsquery` literal.
     static func quoted(_ term: String) -> String {
-        "'" + term.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "''") + "'"
+        // Most terms hold neither character; Foundation's replacing took a fifth of an import's
+        // time in the importing process.
+        guard term.utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 == UInt8(ascii: "'") }) else {
+            return "'" + term + "'"
+        }
+        return "'" + term.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "''") + "'"
     }
 
     /// A term quoted as an FTS5 string.
@@ -111,9 +116,21 @@ public enum SearchIndex {
     /// inside the transaction that changed them.
     public static func reindex(productIDs: [UUID], on database: any Database) async throws {
         let sql = try sqlDatabase(database)
-        let ids = Array(Set(productIDs)).sorted { $0.uuidString < $1.uuidString }
-        for start in stride(from: 0, to: ids.count, by: batch) {
-            try await reindexBatch(Array(ids[start..<min(ids.count, start + batch)]), on: sql)
+        // In the order of their text forms (the bytes' order), without making a text per
+        // comparison: that formatting was a tenth of a bulk import's time in the process.
+        let ids = Array(Set(productIDs)).sorted { a, b in
+            withUnsafeBytes(of: a.uuid) { a in withUnsafeBytes(of: b.uuid) { a.lexicographicallyPrecedes($0) } }
+        }
+        try await reindex(distinct: ids, on: sql)
+    }
+
+    /// Rewrites the rows of `ids` (no id twice), a ``batch`` to a statement.
+    private static func reindex(distinct ids: [UUID], on sql: any SQLDatabase) async throws {
+        let batches = stride(from: 0, to: ids.count, by: batch).map { Array(ids[$0..<min(ids.count, $0 + batch)]) }
+        if isSQLite(sql) {
+            for ids in batches { try await reindexBatchSQLite(ids, on: sql) }
+        } else {
+            try await reindexPostgres(batches, on: sql)
         }
     }
 
@@ -140,7 +157,7 @@ public enum SearchIndex {
                 if let lastID { page = page.filter(\.$id > lastID) }
                 let ids = try await page.all().map { try $0.requireID() }
                 guard let last = ids.last else { break }
-                try await reindexBatch(ids, on: sql)
+                try await reindex(distinct: ids, on: sql)
                 lastID = last
             }
         }
@@ -184,9 +201,7 @@ public enum SearchIndex {
             "SELECT product_id FROM \(ident: table) WHERE " + filter
                 + " AND rank_key / \(unsafeRaw: String(rankStep)) <> \(unsafeRaw: popularitySQL)"
         ).all().map { try $0.decode(column: "product_id", as: UUID.self) }
-        for start in stride(from: 0, to: moved.count, by: batch) {
-            try await reindexBatch(Array(moved[start..<min(moved.count, start + batch)]), on: sql)
-        }
+        try await reindex(distinct: moved, on: sql)
     }
 
     /// Units in lines of orders that were ever paid (an event moved them to paid).
@@ -265,11 +280,15 @@ public enum SearchIndex {
         ]
     }
 
-    /// ` p.id IN … AND …`: the condition a product meets to have a search row (`p` the product,
-    /// `s` its shop).
+    /// ` p.id IN … AND …`: which of `ids` have a search row (`p` the product, `s` its shop).
     private static func findable(_ ids: [UUID]) -> SQLQueryString {
+        " p.id IN (\(binds: ids)) AND" + findableCondition
+    }
+
+    /// ` p.listed … AND …`: the condition a product meets to have a search row.
+    private static var findableCondition: SQLQueryString {
         """
-         p.id IN (\(binds: ids)) AND p.listed = \(bind: true) AND s.status = \(bind: Shop.Status.active.rawValue) \
+         p.listed = \(bind: true) AND s.status = \(bind: Shop.Status.active.rawValue) \
         AND EXISTS (SELECT 1 FROM variants v WHERE v.product_id = p.id)
         """
     }
@@ -292,20 +311,6 @@ public enum SearchIndex {
 
     private static let documentColumnNames =
         "product_id, shop_id, category_id, village_id, town_id, title, min_price, sold, rated, created, in_stock"
-
-    /// The terms of a search row's product, from its title, description and category names.
-    private static func terms(of row: any SQLRow) throws -> (title: [String], body: [String]) {
-        let category = Category(
-            code: "", name: try row.decode(column: "name", as: String.self),
-            nameEn: try row.decode(column: "name_en", as: String.self), commissionBasisPoints: 0)
-        return terms(
-            title: try row.decode(column: "title", as: String.self),
-            description: try row.decode(column: "description", as: String.self), category: category)
-    }
-
-    private static func reindexBatch(_ ids: [UUID], on sql: any SQLDatabase) async throws {
-        isSQLite(sql) ? try await reindexBatchSQLite(ids, on: sql) : try await reindexBatchPostgres(ids, on: sql)
-    }
 
     /// SQLite writes the row, then its rank key (from the `doc` the insert gave it), then the
     /// engine's row under that rank key as its rowid.
@@ -341,7 +346,7 @@ public enum SearchIndex {
         guard !rows.isEmpty else { return }
         var insert = sql.insert(into: fullText).columns("rowid", "title", "body")
         for row in rows {
-            let terms = try terms(of: row)
+            let terms = try ProductText(row).terms
             insert = insert.values(
                 SQLBind(try row.decode(column: "rank_key", as: Int64.self)),
                 SQLBind(terms.title.joined(separator: " ")), SQLBind(terms.body.joined(separator: " ")))
@@ -354,22 +359,65 @@ public enum SearchIndex {
     /// its rank key and its terms. Written as an insert and two updates, each row went into its
     /// sixteen indexes (GIN and RUM among them) three times, as no update of an indexed column
     /// can be HOT.
-    private static func reindexBatchPostgres(_ ids: [UUID], on sql: any SQLDatabase) async throws {
-        try await sql.raw("DELETE FROM \(ident: table) WHERE product_id IN (\(binds: ids))").run()
-        let rows = try await sql.raw(
-            """
-            SELECT p.id AS id, p.title AS title, p.description AS description, c.name AS name, c.name_en AS name_en \
-            FROM products p JOIN shops s ON s.id = p.shop_id JOIN categories c ON c.id = p.category_id WHERE
-            """ + findable(ids)
-        ).all()
-        guard !rows.isEmpty else { return }
+    ///
+    /// The batches overlap: a batch's vectors are made in this process while the database writes
+    /// the batch before, so a bulk import's two halves of the work (the terms here, the indexes
+    /// there) run on two cores instead of taking turns.
+    private static func reindexPostgres(_ batches: [[UUID]], on sql: any SQLDatabase) async throws {
+        var previous: Task<PostgresDocuments, any Error>?
+        defer { previous?.cancel() }
+        for ids in batches {
+            try await sql.raw("DELETE FROM \(ident: table) WHERE product_id IN (\(binds: ids))").run()
+            let texts = try await sql.raw(
+                """
+                SELECT p.id AS id, p.title AS title, p.description AS description, c.name AS name, c.name_en AS name_en \
+                FROM products p JOIN shops s ON s.id = p.shop_id JOIN categories c ON c.id = p.category_id WHERE
+                """ + findable(ids)
+            ).all().map { (id: try $0.decode(column: "id", as: UUID.self), text: try ProductText($0)) }
+            let making = Task<PostgresDocuments, any Error> { PostgresDocuments(texts) }
+            if let previous { try await insertPostgres(await previous.value, on: sql) }
+            previous = making
+        }
+        if let previous { try await insertPostgres(await previous.value, on: sql) }
+    }
+
+    /// What a product's terms are made from, as read with a search row: `title`, `description`,
+    /// and its category's `name` and `name_en`.
+    private struct ProductText: Sendable {
+        var title: String
+        var description: String
+        var categoryName: String
+        var categoryNameEn: String
+
+        init(_ row: any SQLRow) throws {
+            title = try row.decode(column: "title", as: String.self)
+            description = try row.decode(column: "description", as: String.self)
+            categoryName = try row.decode(column: "name", as: String.self)
+            categoryNameEn = try row.decode(column: "name_en", as: String.self)
+        }
+
+        var terms: (title: [String], body: [String]) {
+            let category = Category(code: "", name: categoryName, nameEn: categoryNameEn, commissionBasisPoints: 0)
+            return SearchIndex.terms(title: title, description: description, category: category)
+        }
+    }
+
+    /// A batch of products and their `tsvector` literals, ready to write.
+    private struct PostgresDocuments: Sendable {
         var products: [UUID] = []
         var vectors: [String] = []
-        for row in rows {
-            let terms = try terms(of: row)
-            products.append(try row.decode(column: "id", as: UUID.self))
-            vectors.append(vectorLiteral(title: terms.title, body: terms.body))
+
+        init(_ texts: [(id: UUID, text: ProductText)]) {
+            for (id, text) in texts {
+                let terms = text.terms
+                products.append(id)
+                vectors.append(vectorLiteral(title: terms.title, body: terms.body))
+            }
         }
+    }
+
+    private static func insertPostgres(_ documents: PostgresDocuments, on sql: any SQLDatabase) async throws {
+        guard !documents.products.isEmpty else { return }
         // OFFSET 0 keeps the inner SELECT whole, so each row draws one `doc` that both columns use.
         try await sql.raw(
             """
@@ -378,10 +426,10 @@ public enum SearchIndex {
             \(unsafeRaw: popularitySQL) * \(unsafeRaw: String(rankStep)) + doc, CAST(vector AS tsvector) FROM ( \
             SELECT \(unsafeRaw: documentColumns(sqlite: false)), \
             nextval(pg_get_serial_sequence(\(bind: table), 'doc')) AS doc, t.vector AS vector \
-            FROM unnest(\(bind: products)::uuid[], \(bind: vectors)::text[]) AS t(id, vector) \
+            FROM unnest(\(bind: documents.products)::uuid[], \(bind: documents.vectors)::text[]) AS t(id, vector) \
             JOIN products p ON p.id = t.id JOIN shops s ON s.id = p.shop_id \
             LEFT JOIN villages vi ON vi.id = p.origin_village_id WHERE
-            """ + findable(ids) + " OFFSET 0) x"
+            """ + findableCondition + " OFFSET 0) x"
         ).run()
     }
 
