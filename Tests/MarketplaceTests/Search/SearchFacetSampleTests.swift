@@ -115,6 +115,40 @@ struct SearchFacetSampleTests {
         }
     }
 
+    /// A total past the count limit is settled by the sample only when the sampled matches that
+    /// pass the filters reach it: they are real matches. 17,000 products match `裙` (some 1,060 of
+    /// them sampled); a price filter leaves 600, which must be counted exactly, not settled by the
+    /// sample's unfiltered matches.
+    @Test(arguments: TestStore.available)
+    func theSampleSettlesATotalOnlyWithTheFiltersPassed(store: TestStore) async throws {
+        try await withTestMarket(on: store) { county in
+            let fixture = try await MarketplaceFixture.make(county)
+            let count = 17_000
+            let lines = (0..<count).map { "r\($0),S\($0),红裙 \($0),,costumes,,\(1_000 + $0),1,100,," }
+            let outcome = try await CatalogImport(context: fixture.context).run(
+                CatalogImportTests.csv(lines), into: try fixture.shop.requireID(), on: county.db)
+            #expect(outcome.productsAdded == count)
+            // The premise: the sample alone holds more matches than the count goes to.
+            let sql = try #require(county.db as? any SQLDatabase)
+            let inSample = try await sql.raw(
+                "SELECT rank_key FROM \(ident: SearchIndex.table) WHERE title LIKE \(bind: "红裙 %")"
+            ).all().filter { Self.sampled(try $0.decode(column: "rank_key", as: Int64.self)) }.count
+            #expect(inSample > SearchQuery.countLimit)
+
+            let service = SearchService()
+            let all = try await service.search(.init(text: "裙"), on: county.db)
+            #expect(all.total == SearchQuery.countLimit && all.totalCapped)
+            let inStock = try await service.search(.init(text: "裙", inStockOnly: true), on: county.db)
+            #expect(inStock.total == SearchQuery.countLimit && inStock.totalCapped)
+            let cheap = try await service.search(.init(text: "红裙", maxPriceMinor: 1_599), on: county.db)
+            #expect(cheap.total == 600 && !cheap.totalCapped)
+            let byPrice = try await service.search(
+                .init(text: "红裙", maxPriceMinor: 2_000, sort: .priceAsc), on: county.db)
+            #expect(byPrice.total == SearchQuery.countLimit && byPrice.totalCapped)
+            #expect(byPrice.items.first?.minPriceMinor == 1_000)
+        }
+    }
+
     @Test(arguments: [(0, 0), (16, 16), (99, 99), (112, 110), (115, 120), (12_345, 12_000), (111_152, 110_000)])
     func anEstimateIsShownToTwoFigures(estimate: Int, shown: Int) {
         #expect(SearchFacets.shown(estimate) == shown)
