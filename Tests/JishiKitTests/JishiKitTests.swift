@@ -129,3 +129,20 @@ struct TextRuleTests {
         #expect(PageRequest(limit: .min, offset: .min).rows == 0..<1)
     }
 }
+
+@Suite("Random ids")
+struct RandomUUIDTests {
+    /// Version 4, variant 10, and no two alike among ten thousand (a fixed byte or a repeated
+    /// half would show).
+    @Test func randomIdsAreVersionFourAndDistinct() {
+        let ids = (0..<10_000).map { _ in UUID.random() }
+        #expect(Set(ids).count == ids.count)
+        #expect(Set(ids.map { $0.uuidString.prefix(8) }).count > 9_900)
+        #expect(Set(ids.map { $0.uuidString.suffix(12) }).count > 9_900)
+        for id in ids {
+            let text = Array(id.uuidString)
+            #expect(text[14] == "4")
+            #expect("89AB".contains(text[19]))
+        }
+    }
+}
