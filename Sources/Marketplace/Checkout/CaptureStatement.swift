@@ -8,8 +8,11 @@ import SQLKit
 /// Settles payment `$3`, moves checkout `$6`'s orders from `$7` to `$4` with an event each
 /// (ids from `$8`), and their drop-ship supply orders too (event ids from `$11`); and adds the
 /// units of the orders moved to their products' sales in the search index, as
-/// `SearchIndex.recordSales(ofOrders:on:)` does on the other stores (same statement shape, so
-/// the rows are locked in the same order), one round trip fewer per payment.
+/// `SearchIndex.recordSales(ofOrders:on:)` does on the other stores, one round trip fewer per
+/// payment. The search rows are locked first, in product order (`locked`), as `recordSales`
+/// and the stock trigger lock them: the update alone locked them in whatever order its plan
+/// met them, and two payments of carts sharing two products deadlocked (`40P01`, answered
+/// 500; `bench/checkout`, 3-line carts).
 enum CaptureStatement: PreparedStatement {
     static let sql = """
         WITH "payment" AS (UPDATE "payments" SET "status" = $1::text, "provider_reference" = $2::text \
@@ -26,11 +29,13 @@ enum CaptureStatement: PreparedStatement {
         "to_status", "actor_id", "reason", "at") SELECT ($11::uuid[])[n."i"], n."id", $7::text, $4::text, \
         $9::uuid, $12::text, $5::timestamptz FROM (SELECT "id", CAST(row_number() OVER (ORDER BY "id") \
         AS integer) AS "i" FROM "supplied") n), \
+        "locked" AS (SELECT "product_id" FROM "\(SearchIndex.table)" WHERE "product_id" IN (SELECT v."product_id" \
+        FROM "order_lines" ol JOIN "variants" v ON v."id" = ol."variant_id" \
+        WHERE ol."order_id" IN (SELECT "id" FROM "moved")) ORDER BY "product_id" FOR UPDATE), \
         "sold" AS (UPDATE "\(SearchIndex.table)" SET "sold" = "sold" + COALESCE((SELECT SUM(ol."quantity") \
         FROM "order_lines" ol JOIN "variants" v ON v."id" = ol."variant_id" \
         WHERE v."product_id" = "\(SearchIndex.table)"."product_id" AND ol."order_id" IN (SELECT "id" FROM "moved")), 0) \
-        WHERE "product_id" IN (SELECT v."product_id" FROM "order_lines" ol JOIN "variants" v ON v."id" = ol."variant_id" \
-        WHERE ol."order_id" IN (SELECT "id" FROM "moved"))) \
+        WHERE "product_id" IN (SELECT "product_id" FROM "locked")) \
         SELECT \(CheckoutStore.orderColumns) FROM "moved"
         """
 }

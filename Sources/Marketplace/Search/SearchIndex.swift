@@ -164,7 +164,9 @@ public enum SearchIndex {
     }
 
     /// Adds the units of `orderIDs`' lines to their products' sales. Call in the transaction
-    /// that moved those orders to paid, once per order.
+    /// that moved those orders to paid, once per order. On PostgreSQL the rows are locked in
+    /// product order first (as the capture statement and the stock trigger do), so that two
+    /// payments sharing products wait for each other instead of deadlocking.
     public static func recordSales(ofOrders orderIDs: [UUID], on database: any Database) async throws {
         guard !orderIDs.isEmpty else { return }
         let sql = try sqlDatabase(database)
@@ -172,6 +174,12 @@ public enum SearchIndex {
             SELECT v.product_id FROM order_lines ol JOIN variants v ON v.id = ol.variant_id \
             WHERE ol.order_id IN (\(binds: orderIDs))
             """
+        if !isSQLite(sql) {
+            try await sql.raw(
+                "SELECT product_id FROM \(ident: table) WHERE product_id IN (" + products
+                    + ") ORDER BY product_id FOR UPDATE"
+            ).run()
+        }
         try await sql.raw(
             """
             UPDATE \(ident: table) SET sold = sold + COALESCE((SELECT SUM(ol.quantity) FROM order_lines ol \
