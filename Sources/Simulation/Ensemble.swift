@@ -1,3 +1,5 @@
+import Foundation
+
 /// What the model reports for a village-year, as ensemble bands.
 public enum Metric: String, CaseIterable, Sendable, Codable {
     case householdsWithShops, shops, activeShops, salesMinor, parcelsOut, parcelsIn, producers, parcelCostMinor,
@@ -56,24 +58,21 @@ public struct Ensemble: Sendable {
 
     public var runs: Int { results.count }
 
-    /// Runs the scenario `runs` times, in parallel on the cooperative pool; `progress` hears
+    /// Runs the scenario `runs` times, in parallel on threads of their own (one a core), not on
+    /// the threads tasks share, which in `jishi serve` also answer requests; `progress` hears
     /// the number of runs finished. The result does not depend on the order runs finish in.
     public static func run(
         _ scenario: Scenario, runs: Int, seed: UInt64, parameters: Parameters = .fitted,
         progress: (@Sendable (Int) -> Void)? = nil
     ) async -> Ensemble {
-        let results = await withTaskGroup(of: (Int, RunResult).self) { group in
-            for r in 0..<runs {
-                group.addTask { (r, Simulator.run(scenario, parameters: parameters, seed: seed, run: r)) }
-            }
-            var results = [RunResult?](repeating: nil, count: runs)
-            var done = 0
-            for await (r, result) in group {
-                results[r] = result
-                done += 1
-                progress?(done)
-            }
-            return results.map { $0! }
+        let results = await withCheckedContinuation { (continuation: CheckedContinuation<[RunResult], Never>) in
+            Thread {
+                let finished = FinishedRuns(runs, progress: progress)
+                DispatchQueue.concurrentPerform(iterations: runs) { r in
+                    finished.put(Simulator.run(scenario, parameters: parameters, seed: seed, run: r), at: r)
+                }
+                continuation.resume(returning: finished.results)
+            }.start()
         }
         return Ensemble(scenario: scenario, parameters: parameters, seed: seed, results: results)
     }
@@ -214,4 +213,29 @@ extension Summary {
         let scaled = (value * 10_000).rounded() / 10_000
         return String(scaled)
     }
+}
+
+/// An ensemble's results as its runs finish, on several threads at once.
+private final class FinishedRuns: @unchecked Sendable {
+    private let lock = NSLock()
+    private var slots: [RunResult?]
+    private var done = 0
+    private let progress: (@Sendable (Int) -> Void)?
+
+    init(_ runs: Int, progress: (@Sendable (Int) -> Void)?) {
+        slots = Array(repeating: nil, count: runs)
+        self.progress = progress
+    }
+
+    /// Keeps run `index`'s result and tells `progress` how many have finished, in order.
+    func put(_ result: RunResult, at index: Int) {
+        lock.withLock {
+            slots[index] = result
+            done += 1
+            progress?(done)
+        }
+    }
+
+    /// Every run's result, once all have finished.
+    var results: [RunResult] { lock.withLock { slots.map { $0! } } }
 }

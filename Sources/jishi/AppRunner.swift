@@ -1,9 +1,24 @@
 import Fluent
 import JishiServer
 import Logging
+import NIOCore
+import NIOPosix
 import Vapor
 
 // The Vapor side of the commands, kept apart from ArgumentParser (both name a type `Option`).
+
+/// Makes Swift concurrency's global executor the event loops that serve HTTP and talk to the
+/// databases (NIO's singleton group, which Vapor and the database drivers use), unless
+/// `JISHI_EVENT_LOOP_EXECUTOR=off`. Otherwise every request and every statement hops twice
+/// between an event loop and the cooperative pool (a futex wake-up and a task switch each way),
+/// which `perf` put among the largest items of a checkout. Computations of seconds therefore
+/// must not run on the global executor, where they would stall the connections of a loop: the
+/// engines run on threads of their own (`onThreadOfItsOwn`, `Ensemble.run`) and the job worker
+/// on `BackgroundThreads`. Called once, first thing in `main`.
+func runConcurrencyOnEventLoops(environment: [String: String] = ProcessInfo.processInfo.environment) {
+    guard environment["JISHI_EVENT_LOOP_EXECUTOR"] != "off" else { return }
+    NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
+}
 
 /// Makes a configured app, runs `body`, and always shuts it down.
 func withApplication<T: Sendable>(_ config: JishiConfig, _ body: (Application) async throws -> T) async throws -> T {

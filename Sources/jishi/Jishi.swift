@@ -14,4 +14,11 @@ struct Jishi: AsyncParsableCommand {
             InsightsCommand.self, SimulateCommand.self,
         ]
     )
+
+    /// Runs Swift concurrency on the event loops from the start (see
+    /// `runConcurrencyOnEventLoops`), then the command.
+    static func main() async {
+        runConcurrencyOnEventLoops()
+        await main(nil)
+    }
 }

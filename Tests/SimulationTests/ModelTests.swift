@@ -30,6 +30,18 @@ private func scenario(_ villages: [VillageSpec] = [village()], events: [Event] =
         #expect(runs[0].figures[0].map(\.salesMinor) != runs[1].figures[0].map(\.salesMinor))
     }
 
+    /// The runs, made on several threads at once, are each run's own, in order, and progress
+    /// hears every count once, rising.
+    @Test func anEnsembleKeepsEachRunInItsPlaceAndCountsThemUp() async {
+        let heard = Heard()
+        let ensemble = await Ensemble.run(scenario(), runs: 6, seed: 5) { heard.append($0) }
+        #expect(heard.counts == Array(1...6))
+        for run in 0..<6 {
+            let alone = Simulator.run(scenario(), seed: 5, run: run)
+            #expect(ensemble.results[run].figures[0].map(\.salesMinor) == alone.figures[0].map(\.salesMinor))
+        }
+    }
+
     @Test func figuresAreConserved() throws {
         let spec = scenario([
             village(households: 150, potential: 2), village("B", households: 80, industry: .farmProducts),
@@ -235,4 +247,12 @@ private func scenario(_ villages: [VillageSpec] = [village()], events: [Event] =
         // Most villages never take off: under 3 % are Taobao villages by 2022.
         #expect((fit.national[2022] ?? 0) < 0.03 * NationalSample.represented)
     }
+}
+
+/// Counts heard from another thread.
+private final class Heard: @unchecked Sendable {
+    private let lock = NSLock()
+    private var heard: [Int] = []
+    func append(_ count: Int) { lock.withLock { heard.append(count) } }
+    var counts: [Int] { lock.withLock { heard } }
 }

@@ -143,27 +143,24 @@ public struct StationSiting: Sendable {
         } catch {
             throw Problem.validation("place", "The place's villages cannot be sited: \(error).")
         }
-        let chosen: [Int]
-        let objectiveValue: Int
-        let bound: Int?
-        let proven: Bool
-        let seconds: Double
         let stop = StoppingCriterion.any([.maxRuntime(question.timeLimitSeconds), .maxIterations(2_000)])
-        switch question.objective {
-        case .pMedian:
-            let solution = PMedianSolver().solve(problem, stop: stop, seed: question.seed)
-            (chosen, objectiveValue, bound, proven, seconds) = (
-                solution.sites, solution.cost, solution.lowerBound, solution.isProvenOptimal, solution.seconds
-            )
-        case .covering:
-            guard let covering = try? MaximalCoveringProblem(siting: problem, radius: question.radiusMeters) else {
-                throw Problem.validation("radiusMeters", "From 500 to 50000 metres.")
+        let (objective, radius, seed) = (question.objective, question.radiusMeters, question.seed)
+        let (chosen, objectiveValue, bound, proven, seconds) = try await onThreadOfItsOwn {
+            () throws -> ([Int], Int, Int?, Bool, Double) in
+            switch objective {
+            case .pMedian:
+                let solution = PMedianSolver().solve(problem, stop: stop, seed: seed)
+                return (solution.sites, solution.cost, solution.lowerBound, solution.isProvenOptimal, solution.seconds)
+            case .covering:
+                guard let covering = try? MaximalCoveringProblem(siting: problem, radius: radius) else {
+                    throw Problem.validation("radiusMeters", "From 500 to 50000 metres.")
+                }
+                let solution = MaximalCoveringSolver().solve(covering, stop: stop, seed: seed)
+                return (
+                    solution.sites, solution.coveredPopulation, solution.upperBound, solution.isProvenOptimal,
+                    solution.seconds
+                )
             }
-            let solution = MaximalCoveringSolver().solve(covering, stop: stop, seed: question.seed)
-            (chosen, objectiveValue, bound, proven, seconds) = (
-                solution.sites, solution.coveredPopulation, solution.upperBound, solution.isProvenOptimal,
-                solution.seconds
-            )
         }
         let opened = chosen.map { candidates[$0] }
         func figures(_ distance: (Int) -> Int) -> Figures {

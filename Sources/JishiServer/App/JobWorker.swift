@@ -16,7 +16,9 @@ final class JobWorker: LifecycleHandler, Sendable {
         let database = app.db
         let logger = app.logger
         task.withLockedValue { running in
-            running = Task {
+            // On threads of their own: an import's check or a design scan computes for
+            // seconds, which on the event loops would hold up every request they serve.
+            running = Task(executorPreference: BackgroundThreads.shared) {
                 // The recurring jobs: the shop registry's snapshot at each month's turn; a design
                 // scan, for listings changed while the server was down; the order book's months
                 // ahead; the search facet counts' fold.

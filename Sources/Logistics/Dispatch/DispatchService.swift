@@ -121,7 +121,7 @@ public struct DispatchService: Sendable {
     /// instance the engine solved (nil when there was nothing to solve).
     public func plan(
         _ date: String, timeLimit: Double = 10, seed: UInt64 = 1, by planner: Planner,
-        progress: ((SolverProgress) -> Void)? = nil, on database: any Database
+        progress: (@Sendable (SolverProgress) -> Void)? = nil, on database: any Database
     ) async throws -> (plan: PlanView, instance: DispatchInstance?) {
         guard Self.timeLimits.contains(timeLimit) else {
             throw Problem.validation("timeLimitSeconds", "Between 0.1 and 300 seconds.")
@@ -146,8 +146,10 @@ public struct DispatchService: Sendable {
         }
         let day = try await day(
             date, excludingParcels: lockedParcels, excludingVehicles: lockedVehicles, on: database)
-        let (solved, instance) = engine.plan(
-            day.problem, stop: .maxRuntime(timeLimit), seed: seed, progress: progress)
+        let (engine, problem) = (engine, day.problem)
+        let (solved, instance) = await onThreadOfItsOwn {
+            engine.plan(problem, stop: .maxRuntime(timeLimit), seed: seed, progress: progress)
+        }
         let plannedBy: UUID? = if case .account(let principal) = planner { principal.accountID } else { nil }
         let now = dependencies.now()
         try await transactions.transaction(on: database) { db in
@@ -260,6 +262,7 @@ extension DispatchService {
         let hub = try await hub(on: database)
         try await requireDispatcher(planner, hub: hub, on: database)
         let day = try await day(date, on: database)
-        return engine.consolidation(day.problem, stop: .maxRuntime(timeLimit), seed: seed)
+        let (engine, problem) = (engine, day.problem)
+        return await onThreadOfItsOwn { engine.consolidation(problem, stop: .maxRuntime(timeLimit), seed: seed) }
     }
 }

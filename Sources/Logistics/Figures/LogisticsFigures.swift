@@ -421,6 +421,6 @@ extension LogisticsFigures {
         }
         let matrix = try await roads.matrix(between: all, on: database)
         let day = DayProblem(date: date, sites: sites, trucks: trucks, matrix: matrix)
-        return DispatchPlanner().consolidation(day, stop: .maxRuntime(timeLimit), seed: seed)
+        return await onThreadOfItsOwn { DispatchPlanner().consolidation(day, stop: .maxRuntime(timeLimit), seed: seed) }
     }
 }
