@@ -9,7 +9,9 @@ import SQLKit
 /// (ids from `$8`), and their drop-ship supply orders too (event ids from `$11`); and adds the
 /// units of the orders moved to their products' sales in the search index, as
 /// `SearchIndex.recordSales(ofOrders:on:)` does on the other stores, one round trip fewer per
-/// payment. The search rows are locked first, in product order (`locked`), as `recordSales`
+/// payment. Each order row also carries `stepped`: the products whose sales took them to another
+/// popularity step, which the caller re-indexes so that their `rank_key` follows (as
+/// `recordSales` does). The search rows are locked first, in product order (`locked`), as `recordSales`
 /// and the stock trigger lock them: the update alone locked them in whatever order its plan
 /// met them, and two payments of carts sharing two products deadlocked (`40P01`, answered
 /// 500; `bench/checkout`, 3-line carts).
@@ -35,7 +37,9 @@ enum CaptureStatement: PreparedStatement {
         "sold" AS (UPDATE "\(SearchIndex.table)" SET "sold" = "sold" + COALESCE((SELECT SUM(ol."quantity") \
         FROM "order_lines" ol JOIN "variants" v ON v."id" = ol."variant_id" \
         WHERE v."product_id" = "\(SearchIndex.table)"."product_id" AND ol."order_id" IN (SELECT "id" FROM "moved")), 0) \
-        WHERE "product_id" IN (SELECT "product_id" FROM "locked")) \
-        SELECT \(CheckoutStore.orderColumns) FROM "moved"
+        WHERE "product_id" IN (SELECT "product_id" FROM "locked") RETURNING "product_id", \
+        "rank_key" / \(SearchIndex.rankStep) <> \(SearchIndex.popularitySQL) AS "stepped") \
+        SELECT \(CheckoutStore.orderColumns), \
+        ARRAY(SELECT "product_id" FROM "sold" WHERE "stepped" ORDER BY "product_id") AS "stepped" FROM "moved"
         """
 }

@@ -284,15 +284,17 @@ enum CheckoutStore {
         let paid = OrderStatus.paid.rawValue
         let awaiting = OrderStatus.pendingPayment.rawValue
         if let prepared {
-            return try await prepared.rows(
+            let rows = try await prepared.rows(
                 CaptureStatement.self,
                 [
                     .text(payment.status.rawValue), .text(payment.providerReference), .uuid(payment.id), .text(paid),
                     .date(now), .uuid(payment.$checkout.id), .text(awaiting), .uuids(eventIDs), .uuid(actor),
                     .text(reason), .uuids(eventIDs.map { _ in dependencies.uuid() }),
                     .text(SupplyService.retailPaidReason),
-                ], on: database
-            ).map(order)
+                ], on: database)
+            let stepped = try rows.first?.decode(column: "stepped", as: [UUID].self) ?? []
+            if !stepped.isEmpty { try await SearchIndex.reindex(productIDs: stepped, on: database) }
+            return try rows.map(order)
         }
         try await update(payment, on: database)
         let orders = try await database.sql().raw(

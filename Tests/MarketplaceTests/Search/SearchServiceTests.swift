@@ -88,26 +88,34 @@ struct SearchServiceTests {
                         idempotencyKey: key + "-pay", by: buyer, on: county.db)
                 }
             }
+            // The rank keys the database computed carry the popularity rule's steps above the
+            // row's own `doc` (PostgreSQL draws both in one INSERT): as the payments left them
+            // (their sales took 5, 8 and 1 up a step), and after a rebuild.
+            let sql = try #require(county.db as? any SQLDatabase)
+            func rankKeysFollowThePopularityRule() async throws -> [any SQLRow] {
+                let rows = try await sql.raw("SELECT sold, rated, rank_key, doc FROM search_documents").all()
+                #expect(rows.count == 6)
+                for row in rows {
+                    let key = try row.decode(column: "rank_key", as: Int64.self)
+                    let expected = SearchIndex.popularity(
+                        sold: try row.decode(column: "sold", as: Int64.self),
+                        rated: try row.decode(column: "rated", as: Int64.self))
+                    #expect(key >> 40 == expected)
+                    #expect(key & (1 << 40 - 1) == (try row.decode(column: "doc", as: Int64.self)))
+                }
+                return rows
+            }
+            _ = try await rankKeysFollowThePopularityRule()
             let sales = [5, 8, 1, 4, 3, 2]
             #expect(try await c.numbers(.init(sort: .sales)) == sales)
+            #expect(try await c.numbers(.init(text: "hanfu")) == [3, 1, 2])
             // A rebuild counts the same sales from the orders' events.
             try await SearchIndex.rebuildAll(on: county.db)
             #expect(try await c.numbers(.init(sort: .sales)) == sales)
             // Among equally relevant products (hanfu not in 1's or 2's title), the better seller first.
             #expect(try await c.numbers(.init(text: "hanfu")) == [3, 1, 2])
-            // The rank keys the database computed carry the popularity rule's steps above the
-            // row's own `doc` (PostgreSQL draws both in one INSERT), and the engine has each row.
-            let sql = try #require(county.db as? any SQLDatabase)
-            let rows = try await sql.raw("SELECT sold, rated, rank_key, doc FROM search_documents").all()
-            #expect(rows.count == 6)
-            for row in rows {
-                let key = try row.decode(column: "rank_key", as: Int64.self)
-                let expected = SearchIndex.popularity(
-                    sold: try row.decode(column: "sold", as: Int64.self),
-                    rated: try row.decode(column: "rated", as: Int64.self))
-                #expect(key >> 40 == expected)
-                #expect(key & (1 << 40 - 1) == (try row.decode(column: "doc", as: Int64.self)))
-            }
+            // The engine has each row.
+            let rows = try await rankKeysFollowThePopularityRule()
             let engine =
                 store == .postgres
                 ? "SELECT COUNT(*) AS n FROM search_documents WHERE tsv IS NOT NULL"
