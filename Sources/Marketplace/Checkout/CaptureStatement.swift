@@ -9,12 +9,15 @@ import SQLKit
 /// (ids from `$8`), and their drop-ship supply orders too (event ids from `$11`); and adds the
 /// units of the orders moved to their products' sales in the search index, as
 /// `SearchIndex.recordSales(ofOrders:on:)` does on the other stores, one round trip fewer per
-/// payment. Each order row also carries `stepped`: the products whose sales took them to another
-/// popularity step, which the caller re-indexes so that their `rank_key` follows (as
-/// `recordSales` does). The search rows are locked first, in product order (`locked`), as `recordSales`
-/// and the stock trigger lock them: the update alone locked them in whatever order its plan
-/// met them, and two payments of carts sharing two products deadlocked (`40P01`, answered
-/// 500; `bench/checkout`, 3-line carts).
+/// payment.
+///
+/// - The search rows are locked first, in product order (`locked`), as `recordSales` and the
+///   stock trigger lock them: the update alone locked them in whatever order its plan met them,
+///   and two payments of carts sharing two products deadlocked (`40P01`, answered 500;
+///   `bench/checkout`, 3-line carts).
+/// - Each order row also carries `stepped`: the products whose sales took them to another
+///   popularity step, which the caller re-indexes so that their `rank_key` follows (as
+///   `recordSales` does).
 enum CaptureStatement: PreparedStatement {
     static let sql = """
         WITH "payment" AS (UPDATE "payments" SET "status" = $1::text, "provider_reference" = $2::text \

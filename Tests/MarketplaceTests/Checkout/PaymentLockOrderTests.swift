@@ -31,7 +31,7 @@ struct PaymentLockOrderTests {
             }
             // The cart's lines last product first, so that a plan following them meets the first last.
             variants.sort { $0.$product.id.uuidString > $1.$product.id.uuidString }
-            let products = variants.map { $0.$product.id }.reversed().map { $0 }
+            let products = Array(variants.map { $0.$product.id }.reversed())
             let buyer = try #require(try await fixture.buyers(1).first)
             let checkout = try await fixture.checkouts.checkout(
                 try fixture.request(variants.map { ($0, 2) }), idempotencyKey: "lock-order-1", by: buyer,
@@ -45,7 +45,7 @@ struct PaymentLockOrderTests {
                 ).run()
             }
 
-            let othersFree = try await county.db.transaction { holder in
+            let (othersFree, payment) = try await county.db.transaction { holder in
                 let held = try #require(holder as? any SQLDatabase)
                 try await held.raw(
                     "SELECT product_id FROM search_documents WHERE product_id = \(bind: products[0]) FOR UPDATE"
@@ -83,8 +83,8 @@ struct PaymentLockOrderTests {
                 }
                 return (free, payment)
             }
-            let paid = try await othersFree.1.value
-            #expect(othersFree.0, "the payment held a later product's row while it waited for the first")
+            let paid = try await payment.value
+            #expect(othersFree, "the payment held a later product's row while it waited for the first")
             #expect(paid.payment.status == .captured)
             let sold = try await sql.raw(
                 "SELECT sold FROM search_documents WHERE product_id IN (\(binds: products))"
