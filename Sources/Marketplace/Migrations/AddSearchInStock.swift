@@ -6,9 +6,9 @@ import SQLKit
 /// in-stock filter reads a column of the row it already has, where it asked `variants` about each
 /// match (at a million products, counting a filtered total read the variants table whole).
 ///
-/// A database that came through ``AddSearchRank`` with this change (which moved its rebuild
-/// here, as the rebuild writes `in_stock`) has rows without a rank key: the index is rebuilt.
-/// Otherwise the flag is set in one statement.
+/// The flag is set in one statement. A database that came through ``AddSearchRank`` with this
+/// change has rows without a rank key, which the index's rebuild in ``AddSearchSales`` rewrites
+/// whole (the rebuild was here, as it writes `in_stock`, until it came to write `search_sales`).
 public struct AddSearchInStock: AsyncMigration {
     public init() {}
 
@@ -16,17 +16,12 @@ public struct AddSearchInStock: AsyncMigration {
         let sql = try SearchIndex.sqlDatabase(database)
         let table = SearchIndex.table
         try await sql.raw("ALTER TABLE \(ident: table) ADD COLUMN in_stock BOOLEAN NOT NULL DEFAULT false").run()
-        let unranked = try await sql.raw("SELECT 1 AS one FROM \(ident: table) WHERE rank_key IS NULL LIMIT 1").first()
-        if unranked != nil {
-            try await SearchIndex.rebuildAll(on: database)
-        } else {
-            try await sql.raw(
-                """
-                UPDATE \(ident: table) SET in_stock = \(bind: true) \
-                WHERE \(unsafeRaw: SearchIndex.inStockExpression(product: "\(table).product_id"))
-                """
-            ).run()
-        }
+        try await sql.raw(
+            """
+            UPDATE \(ident: table) SET in_stock = \(bind: true) \
+            WHERE \(unsafeRaw: SearchIndex.inStockExpression(product: "\(table).product_id"))
+            """
+        ).run()
         for statement in SearchIndex.stockTriggerSQL(sqlite: SearchIndex.isSQLite(sql)) {
             try await sql.raw("\(unsafeRaw: statement)").run()
         }

@@ -28,5 +28,6 @@ public enum MarketplaceMigrations {
         AddSearchInStock(),
         AddSearchFacetCounts(),
         AddSearchFacetSample(),
+        AddSearchSales(),
     ]
 }

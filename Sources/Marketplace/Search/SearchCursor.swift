@@ -28,8 +28,14 @@ struct SearchCursor: Hashable {
         /// Relevance: tier by tier, each in the engine's order (``SearchService/Plan/tieredRows``).
         var tiered: Bool { name == "relevance" }
 
+        /// Sales: units sold are in ``SearchIndex/salesTable`` (`ss`), in the order of its indexes.
+        var sales: Bool { name == "sales" }
+
+        /// The table whose columns the keys are: `ss` for sales, the search row `d` otherwise.
+        var alias: String { sales ? "ss" : "d" }
+
         var orderBy: String {
-            (keys + ["product_id"]).map { "d.\($0) \(ascending ? "ASC" : "DESC")" }.joined(separator: ", ")
+            (keys + ["product_id"]).map { "\(alias).\($0) \(ascending ? "ASC" : "DESC")" }.joined(separator: ", ")
         }
     }
 
@@ -74,10 +80,10 @@ struct SearchCursor: Hashable {
         var left: SQLQueryString = "("
         var right: SQLQueryString = "("
         for (index, key) in order.keys.enumerated() {
-            left += "d.\(unsafeRaw: key), "
+            left += "\(unsafeRaw: order.alias).\(unsafeRaw: key), "
             right += "\(bind: values[index]), "
         }
-        left += "d.product_id)"
+        left += "\(unsafeRaw: order.alias).product_id)"
         right += "\(bind: id))"
         return left + (order.ascending ? " > " : " < ") + right
     }

@@ -7,8 +7,11 @@ import SQLKit
 ///
 /// A row exists only for a listed product of an active shop with at least one variant, so a
 /// search needs no join to shops or products and a suspended shop's products are simply gone.
-/// The row carries what filters and sorts read (category, village, town, lowest price, units
-/// sold in paid orders, mean stars, creation time), each behind an index.
+/// The row carries what filters and sorts read (category, village, town, lowest price, mean
+/// stars, creation time), each behind an index. A product's units sold in paid orders are in a
+/// row of their own in `search_sales` (``salesTable``), written with the search row: a payment
+/// adds to that narrow row, where rewriting the search row made PostgreSQL write an entry in
+/// each of its indexes, the text's GIN and RUM among them, for every sale.
 ///
 /// Each row has a `rank_key`: its popularity (``popularity(sold:rated:)``, a step of units sold then
 /// whole stars) above the row's `doc` number, which grows as rows are (re)written. Relevance lists
@@ -33,6 +36,9 @@ import SQLKit
 /// written, hidden or restored.
 public enum SearchIndex {
     public static let table = "search_documents"
+    /// Units sold per findable product (`product_id`, `category_id`, `sold`), behind the sales
+    /// order's two indexes; a row exactly where ``table`` has one.
+    public static let salesTable = "search_sales"
     static let fullText = "search_fts"
     static let vocabulary = "search_vocab"
     /// Products per statement, well under SQLite's and PostgreSQL's bind-parameter limits.
@@ -51,11 +57,12 @@ public enum SearchIndex {
         Int64(salesSteps.prefix { $0 <= sold }.count) * 6 + min(5, max(0, rated / 1000))
     }
 
-    /// ``popularity(sold:rated:)`` as SQL over the row's `sold` and `rated` columns (the same
-    /// integers on both databases).
-    static var popularitySQL: String {
-        let steps = salesSteps.map { "(CASE WHEN sold >= \($0) THEN 1 ELSE 0 END)" }.joined(separator: " + ")
-        return "((\(steps)) * 6 + (CASE WHEN rated >= 5000 THEN 5 WHEN rated < 0 THEN 0 ELSE rated / 1000 END))"
+    /// ``popularity(sold:rated:)`` as SQL over the expressions `sold` (units sold, from
+    /// ``salesTable``) and `rated` (the search row's), the same integers on both databases.
+    static func popularitySQL(sold: String, rated: String) -> String {
+        let steps = salesSteps.map { "(CASE WHEN \(sold) >= \($0) THEN 1 ELSE 0 END)" }.joined(separator: " + ")
+        return
+            "((\(steps)) * 6 + (CASE WHEN \(rated) >= 5000 THEN 5 WHEN \(rated) < 0 THEN 0 ELSE \(rated) / 1000 END))"
     }
 
     /// The terms a title has: what the title column (weight `A`) holds, and what relevance's
@@ -151,6 +158,7 @@ public enum SearchIndex {
                 try await sql.raw("DELETE FROM \(ident: fullText)").run()
             }
             try await sql.delete(from: table).run()
+            try await sql.delete(from: salesTable).run()
             var lastID: UUID?
             while true {
                 var page = Product.query(on: db).field(\.$id).sort(\.$id).limit(batch)
@@ -163,10 +171,15 @@ public enum SearchIndex {
         }
     }
 
-    /// Adds the units of `orderIDs`' lines to their products' sales. Call in the transaction
-    /// that moved those orders to paid, once per order. On PostgreSQL the rows are locked in
-    /// product order first (as the capture statement and the stock trigger do), so that two
-    /// payments sharing products wait for each other instead of deadlocking.
+    /// Adds the units of `orderIDs`' lines to their products' sales (``salesTable``). Call in the
+    /// transaction that moved those orders to paid, once per order.
+    ///
+    /// On PostgreSQL the products' search rows are locked first, in product order (as the capture
+    /// statement and the stock trigger lock them), so that two payments sharing products wait for
+    /// each other instead of deadlocking. A lock writes no new row version, so no index entry.
+    /// Every writer takes a product's search row before its sales row (``reindex(productIDs:on:)``
+    /// deletes in that order too), so a payment whose sale moves the product a step, and so
+    /// re-indexes it, cannot deadlock with a review or an edit of it.
     public static func recordSales(ofOrders orderIDs: [UUID], on database: any Database) async throws {
         guard !orderIDs.isEmpty else { return }
         let sql = try sqlDatabase(database)
@@ -182,13 +195,13 @@ public enum SearchIndex {
         }
         try await sql.raw(
             """
-            UPDATE \(ident: table) SET sold = sold + COALESCE((SELECT SUM(ol.quantity) FROM order_lines ol \
-            JOIN variants v ON v.id = ol.variant_id WHERE v.product_id = \(ident: table).product_id \
+            UPDATE \(ident: salesTable) SET sold = sold + COALESCE((SELECT SUM(ol.quantity) FROM order_lines ol \
+            JOIN variants v ON v.id = ol.variant_id WHERE v.product_id = \(ident: salesTable).product_id \
             AND ol.order_id IN (\(binds: orderIDs))), 0) \
             WHERE product_id IN (
             """ + products + ")"
         ).run()
-        try await rerank(where: "product_id IN (" + products + ")", on: sql)
+        try await rerank(where: "d.product_id IN (" + products + ")", on: sql)
     }
 
     /// Recomputes the products' mean stars from their visible reviews. Call in the transaction
@@ -199,15 +212,18 @@ public enum SearchIndex {
         try await sql.raw(
             "UPDATE \(ident: table) SET rated = \(unsafeRaw: ratedExpression(product: "\(table).product_id")) WHERE product_id IN (\(binds: productIDs))"
         ).run()
-        try await rerank(where: "product_id IN (\(binds: productIDs))", on: sql)
+        try await rerank(where: "d.product_id IN (\(binds: productIDs))", on: sql)
     }
 
-    /// Rewrites the rows (of those `filter` picks) whose sales or stars moved them to another
-    /// popularity step, so that their `rank_key`, and on SQLite the engine's rowid, follow.
+    /// Rewrites the rows (of those `filter` picks, a condition on the search row `d`) whose sales
+    /// or stars moved them to another popularity step, so that their `rank_key`, and on SQLite the
+    /// engine's rowid, follow.
     private static func rerank(where filter: SQLQueryString, on sql: any SQLDatabase) async throws {
         let moved = try await sql.raw(
-            "SELECT product_id FROM \(ident: table) WHERE " + filter
-                + " AND rank_key / \(unsafeRaw: String(rankStep)) <> \(unsafeRaw: popularitySQL)"
+            "SELECT d.product_id AS product_id FROM \(ident: table) d JOIN \(ident: salesTable) ss "
+                + "ON ss.product_id = d.product_id WHERE " + filter
+                + " AND d.rank_key / \(unsafeRaw: String(rankStep)) <> "
+                + "\(unsafeRaw: popularitySQL(sold: "ss.sold", rated: "d.rated"))"
         ).all().map { try $0.decode(column: "product_id", as: UUID.self) }
         try await reindex(distinct: moved, on: sql)
     }
@@ -302,7 +318,8 @@ public enum SearchIndex {
     }
 
     /// A search row's columns as read from its product `p` (and `vi`, the product's village), in
-    /// the order of ``documentColumnNames``.
+    /// the order of ``documentColumnNames``. Its units sold (``salesTable``) are
+    /// ``soldExpression(product:)``.
     private static func documentColumns(sqlite: Bool) -> String {
         let created =
             sqlite
@@ -312,13 +329,13 @@ public enum SearchIndex {
             p.id AS product_id, p.shop_id AS shop_id, p.category_id AS category_id, p.origin_village_id AS village_id, \
             vi.town_id AS town_id, p.title AS title, \
             (SELECT MIN(v.price_minor) FROM variants v WHERE v.product_id = p.id) AS min_price, \
-            \(soldExpression(product: "p.id")) AS sold, \(ratedExpression(product: "p.id")) AS rated, \(created) AS created, \
+            \(ratedExpression(product: "p.id")) AS rated, \(created) AS created, \
             \(inStockExpression(product: "p.id")) AS in_stock
             """
     }
 
     private static let documentColumnNames =
-        "product_id, shop_id, category_id, village_id, town_id, title, min_price, sold, rated, created, in_stock"
+        "product_id, shop_id, category_id, village_id, town_id, title, min_price, rated, created, in_stock"
 
     /// SQLite writes the row, then its rank key (from the `doc` the insert gave it), then the
     /// engine's row under that rank key as its rowid.
@@ -330,6 +347,7 @@ public enum SearchIndex {
             """
         ).run()
         try await sql.raw("DELETE FROM \(ident: table) WHERE product_id IN (\(binds: ids))").run()
+        try await sql.raw("DELETE FROM \(ident: salesTable) WHERE product_id IN (\(binds: ids))").run()
         try await sql.raw(
             """
             INSERT INTO \(ident: table) (\(unsafeRaw: documentColumnNames)) \
@@ -340,8 +358,17 @@ public enum SearchIndex {
         ).run()
         try await sql.raw(
             """
-            UPDATE \(ident: table) SET rank_key = \(unsafeRaw: popularitySQL) * \(unsafeRaw: String(rankStep)) + doc \
-            WHERE product_id IN (\(binds: ids))
+            INSERT INTO \(ident: salesTable) (product_id, category_id, sold) \
+            SELECT d.product_id, d.category_id, \(unsafeRaw: soldExpression(product: "d.product_id")) \
+            FROM \(ident: table) d WHERE d.product_id IN (\(binds: ids))
+            """
+        ).run()
+        try await sql.raw(
+            """
+            UPDATE \(ident: table) SET rank_key = \
+            \(unsafeRaw: popularitySQL(sold: "ss.sold", rated: "\(table).rated")) * \(unsafeRaw: String(rankStep)) + doc \
+            FROM \(ident: salesTable) ss WHERE ss.product_id = \(ident: table).product_id \
+            AND \(ident: table).product_id IN (\(binds: ids))
             """
         ).run()
         let rows = try await sql.raw(
@@ -375,7 +402,9 @@ public enum SearchIndex {
         var previous: Task<PostgresDocuments, any Error>?
         defer { previous?.cancel() }
         for ids in batches {
+            // The search rows first, then the sales rows: the order every writer locks them in.
             try await sql.raw("DELETE FROM \(ident: table) WHERE product_id IN (\(binds: ids))").run()
+            try await sql.raw("DELETE FROM \(ident: salesTable) WHERE product_id IN (\(binds: ids))").run()
             let texts = try await sql.raw(
                 """
                 SELECT p.id AS id, p.title AS title, p.description AS description, c.name AS name, c.name_en AS name_en \
@@ -426,18 +455,25 @@ public enum SearchIndex {
 
     private static func insertPostgres(_ documents: PostgresDocuments, on sql: any SQLDatabase) async throws {
         guard !documents.products.isEmpty else { return }
-        // OFFSET 0 keeps the inner SELECT whole, so each row draws one `doc` that both columns use.
+        // `x`, read twice, is computed once, so each row draws one `doc` that both columns use.
         try await sql.raw(
             """
-            INSERT INTO \(ident: table) (\(unsafeRaw: documentColumnNames), doc, rank_key, tsv) \
-            SELECT \(unsafeRaw: documentColumnNames), doc, \
-            \(unsafeRaw: popularitySQL) * \(unsafeRaw: String(rankStep)) + doc, CAST(vector AS tsvector) FROM ( \
-            SELECT \(unsafeRaw: documentColumns(sqlite: false)), \
+            WITH x AS MATERIALIZED (SELECT \(unsafeRaw: documentColumns(sqlite: false)), \
+            \(unsafeRaw: soldExpression(product: "p.id")) AS sold, \
             nextval(pg_get_serial_sequence(\(bind: table), 'doc')) AS doc, t.vector AS vector \
             FROM unnest(\(bind: documents.products)::uuid[], \(bind: documents.vectors)::text[]) AS t(id, vector) \
             JOIN products p ON p.id = t.id JOIN shops s ON s.id = p.shop_id \
             LEFT JOIN villages vi ON vi.id = p.origin_village_id WHERE
-            """ + findableCondition + " OFFSET 0) x"
+            """ + findableCondition
+                + """
+                ), \
+                sales AS (INSERT INTO \(ident: salesTable) (product_id, category_id, sold) \
+                SELECT product_id, category_id, sold FROM x) \
+                INSERT INTO \(ident: table) (\(unsafeRaw: documentColumnNames), doc, rank_key, tsv) \
+                SELECT \(unsafeRaw: documentColumnNames), doc, \
+                \(unsafeRaw: popularitySQL(sold: "sold", rated: "rated")) * \(unsafeRaw: String(rankStep)) + doc, \
+                CAST(vector AS tsvector) FROM x
+                """
         ).run()
     }
 

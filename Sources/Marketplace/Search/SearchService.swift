@@ -165,9 +165,10 @@ extension SearchService {
     struct Plan {
         enum Dimension { case category, town }
 
-        /// The columns a result row carries (its keys for every order included).
+        /// The columns a result row carries (its keys for every order but sales, whose units sold
+        /// ``sortedRows(after:on:)`` adds from ``SearchIndex/salesTable``).
         static let columns =
-            "d.product_id AS product_id, d.title AS title, d.shop_id AS shop_id, d.category_id AS category_id, d.village_id AS village_id, d.min_price AS min_price, d.sold AS sold, d.rated AS rated, d.created AS created, d.rank_key AS rank_key, d.in_stock AS in_stock"
+            "d.product_id AS product_id, d.title AS title, d.shop_id AS shop_id, d.category_id AS category_id, d.village_id AS village_id, d.min_price AS min_price, d.rated AS rated, d.created AS created, d.rank_key AS rank_key, d.in_stock AS in_stock"
 
         let query: SearchQuery
         let terms: [String]?
@@ -389,12 +390,22 @@ extension SearchService {
         /// few do): ``walks(on:)`` decides.
         func sortedRows(after cursor: SearchCursor?, on sql: any SQLDatabase) async throws -> [any SQLRow] {
             var select: SQLQueryString = "SELECT \(unsafeRaw: Self.columns)"
+            // Sales walk `ss` (the units sold, behind the sales order's indexes) and join each
+            // product's search row; SQLite's walk with text keeps that order of tables too.
+            var documents: SQLQueryString = " FROM \(ident: SearchIndex.table) d"
+            if order.sales {
+                select += ", ss.sold AS sold"
+                documents =
+                    " FROM \(ident: SearchIndex.salesTable) ss \(unsafeRaw: sqlite && walk ? "CROSS JOIN" : "JOIN") "
+                    + "\(ident: SearchIndex.table) d ON d.product_id = ss.product_id"
+                if let categoryID = query.categoryID { documents += " AND ss.category_id = \(bind: categoryID)" }
+            }
             if terms != nil && sqlite && walk {
                 select +=
-                    " FROM \(ident: SearchIndex.table) d CROSS JOIN \(fts) f WHERE f.rowid = d.rank_key AND \(fts) MATCH "
+                    documents + " CROSS JOIN \(fts) f WHERE f.rowid = d.rank_key AND \(fts) MATCH "
                     + match(tier: nil) + filters()
             } else {
-                select += " FROM \(ident: SearchIndex.table) d WHERE " + matchedSet(excluding: nil)
+                select += documents + " WHERE " + matchedSet(excluding: nil)
             }
             if let cursor { select += " AND " + cursor.predicate(order) }
             select += " ORDER BY \(unsafeRaw: order.orderBy) LIMIT \(unsafeRaw: String(query.limit + 1))"

@@ -12,10 +12,10 @@ struct PaymentLockOrderTests {
     /// (`SearchIndex.recordSales`); SQLite has no row locks.
     static let runs: [Bool] = TestStore.available.contains(.postgres) ? [true, false] : []
 
-    /// A payment adds its units to its products' search rows. It must lock those rows in product
-    /// order, as every other writer of them does: locked in the order its plan met them, two
-    /// payments of carts sharing two products each held one and waited for the other
-    /// (`bench/checkout`, 3-line carts: `40P01`, answered 500).
+    /// A payment adds its units to its products' sales rows (`search_sales`), having locked their
+    /// search rows first. It must lock those in product order, as every other writer of them does:
+    /// locked in the order its plan met them, two payments of carts sharing two products each held
+    /// one and waited for the other (`bench/checkout`, 3-line carts: `40P01`, answered 500).
     ///
     /// Another transaction holds the row of the cart's first product (by id). The payment must
     /// wait for it holding none of the cart's other rows, although those lie first in the table
@@ -38,10 +38,10 @@ struct PaymentLockOrderTests {
                 on: county.db)
             let checkoutID = try checkout.checkout.requireID()
             let sql = try #require(county.db as? any SQLDatabase)
-            // Rewrite the first product's row (`sold` is indexed, so not in place): now last in the table.
+            // Rewrite the first product's row (`rated` is indexed, so not in place): now last in the table.
             for change in [1, -1] {
                 try await sql.raw(
-                    "UPDATE search_documents SET sold = sold + \(bind: change) WHERE product_id = \(bind: products[0])"
+                    "UPDATE search_documents SET rated = rated + \(bind: change) WHERE product_id = \(bind: products[0])"
                 ).run()
             }
 
@@ -87,7 +87,7 @@ struct PaymentLockOrderTests {
             #expect(othersFree, "the payment held a later product's row while it waited for the first")
             #expect(paid.payment.status == .captured)
             let sold = try await sql.raw(
-                "SELECT sold FROM search_documents WHERE product_id IN (\(binds: products))"
+                "SELECT sold FROM search_sales WHERE product_id IN (\(binds: products))"
             ).all().map { try $0.decode(column: "sold", as: Int.self) }
             #expect(sold == [2, 2, 2])
         }

@@ -93,7 +93,12 @@ struct SearchServiceTests {
             // (their sales took 5, 8 and 1 up a step), and after a rebuild.
             let sql = try #require(county.db as? any SQLDatabase)
             func rankKeysFollowThePopularityRule() async throws -> [any SQLRow] {
-                let rows = try await sql.raw("SELECT sold, rated, rank_key, doc FROM search_documents").all()
+                let rows = try await sql.raw(
+                    """
+                    SELECT ss.sold AS sold, d.rated AS rated, d.rank_key AS rank_key, d.doc AS doc \
+                    FROM search_documents d JOIN search_sales ss ON ss.product_id = d.product_id
+                    """
+                ).all()
                 #expect(rows.count == 6)
                 for row in rows {
                     let key = try row.decode(column: "rank_key", as: Int64.self)
