@@ -27,6 +27,14 @@ public struct AddSearchSales: AsyncMigration {
         ("search_documents_category_sold_idx", ["category_id", "sold", "product_id"]),
     ]
 
+    static func create(_ indexes: [(String, [String])], on table: String, _ sql: any SQLDatabase) async throws {
+        for (name, columns) in indexes {
+            var index = sql.create(index: name).on(table)
+            for column in columns { index = index.column(column) }
+            try await index.run()
+        }
+    }
+
     public func prepare(on database: any Database) async throws {
         try await database.schema(SearchIndex.salesTable)
             .field("product_id", .uuid, .identifier(auto: false), .references(Product.schema, .id, onDelete: .cascade))
@@ -34,11 +42,7 @@ public struct AddSearchSales: AsyncMigration {
             .field("sold", .int64, .required)
             .create()
         let sql = try SearchIndex.sqlDatabase(database)
-        for (name, columns) in Self.indexes {
-            var index = sql.create(index: name).on(SearchIndex.salesTable)
-            for column in columns { index = index.column(column) }
-            try await index.run()
-        }
+        try await Self.create(Self.indexes, on: SearchIndex.salesTable, sql)
         let table = SearchIndex.table
         let unranked = try await sql.raw("SELECT 1 AS one FROM \(ident: table) WHERE rank_key IS NULL LIMIT 1").first()
         if unranked == nil {
@@ -64,11 +68,7 @@ public struct AddSearchSales: AsyncMigration {
             WHERE ss.product_id = \(ident: table).product_id), 0)
             """
         ).run()
-        for (name, columns) in Self.documentIndexes {
-            var index = sql.create(index: name).on(table)
-            for column in columns { index = index.column(column) }
-            try await index.run()
-        }
+        try await Self.create(Self.documentIndexes, on: table, sql)
         try await database.schema(SearchIndex.salesTable).delete()
     }
 }
