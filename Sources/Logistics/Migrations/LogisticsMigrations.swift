@@ -317,7 +317,10 @@ public struct CreateBookings: AsyncMigration {
     }
 
     public func revert(on database: any Database) async throws {
-        try await database.sql().drop(index: "parcels_order_idx").run()
+        // SQLite will not drop a column while an index names it.
+        for index in ["parcels_order_idx", "parcels_booking_idx"] {
+            try await database.sql().drop(index: SQLIdentifier(index)).run()
+        }
         try await database.schema(Parcel.schema).deleteField("booking_id").update()
         try await database.schema(Parcel.schema).deleteField("order_id").update()
         try await database.schema(Booking.schema).delete()

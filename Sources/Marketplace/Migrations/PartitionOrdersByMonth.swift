@@ -62,8 +62,10 @@ public struct PartitionOrdersByMonth: AsyncMigration {
         "CREATE INDEX order_events_order_id_idx ON order_events (order_id)",
     ]
 
-    /// The plain tables' indexes, as `AddOrderIndexes` and `AddOrderMonthColumns` made them.
+    /// The plain tables' indexes, as `AddOrderIndexes`, `AddOrderMonthColumns` and
+    /// `CreateSearchTerms` made them (the partitioned tables do without the last one's).
     static let plainIndexes = [
+        "CREATE INDEX order_lines_variant_id_idx ON order_lines (variant_id)",
         "CREATE INDEX orders_checkout_id_idx ON orders (checkout_id)",
         "CREATE INDEX orders_buyer_created_idx ON orders (buyer_id, created_at)",
         "CREATE INDEX orders_shop_created_idx ON orders (shop_id, created_at)",
