@@ -1,5 +1,6 @@
 import FluentKit
 import Foundation
+import JishiKit
 import SQLKit
 
 /// The product search index: one row per product a buyer can find, in `search_documents`, and
@@ -397,7 +398,10 @@ public enum SearchIndex {
     ///
     /// The batches overlap: a batch's vectors are made in this process while the database writes
     /// the batch before, so a bulk import's two halves of the work (the terms here, the indexes
-    /// there) run on two cores instead of taking turns.
+    /// there) run on two cores instead of taking turns. They are made on `BackgroundThreads`: an
+    /// unstructured task does not keep the job worker's executor preference, and in `jishi serve`
+    /// the global executor is the event loops, which would stall every connection of a loop for
+    /// as long as a batch takes. One batch (an edit's) is made where the caller runs.
     private static func reindexPostgres(_ batches: [[UUID]], on sql: any SQLDatabase) async throws {
         var previous: Task<PostgresDocuments, any Error>?
         defer { previous?.cancel() }
@@ -411,7 +415,13 @@ public enum SearchIndex {
                 FROM products p JOIN shops s ON s.id = p.shop_id JOIN categories c ON c.id = p.category_id WHERE
                 """ + findable(ids)
             ).all().map { (id: try $0.decode(column: "id", as: UUID.self), text: try ProductText($0)) }
-            let making = Task<PostgresDocuments, any Error> { PostgresDocuments(texts) }
+            guard batches.count > 1 else {
+                try await insertPostgres(PostgresDocuments(texts), on: sql)
+                continue
+            }
+            let making = Task<PostgresDocuments, any Error>(executorPreference: BackgroundThreads.shared) {
+                PostgresDocuments(texts)
+            }
             if let previous { try await insertPostgres(await previous.value, on: sql) }
             previous = making
         }
