@@ -277,10 +277,16 @@ struct SearchServiceTests {
             #expect(reads == installed)
             #expect(methods.contains("rum") == installed)
             #expect(methods.contains("gin"))
-            // Pages by cursor through the tiers, the same either way.
-            for text in ["汉服", "hanfu 汉服", "裙"] {
+            // Pages by cursor and by offset through the tiers, the same every way: RUM after a
+            // walk of the most popular rows (of every row here, of four, or none) and without RUM.
+            let services = [
+                SearchService(), SearchService(relevanceWalkRows: 4), SearchService(relevanceWalkRows: 0),
+                SearchService(columnOrderPath: .walkIndex),
+            ]
+            for text in ["汉服", "hanfu 汉服", "裙", "服"] {
                 var lists: [[Int]] = []
-                for service in [SearchService(), SearchService(columnOrderPath: .walkIndex)] {
+                var offsetLists: [[[Int]]] = []
+                for service in services {
                     var query = SearchQuery(text: text, limit: 1)
                     var walked: [Int] = []
                     while true {
@@ -290,8 +296,18 @@ struct SearchServiceTests {
                         query.after = next
                     }
                     lists.append(walked)
+                    var pages: [[Int]] = []
+                    for offset in 0...walked.count {
+                        let page = try await service.search(
+                            SearchQuery(text: text, limit: 2, offset: offset), on: county.db)
+                        pages.append(page.items.map { SearchCatalogue.number(of: $0.productID) })
+                    }
+                    offsetLists.append(pages)
                 }
-                #expect(lists[0] == lists[1], "\(text)")
+                for index in services.indices.dropFirst() {
+                    #expect(lists[index] == lists[0], "\(text), service \(index)")
+                    #expect(offsetLists[index] == offsetLists[0], "\(text), service \(index)")
+                }
                 #expect(!lists[0].isEmpty)
             }
         }
