@@ -36,14 +36,22 @@ func withApplication<T: Sendable>(_ config: JishiConfig, _ body: (Application) a
 }
 
 /// Serves until interrupted (SIGINT/SIGTERM), through Vapor's own serve command; then stops
-/// taking requests and finishes those in flight (up to Vapor's 10 s) before the caller shuts
-/// the app down. Vapor's own shutdown closes the databases (a lifecycle handler) before the
-/// server (kept in its storage): under load, a request reaching `Request.db` in between
-/// trapped, and others answered 500.
-func serve(_ app: Application, hostname: String, port: Int) async throws {
+/// taking requests and finishes those in flight before the caller shuts the app down. Vapor's
+/// own shutdown closes the databases (a lifecycle handler) before the server (kept in its
+/// storage): under load, a request reaching `Request.db` in between trapped, and others
+/// answered 500. Vapor's server shutdown waits for requests in flight only up to its timeout
+/// (10 s), so this waits on for those still running, up to `drainLimit` in all: a chat
+/// long-poll lasts up to 25 s.
+func serve(_ app: Application, hostname: String, port: Int, drainLimit: Duration = .seconds(30)) async throws {
     app.environment.arguments = ["jishi", "serve", "--hostname", hostname, "--port", String(port)]
     try await app.execute()
+    let stopping = ContinuousClock.now
     await app.server.shutdown()
+    let left = drainLimit - (ContinuousClock.now - stopping)
+    let inFlight = app.jishi.requestsInFlight
+    if await !inFlight.drained(within: max(left, .zero)) {
+        app.logger.warning("Stopping with \(inFlight.current) requests still running")
+    }
 }
 
 /// Logging is bootstrapped once per process, at the level of the first configuration.

@@ -2,6 +2,7 @@ import FluentKit
 import Foundation
 import JishiServer
 import JishiServerTesting
+import NIOConcurrencyHelpers
 import SQLKit
 import Testing
 import Vapor
@@ -35,6 +36,43 @@ struct ServeTests {
                 // The databases are still open for whatever the last requests needed.
                 let one = try await (app.db as? any SQLDatabase)?.raw("SELECT 1 AS \(ident: "one")").first()
                 #expect(try one?.decode(column: "one", as: Int.self) == 1)
+            })
+    }
+
+    /// Vapor's server shutdown stops waiting for requests in flight after its timeout (10 s) and
+    /// returns; `serve` waits on for them, so the app's shutdown does not close the databases and
+    /// empty the app's storage under them (CI saw a request starved past the timeout trap the
+    /// process there).
+    @Test func stoppingWaitsForARequestInFlightPastVaporsShutdownTimeout() async throws {
+        var config = JishiConfig(store: .sqliteMemory)
+        config.jobs.enabled = false
+        config.logLevel = .critical
+        let mark = "slow-\(UUID().uuidString)"
+        let finished = NIOLockedValueBox(false)
+        var answer: Task<String, any Error>?
+        try await withServingApp(
+            config,
+            prepare: { app in
+                app.http.server.configuration.shutdownTimeout = .milliseconds(100)
+                app.get(PathComponent(stringLiteral: mark)) { _ in
+                    try await Task.sleep(for: .seconds(2))
+                    finished.withLockedValue { $0 = true }
+                    return mark
+                }
+            },
+            whileServing: { app, port in
+                answer = Task { try await Loopback.exchangeOffThePool(port: port, Self.get(mark)) }
+                // Stopped once the request is in flight.
+                for _ in 0..<500 where app.jishi.requestsInFlight.current == 0 {
+                    try await Task.sleep(for: .milliseconds(10))
+                }
+                #expect(app.jishi.requestsInFlight.current == 1)
+            },
+            afterStopping: { app, _ in
+                #expect(finished.withLockedValue { $0 }, "serve returned with a request in flight")
+                #expect(app.jishi.requestsInFlight.current == 0)
+                let answered = try await answer?.value ?? ""
+                #expect(answered.hasPrefix("HTTP/1.1 200") && answered.hasSuffix(mark))
             })
     }
 

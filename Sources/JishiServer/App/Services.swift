@@ -31,6 +31,8 @@ public struct JishiServices: Sendable {
     let chatHub = ChatHub()
     /// The day plans this process is computing, for the dispatch page.
     let planning = PlanningBoard()
+    /// The requests this process is answering, which stopping waits for.
+    public let requestsInFlight = RequestsInFlight()
 
     public init(config: JishiConfig, dependencies: Dependencies) {
         self.config = config

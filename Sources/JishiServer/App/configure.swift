@@ -30,7 +30,7 @@ public func configure(_ app: Application, _ config: JishiConfig, dependencies: D
 
     // Outermost first: observation sees every response, including those made from errors.
     app.middleware = Middlewares()
-    app.middleware.use(RequestObservation())
+    app.middleware.use(RequestObservation(metrics: app.jishi.metrics, inFlight: app.jishi.requestsInFlight))
     app.middleware.use(CompressionThreshold())
     app.middleware.use(APIResponseHeaders())
     app.middleware.use(ProblemMiddleware())
