@@ -77,15 +77,7 @@ public enum Loopback {
     public static func exchangeOffThePool(port: Int, _ bytes: [UInt8], timeout: Int = 10, limit: Int = 1 << 20)
         async throws -> String
     {
-        try await withCheckedThrowingContinuation { continuation in
-            Thread {
-                do {
-                    continuation.resume(returning: try exchange(port: port, bytes, timeout: timeout, limit: limit))
-                } catch {
-                    continuation.resume(throwing: error)
-                }
-            }.start()
-        }
+        try await offThePool { try exchange(port: port, bytes, timeout: timeout, limit: limit) }
     }
 
     private static func address(port: Int) -> sockaddr_in {

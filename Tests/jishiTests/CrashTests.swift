@@ -28,10 +28,10 @@ struct CrashTests {
         try await CrashWorld.with { world in
             let outcome = try await world.stream(seconds: 4) {
                 try await Task.sleep(for: .milliseconds(1_500))
-                world.killServer()
+                await world.killServer()
                 try await world.startServer()
             }
-            try world.check(outcome)
+            try await world.check(outcome)
             try await world.checkStillServes()
         }
     }
@@ -43,9 +43,9 @@ struct CrashTests {
                 try await Task.sleep(for: .milliseconds(1_500))
                 // Immediate mode (no checkpoint, every backend cut off), then started again with
                 // the options it ran with (`restart` reads them back; a bare `start` would not).
-                try world.pgctl("restart", "-m", "immediate", "-l", world.pgDirectory + "/server.log")
+                try await world.pgctl("restart", "-m", "immediate", "-l", world.pgDirectory + "/server.log")
             }
-            try world.check(outcome)
+            try await world.check(outcome)
             try await world.checkStillServes()
         }
     }
@@ -60,9 +60,8 @@ struct StreamOutcome: Sendable {
 }
 
 final class CrashWorld: @unchecked Sendable {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-    static let binary = root.appendingPathComponent(".build/debug/jishi").path
+    static let root = BuiltJishi.packageRoot
+    static let binary = BuiltJishi.binary.path
     static let initialStock = 100_000
 
     let pgDirectory: String
@@ -83,8 +82,9 @@ final class CrashWorld: @unchecked Sendable {
     /// A cluster of its own, the demo county, one variant with plenty of stock, a server and the
     /// demo buyer signed in; everything stopped and removed afterwards.
     static func with(_ body: (CrashWorld) async throws -> Void) async throws {
-        let started = try Self.run(
-            [root.appendingPathComponent("scripts/postgres-throwaway").path, "start"],
+        let throwaway = root.appendingPathComponent("scripts/postgres-throwaway").path
+        let started = try await Self.run(
+            [throwaway, "start"],
             // A real server's durability: commits wait for the WAL, and full pages are logged
             // (the throwaway turns both off for speed; without full pages, recovery from the
             // immediate stop leaves the search's RUM index looping on its next insert).
@@ -95,28 +95,32 @@ final class CrashWorld: @unchecked Sendable {
             if parts.count == 2 { values[parts[0]] = parts[1] }
         }
         let directory = try #require(values["PG_TMP"])
-        defer {
-            _ = try? Self.run([root.appendingPathComponent("scripts/postgres-throwaway").path, "stop", directory])
+        try await withCleanup {
+            let world = CrashWorld(
+                pgDirectory: directory, url: try #require(values["JISHI_TEST_POSTGRES_URL"]),
+                port: try Loopback.freePort())
+            _ = try await Self.run([binary, "seed", "--database-url", world.url, "--demo", "--log-level", "error"])
+            world.variantID = try await world.psql(
+                """
+                SELECT v.id FROM variants v JOIN products p ON p.id = v.product_id JOIN shops s ON s.id = p.shop_id \
+                WHERE p.listed AND s.status = 'active' AND v.source_variant_id IS NULL ORDER BY v.id LIMIT 1
+                """)
+            world.villageID = try await world.psql("SELECT id FROM villages ORDER BY code LIMIT 1")
+            world.soldBefore = Int(try await world.psql(world.soldQuery)) ?? 0
+            _ = try await world.psql("UPDATE variants SET stock = \(initialStock) WHERE id = '\(world.variantID)'")
+            try await withCleanup {
+                try await world.startServer()
+                let session = try await world.send(
+                    "POST", "/api/v1/sessions", json: #"{"username":"buyer","password":"jishi-demo"}"#)
+                #expect(session.status == 201)
+                world.token = try #require(session.json?["token"] as? String)
+                try await body(world)
+            } cleanup: {
+                await world.killServer()
+            }
+        } cleanup: {
+            _ = try? await Self.run([throwaway, "stop", directory])
         }
-        let world = CrashWorld(
-            pgDirectory: directory, url: try #require(values["JISHI_TEST_POSTGRES_URL"]),
-            port: try Loopback.freePort())
-        _ = try Self.run([binary, "seed", "--database-url", world.url, "--demo", "--log-level", "error"])
-        world.variantID = try world.psql(
-            """
-            SELECT v.id FROM variants v JOIN products p ON p.id = v.product_id JOIN shops s ON s.id = p.shop_id \
-            WHERE p.listed AND s.status = 'active' AND v.source_variant_id IS NULL ORDER BY v.id LIMIT 1
-            """)
-        world.villageID = try world.psql("SELECT id FROM villages ORDER BY code LIMIT 1")
-        world.soldBefore = Int(try world.psql(world.soldQuery)) ?? 0
-        _ = try world.psql("UPDATE variants SET stock = \(initialStock) WHERE id = '\(world.variantID)'")
-        defer { world.killServer() }
-        try await world.startServer()
-        let session = try await world.send(
-            "POST", "/api/v1/sessions", json: #"{"username":"buyer","password":"jishi-demo"}"#)
-        #expect(session.status == 201)
-        world.token = try #require(session.json?["token"] as? String)
-        try await body(world)
     }
 
     var soldQuery: String {
@@ -177,31 +181,34 @@ final class CrashWorld: @unchecked Sendable {
 
     // MARK: the checks
 
-    func check(_ outcome: StreamOutcome) throws {
+    func check(_ outcome: StreamOutcome) async throws {
         #expect(outcome.checkouts.count >= 4, "the stream made progress: \(outcome.checkouts.count) checkouts")
         #expect(outcome.failures > 0, "the disruption was felt by some request")
         let ids = outcome.checkouts.map { "'\($0.id)'" }.joined(separator: ",")
         // Every answered checkout is there, once.
         #expect(
-            try psql("SELECT COUNT(DISTINCT id) FROM checkouts WHERE id IN (\(ids))") == "\(outcome.checkouts.count)")
+            try await psql("SELECT COUNT(DISTINCT id) FROM checkouts WHERE id IN (\(ids))")
+                == "\(outcome.checkouts.count)")
         // Every answered payment is captured, once, and its orders are paid.
         if !outcome.paid.isEmpty {
             let paid = outcome.paid.map { "'\($0)'" }.joined(separator: ",")
             #expect(
-                try psql(
+                try await psql(
                     "SELECT COUNT(DISTINCT checkout_id) FROM payments WHERE status = 'captured' AND checkout_id IN (\(paid))"
                 )
                     == "\(outcome.paid.count)")
-            #expect(try psql("SELECT COUNT(*) FROM orders WHERE checkout_id IN (\(paid)) AND status <> 'paid'") == "0")
+            #expect(
+                try await psql("SELECT COUNT(*) FROM orders WHERE checkout_id IN (\(paid)) AND status <> 'paid'") == "0"
+            )
         }
         #expect(
-            try psql(
+            try await psql(
                 "SELECT COUNT(*) FROM (SELECT checkout_id FROM payments WHERE status = 'captured' GROUP BY checkout_id HAVING COUNT(*) > 1) twice"
             ) == "0")
         // Stock: the initial stock minus every unit in an order placed since.
-        let sold = (Int(try psql(soldQuery)) ?? 0) - soldBefore
+        let sold = (Int(try await psql(soldQuery)) ?? 0) - soldBefore
         #expect(sold >= outcome.checkouts.map(\.quantity).reduce(0, +))
-        #expect(try psql("SELECT stock FROM variants WHERE id = '\(variantID)'") == "\(Self.initialStock - sold)")
+        #expect(try await psql("SELECT stock FROM variants WHERE id = '\(variantID)'") == "\(Self.initialStock - sold)")
         // Nothing half-written.
         for (what, query) in [
             (
@@ -225,7 +232,7 @@ final class CrashWorld: @unchecked Sendable {
                 "SELECT COUNT(*) FROM payments p JOIN orders o ON o.checkout_id = p.checkout_id WHERE p.status = 'captured' AND o.status = 'pending_payment'"
             ),
         ] {
-            #expect(try psql(query) == "0", "\(what)")
+            #expect(try await psql(query) == "0", "\(what)")
         }
     }
 
@@ -265,22 +272,21 @@ final class CrashWorld: @unchecked Sendable {
         Issue.record("the server did not come up")
     }
 
-    func killServer() {
+    func killServer() async {
         guard let server else { return }
         kill(server, SIGKILL)
-        var status: Int32 = 0
-        while waitpid(server, &status, 0) == -1 && errno == EINTR {}
+        _ = await Self.exit(of: server)
         self.server = nil
     }
 
-    func pgctl(_ arguments: String...) throws {
-        _ = try Self.run(
+    func pgctl(_ arguments: String...) async throws {
+        _ = try await Self.run(
             ["runuser", "-u", "postgres", "--", "/usr/lib/postgresql/15/bin/pg_ctl", "-D", pgDirectory + "/data", "-w"]
                 + arguments)
     }
 
-    func psql(_ sql: String) throws -> String {
-        try Self.run(["psql", "-At", "-v", "ON_ERROR_STOP=1", url, "-c", sql])
+    func psql(_ sql: String) async throws -> String {
+        try await Self.run(["psql", "-At", "-v", "ON_ERROR_STOP=1", url, "-c", sql])
             .trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
@@ -305,16 +311,25 @@ final class CrashWorld: @unchecked Sendable {
     /// than Foundation's `Process`, whose wait never returned here once the child had started
     /// PostgreSQL. Output goes to a file, not a pipe, which the daemon would hold open.
     @discardableResult
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> String {
+    static func run(_ arguments: [String], environment: [String: String] = [:]) async throws -> String {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("jishi-crash-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: file) }
         let pid = try spawn(arguments, environment: environment, output: file.path)
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        let status = await exit(of: pid)
         guard status == 0 else {
             throw CrashWorldError(detail: "\(arguments.joined(separator: " ")) exited with status \(status)")
         }
         return String(decoding: (try? Data(contentsOf: file)) ?? Data(), as: UTF8.self)
+    }
+
+    /// Waits for a child to end, off the cooperative pool (`offThePool`: a cluster's start takes
+    /// a minute); answers its wait status.
+    static func exit(of pid: pid_t) async -> Int32 {
+        (try? await offThePool {
+            var status: Int32 = 0
+            while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+            return status
+        }) ?? -1
     }
 
     /// Starts a program with `environment` added to this process's, its output in `output`

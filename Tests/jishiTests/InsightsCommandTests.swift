@@ -3,6 +3,7 @@ import FluentKit
 import Foundation
 import Insights
 import JishiServer
+import JishiServerTesting
 import Testing
 
 @testable import jishi
@@ -12,9 +13,7 @@ import Testing
 /// the year's list, printed exactly as the contract says.
 @Suite("Command line: the county's imports and its Taobao villages")
 struct InsightsCommandTests {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-    static var binary: URL { packageRoot.appendingPathComponent(".build/debug/jishi") }
+    static var binary: URL { BuiltJishi.binary }
 
     static func write(_ text: String) throws -> URL {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("insights-\(UUID()).csv")
@@ -112,8 +111,11 @@ struct InsightsCommandTests {
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
         try process.run()
-        let printed = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
+        let printed = try await offThePool {
+            let printed = output.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return printed
+        }
         #expect(process.terminationStatus == 0)
         #expect(String(decoding: printed, as: UTF8.self) == expected)
     }

@@ -41,7 +41,7 @@ struct LoadBalancerTests {
             let shop = try await client.sellersShop(seller)
 
             // The server goes down as the journey starts; HAProxy sends its share elsewhere.
-            try cluster.script("stop-server", "2")
+            try await cluster.script("stop-server", "2")
             let hits = try await client.json("GET", "/api/v1/search?inStock=true&limit=50", token: buyer)
             let items = try #require(hits["items"] as? [[String: Any]])
             let item = try #require(items.first, "the search found products")
@@ -51,7 +51,7 @@ struct LoadBalancerTests {
             let variantID = try #require(variants.first { ($0["stock"] as? Int ?? 0) > 0 }?["id"] as? String)
             _ = try await client.json(
                 "PUT", "/api/v1/cart/items/\(variantID)", body: #"{"quantity":2}"#, token: buyer, expect: 200)
-            let village = try cluster.psql("SELECT id FROM villages ORDER BY code LIMIT 1")
+            let village = try await cluster.psql("SELECT id FROM villages ORDER BY code LIMIT 1")
             let checkout = try await client.json(
                 "POST", "/api/v1/checkout",
                 body: """
@@ -60,7 +60,7 @@ struct LoadBalancerTests {
                     """, token: buyer, key: UUID().uuidString, expect: 201)
             let checkoutID = try #require(checkout["checkoutId"] as? String)
             // … and comes back in the middle of it.
-            try cluster.script("start-server", "2")
+            try await cluster.script("start-server", "2")
             _ = try await client.json(
                 "POST", "/api/v1/checkouts/\(checkoutID)/payments", body: #"{"provider":"sandbox","token":"tok_ok"}"#,
                 token: buyer, key: UUID().uuidString, expect: 201)
@@ -93,25 +93,25 @@ struct LoadBalancerTests {
             let texts = try await waiting.value
             #expect(texts == ["有的，明天发货。"], "the waiting buyer got the answer, sent through another server")
             #expect(
-                try cluster.psql(
+                try await cluster.psql(
                     "SELECT COUNT(*) FROM chat_messages WHERE conversation_id = '\(conversationID)' AND seq >= \(askedSeq)"
                 )
                     == "2")
 
             let failures = try await cluster.stopStream(stream)
             #expect(failures.isEmpty, "requests beside the journey failed: \(failures)")
-            #expect(try cluster.script("status").contains("server 2: running"))
+            #expect(try await cluster.script("status").contains("server 2: running"))
 
             // The data is whole: one checkout, its orders paid with their events, one payment.
-            #expect(try cluster.psql("SELECT COUNT(*) FROM checkouts WHERE id = '\(checkoutID)'") == "1")
+            #expect(try await cluster.psql("SELECT COUNT(*) FROM checkouts WHERE id = '\(checkoutID)'") == "1")
             #expect(
-                try cluster.psql(
+                try await cluster.psql(
                     "SELECT COUNT(*) FROM payments WHERE checkout_id = '\(checkoutID)' AND status = 'captured'") == "1")
             #expect(
-                try cluster.psql(
+                try await cluster.psql(
                     "SELECT COUNT(*) FROM orders WHERE checkout_id = '\(checkoutID)' AND status <> 'paid'") == "0")
             #expect(
-                try cluster.psql(
+                try await cluster.psql(
                     """
                     SELECT COUNT(*) FROM orders o WHERE o.checkout_id = '\(checkoutID)' AND NOT EXISTS \
                     (SELECT 1 FROM order_events e WHERE e.order_id = o.id AND e.to_status = 'paid')
@@ -121,7 +121,7 @@ struct LoadBalancerTests {
             // and once it has replayed it.
             let category = try #require(product["categoryId"] as? String)
             let word = "集群验证" + String(UInt32.random(in: 100_000...999_999))
-            try cluster.replica("SELECT pg_wal_replay_pause()")
+            try await cluster.replica("SELECT pg_wal_replay_pause()")
             _ = try await client.json(
                 "POST", "/api/v1/shops/\(shop)/products",
                 body: """
@@ -138,7 +138,7 @@ struct LoadBalancerTests {
                 stale.contains(#"id="freshness""#) && stale.contains("Figures as of")
                     && !stale.contains("Live figures"),
                 "the search page says its figures come from the replica, and how old they are")
-            try cluster.replica("SELECT pg_wal_replay_resume()")
+            try await cluster.replica("SELECT pg_wal_replay_resume()")
             var found = 0
             let resumed = Date()
             while found == 0, Date().timeIntervalSince(resumed) < 15 {
@@ -185,27 +185,27 @@ final class Cluster: @unchecked Sendable {
         // A test's cluster is thrown away: no need to wait for the disk.
         environment["CLUSTER_PG_OPTIONS"] = "-c fsync=off -c synchronous_commit=off -c full_page_writes=off"
         let cluster = Cluster(directory: directory, environment: environment, port: ports[0], replicaPort: ports[6])
-        defer {
+        try await withCleanup {
+            let started = Date()
+            let printed = try await cluster.script("up", "--demo")
+            #expect(printed.contains("Jishi is at http://127.0.0.1:\(ports[0])/"), "\(printed)")
+            print("county cluster up in \(Int(Date().timeIntervalSince(started))) s")
+            try await body(cluster)
+        } cleanup: {
             cluster.streaming.stop()
-            _ = try? cluster.script("down", "--purge")
+            _ = try? await cluster.script("down", "--purge")
         }
-        let started = Date()
-        let printed = try cluster.script("up", "--demo")
-        #expect(printed.contains("Jishi is at http://127.0.0.1:\(ports[0])/"), "\(printed)")
-        print("county cluster up in \(Int(Date().timeIntervalSince(started))) s")
-        try await body(cluster)
     }
 
     /// Runs the deploy script with this cluster's settings; its output (both streams) when it
     /// succeeds, an error with that output when it does not.
     @discardableResult
-    func script(_ arguments: String...) throws -> String {
+    func script(_ arguments: String...) async throws -> String {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("jishi-cluster-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: output) }
         let quoted = ([Self.script] + arguments).map { "'\($0)'" }.joined(separator: " ")
         let pid = try CrashWorld.spawn(["bash", "-c", "\(quoted) 2>&1"], environment: environment, output: output.path)
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        let status = await CrashWorld.exit(of: pid)
         let text = String(decoding: (try? Data(contentsOf: output)) ?? Data(), as: UTF8.self)
         guard status == 0 else {
             throw CrashWorldError(
@@ -215,10 +215,10 @@ final class Cluster: @unchecked Sendable {
     }
 
     /// A query on the primary, as the app's role.
-    func psql(_ sql: String) throws -> String {
+    func psql(_ sql: String) async throws -> String {
         let settings = try String(contentsOfFile: directory + "/cluster.env", encoding: .utf8)
         let password = settings.split(separator: "\n").first { $0.hasPrefix("DB_PASSWORD=") }?.dropFirst(12) ?? ""
-        return try CrashWorld.run(
+        return try await CrashWorld.run(
             [
                 "psql", "-At", "-v", "ON_ERROR_STOP=1",
                 "postgres://jishi:\(password)@127.0.0.1:\(environment["PG_PRIMARY_PORT"]!)/jishi", "-c", sql,
@@ -227,8 +227,8 @@ final class Cluster: @unchecked Sendable {
     }
 
     /// A statement on the replica, as its superuser over its socket.
-    func replica(_ sql: String) throws {
-        _ = try CrashWorld.run(
+    func replica(_ sql: String) async throws {
+        _ = try await CrashWorld.run(
             ["psql", "-h", directory + "/pg", "-p", String(replicaPort), "-U", "postgres", "-At", "-c", sql])
     }
 

@@ -1,10 +1,11 @@
 import Foundation
+import JishiServerTesting
 import Simulation
 import Testing
 
 /// `jishi simulate` as a user runs it: the built binary on a scenario file.
 @Suite struct SimulateCommandTests {
-    static var binary: URL { InsightsCommandTests.packageRoot.appendingPathComponent(".build/debug/jishi") }
+    static var binary: URL { BuiltJishi.binary }
 
     static let scenario = """
         {"name": "two villages", "start": 2009, "end": 2014,
@@ -22,7 +23,12 @@ import Testing
         return file.path
     }
 
-    static func run(_ arguments: [String]) throws -> (status: Int32, output: String, error: String) {
+    /// Runs the command to its end, off the cooperative pool (`offThePool`).
+    static func run(_ arguments: [String]) async throws -> (status: Int32, output: String, error: String) {
+        try await offThePool { try runBlocking(arguments) }
+    }
+
+    private static func runBlocking(_ arguments: [String]) throws -> (status: Int32, output: String, error: String) {
         let process = Process()
         process.executableURL = binary
         process.arguments = ["simulate"] + arguments
@@ -40,12 +46,12 @@ import Testing
         )
     }
 
-    @Test func printsTheContractsJSONTheSameEveryRun() throws {
+    @Test func printsTheContractsJSONTheSameEveryRun() async throws {
         try #require(FileManager.default.isExecutableFile(atPath: Self.binary.path), "swift test builds jishi")
         let path = try Self.write(Self.scenario)
-        let first = try Self.run([path, "--runs", "5", "--seed", "9"])
-        let second = try Self.run([path, "--runs", "5", "--seed", "9", "--format", "json"])
-        let other = try Self.run([path, "--runs", "5", "--seed", "10"])
+        let first = try await Self.run([path, "--runs", "5", "--seed", "9"])
+        let second = try await Self.run([path, "--runs", "5", "--seed", "9", "--format", "json"])
+        let other = try await Self.run([path, "--runs", "5", "--seed", "10"])
         #expect(first.status == 0 && second.status == 0)
         #expect(first.output == second.output)
         #expect(first.output != other.output)
@@ -64,10 +70,10 @@ import Testing
         #expect(years[5]["taobaoVillageShare"] is Double)
     }
 
-    @Test func printsCSVAndALeversDifference() throws {
+    @Test func printsCSVAndALeversDifference() async throws {
         try #require(FileManager.default.isExecutableFile(atPath: Self.binary.path), "swift test builds jishi")
         let path = try Self.write(Self.scenario)
-        let csv = try Self.run([path, "--runs", "3", "--format", "csv"])
+        let csv = try await Self.run([path, "--runs", "3", "--format", "csv"])
         #expect(csv.status == 0)
         let lines = csv.output.split(separator: "\n")
         #expect(lines.first.map(String.init) == Summary.csvHeader)
@@ -75,28 +81,28 @@ import Testing
         // Without the station: the station's effect on the parcel cost in 2014 is a saving.
         let without = try Self.write(
             Self.scenario.replacingOccurrences(of: "\"logisticsStation\"", with: "\"registries\""))
-        let difference = try Self.run([path, "--runs", "4", "--compare", without])
+        let difference = try await Self.run([path, "--runs", "4", "--compare", without])
         #expect(difference.status == 0)
         let summary = try JSONDecoder().decode(Summary.self, from: Data(difference.output.utf8))
         let cost = summary.villages[0].years.first { $0.year == 2014 }!.parcelCostMinor
         #expect(cost.mean > 0)  // without the station a parcel costs more
     }
 
-    @Test func refusesABadFileNamingTheField() throws {
+    @Test func refusesABadFileNamingTheField() async throws {
         try #require(FileManager.default.isExecutableFile(atPath: Self.binary.path), "swift test builds jishi")
         let unknown = try Self.write(Self.scenario.replacingOccurrences(of: "\"costumes\"", with: "\"spaceships\""))
-        let result = try Self.run([unknown])
+        let result = try await Self.run([unknown])
         #expect(result.status == 2)
         #expect(result.error.contains("villages[0].industry"))
         #expect(result.output.isEmpty)
         let empty = try Self.write(
             Self.scenario.replacingOccurrences(of: "\"households\": 120", with: "\"households\": 0"))
-        let refused = try Self.run([empty])
+        let refused = try await Self.run([empty])
         #expect(refused.status == 2)
         #expect(refused.error.contains("villages[1].households: must be from 1 to 100,000"))
-        let missing = try Self.run(["/nonexistent/scenario.json"])
+        let missing = try await Self.run(["/nonexistent/scenario.json"])
         #expect(missing.status == 2)
-        let runs = try Self.run([try Self.write(Self.scenario), "--runs", "0"])
+        let runs = try await Self.run([try Self.write(Self.scenario), "--runs", "0"])
         #expect(runs.status == 2)
     }
 }

@@ -23,9 +23,7 @@ import VaporTesting
 /// unanswered ones again with their keys does each exactly once.
 @Suite("Counter operations across a killed server", .serialized)
 struct CounterCrashTests {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
-    static var binary: URL { packageRoot.appendingPathComponent(".build/debug/jishi") }
+    static var binary: URL { BuiltJishi.binary }
 
     static func run(_ arguments: [String], environment: [String: String]) throws -> Process {
         let process = Process()
@@ -80,10 +78,10 @@ struct CounterCrashTests {
 
     private func exercise(environment: [String: String]) async throws {
         let migrate = try Self.run(["migrate"], environment: environment)
-        migrate.waitUntilExit()
+        await migrate.exitOffThePool()
         try #require(migrate.terminationStatus == 0)
         let seed = try Self.run(["seed", "--demo"], environment: environment)
-        seed.waitUntilExit()
+        await seed.exitOffThePool()
         try #require(seed.terminationStatus == 0)
 
         let crashURL = try #require(environment["DATABASE_URL"])
@@ -148,7 +146,7 @@ struct CounterCrashTests {
                 try await Task.sleep(for: .milliseconds(20))
             }
             kill(server.processIdentifier, SIGKILL)
-            server.waitUntilExit()
+            await server.exitOffThePool()
             _ = await depositing.result
             _ = await servicing.result
             let answeredDeposits = deposits.withLockedValue { $0.filter(\.answered).map(\.key) }

@@ -161,9 +161,7 @@ struct ChatAPITests {
 /// reaches a WebSocket client of the second.
 @Suite("Chat across server processes", .serialized)
 struct ChatAcrossProcessesTests {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-    static var binary: URL { packageRoot.appendingPathComponent(".build/debug/jishi") }
+    static var binary: URL { BuiltJishi.binary }
 
     static func run(_ arguments: [String], environment: [String: String]) throws -> Process {
         let process = Process()
@@ -185,12 +183,12 @@ struct ChatAcrossProcessesTests {
             "DATABASE_URL": url, "LOG_LEVEL": "error", "JISHI_PHOTO_DIR": photos, "JISHI_DEVELOPMENT": "1",
         ]
         let reset = try Self.run(["migrate", "--revert"], environment: environment)
-        reset.waitUntilExit()
+        await reset.exitOffThePool()
         let migrate = try Self.run(["migrate"], environment: environment)
-        migrate.waitUntilExit()
+        await migrate.exitOffThePool()
         #expect(migrate.terminationStatus == 0)
         let seed = try Self.run(["seed", "--demo"], environment: environment)
-        seed.waitUntilExit()
+        await seed.exitOffThePool()
         #expect(seed.terminationStatus == 0)
 
         let ports = [try Loopback.freePort(), try Loopback.freePort()]
