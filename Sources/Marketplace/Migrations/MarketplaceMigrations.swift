@@ -29,5 +29,6 @@ public enum MarketplaceMigrations {
         AddSearchFacetCounts(),
         AddSearchFacetSample(),
         AddSearchSales(),
+        MoveSearchRankIndexToTitles(),
     ]
 }

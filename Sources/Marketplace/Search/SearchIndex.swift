@@ -29,7 +29,8 @@ import SQLKit
 ///   term the tokenizer made whole.
 /// - PostgreSQL: a `tsvector` column built from the same terms, title terms weighted `A` and
 ///   body terms `B`, behind a GIN index, and where the `rum` extension is installed a RUM index
-///   that carries each row's `rank_key` (``AddSearchRankIndexRUM``).
+///   on the title's terms (a generated column) that carries each row's `rank_key`
+///   (``MoveSearchRankIndexToTitles``).
 ///
 /// Kept in step with the catalogue by ``reindex(productIDs:on:)`` in the transaction of any
 /// change to a product, its variants or its shop's status; sales by ``recordSales(ofOrders:on:)``
@@ -526,8 +527,13 @@ public enum SearchIndex {
         return (Int(documents), frequency)
     }
 
-    /// The RUM index ``AddSearchRankIndexRUM`` puts on PostgreSQL where the extension is there.
-    static let rankedIndexName = "search_documents_rank_rum_idx"
+    /// The RUM index on the titles' terms (``titleVector``) with each row's `rank_key` attached,
+    /// which ``MoveSearchRankIndexToTitles`` puts on PostgreSQL where the extension is there.
+    static let rankedIndexName = "search_documents_title_rum_idx"
+
+    /// PostgreSQL's generated column of a row's title terms (the weight-`A` lexemes of `tsv`),
+    /// behind the RUM index, where there is one.
+    static let titleVector = "title_tsv"
 
     /// The schema of the `rum` extension in this PostgreSQL database, or nil when it is not
     /// installed there.
@@ -541,7 +547,7 @@ public enum SearchIndex {
         "SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'rum'"
 
     /// Whether relevance reads a RUM index here (PostgreSQL with the `rum` extension, when
-    /// ``AddSearchRankIndexRUM`` ran); never on SQLite, whose FTS5 answers in rank-key order.
+    /// ``MoveSearchRankIndexToTitles`` ran); never on SQLite, whose FTS5 answers in rank-key order.
     public static func readsRankedIndex(on database: any Database) async throws -> Bool {
         let sql = try sqlDatabase(database)
         if isSQLite(sql) { return false }
@@ -557,7 +563,7 @@ public enum SearchIndex {
         var top: Int64
     }
 
-    /// The RUM index of this PostgreSQL schema, if ``AddSearchRankIndexRUM`` made one (one round
+    /// The RUM index of this PostgreSQL schema, if ``MoveSearchRankIndexToTitles`` made one (one round
     /// trip: whether the index is there, the extension's schema, the highest rank key).
     static func rankedIndex(on sql: any SQLDatabase) async throws -> RankedIndex? {
         let row = try await sql.raw(

@@ -12,11 +12,12 @@ import SQLKit
 /// description or category supplies the rest: ``Plan/tiers``); within each tier, the most popular first (units sold,
 /// then stars, in steps: ``SearchIndex/popularity(sold:rated:)``), then the most recently written.
 /// Each tier is one question to the engine answered in the index's own order (FTS5's rowid; on
-/// PostgreSQL the RUM index's rank key attached to each posting, or without the `rum` extension
-/// the rank key's B-tree walked), so a page costs what its rows cost however many products
-/// match. The engines' own scores (FTS5's bm25, PostgreSQL's `ts_rank`) are not used: they
-/// weigh terms differently, score every match before the first row comes, and a buyer must get
-/// the same list from either database.
+/// PostgreSQL the rank key attached to each posting of the RUM index on titles' terms for the
+/// two title tiers, or without the `rum` extension, and for the last tier, the rank key's B-tree
+/// walked), so a page costs what its rows cost however many products match. The engines' own
+/// scores (FTS5's bm25, PostgreSQL's `ts_rank`) are not used: they weigh terms differently,
+/// score every match before the first row comes, and a buyer must get the same list from either
+/// database.
 ///
 /// Every order is one direction over its keys and the product id, so each page continues after
 /// the last row of the previous one (``SearchResults/next``) by a row comparison that an index
@@ -193,8 +194,9 @@ extension SearchService {
         /// Walk an order's index and test each row against the text, rather than ask the engine's
         /// index for every match and sort them (``walks(on:)``).
         var walk = false
-        /// PostgreSQL's RUM index, where there is one: it gives a relevance tier's matches in
-        /// falling rank key, so neither walk nor sort is needed.
+        /// PostgreSQL's RUM index on the titles' terms, where there is one: it gives the matches of
+        /// relevance tiers 2 and 1 (``readsRanked(tier:)``) in falling rank key, so neither walk
+        /// nor sort is needed.
         var ranked: SearchIndex.RankedIndex?
         /// With ``ranked``: the most popular rows walked first (``SearchService/relevanceWalkRows``).
         var walkRows = 0
@@ -249,6 +251,22 @@ extension SearchService {
             }
         }
 
+        /// Whether `tier` is read from the RUM index on titles: tiers 2 and 1, which are about the
+        /// title; tier 0 (the text only outside it) is read from the GIN index, as without RUM.
+        func readsRanked(tier: Int?) -> Bool { ranked != nil && (tier ?? 0) > 0 }
+
+        /// The condition of tier 2 or 1 on the titles' terms, which the RUM index answers: tier 2,
+        /// every term there; tier 1, some word there but not every term, and (tested on the row)
+        /// every term somewhere.
+        func titleText(tier: Int) -> SQLQueryString {
+            let all = "(" + engineTerms.map(SearchIndex.quoted).joined(separator: " & ") + ")"
+            let column: SQLQueryString = "d.\(ident: SearchIndex.titleVector) @@ "
+            guard tier == 1 else { return column + "CAST(\(bind: all) AS tsquery)" }
+            let anyWord = "(" + words.map(SearchIndex.quoted).joined(separator: " | ") + ")"
+            return column + "CAST(\(bind: anyWord + " & !" + all) AS tsquery) AND ts_match_vq(d.tsv, "
+                + match(tier: nil) + ")"
+        }
+
         /// Whether the query has a filter (a category, place, price or stock).
         var filtered: Bool {
             query.categoryID != nil || query.villageID != nil || query.townID != nil || query.minPriceMinor != nil
@@ -298,6 +316,9 @@ extension SearchService {
                 return join + match(tier: tier) + filters(excluding: dimension)
             }
             let table: SQLQueryString = " FROM \(ident: SearchIndex.table) d WHERE "
+            if let tier, readsRanked(tier: tier) {
+                return table + titleText(tier: tier) + filters(excluding: dimension)
+            }
             return table + postgresText(tier: tier) + filters(excluding: dimension)
         }
 
@@ -344,11 +365,10 @@ extension SearchService {
         /// how many came: when the tiers read have more than the count would go to, the total needs
         /// no count of its own (``count(on:)``), which with filters often cannot stop at the
         /// sample and counts every match. RUM's cost is its start (it gathers and sorts every
-        /// posting of the terms: 30 ms for `hanfu 汉服` at a million products), so the thousand
-        /// rows after the page's cost a few milliseconds more, or up to ten when the tier's
-        /// weights make RUM recheck ten rows for each it keeps; without filters, the sample's
-        /// count is cheaper. At a million products, `裙` in stock in a price range took 43/47 ms
-        /// p50/p95 this way and 67/125 ms with its count; `汉服` unfiltered 40/46 ms this way and
+        /// posting of the terms: on the index of every term, 30 ms for `hanfu 汉服` at a million
+        /// products, 3–5 ms on titles' terms), so the thousand rows after the page's cost a few
+        /// milliseconds more; without filters, the sample's count is cheaper. At a million
+        /// products, `裙` in stock in a price range took 43/47 ms p50/p95 this way and 67/125 ms with its count; `汉服` unfiltered 40/46 ms this way and
         /// 35/37 ms with its count.
         ///
         /// Without that count, the first tier read first walks the most popular rows from the
@@ -393,7 +413,7 @@ extension SearchService {
                     if walked.count == limit { return walked }
                 }
                 if let within { select += " AND " + rank + " < \(bind: within)" }
-                if let ranked, let from = top {
+                if let ranked, let from = top, readsRanked(tier: tier) {
                     // RUM's distance down from the highest rank key wanted, in rising order.
                     select +=
                         " AND d.rank_key <= \(bind: from) ORDER BY d.rank_key OPERATOR(\(ident: ranked.schema).<=|) "

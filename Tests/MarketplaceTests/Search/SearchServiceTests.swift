@@ -260,7 +260,19 @@ struct SearchServiceTests {
     @Test(arguments: TestStore.available)
     func relevanceReadsTheRUMIndexWhereThereIsOne(store: TestStore) async throws {
         try await withTestMarket(on: store) { county in
-            _ = try await SearchCatalogue.make(county)
+            let catalogue = try await SearchCatalogue.make(county)
+            // A title with neither word and a description with both: the last tier of `汉服`, `服`
+            // and `hanfu 汉服`, which the RUM index on titles leaves to the GIN index.
+            let extra = SearchCatalogue.productID(9)
+            try await Product(
+                id: extra, shopID: catalogue.shopB, categoryID: CategoryTaxonomy.id(for: "costumes"),
+                title: "明制马面裙 女款", description: "汉服 hanfu 改良款", originVillageID: catalogue.shijing
+            ).create(on: county.db)
+            try await Variant(
+                id: SearchCatalogue.productID(9_000), productID: extra, sku: "S0", name: "",
+                price: Money(minorUnits: 12_000), stock: 6, weightGrams: 0
+            ).create(on: county.db)
+            try await SearchIndex.reindex(productID: extra, on: county.db)
             let reads = try await SearchIndex.readsRankedIndex(on: county.db)
             guard store == .postgres else {
                 #expect(!reads)
@@ -277,38 +289,51 @@ struct SearchServiceTests {
             #expect(reads == installed)
             #expect(methods.contains("rum") == installed)
             #expect(methods.contains("gin"))
+            // RUM indexes the titles' terms, a column generated from the vector's.
+            let rumColumns = try await sql.raw(
+                """
+                SELECT a.attname AS name FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid \
+                JOIN pg_am m ON m.oid = c.relam JOIN pg_attribute a ON a.attrelid = i.indrelid \
+                AND a.attnum = ANY(i.indkey) WHERE i.indrelid = to_regclass('search_documents') AND m.amname = 'rum'
+                """
+            ).all().map { try $0.decode(column: "name", as: String.self) }
+            #expect(Set(rumColumns) == (installed ? ["title_tsv", "rank_key"] : []))
             // Pages by cursor and by offset through the tiers, the same every way: RUM after a
-            // walk of the most popular rows (of every row here, of four, or none) and without RUM.
+            // walk of the most popular rows (of every row here, of four, or none) and without RUM;
+            // unfiltered and in stock (where RUM's tiers count their matches as they go).
             let services = [
                 SearchService(), SearchService(relevanceWalkRows: 4), SearchService(relevanceWalkRows: 0),
                 SearchService(columnOrderPath: .walkIndex),
             ]
             for text in ["汉服", "hanfu 汉服", "裙", "服"] {
-                var lists: [[Int]] = []
-                var offsetLists: [[[Int]]] = []
-                for service in services {
-                    var query = SearchQuery(text: text, limit: 1)
-                    var walked: [Int] = []
-                    while true {
-                        let page = try await service.search(query, on: county.db)
-                        walked += page.items.map { SearchCatalogue.number(of: $0.productID) }
-                        guard let next = page.next else { break }
-                        query.after = next
+                for inStock in [false, true] {
+                    var lists: [[Int]] = []
+                    var offsetLists: [[[Int]]] = []
+                    for service in services {
+                        var query = SearchQuery(text: text, inStockOnly: inStock, limit: 1)
+                        var walked: [Int] = []
+                        while true {
+                            let page = try await service.search(query, on: county.db)
+                            walked += page.items.map { SearchCatalogue.number(of: $0.productID) }
+                            guard let next = page.next else { break }
+                            query.after = next
+                        }
+                        lists.append(walked)
+                        var pages: [[Int]] = []
+                        for offset in 0...walked.count {
+                            let page = try await service.search(
+                                SearchQuery(text: text, inStockOnly: inStock, limit: 2, offset: offset), on: county.db)
+                            pages.append(page.items.map { SearchCatalogue.number(of: $0.productID) })
+                        }
+                        offsetLists.append(pages)
                     }
-                    lists.append(walked)
-                    var pages: [[Int]] = []
-                    for offset in 0...walked.count {
-                        let page = try await service.search(
-                            SearchQuery(text: text, limit: 2, offset: offset), on: county.db)
-                        pages.append(page.items.map { SearchCatalogue.number(of: $0.productID) })
+                    for index in services.indices.dropFirst() {
+                        #expect(lists[index] == lists[0], "\(text), in stock \(inStock), service \(index)")
+                        #expect(offsetLists[index] == offsetLists[0], "\(text), in stock \(inStock), service \(index)")
                     }
-                    offsetLists.append(pages)
+                    #expect(!lists[0].isEmpty)
+                    #expect(lists[0].contains(9), "\(text)")
                 }
-                for index in services.indices.dropFirst() {
-                    #expect(lists[index] == lists[0], "\(text), service \(index)")
-                    #expect(offsetLists[index] == offsetLists[0], "\(text), service \(index)")
-                }
-                #expect(!lists[0].isEmpty)
             }
         }
     }
