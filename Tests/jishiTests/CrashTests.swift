@@ -60,8 +60,6 @@ struct StreamOutcome: Sendable {
 }
 
 final class CrashWorld: @unchecked Sendable {
-    static let root = BuiltJishi.packageRoot
-    static let binary = BuiltJishi.binary.path
     static let initialStock = 100_000
 
     let pgDirectory: String
@@ -82,7 +80,7 @@ final class CrashWorld: @unchecked Sendable {
     /// A cluster of its own, the demo county, one variant with plenty of stock, a server and the
     /// demo buyer signed in; everything stopped and removed afterwards.
     static func with(_ body: (CrashWorld) async throws -> Void) async throws {
-        let throwaway = root.appendingPathComponent("scripts/postgres-throwaway").path
+        let throwaway = BuiltJishi.packageRoot.appendingPathComponent("scripts/postgres-throwaway").path
         let started = try await Self.run(
             [throwaway, "start"],
             // A real server's durability: commits wait for the WAL, and full pages are logged
@@ -99,7 +97,9 @@ final class CrashWorld: @unchecked Sendable {
             let world = CrashWorld(
                 pgDirectory: directory, url: try #require(values["JISHI_TEST_POSTGRES_URL"]),
                 port: try Loopback.freePort())
-            _ = try await Self.run([binary, "seed", "--database-url", world.url, "--demo", "--log-level", "error"])
+            _ = try await Self.run([
+                BuiltJishi.binary.path, "seed", "--database-url", world.url, "--demo", "--log-level", "error",
+            ])
             world.variantID = try await world.psql(
                 """
                 SELECT v.id FROM variants v JOIN products p ON p.id = v.product_id JOIN shops s ON s.id = p.shop_id \
@@ -260,7 +260,7 @@ final class CrashWorld: @unchecked Sendable {
 
     func startServer() async throws {
         server = try Self.spawn(
-            [Self.binary, "serve", "--log-level", "error"],
+            [BuiltJishi.binary.path, "serve", "--log-level", "error"],
             environment: [
                 "DATABASE_URL": url, "JISHI_PORT": String(port), "JISHI_HOSTNAME": "127.0.0.1",
                 "JISHI_DEVELOPMENT": "1",

@@ -13,8 +13,6 @@ import Testing
 /// the year's list, printed exactly as the contract says.
 @Suite("Command line: the county's imports and its Taobao villages")
 struct InsightsCommandTests {
-    static var binary: URL { BuiltJishi.binary }
-
     static func write(_ text: String) throws -> URL {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("insights-\(UUID()).csv")
         try Data(text.utf8).write(to: file)
@@ -100,9 +98,9 @@ struct InsightsCommandTests {
         #expect(try JSONSerialization.jsonObject(with: Data(expected.utf8)) is [String: Any])
 
         // The built command prints exactly that document on its standard output.
-        guard FileManager.default.isExecutableFile(atPath: Self.binary.path) else { return }
+        guard FileManager.default.isExecutableFile(atPath: BuiltJishi.binary.path) else { return }
         let process = Process()
-        process.executableURL = Self.binary
+        process.executableURL = BuiltJishi.binary
         process.arguments = [
             "insights", "recognition", "--year", "2019", "--format", "json", "--database-url", "sqlite:\(path)",
             "--log-level", "error",

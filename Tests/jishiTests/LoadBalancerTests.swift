@@ -155,7 +155,7 @@ struct LoadBalancerTests {
 /// One cluster in a directory of its own, on free loopback ports; `down --purge` afterwards,
 /// whatever happens.
 final class Cluster: @unchecked Sendable {
-    static let script = CrashWorld.root.appendingPathComponent("deploy/county-cluster").path
+    static let script = BuiltJishi.packageRoot.appendingPathComponent("deploy/county-cluster").path
 
     let directory: String
     let environment: [String: String]
@@ -175,7 +175,7 @@ final class Cluster: @unchecked Sendable {
         let ports = try (0..<7).map { _ in try Loopback.freePort() }
         var environment: [String: String] = [:]
         environment["JISHI_CLUSTER_DIR"] = directory
-        environment["JISHI_BIN"] = CrashWorld.binary
+        environment["JISHI_BIN"] = BuiltJishi.binary.path
         environment["CLUSTER_HOST"] = "127.0.0.1"
         environment["CLUSTER_PORT"] = String(ports[0])
         environment["CLUSTER_SERVER_PORTS"] = ports[1...3].map(String.init).joined(separator: " ")

@@ -5,8 +5,6 @@ import Testing
 
 /// `jishi simulate` as a user runs it: the built binary on a scenario file.
 @Suite struct SimulateCommandTests {
-    static var binary: URL { BuiltJishi.binary }
-
     static let scenario = """
         {"name": "two villages", "start": 2009, "end": 2014,
          "villages": [{"code": "D", "households": 300, "population": 1200, "industry": "costumes",
@@ -30,7 +28,7 @@ import Testing
 
     private static func runBlocking(_ arguments: [String]) throws -> (status: Int32, output: String, error: String) {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = BuiltJishi.binary
         process.arguments = ["simulate"] + arguments
         let output = Pipe()
         let error = Pipe()
@@ -47,7 +45,7 @@ import Testing
     }
 
     @Test func printsTheContractsJSONTheSameEveryRun() async throws {
-        try #require(FileManager.default.isExecutableFile(atPath: Self.binary.path), "swift test builds jishi")
+        try #require(FileManager.default.isExecutableFile(atPath: BuiltJishi.binary.path), "swift test builds jishi")
         let path = try Self.write(Self.scenario)
         let first = try await Self.run([path, "--runs", "5", "--seed", "9"])
         let second = try await Self.run([path, "--runs", "5", "--seed", "9", "--format", "json"])
@@ -71,7 +69,7 @@ import Testing
     }
 
     @Test func printsCSVAndALeversDifference() async throws {
-        try #require(FileManager.default.isExecutableFile(atPath: Self.binary.path), "swift test builds jishi")
+        try #require(FileManager.default.isExecutableFile(atPath: BuiltJishi.binary.path), "swift test builds jishi")
         let path = try Self.write(Self.scenario)
         let csv = try await Self.run([path, "--runs", "3", "--format", "csv"])
         #expect(csv.status == 0)
@@ -89,7 +87,7 @@ import Testing
     }
 
     @Test func refusesABadFileNamingTheField() async throws {
-        try #require(FileManager.default.isExecutableFile(atPath: Self.binary.path), "swift test builds jishi")
+        try #require(FileManager.default.isExecutableFile(atPath: BuiltJishi.binary.path), "swift test builds jishi")
         let unknown = try Self.write(Self.scenario.replacingOccurrences(of: "\"costumes\"", with: "\"spaceships\""))
         let result = try await Self.run([unknown])
         #expect(result.status == 2)

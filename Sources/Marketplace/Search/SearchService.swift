@@ -360,15 +360,16 @@ extension SearchService {
         /// A relevance page: the best tier from the cursor (or the offset) on, then the next, each
         /// in falling rank key, until the page and one row more are there.
         ///
-        /// From RUM with filters, a tier read from its start takes its matches up to one more than
-        /// ``SearchQuery/countLimit`` (or the page's end, past the offset), and `counted` adds up
-        /// how many came: when the tiers read have more than the count would go to, the total needs
+        /// With RUM and filters, a tier read from its start (the title tiers from RUM, the last
+        /// from the GIN index) takes its matches up to one more than ``SearchQuery/countLimit``
+        /// (or the page's end, past the offset), and `counted` adds up how many came: when the tiers read have more than the count would go to, the total needs
         /// no count of its own (``count(on:)``), which with filters often cannot stop at the
         /// sample and counts every match. RUM's cost is its start (it gathers and sorts every
         /// posting of the terms: on the index of every term, 30 ms for `hanfu 汉服` at a million
         /// products, 3–5 ms on titles' terms), so the thousand rows after the page's cost a few
         /// milliseconds more; without filters, the sample's count is cheaper. At a million
-        /// products, `裙` in stock in a price range took 43/47 ms p50/p95 this way and 67/125 ms with its count; `汉服` unfiltered 40/46 ms this way and
+        /// products, with the index on every term, `裙` in stock in a price range took 43/47 ms
+        /// p50/p95 this way and 67/125 ms with its count; `汉服` unfiltered 40/46 ms this way and
         /// 35/37 ms with its count.
         ///
         /// Without that count, the first tier read first walks the most popular rows from the

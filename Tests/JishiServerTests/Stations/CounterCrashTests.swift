@@ -23,11 +23,9 @@ import VaporTesting
 /// unanswered ones again with their keys does each exactly once.
 @Suite("Counter operations across a killed server", .serialized)
 struct CounterCrashTests {
-    static var binary: URL { BuiltJishi.binary }
-
     static func run(_ arguments: [String], environment: [String: String]) throws -> Process {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = BuiltJishi.binary
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.standardOutput = FileHandle.nullDevice
@@ -49,7 +47,9 @@ struct CounterCrashTests {
         var answered: Bool
     }
 
-    @Test(.enabled(if: TestStore.postgresURL != nil && FileManager.default.isExecutableFile(atPath: binary.path)))
+    @Test(
+        .enabled(
+            if: TestStore.postgresURL != nil && FileManager.default.isExecutableFile(atPath: BuiltJishi.binary.path)))
     func everyAnsweredOperationIsInTheLedgerOnceAfterTheServerIsKilled() async throws {
         let base = try #require(TestStore.postgresURL)
         let database = "jishi_crash_" + UUID().uuidString.prefix(8).lowercased()

@@ -161,11 +161,9 @@ struct ChatAPITests {
 /// reaches a WebSocket client of the second.
 @Suite("Chat across server processes", .serialized)
 struct ChatAcrossProcessesTests {
-    static var binary: URL { BuiltJishi.binary }
-
     static func run(_ arguments: [String], environment: [String: String]) throws -> Process {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = BuiltJishi.binary
         process.arguments = arguments
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
         process.standardOutput = FileHandle.nullDevice
@@ -174,7 +172,9 @@ struct ChatAcrossProcessesTests {
         return process
     }
 
-    @Test(.enabled(if: TestStore.postgresURL != nil && FileManager.default.isExecutableFile(atPath: binary.path)))
+    @Test(
+        .enabled(
+            if: TestStore.postgresURL != nil && FileManager.default.isExecutableFile(atPath: BuiltJishi.binary.path)))
     func aMessageReachesAWebSocketOnTheOtherProcess() async throws {
         let url = try #require(TestStore.postgresURL)
         // The two servers share the test database's public schema, which no other test uses.
