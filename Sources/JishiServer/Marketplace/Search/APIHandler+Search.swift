@@ -29,8 +29,7 @@ extension APIHandler {
             limit: query.limit ?? 20, offset: query.offset ?? 0, after: query.after)
         // Read from the replica when there is one; the demand count is written to the primary.
         let database = await request.readSource().database
-        let page = try await SearchService().search(search, on: database)
-        let facets = try await (query.facets ?? false) ? SearchService().facets(search, on: database) : nil
+        let (page, facets) = try await SearchService().search(search, facets: query.facets ?? false, on: database)
         if search.after == nil {
             try await SearchDemand.record(
                 search, total: page.total, at: request.jishi.dependencies.now(), on: request.db)

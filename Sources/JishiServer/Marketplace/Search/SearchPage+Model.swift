@@ -161,8 +161,9 @@ extension SearchPage.Model {
         guard model.errors.isEmpty else { return model }
         let page: SearchResults
         do {
-            page = try await SearchService().search(model.input.query, on: database)
-            model.facets = try await SearchService().facets(model.input.query, on: database)
+            let (found, facets) = try await SearchService().search(model.input.query, facets: true, on: database)
+            page = found
+            if let facets { model.facets = facets }
             if model.input.after == nil {
                 try await SearchDemand.record(
                     model.input.query, total: page.total, at: Date(), on: primary ?? database)
