@@ -15,8 +15,10 @@ public enum MarketplaceJobs {
     public static let orderPartitions = "marketplace.order-partitions"
     /// How often the partitions are looked after.
     public static let orderPartitionsInterval: TimeInterval = 24 * 3600
-    /// No payload. Sums the search facet counts' rows per bucket (``SearchFacetCounts/fold(on:)``)
-    /// and queues itself again; queued as the job runner starts (`scheduleFacetFold`).
+    /// No payload. Sums the search facet counts' rows per bucket (``SearchFacetCounts/fold(on:)``),
+    /// makes PostgreSQL's RUM index again if a bulk write's process died with it set aside
+    /// (``SearchIndex/restoreRankedIndex(on:)``), and queues itself again; queued as the job
+    /// runner starts (`scheduleFacetFold`).
     public static let foldSearchFacets = "marketplace.fold-search-facets"
     /// How often the facet counts are folded: on PostgreSQL each statement that writes search
     /// rows adds a few, so between folds a busy county's buckets grow by some thousands of rows.
@@ -40,6 +42,7 @@ public enum MarketplaceJobs {
         }
         .handling(foldSearchFacets) { _, database in
             try await SearchFacetCounts.fold(on: database)
+            try await SearchIndex.restoreRankedIndex(on: database)
             try await scheduleFacetFold(
                 on: database, queue: queue,
                 at: queue.dependencies.now().addingTimeInterval(foldSearchFacetsInterval))

@@ -24,13 +24,7 @@ public struct MoveSearchRankIndexToTitles: AsyncMigration {
             GENERATED ALWAYS AS (strip(ts_filter(tsv, CAST('{a}' AS "char"[])))) STORED
             """
         ).run()
-        try await sql.raw(
-            """
-            CREATE INDEX \(unsafeRaw: SearchIndex.rankedIndexName) ON \(ident: SearchIndex.table) \
-            USING rum (\(ident: SearchIndex.titleVector) \(ident: schema).rum_tsvector_addon_ops, rank_key) \
-            WITH (attach = 'rank_key', to = '\(unsafeRaw: SearchIndex.titleVector)')
-            """
-        ).run()
+        try await sql.raw(SearchIndex.createRankedIndex(schema: schema, concurrently: false)).run()
         try await sql.raw("DROP INDEX IF EXISTS \(unsafeRaw: AddSearchRankIndexRUM.indexName)").run()
     }
 

@@ -543,7 +543,7 @@ public enum SearchIndex {
     }
 
     /// The `rum` extension's schema in this database (NULL without it), as a scalar subquery.
-    private static let rumSchemaSQL =
+    static let rumSchemaSQL =
         "SELECT n.nspname FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'rum'"
 
     /// Whether relevance reads a RUM index here (PostgreSQL with the `rum` extension, when
@@ -563,12 +563,14 @@ public enum SearchIndex {
         var top: Int64
     }
 
-    /// The RUM index of this PostgreSQL schema, if ``MoveSearchRankIndexToTitles`` made one (one round
-    /// trip: whether the index is there, the extension's schema, the highest rank key).
+    /// The RUM index of this PostgreSQL schema, if ``MoveSearchRankIndexToTitles`` made one and it
+    /// is valid: not set aside by a bulk write, nor still being built (``withRankedIndexAside``).
+    /// One round trip: whether the index is there, the extension's schema, the highest rank key.
     static func rankedIndex(on sql: any SQLDatabase) async throws -> RankedIndex? {
         let row = try await sql.raw(
             """
-            SELECT to_regclass(CAST(\(bind: rankedIndexName) AS text)) IS NOT NULL AS present, \
+            SELECT EXISTS (SELECT 1 FROM pg_index WHERE indexrelid = to_regclass(CAST(\(bind: rankedIndexName) AS text)) \
+            AND indisvalid) AS present, \
             (\(unsafeRaw: rumSchemaSQL)) AS schema, (SELECT MAX(rank_key) FROM \(ident: table)) AS top
             """
         ).first()

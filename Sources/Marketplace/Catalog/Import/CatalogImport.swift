@@ -16,9 +16,13 @@ import JishiKit
 /// and are refused.
 public struct CatalogImport: Sendable {
     public let context: MarketplaceContext
+    /// Products an import must add or change for PostgreSQL's RUM index to be set aside while it
+    /// writes (``SearchIndex/rankedIndexAsideFrom``); tests set it low.
+    public var rankedIndexAsideFrom: Int
 
-    public init(context: MarketplaceContext) {
+    public init(context: MarketplaceContext, rankedIndexAsideFrom: Int = SearchIndex.rankedIndexAsideFrom) {
         self.context = context
+        self.rankedIndexAsideFrom = rankedIndexAsideFrom
     }
 
     /// How far an import has gone, for a progress bar.
