@@ -32,12 +32,24 @@ struct SearchRankedIndexTests {
         range.map { "p\($0),S\($0),\(word) \($0),,costumes,,\(1_000 + $0),1,100,," }
     }
 
-    @Test func aBigImportBuildsTheIndexAnewAndItHoldsEveryRow() async throws {
+    /// `body` on a PostgreSQL market whose relevance reads RUM; nothing where there is none.
+    static func withRUM(
+        _ body: (TestCounty, any SQLDatabase, MarketplaceFixture) async throws -> Void
+    ) async throws {
         guard TestStore.available.contains(.postgres) else { return }
         try await withTestMarket(on: .postgres) { county in
             let sql = try #require(county.db as? any SQLDatabase)
             guard try await SearchIndex.readsRankedIndex(on: county.db) else { return }  // no `rum` here
-            let fixture = try await MarketplaceFixture.make(county)
+            try await body(county, sql, try await MarketplaceFixture.make(county))
+        }
+    }
+
+    /// Relevance straight from RUM, without first walking the most popular rows (which would find
+    /// these few products without the index).
+    static let fromRUM = SearchService(relevanceWalkRows: 0)
+
+    @Test func aBigImportBuildsTheIndexAnewAndItHoldsEveryRow() async throws {
+        try await Self.withRUM { county, sql, fixture in
             let shop = try fixture.shop.requireID()
             let before = try #require(try await Self.rankedIndex(sql))
 
@@ -54,7 +66,7 @@ struct SearchRankedIndexTests {
             let after = try #require(try await Self.rankedIndex(sql))
             #expect(after != before)
             #expect(try await SearchIndex.readsRankedIndex(on: county.db))
-            let found = try await SearchService().search(.init(text: "马面裙", limit: 100), on: county.db)
+            let found = try await Self.fromRUM.search(.init(text: "马面裙", limit: 100), on: county.db)
             #expect(found.items.count == 100)
             #expect(Set(found.items.map(\.title)) == Set((0..<100).map { "马面裙 \($0)" }))
 
@@ -67,17 +79,13 @@ struct SearchRankedIndexTests {
             }
             let back = try #require(try await Self.rankedIndex(sql))
             #expect(back != after)
-            let still = try await SearchService().search(.init(text: "马面裙", limit: 100), on: county.db)
+            let still = try await Self.fromRUM.search(.init(text: "马面裙", limit: 100), on: county.db)
             #expect(still.items.count == 100 && !still.hasMore)
         }
     }
 
     @Test func theRestoreMakesAMissingIndexAgainUnlessABulkWriteHoldsIt() async throws {
-        guard TestStore.available.contains(.postgres) else { return }
-        try await withTestMarket(on: .postgres) { county in
-            let sql = try #require(county.db as? any SQLDatabase)
-            guard try await SearchIndex.readsRankedIndex(on: county.db) else { return }  // no `rum` here
-            let fixture = try await MarketplaceFixture.make(county)
+        try await Self.withRUM { county, sql, fixture in
             _ = try await CatalogImport(context: fixture.context).run(
                 CatalogImportTests.csv(Self.lines(0..<30, word: "马面裙")), into: try fixture.shop.requireID(),
                 on: county.db)
@@ -88,7 +96,7 @@ struct SearchRankedIndexTests {
             // (from the GIN index), and the restore makes it again.
             try await sql.raw("DROP INDEX search_documents_title_rum_idx").run()
             #expect(try await SearchIndex.readsRankedIndex(on: county.db) == false)
-            let without = try await SearchService().search(.init(text: "马面裙", limit: 50), on: county.db)
+            let without = try await Self.fromRUM.search(.init(text: "马面裙", limit: 50), on: county.db)
             #expect(without.items.count == 30)
 
             // While a bulk write's transaction is open, the index is aside on purpose.
@@ -101,7 +109,7 @@ struct SearchRankedIndexTests {
 
             #expect(try await SearchIndex.restoreRankedIndex(on: county.db))
             #expect(try await Self.rankedIndex(sql) != nil)
-            let with = try await SearchService().search(.init(text: "马面裙", limit: 50), on: county.db)
+            let with = try await Self.fromRUM.search(.init(text: "马面裙", limit: 50), on: county.db)
             #expect(with.items.map(\.productID) == without.items.map(\.productID))
         }
     }

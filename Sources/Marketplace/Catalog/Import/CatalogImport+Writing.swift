@@ -28,60 +28,14 @@ extension CatalogImport {
                 }
             }
             let context = self.context
-            let now = context.dependencies.now()
             // Many products at once: the RUM index is set aside and made again afterwards.
             try await SearchIndex.withRankedIndexAside(
                 rows: plan.changed.count, threshold: rankedIndexAsideFrom, on: database
             ) {
                 try await context.transactions.transaction(on: database) { db in
-                    let sql = try db.sql()
-                    try await SearchIndex.holdBulkWrite(on: sql)
-                    let counter = Counter(total: total, progress: progress)
-                    var products = CatalogBatch(
-                        table: Product.schema,
-                        columns: [
-                            "id", "shop_id", "category_id", "title", "description", "origin_village_id", "listed",
-                            "created_at",
-                        ],
-                        updating: ["category_id", "title", "description", "listed"])
-                    for product in plan.products {
-                        // An existing row keeps its place and creation time: only `updating` is set.
-                        let origin: UUID? = product.isNew ? plan.villageID : nil
-                        products.append([
-                            product.id, plan.shopID, product.categoryID, product.title, product.description, origin,
-                            product.listed, now,
-                        ])
-                    }
-                    try await products.run(on: sql, written: counter.add)
-                    var variants = CatalogBatch(
-                        table: Variant.schema,
-                        columns: [
-                            "id", "product_id", "sku", "name", "price_minor", "currency", "stock", "weight_grams",
-                        ],
-                        updating: ["name", "price_minor", "stock", "weight_grams"])
-                    for variant in plan.variants {
-                        variants.append([
-                            variant.id, variant.productID, variant.sku, variant.name, variant.priceMinor,
-                            Currency.cny.rawValue, variant.stock, variant.weightGrams,
-                        ])
-                    }
-                    try await variants.run(on: sql, written: counter.add)
-                    var photoRows = CatalogBatch(
-                        table: ProductPhoto.schema,
-                        columns: ["id", "product_id", "position", "format", "byte_count", "created_at"])
-                    for photo in plan.photos {
-                        photoRows.append([
-                            photo.id, photo.productID, photo.position, photo.format.rawValue, photo.byteCount, now,
-                        ])
-                    }
-                    try await photoRows.run(on: sql, written: counter.add)
-                    for start in stride(from: 0, to: plan.changed.count, by: Self.reindexChunk) {
-                        let chunk = Array(plan.changed[start..<min(start + Self.reindexChunk, plan.changed.count)])
-                        try await SearchIndex.reindex(productIDs: chunk, on: db)
-                    }
-                    if let observer = context.listingObserver {
-                        try await observer.listingsChanged(plan.listingsChanged, on: db)
-                    }
+                    try await Self.writeRows(
+                        plan, at: context.dependencies.now(), observer: context.listingObserver, on: db,
+                        counter: Counter(total: total, progress: progress))
                 }
             }
         } catch {
@@ -90,6 +44,57 @@ extension CatalogImport {
         }
         progress(Progress(stage: .writing, done: total, total: total))
         return plan.outcome
+    }
+}
+
+extension CatalogImport {
+    /// The plan's rows, in the import's transaction: products, variants and photos a few hundred
+    /// to a statement, then the changed products' search rows and the listing observer.
+    fileprivate static func writeRows(
+        _ plan: Plan, at now: Date, observer: (any ListingObserver)?, on db: any Database, counter: Counter
+    ) async throws {
+        let sql = try db.sql()
+        try await SearchIndex.holdBulkWrite(on: sql)
+        var products = CatalogBatch(
+            table: Product.schema,
+            columns: [
+                "id", "shop_id", "category_id", "title", "description", "origin_village_id", "listed", "created_at",
+            ],
+            updating: ["category_id", "title", "description", "listed"])
+        for product in plan.products {
+            // An existing row keeps its place and creation time: only `updating` is set.
+            let origin: UUID? = product.isNew ? plan.villageID : nil
+            products.append([
+                product.id, plan.shopID, product.categoryID, product.title, product.description, origin,
+                product.listed, now,
+            ])
+        }
+        try await products.run(on: sql, written: counter.add)
+        var variants = CatalogBatch(
+            table: Variant.schema,
+            columns: ["id", "product_id", "sku", "name", "price_minor", "currency", "stock", "weight_grams"],
+            updating: ["name", "price_minor", "stock", "weight_grams"])
+        for variant in plan.variants {
+            variants.append([
+                variant.id, variant.productID, variant.sku, variant.name, variant.priceMinor,
+                Currency.cny.rawValue, variant.stock, variant.weightGrams,
+            ])
+        }
+        try await variants.run(on: sql, written: counter.add)
+        var photoRows = CatalogBatch(
+            table: ProductPhoto.schema,
+            columns: ["id", "product_id", "position", "format", "byte_count", "created_at"])
+        for photo in plan.photos {
+            photoRows.append([photo.id, photo.productID, photo.position, photo.format.rawValue, photo.byteCount, now])
+        }
+        try await photoRows.run(on: sql, written: counter.add)
+        for start in stride(from: 0, to: plan.changed.count, by: reindexChunk) {
+            let chunk = Array(plan.changed[start..<min(start + reindexChunk, plan.changed.count)])
+            try await SearchIndex.reindex(productIDs: chunk, on: db)
+        }
+        if let observer {
+            try await observer.listingsChanged(plan.listingsChanged, on: db)
+        }
     }
 }
 
