@@ -2,6 +2,10 @@ import Foundation
 import JishiKit
 import Testing
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 @Suite("Work kept off the threads requests are answered on")
 struct ThreadsTests {
     /// A task preferring the background threads runs there, comes back there after an await,
@@ -34,5 +38,18 @@ struct ThreadsTests {
         await #expect(throws: Refused.self) {
             _ = try await onThreadOfItsOwn { () throws -> Int in throw Refused() }
         }
+    }
+
+    /// On Linux a thread of its own runs at a nice value of at least ten and leaves the caller's
+    /// alone, so the event loops that answer requests get a busy core first.
+    @Test func aThreadOfItsOwnYieldsTheCoresToRequests() async throws {
+        #if os(Linux)
+            let which = __priority_which_t(PRIO_PROCESS.rawValue)
+            let caller = getpriority(which, 0)
+            let own = await onThreadOfItsOwn { getpriority(which, 0) }
+            #expect(own == max(caller, ownThreadNiceness))
+            #expect(own >= 10)
+            #expect(getpriority(which, 0) == caller)
+        #endif
     }
 }
