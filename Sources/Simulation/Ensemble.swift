@@ -1,5 +1,9 @@
 import Foundation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// What the model reports for a village-year, as ensemble bands.
 public enum Metric: String, CaseIterable, Sendable, Codable {
     case householdsWithShops, shops, activeShops, salesMinor, parcelsOut, parcelsIn, producers, parcelCostMinor,
@@ -61,20 +65,39 @@ public struct Ensemble: Sendable {
     /// Runs the scenario `runs` times, in parallel on threads of their own (one a core), not on
     /// the threads tasks share, which in `jishi serve` also answer requests; `progress` hears
     /// the number of runs finished. The result does not depend on the order runs finish in.
+    /// On Linux the threads run at nice 10, below the event loops (as the engines' do, through
+    /// JishiKit's `onThreadOfItsOwn`), so requests get a busy core first.
     public static func run(
         _ scenario: Scenario, runs: Int, seed: UInt64, parameters: Parameters = .fitted,
         progress: (@Sendable (Int) -> Void)? = nil
     ) async -> Ensemble {
         let results = await withCheckedContinuation { (continuation: CheckedContinuation<[RunResult], Never>) in
-            Thread {
-                let finished = FinishedRuns(runs, progress: progress)
-                DispatchQueue.concurrentPerform(iterations: runs) { r in
-                    finished.put(Simulator.run(scenario, parameters: parameters, seed: seed, run: r), at: r)
-                }
-                continuation.resume(returning: finished.results)
-            }.start()
+            let finished = FinishedRuns(runs, progress: progress)
+            let threads = max(1, min(runs, ProcessInfo.processInfo.activeProcessorCount))
+            let working = DispatchGroup()
+            for _ in 0..<threads {
+                working.enter()
+                Thread {
+                    yieldToRequests()
+                    while let r = finished.next() {
+                        finished.put(Simulator.run(scenario, parameters: parameters, seed: seed, run: r), at: r)
+                    }
+                    working.leave()
+                }.start()
+            }
+            working.notify(queue: .global()) { continuation.resume(returning: finished.results) }
         }
         return Ensemble(scenario: scenario, parameters: parameters, seed: seed, results: results)
+    }
+
+    /// Raises the calling thread's nice value to 10 on Linux, which keeps one per thread.
+    /// libdispatch's shared workers are not used for the runs: a nice value raised on one of
+    /// them would stay with the work it does next.
+    private static func yieldToRequests() {
+        #if os(Linux)
+            let which = __priority_which_t(PRIO_PROCESS.rawValue)
+            if getpriority(which, 0) < 10 { _ = setpriority(which, 0, 10) }
+        #endif
     }
 
     /// The ensemble's bands, village by village and in total.
@@ -220,11 +243,21 @@ private final class FinishedRuns: @unchecked Sendable {
     private let lock = NSLock()
     private var slots: [RunResult?]
     private var done = 0
+    private var started = 0
     private let progress: (@Sendable (Int) -> Void)?
 
     init(_ runs: Int, progress: (@Sendable (Int) -> Void)?) {
         slots = Array(repeating: nil, count: runs)
         self.progress = progress
+    }
+
+    /// The next run to start, or nil once every run has started.
+    func next() -> Int? {
+        lock.withLock {
+            guard started < slots.count else { return nil }
+            started += 1
+            return started - 1
+        }
     }
 
     /// Keeps run `index`'s result and tells `progress` how many have finished, in order.

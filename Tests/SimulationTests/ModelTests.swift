@@ -4,6 +4,10 @@ import Testing
 
 @testable import Simulation
 
+#if canImport(Glibc)
+    import Glibc
+#endif
+
 /// A small village, with a pioneer, for the mechanism tests.
 private func village(
     _ code: String = "A", households: Int = 200, industry: Industry = .costumes, potential: Double = 1.0,
@@ -40,6 +44,20 @@ private func scenario(_ villages: [VillageSpec] = [village()], events: [Event] =
             let alone = Simulator.run(scenario(), seed: 5, run: run)
             #expect(ensemble.results[run].figures[0].map(\.salesMinor) == alone.figures[0].map(\.salesMinor))
         }
+    }
+
+    /// On Linux the runs (and so `progress`, which each run's thread calls) run at nice 10 or
+    /// more, below the event loops that answer requests; the caller's thread keeps its own.
+    @Test func anEnsemblesRunsYieldTheCoresToRequests() async {
+        #if os(Linux)
+            let which = __priority_which_t(PRIO_PROCESS.rawValue)
+            let caller = getpriority(which, 0)
+            let heard = Heard()
+            _ = await Ensemble.run(scenario(), runs: 4, seed: 5) { _ in heard.append(Int(getpriority(which, 0))) }
+            #expect(heard.counts.count == 4)
+            #expect(heard.counts.allSatisfy { $0 >= 10 })
+            #expect(getpriority(which, 0) == caller)
+        #endif
     }
 
     @Test func figuresAreConserved() throws {
