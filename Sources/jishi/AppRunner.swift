@@ -13,7 +13,7 @@ import Vapor
 /// between an event loop and the cooperative pool (a futex wake-up and a task switch each way),
 /// which `perf` put among the largest items of a checkout. Computations of seconds therefore
 /// must not run on the global executor, where they would stall the connections of a loop: the
-/// engines run on threads of their own (`onThreadOfItsOwn`, at a lower priority than the loops;
+/// engines run on threads of their own at a lower priority than the loops (`onThreadOfItsOwn`,
 /// `Ensemble.run`) and the job worker on `BackgroundThreads`. Called once, first thing in `main`.
 func runConcurrencyOnEventLoops(environment: [String: String] = ProcessInfo.processInfo.environment) {
     guard environment["JISHI_EVENT_LOOP_EXECUTOR"] != "off" else { return }
