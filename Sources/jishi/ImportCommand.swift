@@ -207,8 +207,11 @@ struct ImportProducts: AsyncParsableCommand {
         let showProgress = isatty(STDERR_FILENO) == 1
         let progress: @Sendable (CatalogImport.Progress) -> Void = { update in
             guard showProgress else { return }
-            FileHandle.standardError.write(
-                Data("\r\(update.stage.rawValue) \(update.done) of \(update.total) rows   ".utf8))
+            let line =
+                update.stage == .indexing
+                ? "\rindexing the search's ranking again for \(update.total) products\(update.done == update.total ? ": done" : "")"
+                : "\r\(update.stage.rawValue) \(update.done) of \(update.total) rows   "
+            FileHandle.standardError.write(Data(line.utf8))
         }
         let reference = shop
         let outcome: CatalogImport.Outcome

@@ -69,9 +69,12 @@ extension SearchIndex {
     ///
     /// `write` should hold ``holdBulkWrite(on:)`` in its transaction, so the background restore
     /// (``restoreRankedIndex(on:)``) leaves the index alone until it commits. If the process dies
-    /// before the index is back, that restore makes it again.
+    /// before the index is back, that restore makes it again. `rebuilding` hears `false` as the
+    /// index is made again after a committed write (seconds at a million products) and `true`
+    /// once that is over.
     static func withRankedIndexAside<T: Sendable>(
         rows: Int, threshold: Int, on database: any Database,
+        rebuilding: @Sendable (_ over: Bool) -> Void = { _ in },
         _ write: () async throws -> T
     ) async throws -> T {
         guard rows >= threshold, !database.inTransaction, let sql = database as? any SQLDatabase,
@@ -87,7 +90,9 @@ extension SearchIndex {
         }
         // The write is committed: a failed rebuild is the background restore's to retry, not
         // the write's failure.
+        rebuilding(false)
         _ = try? await restoreRankedIndex(on: database)
+        rebuilding(true)
         return result
     }
 

@@ -54,15 +54,27 @@ struct SearchRankedIndexTests {
             let before = try #require(try await Self.rankedIndex(sql))
 
             // Below the threshold the index stays as it is, and takes the rows one by one.
+            let seenFew = Seen()
             let few = try await CatalogImport(context: fixture.context, rankedIndexAsideFrom: 41).run(
-                CatalogImportTests.csv(Self.lines(0..<40, word: "马面裙")), into: shop, on: county.db)
+                CatalogImportTests.csv(Self.lines(0..<40, word: "马面裙")), into: shop, on: county.db,
+                progress: { seenFew.add($0) })
             #expect(few.productsAdded == 40)
             #expect(try await Self.rankedIndex(sql) == before)
+            #expect(!seenFew.all.contains { $0.stage == .indexing })
+            #expect(seenFew.all.last == CatalogImport.Progress(stage: .writing, done: 80, total: 80))
 
             // From it, the index is dropped and built again: a new one, valid, with every row.
+            // Progress says so after the rows are written.
+            let seen = Seen()
             let many = try await CatalogImport(context: fixture.context, rankedIndexAsideFrom: 40).run(
-                CatalogImportTests.csv(Self.lines(40..<100, word: "马面裙")), into: shop, on: county.db)
+                CatalogImportTests.csv(Self.lines(40..<100, word: "马面裙")), into: shop, on: county.db,
+                progress: { seen.add($0) })
             #expect(many.productsAdded == 60)
+            #expect(
+                Array(seen.all.suffix(3)) == [
+                    .init(stage: .writing, done: 120, total: 120), .init(stage: .indexing, done: 0, total: 60),
+                    .init(stage: .indexing, done: 60, total: 60),
+                ])
             let after = try #require(try await Self.rankedIndex(sql))
             #expect(after != before)
             #expect(try await SearchIndex.readsRankedIndex(on: county.db))

@@ -18,6 +18,7 @@ extension L10nKey {
     public static let catalogImportQueued = L10nKey("catalog-import.queued")
     public static let catalogImportChecking = L10nKey("catalog-import.checking")
     public static let catalogImportWriting = L10nKey("catalog-import.writing")
+    public static let catalogImportIndexing = L10nKey("catalog-import.indexing")
     public static let catalogImportFailed = L10nKey("catalog-import.failed")
     public static let catalogImportFollows = L10nKey("catalog-import.follows")
     public static let catalogImportRecent = L10nKey("catalog-import.recent")
@@ -56,6 +57,8 @@ extension Localization {
             .catalogImportQueued: "The file is waiting its turn to be checked and imported.",
             .catalogImportChecking: "Checking the rows: {0} of {1}.",
             .catalogImportWriting: "The file passed its checks. Writing: {0} of {1}.",
+            .catalogImportIndexing:
+                "Written. Search is building its ranking again for the {0} products: searches still work meanwhile.",
             .catalogImportFailed: "The import stopped: {0} Nothing was written.",
             .catalogImportFollows:
                 "A large file is imported in the background: you may leave this page and come back. It reloads itself every few seconds until the import ends.",
@@ -90,6 +93,7 @@ extension Localization {
             .catalogImportQueued: "文件正在排队，等待检查和导入。",
             .catalogImportChecking: "正在检查：第 {0} 行，共 {1} 行。",
             .catalogImportWriting: "文件已通过检查，正在写入：{0} / {1}。",
+            .catalogImportIndexing: "已写入。搜索正在为这 {0} 件商品重建排序索引，期间搜索照常可用。",
             .catalogImportFailed: "导入中止：{0} 什么都没有写入。",
             .catalogImportFollows: "大文件在后台导入：可以离开本页，稍后再回来看。导入结束前，本页每隔几秒自动刷新。",
             .catalogImportRecent: "最近的导入",

@@ -68,6 +68,8 @@ enum CatalogImportRunPage {
             case (_, let progress?) where progress.stage == .checking:
                 text = context.text(
                     .catalogImportChecking, context.number(progress.done), context.number(progress.total))
+            case (_, let progress?) where progress.stage == .indexing:
+                text = context.text(.catalogImportIndexing, context.number(progress.total))
             case (_, let progress?):
                 text = context.text(
                     .catalogImportWriting, context.number(progress.done), context.number(progress.total))

@@ -28,21 +28,23 @@ extension CatalogImport {
                 }
             }
             let context = self.context
+            let changed = plan.changed.count
             // Many products at once: the RUM index is set aside and made again afterwards.
             try await SearchIndex.withRankedIndexAside(
-                rows: plan.changed.count, threshold: rankedIndexAsideFrom, on: database
+                rows: changed, threshold: rankedIndexAsideFrom, on: database,
+                rebuilding: { over in progress(Progress(stage: .indexing, done: over ? changed : 0, total: changed)) }
             ) {
                 try await context.transactions.transaction(on: database) { db in
                     try await Self.writeRows(
                         plan, at: context.dependencies.now(), observer: context.listingObserver, on: db,
                         counter: Counter(total: total, progress: progress))
                 }
+                progress(Progress(stage: .writing, done: total, total: total))
             }
         } catch {
             for name in saved { store?.remove(name) }
             throw error
         }
-        progress(Progress(stage: .writing, done: total, total: total))
         return plan.outcome
     }
 }

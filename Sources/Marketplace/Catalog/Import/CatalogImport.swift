@@ -32,6 +32,9 @@ public struct CatalogImport: Sendable {
             case checking
             /// Rows written (products, variants and photos), of all to write.
             case writing
+            /// After a big import on PostgreSQL, the search's ranked index being made again
+            /// (``SearchIndex/rankedIndexAsideFrom``): 0 of the products written, then all.
+            case indexing
         }
 
         public var stage: Stage
