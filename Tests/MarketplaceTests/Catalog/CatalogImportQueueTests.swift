@@ -34,7 +34,7 @@ struct CatalogImportQueueTests {
             let done = try await Self.queue(fixture).run(id, of: shopID, for: fixture.seller, on: county.db)
             #expect(done.status == .done)
             #expect(done.file == nil && done.finishedAt != nil)
-            #expect(done.done == 5 && done.total == 5)
+            #expect(done.done == 7 && done.total == 7)
             let outcome = try #require(CatalogImportQueue.outcome(of: done))
             #expect(outcome.productsAdded == 2 && outcome.variantsAdded == 3)
             #expect(CatalogImportQueue.progress(of: done) == nil)

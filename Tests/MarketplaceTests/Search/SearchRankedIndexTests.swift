@@ -61,7 +61,7 @@ struct SearchRankedIndexTests {
             #expect(few.productsAdded == 40)
             #expect(try await Self.rankedIndex(sql) == before)
             #expect(!seenFew.all.contains { $0.stage == .indexing })
-            #expect(seenFew.all.last == CatalogImport.Progress(stage: .writing, done: 80, total: 80))
+            #expect(seenFew.all.last == CatalogImport.Progress(stage: .writing, done: 120, total: 120))
 
             // From it, the index is dropped and built again: a new one, valid, with every row.
             // Progress says so after the rows are written.
@@ -72,7 +72,7 @@ struct SearchRankedIndexTests {
             #expect(many.productsAdded == 60)
             #expect(
                 Array(seen.all.suffix(3)) == [
-                    .init(stage: .writing, done: 120, total: 120), .init(stage: .indexing, done: 0, total: 60),
+                    .init(stage: .writing, done: 180, total: 180), .init(stage: .indexing, done: 0, total: 60),
                     .init(stage: .indexing, done: 60, total: 60),
                 ])
             let after = try #require(try await Self.rankedIndex(sql))

@@ -13,7 +13,9 @@ extension CatalogImport {
         _ plan: Plan, photos: (any PhotoSource)?, store: PhotoStore?, on database: any Database,
         progress: @escaping @Sendable (Progress) -> Void
     ) async throws -> Outcome {
-        let total = plan.products.count + plan.variants.count + plan.photos.count
+        // The changed products' search rows count too: with RUM kept at a million products,
+        // writing them took 460 s of an import's 685.
+        let total = plan.products.count + plan.variants.count + plan.photos.count + plan.changed.count
         progress(Progress(stage: .writing, done: 0, total: total))
         var saved: [String] = []
         do {
@@ -51,7 +53,8 @@ extension CatalogImport {
 
 extension CatalogImport {
     /// The plan's rows, in the import's transaction: products, variants and photos a few hundred
-    /// to a statement, then the changed products' search rows and the listing observer.
+    /// to a statement, then the changed products' search rows (a thousand at a time, each
+    /// thousand counted in the progress) and the listing observer.
     fileprivate static func writeRows(
         _ plan: Plan, at now: Date, observer: (any ListingObserver)?, on db: any Database, counter: Counter
     ) async throws {
@@ -93,6 +96,7 @@ extension CatalogImport {
         for start in stride(from: 0, to: plan.changed.count, by: reindexChunk) {
             let chunk = Array(plan.changed[start..<min(start + reindexChunk, plan.changed.count)])
             try await SearchIndex.reindex(productIDs: chunk, on: db)
+            counter.add(chunk.count)
         }
         if let observer {
             try await observer.listingsChanged(plan.listingsChanged, on: db)

@@ -30,7 +30,8 @@ public struct CatalogImport: Sendable {
         public enum Stage: String, Sendable {
             /// Rows checked, of the file's rows.
             case checking
-            /// Rows written (products, variants and photos), of all to write.
+            /// Rows written (products, variants, photos and the changed products' search rows),
+            /// of all to write.
             case writing
             /// After a big import on PostgreSQL, the search's ranked index being made again
             /// (``SearchIndex/rankedIndexAsideFrom``): 0 of the products written, then all.
