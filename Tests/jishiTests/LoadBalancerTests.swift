@@ -59,7 +59,15 @@ struct LoadBalancerTests {
                     "villageId":"\(village)"},"paymentMethod":"online"}
                     """, token: buyer, key: UUID().uuidString, expect: 201)
             let checkoutID = try #require(checkout["checkoutId"] as? String)
-            // … and comes back in the middle of it.
+            // The buyer asks the seller's shop a question, still with the server down.
+            let conversation = try await client.json(
+                "POST", "/api/v1/shops/\(shop)/conversation", token: buyer, expect: 200)
+            let conversationID = try #require(conversation["id"] as? String)
+            let asked = try await client.json(
+                "POST", "/api/v1/conversations/\(conversationID)/messages", body: #"{"text":"还有红色的吗？"}"#,
+                token: buyer, expect: 201)
+            let askedSeq = try #require(asked["seq"] as? Int)
+            // … and the server comes back in the middle of it all.
             try await cluster.script("start-server", "2")
             _ = try await client.json(
                 "POST", "/api/v1/checkouts/\(checkoutID)/payments", body: #"{"provider":"sandbox","token":"tok_ok"}"#,
@@ -69,15 +77,9 @@ struct LoadBalancerTests {
             #expect(
                 mine.contains { ($0["checkoutId"] as? String) == checkoutID && ($0["status"] as? String) == "paid" })
 
-            // Chat with the seller's shop: the buyer waits (long-poll) on one server while the
-            // seller answers through another; each message is stored once.
-            let conversation = try await client.json(
-                "POST", "/api/v1/shops/\(shop)/conversation", token: buyer, expect: 200)
-            let conversationID = try #require(conversation["id"] as? String)
-            let asked = try await client.json(
-                "POST", "/api/v1/conversations/\(conversationID)/messages", body: #"{"text":"还有红色的吗？"}"#,
-                token: buyer, expect: 201)
-            let askedSeq = try #require(asked["seq"] as? Int)
+            // The seller answers the buyer's question (asked while the server was down): the
+            // buyer waits (long-poll) on one server while the seller answers through another;
+            // each message is stored once.
             let waiting = Task { () async throws -> [String] in
                 let answer = try await client.json(
                     "GET", "/api/v1/conversations/\(conversationID)/messages?after=\(askedSeq)&wait=15", token: buyer)
