@@ -67,7 +67,7 @@ private func useDatabase(_ app: Application, _ store: JishiConfig.Store) throws 
                 variable: "DATABASE_URL", reason: "not a usable PostgreSQL URL: \(store.redactedDescription)")
         }
         configuration.searchPath = searchPath
-        configuration.withoutJIT()
+        configuration.withSessionSettings()
         // Four connections per event loop, and half a minute before a request for one gives up:
         // a burst of checkouts queues for a connection rather than failing.
         app.databases.use(
@@ -89,7 +89,7 @@ private func useReadReplica(_ app: Application, _ config: JishiConfig) throws {
             reason: "not a usable PostgreSQL URL: \(config.readStore?.redactedDescription ?? "")")
     }
     configuration.searchPath = searchPath ?? config.store.searchPath
-    configuration.withoutJIT()
+    configuration.withSessionSettings()
     // A replica that does not answer is given up on quickly: the reads go to the primary then.
     app.databases.use(
         .postgres(configuration: configuration, maxConnectionsPerEventLoop: 2, connectionPoolTimeout: .seconds(5)),
@@ -119,12 +119,19 @@ private func registerMachineRoutes(_ app: Application) throws {
 }
 
 extension SQLPostgresConfiguration {
-    /// Asks PostgreSQL not to compile Jishi's queries (`jit = off` for its connections). JIT
-    /// compiles a query whose plan costs more than `jit_above_cost`, afresh for each execution:
-    /// the filter bar's counts for a common word at a million products cost 20–40 ms of
-    /// compiling to save less, and none of Jishi's queries runs long enough to repay it (on the
-    /// kept 1,000,000-product database, `汉服` with facets went from 184 to 120–135 ms p95).
-    mutating func withoutJIT() {
-        coreConfiguration.options.additionalStartupParameters.append(("jit", "off"))
+    /// The settings of Jishi's connections, sent as each one starts:
+    /// - `jit = off`: PostgreSQL does not compile Jishi's queries. JIT compiles a query whose
+    ///   plan costs more than `jit_above_cost`, afresh for each execution: the filter bar's
+    ///   counts for a common word at a million products cost 20–40 ms of compiling to save less,
+    ///   and none of Jishi's queries runs long enough to repay it (on the kept
+    ///   1,000,000-product database, `汉服` with facets went from 184 to 120–135 ms p95).
+    /// - `gin_pending_list_limit = 128kB`: a search row written (a product changed, a sale that
+    ///   moves its rank, an import) waits in the text GIN indexes' pending list, which every
+    ///   text search reads from end to end, until a writer's list passes this size and moves it
+    ///   into the index. At PostgreSQL's 4 MB, 111 pending pages made `红色` by sales 11 → 24 ms
+    ///   p50 at a million products, and after importing 75,000 products `one character` took
+    ///   49 ms p50 against 8 (bench/search/README.md); the import took as long either way.
+    mutating func withSessionSettings() {
+        coreConfiguration.options.additionalStartupParameters += [("jit", "off"), ("gin_pending_list_limit", "128kB")]
     }
 }

@@ -57,11 +57,15 @@ struct ReadReplicaTests {
         // The "replica" is the primary: registered as `.replica`, not in recovery, so live.
         try await withTestApp(on: .postgres, seedDemo: true, adjust: { $0.readStore = .postgres(url: url) }) { app in
             #expect(app.databases.ids().contains(.replica))
-            // Both pools connect without JIT compiling (`SQLPostgresConfiguration.withoutJIT`).
+            // Both pools connect without JIT compiling and with a short GIN pending list
+            // (`SQLPostgresConfiguration.withSessionSettings`).
             for database in [app.db, app.db(.replica)] {
-                let jit = try await (database as? any SQLDatabase)?.raw("SHOW jit").first()?
-                    .decode(column: "jit", as: String.self)
+                let sql = try #require(database as? any SQLDatabase)
+                let jit = try await sql.raw("SHOW jit").first()?.decode(column: "jit", as: String.self)
                 #expect(jit == "off")
+                let pending = try await sql.raw("SHOW gin_pending_list_limit").first()?
+                    .decode(column: "gin_pending_list_limit", as: String.self)
+                #expect(pending == "128kB")
             }
             try await SearchPageTests.seed(app)  // 25 products titled 测试商品 …
             var browser = WebBrowser(app, acceptLanguage: "en")
