@@ -16,10 +16,11 @@ extension SearchIndex {
     /// Products a write must add or change for the RUM index to be set aside during it. At a
     /// million rows the rebuild (9.3 s) cost what the index added to 20,000–55,000 rows' inserts
     /// (0.2–0.45 ms a row), but meanwhile searches read the GIN index beside a busy import:
-    /// 75,000 products imported into a million took 74 s aside and 75 s kept, and searches' p50
-    /// while the rows were written went from 35–76 ms (kept) to 166–428 (aside). Three imports of
-    /// 333,333 took 425 s aside against 585 s kept. So only an import of hundreds of thousands,
-    /// a county office's bulk load, sets it aside; a seller's upload never does.
+    /// 75,000 products imported into a million took 61 s aside and 63 s kept, and searches' p50
+    /// while the rows were written went from 15–34 ms (kept) to 144–289 (aside;
+    /// bench/search/README.md, "Searches beside writes"). Three imports of 333,333 took 425 s
+    /// aside against 585 s kept. So only an import of hundreds of thousands, a county office's
+    /// bulk load, sets it aside; a seller's upload never does.
     public static let rankedIndexAsideFrom = 200_000
 
     /// `CREATE INDEX` of the RUM index, for the migration and for a rebuild.
