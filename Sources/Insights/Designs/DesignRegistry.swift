@@ -256,8 +256,7 @@ public struct DesignRegistry: Sendable {
         // forgotten first, so that a scan stopped part-way leaves it due.
         try await CheckedListing.forget(Array(Set(unhashed.map(\.product_id))), on: database)
         for photo in unhashed {
-            let format = PhotoFormat(rawValue: photo.format) ?? .jpeg
-            let file = photos.url(of: photo.id.uuidString.lowercased() + "." + format.fileExtension)
+            let file = photos.url(of: PhotoFormat.stored(photo.format).fileName(of: photo.id))
             // A photo that does not decode is remembered as such and compared with nothing.
             let hash = (try? Data(contentsOf: file)).flatMap { try? RasterImage.decode($0) }
                 .map { PerceptualHash.hash($0).description }

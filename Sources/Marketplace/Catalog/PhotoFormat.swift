@@ -9,6 +9,12 @@ public enum PhotoFormat: String, Codable, Sendable, CaseIterable {
     public var contentType: String { "image/\(rawValue)" }
     public var fileExtension: String { self == .jpeg ? "jpg" : "png" }
 
+    /// The name of a photo's file in the photo store, and in a catalogue's export: `<id>.jpg`.
+    public func fileName(of id: UUID) -> String { id.uuidString.lowercased() + "." + fileExtension }
+
+    /// The format as stored in a photo's row; an unknown one is read as JPEG.
+    public static func stored(_ rawValue: String) -> PhotoFormat { PhotoFormat(rawValue: rawValue) ?? .jpeg }
+
     /// The format the bytes really are, by their signature; `nil` for anything else.
     public static func sniff<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> PhotoFormat? {
         if bytes.starts(with: [0xFF, 0xD8, 0xFF]) { return .jpeg }

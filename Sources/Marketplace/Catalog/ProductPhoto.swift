@@ -26,5 +26,5 @@ public final class ProductPhoto: Model, @unchecked Sendable {
     }
 
     /// The photo's file name in the store and in its URL.
-    public var fileName: String { (id?.uuidString.lowercased() ?? "") + "." + format.fileExtension }
+    public var fileName: String { id.map(format.fileName(of:)) ?? "." + format.fileExtension }
 }

@@ -66,7 +66,7 @@ public struct ChatService: Sendable {
     ) async throws -> ChatMessage {
         _ = try await participant(conversationID, principal, on: database)
         let format = try PhotoCheck.format(of: bytes, declaredType: declaredType, limit: store.maximumBytes)
-        let fileName = context.dependencies.uuid().uuidString.lowercased() + "." + format.fileExtension
+        let fileName = format.fileName(of: context.dependencies.uuid())
         try store.save(bytes, as: fileName)
         do {
             return try await self.store(

@@ -47,7 +47,7 @@ extension CatalogImport {
         var byteCount: Int
         /// Its name in the import's photos.
         var source: String
-        var fileName: String { id.uuidString.lowercased() + "." + format.fileExtension }
+        var fileName: String { format.fileName(of: id) }
     }
 
     /// A row's variant, checked; a bad one (`valid` false) still counts for its product's columns.

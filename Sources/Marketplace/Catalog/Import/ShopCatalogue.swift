@@ -74,8 +74,7 @@ struct ShopCatalogue {
             """,
             as: (UUID, UUID, String).self, columns: ["id", "product_id", "format"], on: sql)
         for (id, productID, format) in photos {
-            catalogue.products[productID]?.photos.append(
-                id.uuidString.lowercased() + "." + (PhotoFormat(rawValue: format) ?? .jpeg).fileExtension)
+            catalogue.products[productID]?.photos.append(PhotoFormat.stored(format).fileName(of: id))
         }
         return catalogue
     }
