@@ -195,7 +195,7 @@ let package = Package(
             name: "jishiTests",
             dependencies: [
                 "jishi", "Community", "Marketplace", "Logistics", "Insights", "Simulation", "JishiServerTesting",
-                "DomainTesting",
+                "DomainTesting", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
         // What a domain test needs and no more: a fresh migrated database without an app, a
         // clock moved by hand, a cheap password hasher.

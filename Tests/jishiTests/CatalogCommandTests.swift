@@ -4,6 +4,7 @@ import Foundation
 import JishiServer
 import Marketplace
 import Testing
+import ZIPFoundation
 
 @testable import jishi
 
@@ -79,5 +80,40 @@ struct CatalogCommandTests {
         #expect(text.contains(",SUAN-10KG,金乡大蒜 5 斤,,farm,10 斤装,6990,40,0,,true\r\n"))
         try await run(["import", "products", exported.path, "--shop", Self.shop])
         #expect(try await catalogue() == imported)
+
+        // With its photos' ZIP, the export loads into another shop, photos and all.
+        let zip = directory.appendingPathComponent("photos.zip")
+        try await run(["export", "products", "--shop", Self.shop, "--output", exported.path, "--photos", zip.path])
+        let rows = try String(contentsOf: exported, encoding: .utf8)
+        let named = Set(
+            rows.split(separator: "\r\n").dropFirst().compactMap {
+                $0.split(separator: ",", omittingEmptySubsequences: false).dropLast().last
+            }
+            .flatMap { $0.split(separator: "|").map(String.init) }.filter { !$0.isEmpty })
+        #expect(!named.isEmpty)
+        let entries = try Archive(url: zip, accessMode: .read).map(\.path)
+        #expect(Set(entries) == named, "\(entries) against \(named)")
+        func photos(of shop: String) async throws -> Int {
+            try await withApplication(config) { app in
+                let id = try #require(try await Shop.query(on: app.db).filter(\.$name == shop).first()?.requireID())
+                return try await ProductPhoto.query(on: app.db).join(
+                    Product.self, on: \ProductPhoto.$product.$id == \Product.$id
+                )
+                .filter(Product.self, \.$shop.$id == id).count()
+            }
+        }
+        let other = "丁庄汉服坊"
+        let before = try await photos(of: other)
+        // The rows' SKUs are the farm's: another shop takes them under new products.
+        try await run(["import", "products", exported.path, "--shop", other, "--photos", zip.path])
+        #expect(try await photos(of: other) == before + named.count)
+        let loaded = try await catalogue()
+        // Every row of the export is a new variant there.
+        #expect(loaded.count == imported.count + rows.split(separator: "\r\n").count - 1)
+        // Without the ZIP, the photos the rows name are not that shop's: refused, nothing written.
+        await #expect(throws: ExitCode(2)) {
+            try await run(["import", "products", exported.path, "--shop", "桐木村实木家具"])
+        }
+        #expect(try await catalogue() == loaded)
     }
 }

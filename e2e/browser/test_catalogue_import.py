@@ -3,6 +3,7 @@ every bad line and column and writes nothing, a good one shows its counts, and t
 downloads as CSV."""
 
 import time
+import urllib.request
 
 from selenium.webdriver.common.by import By
 
@@ -43,6 +44,17 @@ def test_importing_a_catalogue_on_a_phone_in_both_languages(browser, tmp_path):
             open_import_page(browser)
             assert html_lang(browser) == language
             assert by_id(browser, "export-catalogue").get_attribute("href").endswith("/catalogue/export")
+            photos = by_id(browser, "export-photos")
+            assert photos.get_attribute("href").endswith("/catalogue/export/photos")
+            assert photos.text == ("Download photos (ZIP)" if language == "en" else "下载照片（ZIP）"), photos.text
+            # The download, with the page's session (the pages' CSP keeps scripts from fetching it):
+            # a ZIP, its bytes starting "PK".
+            cookies = "; ".join(f"{c['name']}={c['value']}" for c in browser.driver.get_cookies())
+            with urllib.request.urlopen(
+                    urllib.request.Request(photos.get_attribute("href"), headers={"Cookie": cookies})) as response:
+                assert response.status == 200
+                assert response.headers["Content-Type"].startswith("application/zip"), response.headers
+                assert response.read(2) == b"PK"
             assert browser.scroll_width() <= 360
 
             by_id(browser, "file").send_keys(str(bad))

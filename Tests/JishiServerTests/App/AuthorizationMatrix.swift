@@ -140,6 +140,7 @@ enum AuthorizationMatrix {
         .only("listShopProducts", [.seller, .admin], else: .hidden),
         .only("importShopCatalogue", [.seller, .admin], else: .hidden),
         .only("exportShopCatalogue", [.seller, .admin], else: .hidden),
+        .only("exportShopCataloguePhotos", [.seller, .admin], else: .hidden),
         .only("addVariant", [.seller, .admin], else: .hidden),
         .only("updateVariant", [.seller, .admin], else: .hidden),
         .only("setStock", [.seller, .admin], else: .hidden),

@@ -14,6 +14,7 @@ extension L10nKey {
     public static let catalogImportDone = L10nKey("catalog-import.done")
     public static let catalogImportExport = L10nKey("catalog-import.export")
     public static let catalogImportExportHint = L10nKey("catalog-import.export-hint")
+    public static let catalogImportExportPhotos = L10nKey("catalog-import.export-photos")
     public static let catalogImportRunTitle = L10nKey("catalog-import.run-title")
     public static let catalogImportQueued = L10nKey("catalog-import.queued")
     public static let catalogImportChecking = L10nKey("catalog-import.checking")
@@ -52,7 +53,9 @@ extension Localization {
             .catalogImportDone:
                 "Imported. Products: {0} added, {1} updated. Variants: {2} added, {3} updated, {4} unchanged. Photos: {5} added.",
             .catalogImportExport: "Download catalogue (CSV)",
-            .catalogImportExportHint: "Your products and stock in the same format: edit it and import it again.",
+            .catalogImportExportHint:
+                "Your products and stock in the same format: edit it and import it again. With the photos' ZIP beside it, it loads into another shop, photos and all.",
+            .catalogImportExportPhotos: "Download photos (ZIP)",
             .catalogImportRunTitle: "Import of {0}",
             .catalogImportQueued: "The file is waiting its turn to be checked and imported.",
             .catalogImportChecking: "Checking the rows: {0} of {1}.",
@@ -88,7 +91,8 @@ extension Localization {
             .catalogImportLineColumn: "第 {0} 行，{1} 列：{2}",
             .catalogImportDone: "导入完成。商品：新增 {0}，更新 {1}。规格：新增 {2}，更新 {3}，未变 {4}。照片：新增 {5}。",
             .catalogImportExport: "下载商品目录（CSV）",
-            .catalogImportExportHint: "店里的商品和库存，格式相同：改好后可以再导入。",
+            .catalogImportExportHint: "店里的商品和库存，格式相同：改好后可以再导入。连同照片压缩包，也能导入到另一个店铺。",
+            .catalogImportExportPhotos: "下载照片（ZIP）",
             .catalogImportRunTitle: "导入 {0}",
             .catalogImportQueued: "文件正在排队，等待检查和导入。",
             .catalogImportChecking: "正在检查：第 {0} 行，共 {1} 行。",

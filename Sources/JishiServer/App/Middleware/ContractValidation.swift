@@ -32,6 +32,8 @@ struct ContractRules: Sendable {
     }
 
     struct Operation: Sendable {
+        /// Its `operationId`.
+        var id: String
         var method: String
         /// The path template split at `/`; `{name}` segments match any one segment.
         var segments: [String]
@@ -75,7 +77,8 @@ struct ContractRules: Sendable {
                 }
                 operations.append(
                     Operation(
-                        method: method.uppercased(), segments: path.split(separator: "/").map(String.init),
+                        id: operation["operationId"]?.string ?? "", method: method.uppercased(),
+                        segments: path.split(separator: "/").map(String.init),
                         parameters: shared + own, body: body,
                         contentTypes: content?.mapping?.keys.compactMap(\.string) ?? []))
             }

@@ -1,3 +1,4 @@
+import Community
 import Foundation
 import JishiAPI
 import JishiKit
@@ -6,24 +7,83 @@ import OpenAPIRuntime
 import Vapor
 
 extension APIHandler {
+    /// The request, its caller and the shop `shopId` names, once the caller is known to be of
+    /// the shop's staff (else `404`, as for a shop that is not there).
+    static func shopStaff(_ shopId: String) async throws -> (Request, Principal, UUID) {
+        let request = try RequestContext.request()
+        let principal = try await request.requirePrincipal()
+        let shopID = try uuid(shopId, field: "shopId")
+        _ = try await request.jishi.shops.requireStaff(of: shopID, principal, on: request.db)
+        return (request, principal, shopID)
+    }
+
     func importShopCatalogue(_ input: Operations.ImportShopCatalogue.Input) async throws
         -> Operations.ImportShopCatalogue.Output
     {
-        let request = try RequestContext.request()
-        let principal = try await request.requirePrincipal()
-        let shopID = try Self.uuid(input.path.shopId, field: "shopId")
         // Staff first: a stranger learns nothing of the shop from a body's size or type.
-        _ = try await request.jishi.shops.requireStaff(of: shopID, principal, on: request.db)
-        guard case .csv(let body) = input.body else { throw Problem(type: .unsupportedMediaType) }
+        let (request, principal, shopID) = try await Self.shopStaff(input.path.shopId)
         let limit = request.jishi.config.http.maxBodyBytes
-        let data = try await Self.collect(
-            body, limit: limit,
-            tooLarge: Problem(
-                type: .payloadTooLarge,
-                detail: "At most \(limit) bytes; larger files go through the import page or `jishi import products`."))
+        let tooLarge = Problem(
+            type: .payloadTooLarge,
+            detail: "At most \(limit) bytes of CSV; larger files go through the import page or `jishi import products`."
+        )
+        // A ZIP is read from a file: an uploaded one is kept in a temporary file until the import ends.
+        var zipURL: URL?
+        defer { if let zipURL { try? FileManager.default.removeItem(at: zipURL) } }
+        let data: Data
+        var photos: PhotoArchive?
+        switch input.body {
+        case .csv(let body):
+            data = try await Self.collect(body, limit: limit, tooLarge: tooLarge)
+        case .multipartForm(let form):
+            var file: Data?
+            var zipBytes = 0
+            // Each part's body is read before the next part is asked for, as a stream of parts requires.
+            do {
+                for try await part in form {
+                    switch part {
+                    case .file(let part):
+                        file = try await Self.collect(part.payload.body, limit: limit, tooLarge: tooLarge)
+                    case .photos(let part):
+                        let url =
+                            zipURL
+                            ?? FileManager.default.temporaryDirectory.appendingPathComponent(
+                                "jishi-import-\(UUID().uuidString).zip")
+                        zipURL = url
+                        zipBytes = try await Self.write(
+                            part.payload.body, to: url, limit: CatalogImportPage.maxBytes,
+                            tooLarge: Problem(
+                                type: .payloadTooLarge,
+                                detail: "The photos may be at most \(CatalogImportPage.maxBytes) bytes.",
+                                field: "photos"))
+                    case .undocumented(let part):
+                        for try await _ in part.body {}
+                    }
+                }
+            } catch let problem as Problem {
+                throw problem
+            } catch {
+                // The runtime's own checks of the form (a part missing or repeated, a broken body).
+                throw file == nil
+                    ? Problem(type: .missingField, detail: "Send the CSV in the part `file`.", field: "file")
+                    : Problem.validation("file", "The form could not be read: \(error)")
+            }
+            guard let file else {
+                throw Problem(type: .missingField, detail: "Send the CSV in the part `file`.", field: "file")
+            }
+            data = file
+            // An empty part is no photos, as a browser sends a file input left empty.
+            if let zipURL, zipBytes > 0 {
+                do {
+                    photos = try PhotoArchive(url: zipURL)
+                } catch {
+                    throw Problem.validation("photos", "The part `photos` is not a ZIP file.")
+                }
+            }
+        }
         do {
             let done = try await CatalogImport(context: request.jishi.marketplace).run(
-                data, store: request.jishi.photos, into: shopID, by: principal, on: request.db)
+                data, photos: photos, store: request.jishi.photos, into: shopID, by: principal, on: request.db)
             return .ok(.init(body: .json(APIMapping.catalogImport(done))))
         } catch let refused as CSVFile.Refused {
             // Thrown, not returned: a client asking for `application/json` still hears every
@@ -32,16 +92,39 @@ extension APIHandler {
         }
     }
 
+    /// Writes an uploaded body to a new file at `url`, refused with `tooLarge` as soon as it
+    /// passes `limit`; the bytes written.
+    static func write(_ body: HTTPBody, to url: URL, limit: Int, tooLarge: @autoclosure () -> Problem) async throws
+        -> Int
+    {
+        guard FileManager.default.createFile(atPath: url.path, contents: nil) else {
+            throw Problem(type: .internalError, detail: "No temporary file for the upload.")
+        }
+        let handle = try FileHandle(forWritingTo: url)
+        defer { try? handle.close() }
+        var written = 0
+        for try await chunk in body {
+            written += chunk.count
+            guard written <= limit else { throw tooLarge() }
+            try handle.write(contentsOf: chunk)
+        }
+        return written
+    }
+
     func exportShopCatalogue(_ input: Operations.ExportShopCatalogue.Input) async throws
         -> Operations.ExportShopCatalogue.Output
     {
-        let request = try RequestContext.request()
-        let principal = try await request.requirePrincipal()
-        let shopID = try Self.uuid(input.path.shopId, field: "shopId")
-        _ = try await request.jishi.shops.requireStaff(of: shopID, principal, on: request.db)
+        let (request, _, shopID) = try await Self.shopStaff(input.path.shopId)
         var data = Data()
         try await CatalogExport().run(shopID: shopID, on: request.db) { data.append($0) }
         return .ok(.init(body: .csv(HTTPBody(data))))
+    }
+
+    func exportShopCataloguePhotos(_ input: Operations.ExportShopCataloguePhotos.Input) async throws
+        -> Operations.ExportShopCataloguePhotos.Output
+    {
+        let (request, _, shopID) = try await Self.shopStaff(input.path.shopId)
+        return .ok(.init(body: .applicationZip(try await CataloguePhotosDownload.make(request, shopID: shopID).body)))
     }
 }
 

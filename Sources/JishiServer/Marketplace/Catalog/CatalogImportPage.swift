@@ -1,3 +1,4 @@
+import Community
 import Foundation
 import JishiKit
 import Marketplace
@@ -7,7 +8,8 @@ import Vapor
 /// `/shops/:shop/catalogue/import`: the shop's staff load many products, variants, prices,
 /// stock and photos at once from a CSV file (``CatalogFile``) and a ZIP of photos, as
 /// `jishi import products` does: checked whole, all or nothing, every bad line and column named
-/// on the page. `/shops/:shop/catalogue/export` downloads the catalogue in the same format.
+/// on the page. `/shops/:shop/catalogue/export` downloads the catalogue in the same format, and
+/// `/shops/:shop/catalogue/export/photos` the photos it names in a ZIP.
 /// A file larger than ``inlineBytes`` is imported in the background (`CatalogImportQueue`),
 /// followed on its own page (``CatalogImportRunPage``).
 enum CatalogImportPage {
@@ -45,10 +47,7 @@ enum CatalogImportPage {
     }
 
     @Sendable static func load(_ request: Request) async throws -> Response {
-        let session = try await WebSession.load(request)
-        let principal = try session.requirePrincipal()
-        let shopID = try request.pageID("shop")
-        _ = try await request.jishi.shops.requireStaff(of: shopID, principal, on: request.db)
+        let (session, principal, shopID) = try await staff(request)
         let upload = try VerifiedForm.decode(Upload.self, from: request, session: session)
         let context = PageContext(session: session, current: .catalogImport)
         var model = Model(shopID: shopID)
@@ -95,15 +94,28 @@ enum CatalogImportPage {
         return page(model, session: session)
     }
 
-    @Sendable static func export(_ request: Request) async throws -> Response {
+    /// The signed-in session, its account and the page's shop, once the account is known to be
+    /// of the shop's staff.
+    static func staff(_ request: Request) async throws -> (WebSession, Principal, UUID) {
         let session = try await WebSession.load(request)
         let principal = try session.requirePrincipal()
         let shopID = try request.pageID("shop")
         _ = try await request.jishi.shops.requireStaff(of: shopID, principal, on: request.db)
+        return (session, principal, shopID)
+    }
+
+    @Sendable static func export(_ request: Request) async throws -> Response {
+        let (_, _, shopID) = try await staff(request)
         var data = Data()
         try await CatalogExport().run(shopID: shopID, on: request.db) { data.append($0) }
         return WebPage.csvDownload(
             String(decoding: data, as: UTF8.self), name: "jishi-catalogue-\(shopID.uuidString.lowercased()).csv")
+    }
+
+    @Sendable static func exportPhotos(_ request: Request) async throws -> Response {
+        let (_, _, shopID) = try await staff(request)
+        return try await CataloguePhotosDownload.make(request, shopID: shopID).response(
+            name: "jishi-catalogue-\(shopID.uuidString.lowercased())-photos.zip")
     }
 
     private static func page(_ model: Model, session: WebSession, status: HTTPResponseStatus = .ok) -> Response {
@@ -137,7 +149,12 @@ enum CatalogImportPage {
                     .p(
                         .a(
                             .class("button"), .id("export-catalogue"), .href(SitePath.catalogExport.path(model.shopID)),
-                            .safeText(context.text(.catalogImportExport)))),
+                            .safeText(context.text(.catalogImportExport))),
+                        .text(" "),
+                        .a(
+                            .class("button"), .id("export-photos"),
+                            .href(SitePath.catalogExportPhotos.path(model.shopID)),
+                            .safeText(context.text(.catalogImportExportPhotos)))),
                     .p(.class("hint"), .safeText(context.text(.catalogImportExportHint))),
                     .if(!model.recent.isEmpty, recent),
                 ])

@@ -23,6 +23,7 @@ extension WebRoutes {
         routes.get(.catalogImport, CatalogImportPage.show)
         routes.post(.catalogImport, maxBytes: CatalogImportPage.maxBytes, CatalogImportPage.load)
         routes.get(.catalogExport, CatalogImportPage.export)
+        routes.get(.catalogExportPhotos, CatalogImportPage.exportPhotos)
         routes.get(.catalogImportRun, CatalogImportRunPage.show)
     }
 }

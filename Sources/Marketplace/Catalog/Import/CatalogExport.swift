@@ -3,6 +3,7 @@ import Foundation
 import JishiKit
 import Persistence
 import SQLKit
+import ZIPFoundation
 
 /// A shop's catalogue and stock as a ``CatalogFile``, the format ``CatalogImport`` reads:
 /// importing the export into the same shop changes nothing. Each product's `product_ref` is its
@@ -10,7 +11,9 @@ import SQLKit
 /// (another shop's products resold) are left out: they are the producer's.
 ///
 /// The shop's products are read a page at a time in id order and written as they are read, so
-/// memory stays bounded whatever the catalogue's size.
+/// memory stays bounded whatever the catalogue's size. ``photos(shopID:store:to:on:)`` writes
+/// the photos the file names into a ZIP, under those names: with it, the file loads into
+/// another shop, or another county's Jishi, photos and all.
 public struct CatalogExport: Sendable {
     public static let pageSize = 1_000
 
@@ -67,9 +70,7 @@ public struct CatalogExport: Sendable {
                 by: \.1)
             var text = ""
             for (id, title, description, categoryID, listed) in products {
-                let names = (photos[id] ?? []).map {
-                    $0.0.uuidString.lowercased() + "." + (PhotoFormat(rawValue: $0.2) ?? .jpeg).fileExtension
-                }
+                let names = (photos[id] ?? []).map { PhotoFormat.stored($0.2).fileName(of: $0.0) }
                 for (_, sku, name, price, stock, weight) in variants[id] ?? [] {
                     text += CatalogFile.row(
                         productRef: id.uuidString.lowercased(), sku: sku, title: title, description: description,
@@ -82,6 +83,54 @@ public struct CatalogExport: Sendable {
             try await write(Data(text.utf8))
         }
         return rows
+    }
+
+    /// What ``photos(shopID:store:to:on:)`` wrote.
+    public struct Photos: Sendable, Equatable {
+        /// Photos in the ZIP.
+        public var written = 0
+        /// Photos with a row but no file in the store (a store restored from an older backup):
+        /// left out, so importing the CSV elsewhere names them as missing.
+        public var missing: [String] = []
+    }
+
+    /// Writes a new ZIP at `url` holding the file of every photo the catalogue's export names,
+    /// at the archive's root under that name (`<id>.jpg`), stored as they are: photos are
+    /// compressed already. One photo is read at a time; the photos' rows a page at a time.
+    @discardableResult
+    public func photos(shopID: UUID, store: PhotoStore, to url: URL, on database: any Database) async throws -> Photos {
+        guard try await Shop.find(shopID, on: database) != nil else {
+            throw Problem.notFound("The shop", field: "shopId")
+        }
+        let sql = try database.sql()
+        let archive = try Archive(url: url, accessMode: .create)
+        var done = Photos()
+        var after: UUID?
+        while true {
+            var query: SQLQueryString = """
+                SELECT ph.id, ph.format FROM product_photos ph JOIN products p ON p.id = ph.product_id
+                WHERE p.shop_id = \(bind: shopID) AND p.source_product_id IS NULL
+                """
+            if let after {
+                query.appendLiteral(" AND ph.id > ")
+                query.appendInterpolation(bind: after)
+            }
+            query.appendLiteral(" ORDER BY ph.id LIMIT \(Self.pageSize)")
+            let page = try await FastRows.all(query, as: (UUID, String).self, columns: ["id", "format"], on: sql)
+            guard let last = page.last else { break }
+            after = last.0
+            for (id, format) in page {
+                let name = PhotoFormat.stored(format).fileName(of: id)
+                let file = store.url(of: name)
+                guard FileManager.default.fileExists(atPath: file.path) else {
+                    done.missing.append(name)
+                    continue
+                }
+                try archive.addEntry(with: name, fileURL: file, compressionMethod: .none)
+                done.written += 1
+            }
+        }
+        return done
     }
 
     /// `column IN (…)` for a page of ids: one array on PostgreSQL, a list of binds on SQLite.

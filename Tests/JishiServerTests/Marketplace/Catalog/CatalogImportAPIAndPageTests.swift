@@ -107,6 +107,170 @@ struct CatalogImportAPIAndPageTests {
         }
     }
 
+    /// A `multipart/form-data` body of files, as a client of the API sends the CSV and its ZIP.
+    static func multipart(_ parts: [(name: String, type: String, bytes: Data)]) -> (Data, String) {
+        let boundary = "jishi-api-boundary"
+        var body = Data()
+        for part in parts {
+            body.append(
+                Data(
+                    ("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(part.name)\"; filename=\"\(part.name)\"\r\n"
+                        + "Content-Type: \(part.type)\r\n\r\n").utf8))
+            body.append(part.bytes)
+            body.append(Data("\r\n".utf8))
+        }
+        body.append(Data("--\(boundary)--\r\n".utf8))
+        return (body, "multipart/form-data; boundary=\(boundary)")
+    }
+
+    /// A ZIP of `files`, in a folder as a seller zips one.
+    static func zip(_ files: [String: Data]) throws -> Data {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("photos-\(UUID()).zip")
+        defer { try? FileManager.default.removeItem(at: url) }
+        do {
+            let archive = try Archive(url: url, accessMode: .create)
+            for (name, bytes) in files.sorted(by: { $0.key < $1.key }) {
+                try archive.addEntry(
+                    with: "photos/" + name, type: .file, uncompressedSize: Int64(bytes.count),
+                    compressionMethod: .deflate
+                ) { position, size in bytes.subdata(in: Int(position)..<Int(position) + size) }
+            }
+        }
+        return try Data(contentsOf: url)
+    }
+
+    @Test(arguments: TestStore.available)
+    func theAPITakesPhotosInAZipBesideTheCSV(store: TestStore) async throws {
+        try await WebMarketPageTests.withMarket(on: store) { app in
+            let seller = try await app.logIn("seller", password: DemoCounty.password)
+            let csv = Data(
+                [Self.header, "pin,ZAN-P,带照片的发簪,costumes,红色,4500,5,pin.png|back.png,true"].joined(separator: "\n").utf8)
+            let products = try await Product.query(on: app.db).count()
+            let photos = try await ProductPhoto.query(on: app.db).count()
+
+            // A part that is not a ZIP, then a body without the CSV: refused, nothing written.
+            let (notAZip, type) = Self.multipart([
+                ("file", "text/csv", csv), ("photos", "application/zip", Data("hello".utf8)),
+            ])
+            let refused = try await app.send(.POST, Self.importPath(), bytes: notAZip, contentType: type, token: seller)
+            #expect(refused.status == .badRequest, "\(refused.body.string)")
+            #expect(try refused.json()["field"] as? String == "photos")
+            let (noFile, _) = Self.multipart([
+                ("photos", "application/zip", try Self.zip(["pin.png": ShopAndCatalogAPITests.png]))
+            ])
+            let withoutCSV = try await app.send(
+                .POST, Self.importPath(), bytes: noFile, contentType: type, token: seller)
+            #expect(withoutCSV.status == .badRequest, "\(withoutCSV.body.string)")
+            #expect(try withoutCSV.json()["field"] as? String == "file")
+            // An empty part is no photos: the rows' photos are missing, named by line and column.
+            let (empty, _) = Self.multipart([("file", "text/csv", csv), ("photos", "application/zip", Data())])
+            let none = try await app.send(.POST, Self.importPath(), bytes: empty, contentType: type, token: seller)
+            #expect(none.status == .unprocessableEntity, "\(none.body.string)")
+            #expect((try none.json()["detail"] as? String ?? "").contains("(none given)"))
+            // A photo the ZIP lacks: the line and column are named.
+            let (short, _) = Self.multipart([
+                ("file", "text/csv", csv),
+                ("photos", "application/zip", try Self.zip(["pin.png": ShopAndCatalogAPITests.png])),
+            ])
+            let lacking = try await app.send(.POST, Self.importPath(), bytes: short, contentType: type, token: seller)
+            #expect(lacking.status == .unprocessableEntity, "\(lacking.body.string)")
+            let errors = try #require(try lacking.json()["errors"] as? [[String: Any]])
+            #expect(errors.first?["line"] as? Int == 2 && errors.first?["column"] as? String == "photos")
+            #expect(try await Product.query(on: app.db).count() == products)
+            #expect(try await ProductPhoto.query(on: app.db).count() == photos)
+
+            // The ZIP first, and larger than the API's 1 MiB for other bodies (a file the rows do not name).
+            let back = ShopAndCatalogAPITests.png + Data([0])
+            var generator = SystemRandomNumberGenerator()
+            let noise = Data((0..<1_500_000).map { _ in UInt8.random(in: 0...255, using: &generator) })
+            let (body, _) = Self.multipart([
+                (
+                    "photos", "application/zip",
+                    try Self.zip(["pin.png": ShopAndCatalogAPITests.png, "back.png": back, "notes.bin": noise])
+                ),
+                ("file", "text/csv", csv),
+            ])
+            #expect(body.count > app.jishi.config.http.maxBodyBytes)
+            let done = try await app.send(.POST, Self.importPath(), bytes: body, contentType: type, token: seller)
+            #expect(done.status == .ok, "\(done.body.string)")
+            #expect(try done.json()["photosAdded"] as? Int == 2)
+            let product = try #require(try await Product.query(on: app.db).filter(\.$title == "带照片的发簪").first())
+            let stored = try await ProductPhoto.query(on: app.db).filter(\.$product.$id == product.requireID())
+                .sort(\.$position).all()
+            #expect(stored.map(\.byteCount) == [ShopAndCatalogAPITests.png.count, back.count])
+            #expect(
+                try Data(contentsOf: app.jishi.photos.url(of: try #require(stored.last).fileName)) == back)
+        }
+    }
+
+    @Test(arguments: TestStore.available)
+    func theExportAndItsPhotosLoadTheCatalogueIntoAnotherShop(store: TestStore) async throws {
+        try await WebMarketPageTests.withMarket(on: store) { app in
+            let seller = try await app.logIn("seller", password: DemoCounty.password)
+            let farm = DemoMarket.id("shop.farm").uuidString.lowercased()
+            let furniture = DemoMarket.id("shop.furniture")
+            let csv = try await app.send(
+                .GET, "/api/v1/shops/\(farm)/catalogue/export", token: seller, headers: [("Accept", "text/csv")])
+            #expect(csv.status == .ok)
+            let zip = try await app.send(
+                .GET, "/api/v1/shops/\(farm)/catalogue/export/photos", token: seller,
+                headers: [("Accept", "application/zip")])
+            #expect(zip.status == .ok, "\(zip.body.string)")
+            #expect(zip.headers.contentType?.description.hasPrefix("application/zip") == true)
+            let zipped = Data(buffer: zip.body)
+            #expect(zip.headers.first(name: .contentLength).flatMap(Int.init) == zipped.count)
+
+            // Every photo the CSV names is in the ZIP under that name, with the store's bytes.
+            let text = csv.body.string
+            let named = Set(
+                text.split(separator: "\r\n").dropFirst().compactMap {
+                    $0.split(separator: ",", omittingEmptySubsequences: false).dropLast().last
+                }
+                .flatMap { $0.split(separator: "|").map(String.init) }.filter { !$0.isEmpty })
+            let farmPhotos = try await ProductPhoto.query(on: app.db)
+                .join(Product.self, on: \ProductPhoto.$product.$id == \Product.$id)
+                .filter(Product.self, \.$shop.$id == DemoMarket.id("shop.farm")).count()
+            #expect(named.count == farmPhotos && farmPhotos > 0)
+            let archive = try Archive(data: zipped, accessMode: .read)
+            var entries: [String: Data] = [:]
+            for entry in archive {
+                var bytes = Data()
+                _ = try archive.extract(entry) { bytes.append($0) }
+                entries[entry.path] = bytes
+            }
+            #expect(Set(entries.keys) == named)
+            for (name, bytes) in entries {
+                #expect(try Data(contentsOf: app.jishi.photos.url(of: name)) == bytes)
+            }
+
+            // Both into another shop: its products, variants and photos come with them.
+            let before = try await Product.query(on: app.db).filter(\.$shop.$id == furniture).count()
+            let (body, type) = Self.multipart([
+                ("file", "text/csv", Data(text.utf8)), ("photos", "application/zip", zipped),
+            ])
+            let loaded = try await app.send(
+                .POST, "/api/v1/shops/\(furniture.uuidString.lowercased())/catalogue/import", bytes: body,
+                contentType: type, token: seller)
+            #expect(loaded.status == .ok, "\(loaded.body.string)")
+            let counts = try loaded.json()
+            #expect(counts["photosAdded"] as? Int == farmPhotos)
+            #expect(counts["productsUpdated"] as? Int == 0)
+            let added = try #require(counts["productsCreated"] as? Int)
+            #expect(try await Product.query(on: app.db).filter(\.$shop.$id == furniture).count() == before + added)
+
+            // The page's download is the same ZIP.
+            var browser = try await WebMarketPageTests.signedIn(app, "seller", language: "zh-CN")
+            let page = try await browser.get("/shops/\(farm)/catalogue/import")
+            #expect(page.body.string.contains("/shops/\(farm)/catalogue/export/photos"))
+            #expect(page.body.string.contains("下载照片（ZIP）"))
+            let download = try await browser.get("/shops/\(farm)/catalogue/export/photos")
+            #expect(download.status == .ok)
+            #expect(download.headers.first(name: .contentDisposition)?.contains(".zip") == true)
+            let pageArchive = try Archive(data: Data(buffer: download.body), accessMode: .read)
+            #expect(Set(pageArchive.map(\.path)) == named)
+        }
+    }
+
     @Test(arguments: TestStore.available)
     func someoneNotOfTheShopIsRefused(store: TestStore) async throws {
         try await WebMarketPageTests.withMarket(on: store) { app in
@@ -119,6 +283,9 @@ struct CatalogImportAPIAndPageTests {
                 .GET, "/api/v1/shops/\(Self.shopID)/catalogue/export", token: stranger,
                 headers: [("Accept", "text/csv")])
             #expect(exported.status == .notFound)
+            let photos = try await app.send(
+                .GET, "/api/v1/shops/\(Self.shopID)/catalogue/export/photos", token: stranger)
+            #expect(photos.status == .notFound)
             let nobody = try await app.send(
                 .POST, Self.importPath(), bytes: Data(Self.good.utf8), contentType: "text/csv")
             #expect(nobody.status == .unauthorized)
