@@ -121,17 +121,15 @@ struct ChatAPITests {
         try await withTestApp(on: store, seedDemo: true) { app in
             let fixture = try await MarketplaceAPIFixture.make(app)
             let conversation = try await Self.open(fixture)
-            let started = Date()
             // The longest wait (25 s). A poll that runs out answers no messages, so the message in
-            // the answer is the wake-up; the time only has to be short of the wait. (A bound of
-            // 22 s failed on loaded CI machines, where sending the message itself took as long.)
+            // the answer is the wake-up. No bound on the time: on loaded CI machines the whole
+            // exchange took 21.8, 23.3 and 28.1 s, the poll's own clock starting late.
             async let waiting = app.send(
                 .GET, "/api/v1/conversations/\(conversation)/messages?after=0&wait=25", token: fixture.seller)
             try await Task.sleep(nanoseconds: 500_000_000)
             _ = try await Self.say(app, conversation, "在吗", token: fixture.buyer)
             let answer = try await waiting.json()
             #expect((answer["items"] as? [[String: Any]])?.first?["text"] as? String == "在吗")
-            #expect(Date().timeIntervalSince(started) < 25)
         }
     }
 
@@ -145,9 +143,8 @@ struct ChatAPITests {
             let conversation = try await Self.open(fixture)
             let text = String(repeating: "🇨🇳", count: 1_000)
             #expect(text.utf8.count == 8_000)
-            let started = Date()
-            // The longest wait, as above: the message in the answer is the wake-up (a loaded CI
-            // machine took 21.8 and 23.3 s, where the id-only notification is also loaded).
+            // The longest wait, as above: the message in the answer is the wake-up (here the
+            // id-only notification is also loaded from the database).
             async let waiting = app.send(
                 .GET, "/api/v1/conversations/\(conversation)/messages?after=0&wait=25", token: fixture.seller)
             try await Task.sleep(nanoseconds: 500_000_000)
@@ -155,7 +152,6 @@ struct ChatAPITests {
             #expect(said.status == .created, "\(said.body.string)")
             let answer = try await waiting.json()
             #expect((answer["items"] as? [[String: Any]])?.first?["text"] as? String == text)
-            #expect(Date().timeIntervalSince(started) < 25)
         }
     }
 }
