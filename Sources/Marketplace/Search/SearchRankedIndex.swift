@@ -78,7 +78,7 @@ extension SearchIndex {
     /// once that is over.
     static func withRankedIndexAside<T: Sendable>(
         rows: Int, threshold: Int, on database: any Database,
-        rebuilding: @Sendable (_ over: Bool) -> Void = { _ in },
+        rebuilding: @Sendable (_ over: Bool) async -> Void = { _ in },
         _ write: () async throws -> T
     ) async throws -> T {
         guard rows >= threshold, !database.inTransaction, let sql = database as? any SQLDatabase,
@@ -94,9 +94,9 @@ extension SearchIndex {
         }
         // The write is committed: a failed rebuild is the background restore's to retry, not
         // the write's failure.
-        rebuilding(false)
+        await rebuilding(false)
         _ = try? await restoreRankedIndex(on: database)
-        rebuilding(true)
+        await rebuilding(true)
         return result
     }
 

@@ -125,4 +125,64 @@ struct SearchRankedIndexTests {
             #expect(with.items.map(\.productID) == without.items.map(\.productID))
         }
     }
+
+    @Test func aBackgroundImportSaysInItsRowWhileTheIndexIsMadeAgain() async throws {
+        try await Self.withRUM { county, sql, fixture in
+            // Every status the run's row takes, in order, as another server's page would read it,
+            // and whether the RUM index was there to read at that moment.
+            try await sql.raw(
+                "CREATE TABLE import_statuses (n BIGSERIAL PRIMARY KEY, status TEXT, done INT, total INT, ranked BOOLEAN)"
+            )
+            .run()
+            try await sql.raw(
+                """
+                CREATE FUNCTION log_import_status() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN \
+                INSERT INTO import_statuses (status, done, total, ranked) VALUES (NEW.status, NEW.done, NEW.total, \
+                EXISTS (SELECT 1 FROM pg_index WHERE indexrelid = to_regclass('search_documents_title_rum_idx') \
+                AND indisvalid)); \
+                RETURN NEW; END $$
+                """
+            ).run()
+            try await sql.raw(
+                """
+                CREATE TRIGGER log_import_status AFTER UPDATE OF status ON catalog_imports \
+                FOR EACH ROW WHEN (OLD.status IS DISTINCT FROM NEW.status) EXECUTE FUNCTION log_import_status()
+                """
+            ).run()
+            let shopID = try fixture.shop.requireID()
+            let queue = CatalogImportQueue(context: fixture.context, store: nil, rankedIndexAsideFrom: 40)
+            let run = try await queue.submit(
+                CatalogImportTests.csv(Self.lines(0..<60, word: "马面裙")), fileName: "many.csv", photos: nil,
+                into: shopID, by: fixture.seller, on: county.db)
+            try await queue.perform(try run.requireID(), on: county.db)
+
+            struct Logged: Decodable, Equatable {
+                var status: String
+                var done: Int
+                var total: Int
+                var ranked: Bool
+            }
+            let logged = try await sql.raw("SELECT status, done, total, ranked FROM import_statuses ORDER BY n")
+                .all(decoding: Logged.self)
+            #expect(
+                logged.map(\.status) == ["checking", "writing", "indexing", "done"],
+                "the row's statuses: \(logged)")
+            // Written while the index was being made again, not after.
+            #expect(
+                logged.first { $0.status == "indexing" }
+                    == Logged(status: "indexing", done: 0, total: 60, ranked: false))
+            #expect(logged.last?.ranked == true)
+            // Read from such a row, the progress is the indexing stage's, with its products.
+            let indexing = CatalogImportRun()
+            indexing.id = UUID()
+            indexing.status = .indexing
+            indexing.done = 0
+            indexing.total = 60
+            #expect(
+                CatalogImportQueue.progress(of: indexing)
+                    == CatalogImport.Progress(stage: .indexing, done: 0, total: 60))
+            #expect(try await Self.rankedIndex(sql) != nil)
+        }
+    }
+
 }

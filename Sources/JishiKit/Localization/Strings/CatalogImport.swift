@@ -28,6 +28,7 @@ extension L10nKey {
     public static let catalogImportStatusQueued = L10nKey("catalog-import.status.queued")
     public static let catalogImportStatusChecking = L10nKey("catalog-import.status.checking")
     public static let catalogImportStatusWriting = L10nKey("catalog-import.status.writing")
+    public static let catalogImportStatusIndexing = L10nKey("catalog-import.status.indexing")
     public static let catalogImportStatusDone = L10nKey("catalog-import.status.done")
     public static let catalogImportStatusRefused = L10nKey("catalog-import.status.refused")
     public static let catalogImportStatusFailed = L10nKey("catalog-import.status.failed")
@@ -71,6 +72,7 @@ extension Localization {
             .catalogImportStatusQueued: "waiting",
             .catalogImportStatusChecking: "checking",
             .catalogImportStatusWriting: "writing",
+            .catalogImportStatusIndexing: "indexing for search",
             .catalogImportStatusDone: "imported",
             .catalogImportStatusRefused: "refused",
             .catalogImportStatusFailed: "stopped",
@@ -106,6 +108,7 @@ extension Localization {
             .catalogImportStatusQueued: "排队中",
             .catalogImportStatusChecking: "检查中",
             .catalogImportStatusWriting: "写入中",
+            .catalogImportStatusIndexing: "重建搜索索引中",
             .catalogImportStatusDone: "已导入",
             .catalogImportStatusRefused: "未通过",
             .catalogImportStatusFailed: "已中止",

@@ -26,6 +26,7 @@ enum CatalogImportRunPage {
         case .queued: context.text(.catalogImportStatusQueued)
         case .checking: context.text(.catalogImportStatusChecking)
         case .writing: context.text(.catalogImportStatusWriting)
+        case .indexing: context.text(.catalogImportStatusIndexing)
         case .done: context.text(.catalogImportStatusDone)
         case .refused: context.text(.catalogImportStatusRefused)
         case .failed: context.text(.catalogImportStatusFailed)
@@ -83,7 +84,7 @@ enum CatalogImportRunPage {
 
         private var ending: Node<HTML.BodyContext> {
             switch run.status {
-            case .queued, .checking, .writing: return .empty
+            case .queued, .checking, .writing, .indexing: return .empty
             case .done:
                 let done = CatalogImportQueue.outcome(of: run) ?? CatalogImport.Outcome()
                 return .div(

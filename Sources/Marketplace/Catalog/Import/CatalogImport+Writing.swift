@@ -11,7 +11,8 @@ extension CatalogImport {
     /// to a statement); if the transaction fails, the files written are removed again.
     func write(
         _ plan: Plan, photos: (any PhotoSource)?, store: PhotoStore?, on database: any Database,
-        progress: @escaping @Sendable (Progress) -> Void
+        progress: @escaping @Sendable (Progress) -> Void,
+        beforeIndexing: @escaping @Sendable (_ products: Int) async -> Void = { _ in }
     ) async throws -> Outcome {
         // The changed products' search rows count too: with RUM kept at a million products,
         // writing them took 460 s of an import's 685.
@@ -34,7 +35,10 @@ extension CatalogImport {
             // Many products at once: the RUM index is set aside and made again afterwards.
             try await SearchIndex.withRankedIndexAside(
                 rows: changed, threshold: rankedIndexAsideFrom, on: database,
-                rebuilding: { over in progress(Progress(stage: .indexing, done: over ? changed : 0, total: changed)) }
+                rebuilding: { over in
+                    progress(Progress(stage: .indexing, done: over ? changed : 0, total: changed))
+                    if !over { await beforeIndexing(changed) }
+                }
             ) {
                 try await context.transactions.transaction(on: database) { db in
                     try await Self.writeRows(

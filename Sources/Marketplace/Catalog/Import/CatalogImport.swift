@@ -63,12 +63,14 @@ public struct CatalogImport: Sendable {
     /// Imports `data` into the shop: through the API and pages (`principal` given) by its staff
     /// or an admin, from the county office's command line without one. New photos are stored in
     /// `store`. `beforeWriting` runs once the file has passed its checks, before the write's
-    /// transaction begins.
+    /// transaction begins; `beforeIndexing` once it has committed, before the search's ranked
+    /// index is made again for the products written (only after a write of many products).
     public func run(
         _ data: Data, photos: (any PhotoSource)? = nil, store: PhotoStore? = nil, into shopID: UUID,
         by principal: Principal? = nil, on database: any Database,
         progress: @escaping @Sendable (Progress) -> Void = { _ in },
-        beforeWriting: @Sendable () async throws -> Void = {}
+        beforeWriting: @Sendable () async throws -> Void = {},
+        beforeIndexing: @escaping @Sendable (_ products: Int) async -> Void = { _ in }
     ) async throws -> Outcome {
         let shop: Shop
         if let principal {
@@ -88,6 +90,7 @@ public struct CatalogImport: Sendable {
         let plan = try await check(
             rows, columns: present, shop: shop, photos: photos, store: store, on: database, progress: progress)
         try await beforeWriting()
-        return try await write(plan, photos: photos, store: store, on: database, progress: progress)
+        return try await write(
+            plan, photos: photos, store: store, on: database, progress: progress, beforeIndexing: beforeIndexing)
     }
 }

@@ -13,7 +13,9 @@ import SQLKit
 /// While the rows are checked the worker writes how far it has got, once a second, into the
 /// run's row; that is also its heartbeat. Writing is one transaction, during which nothing else
 /// is written to the row (SQLite has one writer): how far the write has got is kept in this
-/// process (``CatalogImportProgress``) for a page served by it. A run whose worker has been
+/// process (``CatalogImportProgress``) for a page served by it. Once written, a run of many
+/// products waits for the search's ranked index to be made again: the row says so
+/// (``CatalogImportRun/Status/indexing``), so a page from any server shows it. A run whose worker has been
 /// silent for ``stale`` is taken over by the job's next attempt; taking it over is safe, because
 /// an import is idempotent (a second run of a written file finds every row unchanged).
 public struct CatalogImportQueue: Sendable {
@@ -28,10 +30,15 @@ public struct CatalogImportQueue: Sendable {
 
     public let context: MarketplaceContext
     public let store: PhotoStore?
+    /// From how many products written the ranked index is set aside (``CatalogImport``'s).
+    let rankedIndexAsideFrom: Int
 
-    public init(context: MarketplaceContext, store: PhotoStore?) {
+    public init(
+        context: MarketplaceContext, store: PhotoStore?, rankedIndexAsideFrom: Int = SearchIndex.rankedIndexAsideFrom
+    ) {
         self.context = context
         self.store = store
+        self.rankedIndexAsideFrom = rankedIndexAsideFrom
     }
 
     /// `queue` with the import's handler added.
@@ -105,8 +112,13 @@ public struct CatalogImportQueue: Sendable {
         guard let id = run.id, !run.status.isFinished else { return nil }
         if let local = CatalogImportProgress.shared[id] { return local }
         guard run.total > 0 else { return nil }
-        return CatalogImport.Progress(
-            stage: run.status == .writing ? .writing : .checking, done: run.done, total: run.total)
+        let stage: CatalogImport.Progress.Stage =
+            switch run.status {
+            case .writing: .writing
+            case .indexing: .indexing
+            default: .checking
+            }
+        return CatalogImport.Progress(stage: stage, done: run.done, total: run.total)
     }
 
     private struct KeptError: Codable {
@@ -172,7 +184,7 @@ public struct CatalogImportQueue: Sendable {
             }
         }
         do {
-            let outcome = try await CatalogImport(context: context).run(
+            let outcome = try await CatalogImport(context: context, rankedIndexAsideFrom: rankedIndexAsideFrom).run(
                 file, photos: archive, store: store, into: run.$shop.id, on: database,
                 progress: { CatalogImportProgress.shared[id] = $0 },
                 beforeWriting: {
@@ -184,6 +196,18 @@ public struct CatalogImportQueue: Sendable {
                         UPDATE \(ident: CatalogImportRun.schema) SET status = \(bind: CatalogImportRun.Status.writing.rawValue), \
                         done = \(bind: total), total = \(bind: total), heartbeat_at = \(bind: dependencies.now()) \
                         WHERE id = \(bind: id) AND attempt = \(bind: attempt)
+                        """
+                    ).run()
+                },
+                beforeIndexing: { products in
+                    // Committed: the row is free again. Only from `writing`, so a late update
+                    // never undoes how the run ended.
+                    try? await sql.raw(
+                        """
+                        UPDATE \(ident: CatalogImportRun.schema) SET status = \(bind: CatalogImportRun.Status.indexing.rawValue), \
+                        done = 0, total = \(bind: products), heartbeat_at = \(bind: dependencies.now()) \
+                        WHERE id = \(bind: id) AND attempt = \(bind: attempt) \
+                        AND status = \(bind: CatalogImportRun.Status.writing.rawValue)
                         """
                     ).run()
                 })

@@ -14,6 +14,9 @@ public final class CatalogImportRun: Model, @unchecked Sendable {
         case checking
         /// The checked file is being written, in one transaction.
         case writing
+        /// Written; the search's ranked index is being made again after a write of many
+        /// products (`total` of them), on PostgreSQL with RUM.
+        case indexing
         /// Written: the counts are set.
         case done
         /// Bad rows: nothing was written; `errors` lists them.
