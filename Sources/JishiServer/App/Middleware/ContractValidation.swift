@@ -42,6 +42,9 @@ struct ContractRules: Sendable {
         var body: Rule?
         /// The media types the operation's body may have.
         var contentTypes: [String]
+        /// The bytes each part of a `multipart/form-data` body may have, where the contract bounds
+        /// the part (`maxLength`); the other parts are bounded by the API's body limit.
+        var partLimits: [String: Int] = [:]
 
         func matches(_ method: String, _ parts: [Substring]) -> Bool {
             guard method == self.method, parts.count == segments.count else { return false }
@@ -75,12 +78,21 @@ struct ContractRules: Sendable {
                 if let schema = content?["application/json"]?["schema"] {
                     body = try reader.rule(schema)
                 }
+                var partLimits: [String: Int] = [:]
+                if let form = try content?["multipart/form-data"]?["schema"].map(reader.resolve) {
+                    for (key, part) in form["properties"]?.mapping ?? [:] {
+                        guard let name = key.string, let most = try reader.resolve(part)["maxLength"]?.int else {
+                            continue
+                        }
+                        partLimits[name] = most
+                    }
+                }
                 operations.append(
                     Operation(
                         id: operation["operationId"]?.string ?? "", method: method.uppercased(),
                         segments: path.split(separator: "/").map(String.init),
                         parameters: shared + own, body: body,
-                        contentTypes: content?.mapping?.keys.compactMap(\.string) ?? []))
+                        contentTypes: content?.mapping?.keys.compactMap(\.string) ?? [], partLimits: partLimits))
             }
         }
         self.operations = operations
@@ -89,6 +101,12 @@ struct ContractRules: Sendable {
     func operation(method: String, path: String) -> Operation? {
         let parts = path.split(separator: "/")
         return operations.first { $0.matches(method, parts) }
+    }
+
+    /// The most bytes part `part` of operation `operationId`'s form may have, as the contract
+    /// bounds it; nil when it does not.
+    func partLimit(_ part: String, of operationId: String) -> Int? {
+        operations.first { $0.id == operationId }?.partLimits[part]
     }
 
     struct RuleError: Error, CustomStringConvertible {

@@ -16,19 +16,21 @@ enum RequestContext {
 
 /// Sets `RequestContext.current` around the API routes, and refuses bodies over the limit
 /// before anyone parses them: by `Content-Length` at once, and for chunked bodies by
-/// collecting at most the limit (API bodies are small JSON documents; photos, and a catalogue
-/// import's ZIP of photos, have limits of their own).
+/// collecting at most the limit (API bodies are small JSON documents; photos have a limit of
+/// their own, and a form the parts of which the contract bounds, a catalogue's CSV with a ZIP of
+/// its photos, may have those bounds besides).
 struct RequestContextMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let config = request.jishi.config
         let isPhoto = request.headers.contentType.map { PhotoFormat(contentType: $0.serialize()) != nil } ?? false
         var limit = isPhoto ? max(config.media.maxPhotoBytes, config.http.maxBodyBytes) : config.http.maxBodyBytes
         if request.headers.contentType?.type == "multipart",
-            ContractRules.shared.operation(method: request.method.rawValue, path: request.url.path)?.id
-                == "importShopCatalogue"
+            let parts = ContractRules.shared.operation(method: request.method.rawValue, path: request.url.path)?
+                .partLimits, !parts.isEmpty
         {
-            // A catalogue's CSV with a ZIP of its photos; the handler bounds each part.
-            limit = config.http.maxBodyBytes + CatalogImportPage.maxBytes + 64 * 1024
+            // The API's limit for the parts the contract leaves unbounded, the bounded parts'
+            // own, and the form's framing; the handler bounds each part.
+            limit = config.http.maxBodyBytes + parts.values.reduce(0, +) + 64 * 1024
         }
         let tooLarge = Problem(type: .payloadTooLarge, detail: "At most \(limit) bytes.")
         if let length = request.headers.first(name: .contentLength).flatMap(Int.init) {

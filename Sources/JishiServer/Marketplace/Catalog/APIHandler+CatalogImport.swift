@@ -17,6 +17,9 @@ extension APIHandler {
         return (request, principal, shopID)
     }
 
+    /// The most bytes the import's ZIP of photos may have: the contract's bound of the part.
+    static let importPhotosLimit = ContractRules.shared.partLimit("photos", of: "importShopCatalogue") ?? 0
+
     func importShopCatalogue(_ input: Operations.ImportShopCatalogue.Input) async throws
         -> Operations.ImportShopCatalogue.Output
     {
@@ -51,10 +54,10 @@ extension APIHandler {
                                 "jishi-import-\(UUID().uuidString).zip")
                         zipURL = url
                         zipBytes = try await Self.write(
-                            part.payload.body, to: url, limit: CatalogImportPage.maxBytes,
+                            part.payload.body, to: url, limit: Self.importPhotosLimit,
                             tooLarge: Problem(
                                 type: .payloadTooLarge,
-                                detail: "The photos may be at most \(CatalogImportPage.maxBytes) bytes.",
+                                detail: "The photos may be at most \(Self.importPhotosLimit) bytes.",
                                 field: "photos"))
                     case .undocumented(let part):
                         for try await _ in part.body {}

@@ -200,6 +200,13 @@ struct CatalogImportAPIAndPageTests {
             #expect(stored.map(\.byteCount) == [ShopAndCatalogAPITests.png.count, back.count])
             #expect(
                 try Data(contentsOf: app.jishi.photos.url(of: try #require(stored.last).fileName)) == back)
+
+            // The form may be the API's limit, the contract's bound of `photos` (64 MiB) and 64 KiB
+            // of framing, no more.
+            let most = app.jishi.config.http.maxBodyBytes + 64 * 1024 * 1024 + 64 * 1024
+            let tooLong = try await app.send(
+                .POST, Self.importPath(), bytes: Data(count: most + 1), contentType: type, token: seller)
+            try tooLong.expectProblem(.payloadTooLarge)
         }
     }
 
