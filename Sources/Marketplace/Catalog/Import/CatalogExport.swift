@@ -19,6 +19,12 @@ public struct CatalogExport: Sendable {
 
     public init() {}
 
+    /// The products a shop's export writes, as `products p`: its own, not the linked listings it
+    /// sells for a supplier (those are the supplier's catalogue).
+    static func exported(of shopID: UUID) -> SQLQueryString {
+        "p.shop_id = \(bind: shopID) AND p.source_product_id IS NULL"
+    }
+
     /// Writes the shop's catalogue to `write` in UTF-8 pieces (the header first), and returns
     /// how many variants (rows) it wrote.
     @discardableResult
@@ -37,14 +43,14 @@ public struct CatalogExport: Sendable {
         var after: UUID?
         while true {
             var query: SQLQueryString = """
-                SELECT id, title, description, category_id, listed FROM products
-                WHERE shop_id = \(bind: shopID) AND source_product_id IS NULL
+                SELECT p.id, p.title, p.description, p.category_id, p.listed FROM products p
+                WHERE \(Self.exported(of: shopID))
                 """
             if let after {
-                query.appendLiteral(" AND id > ")
+                query.appendLiteral(" AND p.id > ")
                 query.appendInterpolation(bind: after)
             }
-            query.appendLiteral(" ORDER BY id LIMIT \(Self.pageSize)")
+            query.appendLiteral(" ORDER BY p.id LIMIT \(Self.pageSize)")
             let products = try await FastRows.all(
                 query, as: (UUID, String, String, UUID, Bool).self,
                 columns: ["id", "title", "description", "category_id", "listed"], on: sql)
@@ -109,7 +115,7 @@ public struct CatalogExport: Sendable {
         while true {
             var query: SQLQueryString = """
                 SELECT ph.id, ph.format FROM product_photos ph JOIN products p ON p.id = ph.product_id
-                WHERE p.shop_id = \(bind: shopID) AND p.source_product_id IS NULL
+                WHERE \(Self.exported(of: shopID))
                 """
             if let after {
                 query.appendLiteral(" AND ph.id > ")
