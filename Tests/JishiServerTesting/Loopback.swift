@@ -71,6 +71,28 @@ public enum Loopback {
         return String(decoding: received, as: UTF8.self)
     }
 
+    /// Connects to `port` and sends `bytes` (a request's start), leaving the connection open:
+    /// a request the server is still reading. Close the descriptor to end it.
+    public static func start(port: Int, _ bytes: [UInt8]) throws -> Int32 {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = self.address(port: port)
+        let connected = withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
+        }
+        guard connected == 0 else {
+            close(descriptor)
+            throw LoopbackError.connectFailed
+        }
+        let written = bytes.withUnsafeBytes { send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+        guard written == bytes.count else {
+            close(descriptor)
+            throw LoopbackError.connectFailed
+        }
+        return descriptor
+    }
+
     /// `exchange` on a thread of its own: a test running on Swift's cooperative pool (two
     /// threads on a two-core machine) must not block one of them while the server it talks to
     /// needs the pool to answer, or both wait until the timeout when other tests run alongside.

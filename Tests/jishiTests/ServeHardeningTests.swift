@@ -1,10 +1,10 @@
 import ArgumentParser
 import Foundation
-import JishiServer
 import JishiServerTesting
 import Testing
 import Vapor
 
+@testable import JishiServer
 @testable import jishi
 
 /// What the probe found at the edge of a running server: bodies measured by length alone, and a
@@ -67,4 +67,75 @@ struct ServeHardeningTests {
                 #expect(small.hasPrefix("HTTP/1.1 403"), "\(small.prefix(200))")
             })
     }
+
+    /// Bodies held whole while they arrive, past the API's limit (the import page's catalogue with
+    /// its photos), take memory from one budget: one that does not fit beside those arriving is
+    /// answered 503 with Retry-After before a byte of it is read, and the budget comes back when
+    /// a request ends, however it ends.
+    @Test func largeUploadsArrivingAtOnceShareOneMemoryBudget() async throws {
+        #expect(try JishiConfig.load(environment: [:]).http.uploadMemoryBytes == 256 << 20)
+        #expect(
+            try JishiConfig.load(environment: ["JISHI_UPLOAD_MEMORY_MB": "512"]).http.uploadMemoryBytes == 512 << 20)
+        // Less than one catalogue import with its photos could never be sent.
+        #expect(throws: ConfigError.self) { try JishiConfig.load(environment: ["JISHI_UPLOAD_MEMORY_MB": "64"]) }
+        var config = JishiConfig(store: .sqliteMemory)
+        config.jobs.enabled = false
+        config.logLevel = .critical
+        config.development = true
+        config.http.uploadMemoryBytes = 100_000
+        try await withServingApp(
+            config, migrate: true,
+            whileServing: { app, port in
+                let path = "/shops/\(UUID().uuidString.lowercased())/catalogue/import"
+                func head(length: Int?) -> [UInt8] {
+                    Array(
+                        ("POST \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
+                            + "Content-Type: application/x-www-form-urlencoded\r\n"
+                            + (length.map { "Content-Length: \($0)\r\n" } ?? "Transfer-Encoding: chunked\r\n")
+                            + "\r\n").utf8)
+                }
+                func whole(_ length: Int) -> [UInt8] {
+                    head(length: length) + Array(repeating: UInt8(ascii: "a"), count: length)
+                }
+                func budgetTaken(_ bytes: Int) async throws -> Bool {
+                    for _ in 0..<600 {
+                        if app.jishi.bodyMemory.taken == bytes { return true }
+                        try await Task.sleep(for: .milliseconds(50))
+                    }
+                    return false
+                }
+
+                // A body of 80,000 bytes, still arriving, holds 80,000 of the 100,000.
+                let arriving = try Loopback.start(port: port, head(length: 80_000) + Array(repeating: 97, count: 1_000))
+                #expect(try await budgetTaken(80_000))
+                let refused = try await Loopback.exchangeOffThePool(port: port, whole(40_000), timeout: 60)
+                #expect(refused.hasPrefix("HTTP/1.1 503"), "\(refused.prefix(300))")
+                #expect(refused.lowercased().contains("retry-after: 5"), "\(refused.prefix(300))")
+                // A chunked body says no length: it would take the route's limit, which is more
+                // than the budget.
+                let chunked = try await Loopback.exchangeOffThePool(
+                    port: port, head(length: nil) + Array("10\r\naaaaaaaaaaaaaaaa\r\n0\r\n\r\n".utf8), timeout: 60)
+                #expect(chunked.hasPrefix("HTTP/1.1 503"), "\(chunked.prefix(300))")
+
+                // So does a chunked body to an API operation whose contract allows more than the
+                // API's limit: the catalogue import's form, with its ZIP of photos.
+                let api = try await Loopback.exchangeOffThePool(
+                    port: port,
+                    Array(
+                        ("POST /api/v1/shops/\(UUID().uuidString.lowercased())/catalogue/import HTTP/1.1\r\n"
+                            + "Host: 127.0.0.1:\(port)\r\nConnection: close\r\nAccept: application/json\r\n"
+                            + "Content-Type: multipart/form-data; boundary=b\r\nTransfer-Encoding: chunked\r\n\r\n"
+                            + "10\r\naaaaaaaaaaaaaaaa\r\n0\r\n\r\n").utf8), timeout: 60)
+                #expect(api.hasPrefix("HTTP/1.1 503"), "\(api.prefix(300))")
+
+                // The sender gives up: its share comes back, and the same body is read as usual
+                // (refused only because nobody is signed in).
+                close(arriving)
+                #expect(try await budgetTaken(0))
+                let read = try await Loopback.exchangeOffThePool(port: port, whole(40_000), timeout: 60)
+                #expect(read.hasPrefix("HTTP/1.1 401"), "\(read.prefix(300))")
+                #expect(try await budgetTaken(0))
+            })
+    }
+
 }

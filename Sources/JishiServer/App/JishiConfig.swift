@@ -161,6 +161,9 @@ public struct JishiConfig: Sendable {
         public var port = 8080
         /// Largest request body accepted, in bytes.
         public var maxBodyBytes = 1 << 20
+        /// What the bodies held whole while they arrive, where a route allows more than
+        /// `maxBodyBytes` (the catalogue import page's 64 MiB), may take at once (`BodyMemory`).
+        public var uploadMemoryBytes = 256 << 20
         /// Mark cookies `Secure` (behind HTTPS).
         public var secureCookies = false
         /// Take the caller's address, for the per-address limits, from the `X-Forwarded-For` the
@@ -246,6 +249,13 @@ public struct JishiConfig: Sendable {
                 throw ConfigError(variable: "JISHI_CHAT_MESSAGES_PER_MINUTE", reason: "a whole number from 1 to 100000")
             }
             config.chat.messagesPerMinute = value
+        }
+        if let megabytes = environment["JISHI_UPLOAD_MEMORY_MB"] {
+            // At least one catalogue import with its photos (64 MiB and its CSV).
+            guard let value = Int(megabytes), (80...65_536).contains(value) else {
+                throw ConfigError(variable: "JISHI_UPLOAD_MEMORY_MB", reason: "a whole number from 80 to 65536")
+            }
+            config.http.uploadMemoryBytes = value << 20
         }
         if let trust = environment["JISHI_TRUST_PROXY"] {
             config.http.trustProxy = try flag(trust, variable: "JISHI_TRUST_PROXY")

@@ -33,10 +33,13 @@ public struct JishiServices: Sendable {
     let planning = PlanningBoard()
     /// The requests this process is answering, which stopping waits for.
     public let requestsInFlight = RequestsInFlight()
+    /// What the large request bodies arriving at once may hold in memory.
+    let bodyMemory: BodyMemory
 
     public init(config: JishiConfig, dependencies: Dependencies) {
         self.config = config
         self.dependencies = dependencies
+        self.bodyMemory = BodyMemory(capacity: config.http.uploadMemoryBytes)
         self.accounts = AccountService(hasher: BcryptHasher(cost: config.auth.bcryptCost), dependencies: dependencies)
         self.accounts.stations = StationDirectory()
         let prepared: (any PreparedStatementRunner)? =

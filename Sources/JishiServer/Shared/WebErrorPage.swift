@@ -17,6 +17,9 @@ enum WebErrorPage {
         let response = WebPage.response(
             view.html, status: HTTPResponseStatus(statusCode: problem.status), session: session)
         if problem.status == 405 { response.headers.replaceOrAdd(name: .allow, value: "GET, POST") }
+        if let retryAfter = problem.retryAfter {
+            response.headers.replaceOrAdd(name: .retryAfter, value: String(retryAfter))
+        }
         return response
     }
 }

@@ -48,7 +48,8 @@ enum WebRoutes {
 /// Forms are small: anything over 16 KB (unless a route says otherwise) is refused. A body
 /// that declares a larger `Content-Length` is refused before it is read; any other (chunked, or
 /// lying about its length) is refused once the bytes read pass the limit, by the route's own
-/// body collection (`post`).
+/// body collection (`post`). A route that allows more than the API's limit holds its body in
+/// memory only while ``BodyMemory`` has room for it.
 struct WebBodyLimit: AsyncMiddleware {
     static let defaultMaxBytes = 16 * 1024
     var maxBytes = Self.defaultMaxBytes
@@ -62,10 +63,15 @@ struct WebBodyLimit: AsyncMiddleware {
     }
 
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        if let length = request.headers.first(name: .contentLength).flatMap(Int.init), length > maxBytes {
+        let length = request.headers.first(name: .contentLength).flatMap(Int.init)
+        if let length, length > maxBytes {
             throw Abort(.payloadTooLarge)
         }
-        return try await next.respond(to: request)
+        guard maxBytes > request.jishi.config.http.maxBodyBytes else { return try await next.respond(to: request) }
+        // The route's body collection happens inside `next`.
+        return try await request.jishi.bodyMemory.holding(max(0, min(length ?? maxBytes, maxBytes))) {
+            try await next.respond(to: request)
+        }
     }
 }
 

@@ -33,17 +33,25 @@ struct RequestContextMiddleware: AsyncMiddleware {
             limit = config.http.maxBodyBytes + parts.values.reduce(0, +) + 64 * 1024
         }
         let tooLarge = Problem(type: .payloadTooLarge, detail: "At most \(limit) bytes.")
+        var chunked = false
         if let length = request.headers.first(name: .contentLength).flatMap(Int.init) {
             guard length <= limit else { throw tooLarge }
-        } else if request.headers.contains(name: .transferEncoding) {
-            do {
-                _ = try await request.body.collect(max: limit).get()
-            } catch let abort as any AbortError where abort.status == .payloadTooLarge {
-                throw tooLarge
-            }
+        } else {
+            chunked = request.headers.contains(name: .transferEncoding)
         }
-        return try await RequestContext.$current.withValue(request) {
-            try await next.respond(to: request)
+        // A chunked body is held whole until the answer: past the API's limit, only while
+        // `BodyMemory` has room for it.
+        return try await request.jishi.bodyMemory.holding(chunked && limit > config.http.maxBodyBytes ? limit : 0) {
+            if chunked {
+                do {
+                    _ = try await request.body.collect(max: limit).get()
+                } catch let abort as any AbortError where abort.status == .payloadTooLarge {
+                    throw tooLarge
+                }
+            }
+            return try await RequestContext.$current.withValue(request) {
+                try await next.respond(to: request)
+            }
         }
     }
 }
