@@ -69,9 +69,9 @@ struct ServeHardeningTests {
     }
 
     /// Bodies held whole while they arrive, past the API's limit (the import page's catalogue with
-    /// its photos), take memory from one budget: one that does not fit beside those arriving is
-    /// answered 503 with Retry-After before a byte of it is read, and the budget comes back when
-    /// a request ends, however it ends.
+    /// its photos), take memory from one budget, one body at a time per address: one that does not
+    /// fit, or comes from an address already sending one, is answered 503 with Retry-After before
+    /// a byte of it is read, and the budget comes back when a request ends, however it ends.
     @Test func largeUploadsArrivingAtOnceShareOneMemoryBudget() async throws {
         #expect(try JishiConfig.load(environment: [:]).http.uploadMemoryBytes == 256 << 20)
         #expect(
@@ -83,20 +83,29 @@ struct ServeHardeningTests {
         config.logLevel = .critical
         config.development = true
         config.http.uploadMemoryBytes = 100_000
+        // Senders told apart by the address the proxy in front says it saw.
+        config.http.trustProxy = true
         try await withServingApp(
             config, migrate: true,
             whileServing: { app, port in
                 let path = "/shops/\(UUID().uuidString.lowercased())/catalogue/import"
-                func head(length: Int?) -> [UInt8] {
+                func head(
+                    _ sender: Int, length: Int?, path: String = path, type: String = "application/x-www-form-urlencoded"
+                )
+                    -> [UInt8]
+                {
                     Array(
                         ("POST \(path) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\nConnection: close\r\n"
-                            + "Content-Type: application/x-www-form-urlencoded\r\n"
+                            + "Accept: text/html\r\nX-Forwarded-For: 10.0.0.\(sender)\r\nContent-Type: \(type)\r\n"
                             + (length.map { "Content-Length: \($0)\r\n" } ?? "Transfer-Encoding: chunked\r\n")
                             + "\r\n").utf8)
                 }
-                func whole(_ length: Int) -> [UInt8] {
-                    head(length: length) + Array(repeating: UInt8(ascii: "a"), count: length)
+                func send(_ sender: Int, _ length: Int) async throws -> String {
+                    try await Loopback.exchangeOffThePool(
+                        port: port, head(sender, length: length) + Array(repeating: UInt8(ascii: "a"), count: length),
+                        timeout: 60)
                 }
+                let oneChunk = Array("10\r\naaaaaaaaaaaaaaaa\r\n0\r\n\r\n".utf8)
                 func budgetTaken(_ bytes: Int) async throws -> Bool {
                     for _ in 0..<600 {
                         if app.jishi.bodyMemory.taken == bytes { return true }
@@ -105,37 +114,39 @@ struct ServeHardeningTests {
                     return false
                 }
 
-                // A body of 80,000 bytes, still arriving, holds 80,000 of the 100,000.
-                let arriving = try Loopback.start(port: port, head(length: 80_000) + Array(repeating: 97, count: 1_000))
+                // A body of 80,000 bytes from sender 1, still arriving, holds 80,000 of the 100,000.
+                let arriving = try Loopback.start(
+                    port: port, head(1, length: 80_000) + Array(repeating: 97, count: 1_000))
                 #expect(try await budgetTaken(80_000))
-                let refused = try await Loopback.exchangeOffThePool(port: port, whole(40_000), timeout: 60)
+                // 40,000 more do not fit.
+                let refused = try await send(2, 40_000)
                 #expect(refused.hasPrefix("HTTP/1.1 503"), "\(refused.prefix(300))")
                 #expect(refused.lowercased().contains("retry-after: 5"), "\(refused.prefix(300))")
-                // A chunked body says no length: it would take the route's limit, which is more
-                // than the budget.
+                // 10,000 would, but not from sender 1, which is sending one already.
+                let busy = try await send(1, 10_000)
+                #expect(busy.hasPrefix("HTTP/1.1 503"), "\(busy.prefix(300))")
+                let other = try await send(3, 10_000)
+                #expect(other.hasPrefix("HTTP/1.1 401"), "\(other.prefix(300))")
+                // A chunked body says no length: it would take the route's limit, more than the
+                // budget; so would one to an API operation whose contract allows more than the API's
+                // limit (the catalogue import's form, with its ZIP of photos).
                 let chunked = try await Loopback.exchangeOffThePool(
-                    port: port, head(length: nil) + Array("10\r\naaaaaaaaaaaaaaaa\r\n0\r\n\r\n".utf8), timeout: 60)
+                    port: port, head(4, length: nil) + oneChunk, timeout: 60)
                 #expect(chunked.hasPrefix("HTTP/1.1 503"), "\(chunked.prefix(300))")
-
-                // So does a chunked body to an API operation whose contract allows more than the
-                // API's limit: the catalogue import's form, with its ZIP of photos.
                 let api = try await Loopback.exchangeOffThePool(
                     port: port,
-                    Array(
-                        ("POST /api/v1/shops/\(UUID().uuidString.lowercased())/catalogue/import HTTP/1.1\r\n"
-                            + "Host: 127.0.0.1:\(port)\r\nConnection: close\r\nAccept: application/json\r\n"
-                            + "Content-Type: multipart/form-data; boundary=b\r\nTransfer-Encoding: chunked\r\n\r\n"
-                            + "10\r\naaaaaaaaaaaaaaaa\r\n0\r\n\r\n").utf8), timeout: 60)
+                    head(
+                        5, length: nil, path: "/api/v1/shops/\(UUID().uuidString.lowercased())/catalogue/import",
+                        type: "multipart/form-data; boundary=b") + oneChunk, timeout: 60)
                 #expect(api.hasPrefix("HTTP/1.1 503"), "\(api.prefix(300))")
 
-                // The sender gives up: its share comes back, and the same body is read as usual
+                // Sender 1 gives up: its share comes back, and the body refused is read as usual
                 // (refused only because nobody is signed in).
                 close(arriving)
                 #expect(try await budgetTaken(0))
-                let read = try await Loopback.exchangeOffThePool(port: port, whole(40_000), timeout: 60)
+                let read = try await send(2, 40_000)
                 #expect(read.hasPrefix("HTTP/1.1 401"), "\(read.prefix(300))")
                 #expect(try await budgetTaken(0))
             })
     }
-
 }

@@ -161,8 +161,9 @@ public struct JishiConfig: Sendable {
         public var port = 8080
         /// Largest request body accepted, in bytes.
         public var maxBodyBytes = 1 << 20
-        /// What the bodies held whole while they arrive, where a route allows more than
-        /// `maxBodyBytes` (the catalogue import page's 64 MiB), may take at once (`BodyMemory`).
+        /// The bytes the bodies held whole while they arrive, where a route allows more than
+        /// `maxBodyBytes` (the catalogue import page's form, up to 64 MiB), may have at once
+        /// (`BodyMemory`).
         public var uploadMemoryBytes = 256 << 20
         /// Mark cookies `Secure` (behind HTTPS).
         public var secureCookies = false
@@ -251,7 +252,7 @@ public struct JishiConfig: Sendable {
             config.chat.messagesPerMinute = value
         }
         if let megabytes = environment["JISHI_UPLOAD_MEMORY_MB"] {
-            // At least one catalogue import with its photos (64 MiB and its CSV).
+            // At least one catalogue import: the API's form takes 1 MiB of CSV and 64 MiB of photos.
             guard let value = Int(megabytes), (80...65_536).contains(value) else {
                 throw ConfigError(variable: "JISHI_UPLOAD_MEMORY_MB", reason: "a whole number from 80 to 65536")
             }

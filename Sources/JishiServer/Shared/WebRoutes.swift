@@ -68,8 +68,10 @@ struct WebBodyLimit: AsyncMiddleware {
             throw Abort(.payloadTooLarge)
         }
         guard maxBytes > request.jishi.config.http.maxBodyBytes else { return try await next.respond(to: request) }
-        // The route's body collection happens inside `next`.
-        return try await request.jishi.bodyMemory.holding(max(0, min(length ?? maxBytes, maxBytes))) {
+        // The route's body collection happens inside `next`. Without a length, only a chunked
+        // body has bytes to come.
+        let bytes = length ?? (request.headers.contains(name: .transferEncoding) ? maxBytes : 0)
+        return try await request.jishi.bodyMemory.holding(max(0, bytes), from: request.clientAddress) {
             try await next.respond(to: request)
         }
     }

@@ -41,7 +41,8 @@ struct RequestContextMiddleware: AsyncMiddleware {
         }
         // A chunked body is held whole until the answer: past the API's limit, only while
         // `BodyMemory` has room for it.
-        return try await request.jishi.bodyMemory.holding(chunked && limit > config.http.maxBodyBytes ? limit : 0) {
+        let held = chunked && limit > config.http.maxBodyBytes ? limit : 0
+        return try await request.jishi.bodyMemory.holding(held, from: request.clientAddress) {
             if chunked {
                 do {
                     _ = try await request.body.collect(max: limit).get()
