@@ -25,8 +25,10 @@ struct ServeTests {
             config,
             prepare: { app in app.get(PathComponent(stringLiteral: mark)) { _ in mark } },
             whileServing: { _, port in
-                let answer = try await Loopback.exchangeOffThePool(port: port, Self.get(mark))
-                #expect(answer.hasPrefix("HTTP/1.1 200") && answer.hasSuffix(mark))
+                // A minute to answer, as below: under the whole suite on two cores this answer once
+                // took longer than the default 10 s.
+                let answer = try await Loopback.exchangeOffThePool(port: port, Self.get(mark), timeout: 60)
+                #expect(answer.hasPrefix("HTTP/1.1 200") && answer.hasSuffix(mark), "\(answer.prefix(300))")
             },
             afterStopping: { app, port in
                 if Loopback.accepts(port) {
