@@ -9,7 +9,7 @@ import NIOConcurrencyHelpers
 /// does not fit beside those arriving, or comes from an address already sending one, is answered
 /// `503` with `Retry-After`, so that many large uploads at once, signed in or not, cannot take
 /// the server's memory (`JISHI_UPLOAD_MEMORY_MB`). The budget counts the bodies' bytes; parsing
-/// a form copies its parts, so the process needs about twice as much again.
+/// a form copies its parts, so the process needs more than the budget while it does.
 final class BodyMemory: Sendable {
     /// The bytes all bodies held at once may have.
     let capacity: Int

@@ -22,9 +22,11 @@ enum RequestContext {
 struct RequestContextMiddleware: AsyncMiddleware {
     func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         let config = request.jishi.config
-        let isPhoto = request.headers.contentType.map { PhotoFormat(contentType: $0.serialize()) != nil } ?? false
+        // Parsed once: every API request passes here.
+        let contentType = request.headers.contentType
+        let isPhoto = contentType.map { PhotoFormat(contentType: $0.serialize()) != nil } ?? false
         var limit = isPhoto ? max(config.media.maxPhotoBytes, config.http.maxBodyBytes) : config.http.maxBodyBytes
-        if request.headers.contentType?.type == "multipart",
+        if contentType?.type == "multipart",
             let parts = ContractRules.shared.operation(method: request.method.rawValue, path: request.url.path)?
                 .partLimits, !parts.isEmpty
         {

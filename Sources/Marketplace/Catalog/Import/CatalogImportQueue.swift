@@ -15,9 +15,10 @@ import SQLKit
 /// is written to the row (SQLite has one writer): how far the write has got is kept in this
 /// process (``CatalogImportProgress``) for a page served by it. Once written, a run of many
 /// products waits for the search's ranked index to be made again: the row says so
-/// (``CatalogImportRun/Status/indexing``), so a page from any server shows it. A run whose worker has been
-/// silent for ``stale`` is taken over by the job's next attempt; taking it over is safe, because
-/// an import is idempotent (a second run of a written file finds every row unchanged).
+/// (``CatalogImportRun/Status/indexing``), so a page from any server shows it. A run whose
+/// worker has been silent for ``stale`` is taken over by the job's next attempt; taking it over
+/// is safe, because an import is idempotent (a second run of a written file finds every row
+/// unchanged).
 public struct CatalogImportQueue: Sendable {
     /// Payload: a `CatalogImportRun` id.
     public static let job = "marketplace.catalog-import"
@@ -191,25 +192,15 @@ public struct CatalogImportQueue: Sendable {
                     beats.cancel()
                     _ = await beats.value
                     let total = CatalogImportProgress.shared[id]?.total ?? 0
-                    try await sql.raw(
-                        """
-                        UPDATE \(ident: CatalogImportRun.schema) SET status = \(bind: CatalogImportRun.Status.writing.rawValue), \
-                        done = \(bind: total), total = \(bind: total), heartbeat_at = \(bind: dependencies.now()) \
-                        WHERE id = \(bind: id) AND attempt = \(bind: attempt)
-                        """
-                    ).run()
+                    try await Self.move(
+                        id, attempt: attempt, to: .writing, done: total, total: total, at: dependencies.now(), on: sql)
                 },
                 beforeIndexing: { products in
                     // Committed: the row is free again. Only from `writing`, so a late update
                     // never undoes how the run ended.
-                    try? await sql.raw(
-                        """
-                        UPDATE \(ident: CatalogImportRun.schema) SET status = \(bind: CatalogImportRun.Status.indexing.rawValue), \
-                        done = 0, total = \(bind: products), heartbeat_at = \(bind: dependencies.now()) \
-                        WHERE id = \(bind: id) AND attempt = \(bind: attempt) \
-                        AND status = \(bind: CatalogImportRun.Status.writing.rawValue)
-                        """
-                    ).run()
+                    try? await Self.move(
+                        id, attempt: attempt, to: .indexing, done: 0, total: products, from: .writing,
+                        at: dependencies.now(), on: sql)
                 })
             let json = String(decoding: try JSONEncoder().encode(outcome), as: UTF8.self)
             try await finish(id, attempt: attempt, status: .done, outcome: json, on: sql)
@@ -236,6 +227,23 @@ public struct CatalogImportQueue: Sendable {
             ).run()
             throw error
         }
+    }
+
+    /// Moves the run this attempt holds to `status` with its counts, and says the worker is at it;
+    /// with `from`, only while the run is still at that status.
+    private static func move(
+        _ id: UUID, attempt: Int, to status: CatalogImportRun.Status, done: Int, total: Int,
+        from: CatalogImportRun.Status? = nil, at now: Date, on sql: any SQLDatabase
+    ) async throws {
+        var query: SQLQueryString = """
+            UPDATE \(ident: CatalogImportRun.schema) SET status = \(bind: status.rawValue), done = \(bind: done), \
+            total = \(bind: total), heartbeat_at = \(bind: now) WHERE id = \(bind: id) AND attempt = \(bind: attempt)
+            """
+        if let from {
+            query.appendLiteral(" AND status = ")
+            query.appendInterpolation(bind: from.rawValue)
+        }
+        try await sql.raw(query).run()
     }
 
     /// Records how a run ended and lets go of its file and photos.
