@@ -22,8 +22,11 @@ import Testing
 @Suite("Crashes lose nothing answered", .serialized)
 struct CrashTests {
     static var enabled: Bool { ProcessInfo.processInfo.environment["JISHI_TEST_POSTGRES_URL"] != nil }
+    // The time limits below guard against a hang; they are no timing. Under the whole suite on
+    // two cores, work that takes 31 s alone has taken 239 s (the county cluster's start in a CI
+    // run, where that test's 5 minutes ran out), so they leave room.
 
-    @Test(.enabled(if: enabled), .timeLimit(.minutes(5)))
+    @Test(.enabled(if: enabled), .timeLimit(.minutes(15)))
     func killingTheServerLosesNothingAnswered() async throws {
         try await CrashWorld.with { world in
             let outcome = try await world.stream(seconds: 4) {
@@ -36,7 +39,7 @@ struct CrashTests {
         }
     }
 
-    @Test(.enabled(if: enabled), .timeLimit(.minutes(5)))
+    @Test(.enabled(if: enabled), .timeLimit(.minutes(15)))
     func stoppingPostgresImmediatelyLosesNothingAnswered() async throws {
         try await CrashWorld.with { world in
             let outcome = try await world.stream(seconds: 5) {
