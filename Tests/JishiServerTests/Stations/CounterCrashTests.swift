@@ -57,6 +57,7 @@ struct CounterCrashTests {
             try await (app.db as! any SQLDatabase).raw("CREATE DATABASE \(ident: database)").run()
         }
         let photos = FileManager.default.temporaryDirectory.appendingPathComponent("jishi-crash-\(database)").path
+        defer { try? FileManager.default.removeItem(atPath: photos) }
         let environment = [
             "DATABASE_URL": try Self.url(base, database: database), "LOG_LEVEL": "error",
             "JISHI_PHOTO_DIR": photos, "JISHI_DEVELOPMENT": "1",

@@ -178,6 +178,7 @@ struct ChatAcrossProcessesTests {
         let url = try #require(TestStore.postgresURL)
         // The two servers share the test database's public schema, which no other test uses.
         let photos = FileManager.default.temporaryDirectory.appendingPathComponent("jishi-chat-\(UUID())").path
+        defer { try? FileManager.default.removeItem(atPath: photos) }
         let environment = [
             "DATABASE_URL": url, "LOG_LEVEL": "error", "JISHI_PHOTO_DIR": photos, "JISHI_DEVELOPMENT": "1",
         ]
