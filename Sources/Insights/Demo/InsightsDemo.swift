@@ -59,6 +59,7 @@ public enum InsightsDemo {
         var random = SeededGenerator(seed: 2009)
         var shops: [[any Encodable & Sendable]] = []
         var sales: [PlatformFigures.SaleRow] = []
+        var states: [VillageMonths.ShopState] = []
         let now = context.dependencies.now()
         var number = 0
         for path in paths {
@@ -92,6 +93,8 @@ public enum InsightsDemo {
                         (enterprise ? PlatformShop.Kind.enterprise : .individual).rawValue, villageID,
                         day(opened, openDay), closedOn, category, now,
                     ])
+                    var state = VillageMonths.ShopState(
+                        village: villageID, openedOn: day(opened, openDay), closedOn: closedOn)
                     let scale = Int64.random(in: path.orderValueMinor, using: &random)
                     let base = Int.random(in: path.orders, using: &random)
                     for month in opened...min(last, closed ?? last) {
@@ -105,29 +108,32 @@ public enum InsightsDemo {
                                 shop: shopID,
                                 month: String(format: "%04d-%02d", month / 12, month % 12 + 1), orders: Int64(orders),
                                 sales: value))
+                        state.months[month] = (Int64(orders), value)
                     }
+                    states.append(state)
                 }
             }
         }
         let shopRows = shops
         let saleRows = sales
-        let shopIDs = shopRows.compactMap { $0.first as? UUID }
+        let shopStates = states
         try await context.transactions.transaction(on: database) { db in
             let sql = try db.sql()
-            try await VillageMonths.tracking(shopIDs, on: db) {
-                for start in stride(from: 0, to: shopRows.count, by: 400) {
-                    var insert = sql.insert(into: PlatformShop.schema)
-                        .columns(
-                            "id", "platform", "shop_ref", "kind", "village_id", "opened_on", "closed_on",
-                            "main_category",
-                            "updated_at")
-                    for values in shopRows[start..<min(start + 400, shopRows.count)] {
-                        insert = insert.values(values.map { SQLBind($0) })
-                    }
-                    try await insert.run()
+            for start in stride(from: 0, to: shopRows.count, by: 400) {
+                var insert = sql.insert(into: PlatformShop.schema)
+                    .columns(
+                        "id", "platform", "shop_ref", "kind", "village_id", "opened_on", "closed_on",
+                        "main_category",
+                        "updated_at")
+                for values in shopRows[start..<min(start + 400, shopRows.count)] {
+                    insert = insert.values(values.map { SQLBind($0) })
                 }
-                try await PlatformFigures.insertSales(saleRows, on: sql)
+                try await insert.run()
             }
+            try await PlatformFigures.insertSales(saleRows, on: sql)
+            // The shops are new (no other platform's shop was in the registry), so the village
+            // table takes their figures as they are in hand.
+            try await VillageMonths.adding(new: shopStates, on: sql)
         }
         try await JishiShopSync(context: context).refresh(on: database)
         // The registry's snapshots of the last two months, as the history says they stood.
