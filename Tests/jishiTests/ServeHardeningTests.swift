@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import JishiKit
 import JishiServerTesting
 import Testing
 import Vapor
@@ -148,5 +149,29 @@ struct ServeHardeningTests {
                 #expect(read.hasPrefix("HTTP/1.1 401"), "\(read.prefix(300))")
                 #expect(try await budgetTaken(0))
             })
+    }
+
+    /// A body taken at its limit (sent in chunks) keeps only its length once read whole; its
+    /// address stays busy until its answer, and everything comes back then, however it ends.
+    @Test func aBodyReadWholeKeepsOnlyItsLength() async throws {
+        let memory = BodyMemory(capacity: 1_000)
+        try await memory.holding(900, from: "10.0.0.1") { lease in
+            #expect(memory.taken == 900)
+            lease?.keep(120)
+            #expect(memory.taken == 120)
+            lease?.keep(500)  // never takes more than it has
+            #expect(memory.taken == 120)
+            try await memory.holding(880, from: "10.0.0.2") { _ in #expect(memory.taken == 1_000) }
+            await #expect(throws: Problem.self) { try await memory.holding(10, from: "10.0.0.1") { _ in } }
+        }
+        #expect(memory.taken == 0)
+        await #expect(throws: CancellationError.self) {
+            try await memory.holding(900, from: "10.0.0.1") { lease in
+                lease?.keep(0)
+                throw CancellationError()
+            }
+        }
+        #expect(memory.taken == 0)
+        try await memory.holding(1_000, from: "10.0.0.1") { _ in #expect(memory.taken == 1_000) }
     }
 }

@@ -71,7 +71,7 @@ struct WebBodyLimit: AsyncMiddleware {
         // The route's body collection happens inside `next`. Without a length, only a chunked
         // body has bytes to come.
         let bytes = length ?? (request.headers.contains(name: .transferEncoding) ? maxBytes : 0)
-        return try await request.jishi.bodyMemory.holding(max(0, bytes), from: request.clientAddress) {
+        return try await request.jishi.bodyMemory.holding(max(0, bytes), from: request.clientAddress) { _ in
             try await next.respond(to: request)
         }
     }

@@ -42,12 +42,14 @@ struct RequestContextMiddleware: AsyncMiddleware {
             chunked = request.headers.contains(name: .transferEncoding)
         }
         // A chunked body is held whole until the answer: past the API's limit, only while
-        // `BodyMemory` has room for it.
+        // `BodyMemory` has room for its limit, and once read, for its length.
         let held = chunked && limit > config.http.maxBodyBytes ? limit : 0
-        return try await request.jishi.bodyMemory.holding(held, from: request.clientAddress) {
+        return try await request.jishi.bodyMemory.holding(held, from: request.clientAddress) { lease in
             if chunked {
                 do {
-                    _ = try await request.body.collect(max: limit).get()
+                    let body = try await request.body.collect(max: limit).get()
+                    // Read whole: for the rest of the request it holds what it is, not its limit.
+                    lease?.keep(body?.readableBytes ?? 0)
                 } catch let abort as any AbortError where abort.status == .payloadTooLarge {
                     throw tooLarge
                 }
