@@ -174,4 +174,33 @@ struct ServeHardeningTests {
         #expect(memory.taken == 0)
         try await memory.holding(1_000, from: "10.0.0.1") { _ in #expect(memory.taken == 1_000) }
     }
+
+    /// The chat socket is pinged, and a client that never answers (a phone gone from the
+    /// network) is closed by the server instead of holding its socket and subscription.
+    @Test func aChatSocketThatNeverAnswersAPingIsClosed() async throws {
+        var config = JishiConfig(store: .sqliteMemory)
+        config.jobs.enabled = false
+        config.logLevel = .critical
+        config.development = true
+        config.auth.bcryptCost = 4
+        config.http.socketPingInterval = 1
+        try await withServingApp(
+            config, migrate: true,
+            whileServing: { app, port in
+                let token = try await app.registerAndLogIn("pinged")
+                let handshake =
+                    "GET /api/v1/chat/socket?access_token=\(token) HTTP/1.1\r\nHost: 127.0.0.1:\(port)\r\n"
+                    + "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+                    + "Sec-WebSocket-Version: 13\r\n\r\n"
+                let started = Date()
+                // Reads until the server closes, or until it has been silent for 60 s (which
+                // it would be for ever without pings: nobody writes in this conversation).
+                let answer = try await Loopback.exchangeOffThePool(port: port, Array(handshake.utf8), timeout: 60)
+                let waited = Date().timeIntervalSince(started)
+                #expect(answer.hasPrefix("HTTP/1.1 101"), "\(answer.prefix(300))")
+                let frames = answer.components(separatedBy: "\r\n\r\n").dropFirst().joined()
+                #expect(!frames.isEmpty, "the server sent pings")
+                #expect(waited < 45, "closed after \(waited) s")
+            })
+    }
 }

@@ -171,6 +171,10 @@ public struct JishiConfig: Sendable {
         /// proxy in front adds (`JISHI_TRUST_PROXY`); only where nothing but that proxy can reach
         /// the server, since a client can write the header too.
         public var trustProxy = false
+        /// How often a WebSocket (chat's) is pinged; one that has not answered a ping by the
+        /// next is closed. A phone that lost its network leaves no socket behind for long, and
+        /// a socket that only listens is not idle to the networks and HAProxy between.
+        public var socketPingInterval: TimeInterval = 30
 
         public init() {}
     }
