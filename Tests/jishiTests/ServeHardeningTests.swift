@@ -12,6 +12,16 @@ import Vapor
 /// server that started with a public secret.
 @Suite("Serving safely", .serialized)
 struct ServeHardeningTests {
+    /// An in-memory store, no job worker, no logs, a development instance: a server to send
+    /// requests at.
+    static func quietConfig() -> JishiConfig {
+        var config = JishiConfig(store: .sqliteMemory)
+        config.jobs.enabled = false
+        config.logLevel = .critical
+        config.development = true
+        return config
+    }
+
     @Test func serveRefusesThePublicWebhookSecretUnlessItIsADevelopmentInstance() throws {
         var config = try JishiConfig.load(environment: [:])
         #expect(config.defaultSecrets == ["JISHI_SANDBOX_WEBHOOK_SECRET"])
@@ -39,12 +49,8 @@ struct ServeHardeningTests {
     /// the bytes read pass the form limit, on a real server (in-memory tests hand the body over
     /// whole).
     @Test func aChunkedFormBodyIsMeasuredByTheBytesRead() async throws {
-        var config = JishiConfig(store: .sqliteMemory)
-        config.jobs.enabled = false
-        config.logLevel = .critical
-        config.development = true
         try await withServingApp(
-            config, migrate: true,
+            Self.quietConfig(), migrate: true,
             whileServing: { _, port in
                 func post(_ path: String, chunks: Int, of size: Int) async throws -> String {
                     var request = Array(
@@ -79,10 +85,7 @@ struct ServeHardeningTests {
             try JishiConfig.load(environment: ["JISHI_UPLOAD_MEMORY_MB": "512"]).http.uploadMemoryBytes == 512 << 20)
         // Less than one catalogue import with its photos could never be sent.
         #expect(throws: ConfigError.self) { try JishiConfig.load(environment: ["JISHI_UPLOAD_MEMORY_MB": "64"]) }
-        var config = JishiConfig(store: .sqliteMemory)
-        config.jobs.enabled = false
-        config.logLevel = .critical
-        config.development = true
+        var config = Self.quietConfig()
         config.http.uploadMemoryBytes = 100_000
         // Senders told apart by the address the proxy in front says it saw.
         config.http.trustProxy = true
@@ -178,10 +181,7 @@ struct ServeHardeningTests {
     /// The chat socket is pinged, and a client that never answers (a phone gone from the
     /// network) is closed by the server instead of holding its socket and subscription.
     @Test func aChatSocketThatNeverAnswersAPingIsClosed() async throws {
-        var config = JishiConfig(store: .sqliteMemory)
-        config.jobs.enabled = false
-        config.logLevel = .critical
-        config.development = true
+        var config = Self.quietConfig()
         config.auth.bcryptCost = 4
         config.http.socketPingInterval = 1
         try await withServingApp(

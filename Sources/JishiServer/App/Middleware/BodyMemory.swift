@@ -14,7 +14,7 @@ import NIOConcurrencyHelpers
 final class BodyMemory: Sendable {
     /// The bytes all bodies held at once may have.
     let capacity: Int
-    fileprivate let state = NIOLockedValueBox<(reserved: Int, senders: Set<String>)>((0, []))
+    private let state = NIOLockedValueBox<(reserved: Int, senders: Set<String>)>((0, []))
 
     init(capacity: Int) { self.capacity = capacity }
 
